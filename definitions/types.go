@@ -1,0 +1,200 @@
+package definitions
+
+// Definition is one gemeente's process, loaded and validated. It is plain data: it
+// round-trips through JSON unchanged, because it travels as the case workflow's input.
+// Steps and form fields keep the order in which the designer wrote them.
+type Definition struct {
+	// Gemeente is the municipality code, e.g. "dalfsen".
+	Gemeente string `yaml:"gemeente" json:"gemeente" validate:"required,slug"`
+	// Process is the process id, unique within the gemeente, e.g. "wijkteam".
+	Process string `yaml:"process" json:"process" validate:"required,slug"`
+	// Title is the human name of the process.
+	Title string `yaml:"title" json:"title" validate:"required"`
+	// Label is an optional human version label such as "2026-1"; the version itself is
+	// the content hash.
+	Label string `yaml:"version,omitempty" json:"label,omitempty"`
+	// Version is the content hash of the canonical definition, set by the loader.
+	Version string `yaml:"-" json:"version"`
+	// Calendar decides what a working day is: "nl" skips weekends and Dutch public
+	// holidays; "weekdays" skips only weekends. Default "nl".
+	Calendar string `yaml:"calendar,omitempty" json:"calendar" validate:"omitempty,oneof=nl weekdays"`
+	// Teams are the teams of the gemeente that own cases of this process.
+	Teams []string `yaml:"teams" json:"teams" validate:"required,min=1,dive,slug"`
+	// Roles maps a role id to its human label.
+	Roles map[string]string `yaml:"roles" json:"roles" validate:"required,min=1"`
+	// Lead is the role that may act on every task of its own team, e.g. "teamleider".
+	Lead string `yaml:"lead,omitempty" json:"lead,omitempty"`
+	// Intake is the form of the signal (melding) that starts a case.
+	Intake Form `yaml:"intake,omitempty" json:"intake,omitempty"`
+	// Start is the id of the first step.
+	Start string `yaml:"start" json:"start" validate:"required"`
+	// Steps are the steps of the process, in the order written.
+	Steps Steps `yaml:"steps" json:"steps" validate:"required,min=1"`
+}
+
+// Kind is the kind of a step.
+type Kind string
+
+// The step kinds.
+const (
+	KindTask     Kind = "task"     // a human task with a form
+	KindDecision Kind = "decision" // routing only
+	KindWait     Kind = "wait"     // a timer, or a date from the data
+	KindNotify   Kind = "notify"   // a notification, then on
+	KindReferral Kind = "referral" // specialist care: a child case or a provider hand-off
+	KindParallel Kind = "parallel" // opens every matching next step at once
+	KindJoin     Kind = "join"     // waits until every step in Join has arrived
+	KindEnd      Kind = "end"      // the case ends with a result
+)
+
+// Kinds lists every step kind in a stable order.
+var Kinds = []Kind{KindTask, KindDecision, KindWait, KindNotify, KindReferral, KindParallel, KindJoin, KindEnd}
+
+// Steps is the ordered list of steps; in YAML it is a mapping keyed by step id.
+type Steps []*Step
+
+// Step returns the step with the given id, or nil.
+func (s Steps) Step(id string) *Step {
+	for _, st := range s {
+		if st.ID == id {
+			return st
+		}
+	}
+	return nil
+}
+
+// Step is one step of a process. Which fields apply depends on Kind.
+type Step struct {
+	// ID is the step's key in the steps mapping.
+	ID string `yaml:"-" json:"id"`
+	// Kind is what the step does.
+	Kind Kind `yaml:"kind" json:"kind" validate:"required,oneof=task decision wait notify referral parallel join end"`
+	// Title is the human name of the step; defaults to the id.
+	Title string `yaml:"title,omitempty" json:"title,omitempty"`
+	// Description is free text for the worker or the designer.
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+
+	// Role is the role that acts on a task.
+	Role string `yaml:"role,omitempty" json:"role,omitempty"`
+	// Form holds the fields a task collects.
+	Form Form `yaml:"form,omitempty" json:"form,omitempty"`
+	// Deadline is the task's legal term (or the main clock); passing it marks the case stalled.
+	Deadline *Deadline `yaml:"deadline,omitempty" json:"deadline,omitempty"`
+	// Norm is an optional service norm: a second, internal clock beside the legal term.
+	Norm *Deadline `yaml:"norm,omitempty" json:"norm,omitempty"`
+	// Suspendable lets opschorting (Awb 4:15) stop this task's clocks.
+	Suspendable bool `yaml:"suspendable,omitempty" json:"suspendable,omitempty"`
+	// Extendable is the longest extension (verlenging, Awb 4:14) the deadline may get, once.
+	Extendable *Duration `yaml:"extendable,omitempty" json:"extendable,omitempty"`
+	// Escalate is the escalation ladder, rungs in increasing After.
+	Escalate []Rung `yaml:"escalate,omitempty" json:"escalate,omitempty" validate:"dive"`
+
+	// For is how long a wait step waits.
+	For *Duration `yaml:"for,omitempty" json:"for,omitempty"`
+	// Until names a date field in the collected data that a wait step waits for.
+	Until string `yaml:"until,omitempty" json:"until,omitempty"`
+
+	// To is the role a notify step notifies.
+	To string `yaml:"to,omitempty" json:"to,omitempty"`
+	// Message is the text of a notify step; it must not hold personal data.
+	Message string `yaml:"message,omitempty" json:"message,omitempty"`
+
+	// Process is the process (same gemeente) a referral starts as a child case.
+	Process string `yaml:"process,omitempty" json:"process,omitempty"`
+	// Provider is the external provider a referral hands the case to (instead of Process).
+	Provider string `yaml:"provider,omitempty" json:"provider,omitempty"`
+	// Await makes the parent wait for the child case to end before going on; default true.
+	Await *bool `yaml:"await,omitempty" json:"await,omitempty"`
+
+	// Join lists the steps that must all have arrived before a join step goes on.
+	Join []string `yaml:"join,omitempty" json:"join,omitempty"`
+
+	// Result is the outcome an end step records, e.g. "afgerond".
+	Result string `yaml:"result,omitempty" json:"result,omitempty"`
+
+	// Next are the transitions after the step. For most kinds the first whose condition
+	// holds is taken; a parallel step takes every one whose condition holds.
+	Next []Transition `yaml:"next,omitempty" json:"next,omitempty" validate:"dive"`
+}
+
+// Awaits reports whether a referral waits for its child case.
+func (s *Step) Awaits() bool { return s.Await == nil || *s.Await }
+
+// Transition leads to another step, optionally only when a CEL condition holds.
+type Transition struct {
+	// When is a CEL expression over the collected data; empty means always.
+	When string `yaml:"when,omitempty" json:"when,omitempty"`
+	// Goto is the id of the next step.
+	Goto string `yaml:"goto" json:"goto" validate:"required"`
+	// Label is an optional text for the diagram's arrow.
+	Label string `yaml:"label,omitempty" json:"label,omitempty"`
+}
+
+// Deadline is a clock: a term counted from a point in the case. In YAML it is either a
+// duration ("3wd", "6 weken") counted from the step's start, or a mapping.
+type Deadline struct {
+	// Within is the length of the term.
+	Within Duration `yaml:"within" json:"within"`
+	// From is where the term starts: "" or "step" for the step's start, "case" for the
+	// case's start (the melding), or the id of another step (that step's start).
+	From string `yaml:"from,omitempty" json:"from,omitempty"`
+	// Law cites the legal basis, e.g. "Wmo 2015 art. 2.3.2"; shown in the Web UI.
+	Law string `yaml:"law,omitempty" json:"law,omitempty"`
+}
+
+// Rung is one rung of an escalation ladder, counted from the same point as the deadline
+// (the step's start when the step has no deadline).
+type Rung struct {
+	// After is when the rung fires.
+	After Duration `yaml:"after" json:"after"`
+	// Remind notifies "assignee" or a role.
+	Remind string `yaml:"remind,omitempty" json:"remind,omitempty"`
+	// To makes the task actionable for this role too and raises the escalation level.
+	To string `yaml:"to,omitempty" json:"to,omitempty"`
+	// Stalled marks the case stalled.
+	Stalled bool `yaml:"stalled,omitempty" json:"stalled,omitempty"`
+	// Goto closes the task and routes the case to another step (e.g. specialist care).
+	Goto string `yaml:"goto,omitempty" json:"goto,omitempty"`
+}
+
+// FieldType is the type of a form field.
+type FieldType string
+
+// The field types.
+const (
+	FieldText    FieldType = "text"
+	FieldBool    FieldType = "bool"
+	FieldNumber  FieldType = "number"
+	FieldDate    FieldType = "date"    // "2026-11-25"
+	FieldChoice  FieldType = "choice"  // one of Options
+	FieldChoices FieldType = "choices" // several of Options
+)
+
+// Form is the ordered list of a form's fields; in YAML it is a mapping keyed by name.
+type Form []*Field
+
+// Field returns the field with the given name, or nil.
+func (f Form) Field(name string) *Field {
+	for _, fl := range f {
+		if fl.Name == name {
+			return fl
+		}
+	}
+	return nil
+}
+
+// Field is one field of a form.
+type Field struct {
+	// Name is the field's key in the form mapping; also its name in expressions.
+	Name string `yaml:"-" json:"name"`
+	// Type is the field's type.
+	Type FieldType `yaml:"type" json:"type" validate:"required,oneof=text bool number date choice choices"`
+	// Label is the question as the worker sees it; defaults to the name.
+	Label string `yaml:"label,omitempty" json:"label,omitempty"`
+	// Options are the allowed values of a choice or choices field.
+	Options []string `yaml:"options,omitempty" json:"options,omitempty"`
+	// Required means the field must be filled in.
+	Required bool `yaml:"required,omitempty" json:"required,omitempty"`
+	// Rules are extra checks in validator tag syntax, e.g. "max=4000" or "gte=0,lte=120".
+	Rules string `yaml:"rules,omitempty" json:"rules,omitempty"`
+}

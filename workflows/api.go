@@ -1,0 +1,224 @@
+package workflows
+
+import (
+	"time"
+
+	"go.temporal.io/sdk/temporal"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// Names that the worker and the task API use to reach a case workflow.
+const (
+	// CaseWorkflowName is the registered name of the case workflow.
+	CaseWorkflowName = "CaseWorkflow"
+	// DefaultTaskQueue is the task queue the worker polls unless configured otherwise.
+	DefaultTaskQueue = "wijkflow"
+
+	// UpdateComplete completes a task with form data (CompleteRequest → CaseView).
+	UpdateComplete = "complete"
+	// UpdateClaim assigns an open task to the caller (ClaimRequest → CaseView).
+	UpdateClaim = "claim"
+	// UpdateReassign assigns an open task to another user (ReassignRequest → CaseView).
+	UpdateReassign = "reassign"
+	// UpdateSuspend stops the clocks of suspendable tasks (SuspendRequest → CaseView).
+	UpdateSuspend = "suspend"
+	// UpdateResume restarts them (ResumeRequest → CaseView).
+	UpdateResume = "resume"
+	// UpdateExtend moves a task's deadline once (ExtendRequest → CaseView).
+	UpdateExtend = "extend"
+	// QueryCase returns the CaseView.
+	QueryCase = "case"
+
+	// MemoTasks is the memo key holding []TaskSummary of the open tasks.
+	MemoTasks = "tasks"
+)
+
+// Application error types of rejected updates; the task API maps them to HTTP statuses.
+const (
+	// ErrNotOpen: the task is not open (completed, unknown, or the case is closed). 409.
+	ErrNotOpen = "TaskNotOpen"
+	// ErrForbidden: the caller's team or role may not act. 403.
+	ErrForbidden = "Forbidden"
+	// ErrInvalid: the request or form data breaks the rules; details hold []FieldError. 422.
+	ErrInvalid = "InvalidData"
+	// ErrConflict: the case is in the wrong state for this (e.g. resume when not suspended). 409.
+	ErrConflict = "Conflict"
+)
+
+// FieldError is one problem with submitted form data.
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// Search attributes of a case. None of them carries personal data.
+var (
+	SAGemeente          = temporal.NewSearchAttributeKeyKeyword("WijkGemeente")
+	SAProcess           = temporal.NewSearchAttributeKeyKeyword("WijkProcess")
+	SADefinitionVersion = temporal.NewSearchAttributeKeyKeyword("WijkDefinitionVersion")
+	SATeam              = temporal.NewSearchAttributeKeyKeyword("WijkTeam")
+	SAStep              = temporal.NewSearchAttributeKeyKeywordList("WijkStep")
+	SAStalled           = temporal.NewSearchAttributeKeyBool("WijkStalled")
+	SADeadline          = temporal.NewSearchAttributeKeyTime("WijkDeadline")
+	SAEscalation        = temporal.NewSearchAttributeKeyInt64("WijkEscalation")
+	SASuspended         = temporal.NewSearchAttributeKeyBool("WijkSuspended")
+	// SARoles lists the roles that may act on an open task, for task listing.
+	SARoles = temporal.NewSearchAttributeKeyKeywordList("WijkRoles")
+	// SAAssignees lists the user ids that claimed an open task.
+	SAAssignees = temporal.NewSearchAttributeKeyKeywordList("WijkAssignees")
+)
+
+// CaseInput starts a case workflow.
+type CaseInput struct {
+	// CaseID is also the workflow id; it carries no personal data.
+	CaseID string `json:"caseId"`
+	// Definition is the snapshot the case runs on, for its whole life.
+	Definition definitions.Definition `json:"definition"`
+	// Team owns the case.
+	Team string `json:"team"`
+	// Data is the signal's intake data.
+	Data map[string]any `json:"data,omitempty"`
+	// Parent is set when the case was started by a referral of another case.
+	Parent *ParentRef `json:"parent,omitempty"`
+	// Carried is the state carried over by continue-as-new; nil on a new case.
+	Carried *CaseState `json:"carried,omitempty"`
+}
+
+// ParentRef names the case and step that referred this case.
+type ParentRef struct {
+	CaseID string `json:"caseId"`
+	Step   string `json:"step"`
+}
+
+// CaseResult is what a finished case returns.
+type CaseResult struct {
+	Result string `json:"result"`
+	Step   string `json:"step"`
+}
+
+// Actor is who calls an update, as authenticated by the API.
+type Actor struct {
+	// UserID identifies the user; never a name or BSN.
+	UserID   string   `json:"userId"`
+	Gemeente string   `json:"gemeente"`
+	Teams    []string `json:"teams"`
+	Roles    []string `json:"roles"`
+}
+
+// CompleteRequest completes an open task.
+type CompleteRequest struct {
+	Actor  Actor          `json:"actor"`
+	TaskID string         `json:"taskId"`
+	Data   map[string]any `json:"data"`
+}
+
+// ClaimRequest assigns an open task to the caller.
+type ClaimRequest struct {
+	Actor  Actor  `json:"actor"`
+	TaskID string `json:"taskId"`
+}
+
+// ReassignRequest assigns an open task to another user (empty: unassign).
+type ReassignRequest struct {
+	Actor    Actor  `json:"actor"`
+	TaskID   string `json:"taskId"`
+	Assignee string `json:"assignee"`
+}
+
+// SuspendRequest stops the clocks (opschorting, Awb 4:15).
+type SuspendRequest struct {
+	Actor  Actor  `json:"actor"`
+	Reason string `json:"reason"`
+}
+
+// ResumeRequest restarts the clocks.
+type ResumeRequest struct {
+	Actor Actor `json:"actor"`
+}
+
+// ExtendRequest moves an open task's deadline once (verlenging, Awb 4:14). An empty
+// TaskID extends the only extendable open task.
+type ExtendRequest struct {
+	Actor  Actor  `json:"actor"`
+	TaskID string `json:"taskId,omitempty"`
+	Reason string `json:"reason"`
+	// By is the extension, e.g. "4w"; at most the step's extendable duration.
+	By string `json:"by"`
+}
+
+// Case statuses.
+const (
+	StatusOpen   = "open"
+	StatusClosed = "closed"
+)
+
+// CaseView is everything a client or the query shows of a case.
+type CaseView struct {
+	ID                string         `json:"id"`
+	Gemeente          string         `json:"gemeente"`
+	Process           string         `json:"process"`
+	DefinitionVersion string         `json:"definitionVersion"`
+	Team              string         `json:"team"`
+	Status            string         `json:"status"`
+	Result            string         `json:"result,omitempty"`
+	Started           time.Time      `json:"started"`
+	Closed            *time.Time     `json:"closed,omitempty"`
+	ActiveSteps       []string       `json:"activeSteps"`
+	Tasks             []TaskView     `json:"tasks"`
+	Suspended         bool           `json:"suspended"`
+	SuspendedSince    *time.Time     `json:"suspendedSince,omitempty"`
+	SuspendReason     string         `json:"suspendReason,omitempty"`
+	Stalled           bool           `json:"stalled"`
+	EscalationLevel   int            `json:"escalationLevel"`
+	Deadline          *time.Time     `json:"deadline,omitempty"`
+	Data              map[string]any `json:"data"`
+	Trail             []TrailEntry   `json:"trail"`
+	Parent            *ParentRef     `json:"parent,omitempty"`
+	Children          []string       `json:"children,omitempty"`
+}
+
+// TaskView is an open task with what a client needs to render and fill its form.
+type TaskView struct {
+	CaseID          string           `json:"caseId"`
+	ID              string           `json:"id"`
+	Step            string           `json:"step"`
+	Title           string           `json:"title"`
+	Role            string           `json:"role"`
+	Roles           []string         `json:"roles"` // Role plus roles it escalated to
+	Team            string           `json:"team"`
+	Assignee        string           `json:"assignee,omitempty"`
+	Opened          time.Time        `json:"opened"`
+	Deadline        *time.Time       `json:"deadline,omitempty"`
+	Law             string           `json:"law,omitempty"`
+	Norm            *time.Time       `json:"norm,omitempty"`
+	Overdue         bool             `json:"overdue"`
+	Extended        bool             `json:"extended,omitempty"`
+	Suspendable     bool             `json:"suspendable,omitempty"`
+	EscalationLevel int              `json:"escalationLevel"`
+	Form            definitions.Form `json:"form"`
+}
+
+// TaskSummary is the memo's short form of an open task, enough for a task list without
+// a query per case.
+type TaskSummary struct {
+	ID       string     `json:"id"`
+	Step     string     `json:"step"`
+	Title    string     `json:"title"`
+	Roles    []string   `json:"roles"`
+	Team     string     `json:"team"`
+	Assignee string     `json:"assignee,omitempty"`
+	Opened   time.Time  `json:"opened"`
+	Deadline *time.Time `json:"deadline,omitempty"`
+	Overdue  bool       `json:"overdue"`
+}
+
+// TrailEntry is one transition in the case's trail.
+type TrailEntry struct {
+	At     time.Time `json:"at"`
+	Event  string    `json:"event"` // e.g. step-entered, task-completed, suspended, escalated
+	Step   string    `json:"step,omitempty"`
+	Task   string    `json:"task,omitempty"`
+	Actor  string    `json:"actor,omitempty"` // user id
+	Detail string    `json:"detail,omitempty"`
+}
