@@ -79,6 +79,12 @@ type CaseInput struct {
 	Team string `json:"team"`
 	// Data is the signal's intake data.
 	Data map[string]any `json:"data,omitempty"`
+	// Related are snapshots of the same gemeente's definitions that referral steps may
+	// start as child cases (the workflow never reads files, so they travel along).
+	Related []definitions.Definition `json:"related,omitempty"`
+	// Received is when the melding came in; deadlines counted from the case start count
+	// from here. Zero means the moment the workflow starts.
+	Received time.Time `json:"received,omitempty"`
 	// Parent is set when the case was started by a referral of another case.
 	Parent *ParentRef `json:"parent,omitempty"`
 	// Carried is the state carried over by continue-as-new; nil on a new case.
