@@ -1,5 +1,170 @@
 package workflows
 
-// CaseState is the case's whole state, carried across continue-as-new.
-// (Filled in by the interpreter.)
-type CaseState struct{}
+import "time"
+
+// CaseState is the case's whole state, carried across continue-as-new. It is plain data
+// (JSON round-trips it), so a new run resumes exactly where the old one stopped: open
+// tasks with their clocks, pending waits, collected data, trail and recent update ids.
+type CaseState struct {
+	CaseID   string         `json:"caseId"`
+	Team     string         `json:"team"`
+	Started  time.Time      `json:"started"`
+	Received time.Time      `json:"received"`
+	Data     map[string]any `json:"data"`
+	Tasks    []*Task        `json:"tasks"`
+	Waits    []*Wait        `json:"waits,omitempty"`
+	Children []*Child       `json:"children,omitempty"`
+	// Seq counts, per step, how often it was entered; it numbers task ids and child ids.
+	Seq map[string]int `json:"seq"`
+	// Entered is the last time each step was entered: the origin of clocks "from" it.
+	Entered map[string]time.Time `json:"entered"`
+	// Arrived lists, per join step, the steps that have already reached it.
+	Arrived map[string][]string `json:"arrived,omitempty"`
+
+	Status  string     `json:"status"`
+	Result  string     `json:"result,omitempty"`
+	EndStep string     `json:"endStep,omitempty"`
+	Closed  *time.Time `json:"closed,omitempty"`
+
+	Suspended      bool      `json:"suspended,omitempty"`
+	SuspendedSince time.Time `json:"suspendedSince,omitempty"`
+	SuspendReason  string    `json:"suspendReason,omitempty"`
+	// Stuck is set when routing found no way on (no transition held, a referral could
+	// not start); the case stays open and stalled so a manager sees it.
+	Stuck bool `json:"stuck,omitempty"`
+	// Escalation is the highest escalation level any task reached.
+	Escalation int `json:"escalation"`
+
+	Trail []TrailEntry `json:"trail"`
+	// TrailDropped counts the oldest trail entries dropped to keep the state bounded.
+	TrailDropped int `json:"trailDropped,omitempty"`
+	// Updates are the most recent accepted update ids, so a retried update (same id) is
+	// answered with the current view instead of acting twice, also after continue-as-new.
+	Updates []UpdateRecord `json:"updates,omitempty"`
+	// Runs counts the continue-as-new runs before this one.
+	Runs int `json:"runs,omitempty"`
+}
+
+// Task is a human task: an open step of kind task.
+type Task struct {
+	ID       string    `json:"id"`
+	Step     string    `json:"step"`
+	Roles    []string  `json:"roles"`
+	Assignee string    `json:"assignee,omitempty"`
+	Opened   time.Time `json:"opened"`
+	Alarms   []*Alarm  `json:"alarms,omitempty"`
+	Overdue  bool      `json:"overdue,omitempty"`
+	Stalled  bool      `json:"stalled,omitempty"`
+	Extended bool      `json:"extended,omitempty"`
+	Level    int       `json:"level,omitempty"`
+	// FrozenAt is when this task's clocks stopped (opschorting); zero while they run.
+	FrozenAt time.Time `json:"frozenAt,omitempty"`
+}
+
+// Alarm kinds of a task's clock.
+const (
+	alarmDeadline = "deadline"
+	alarmNorm     = "norm"
+	alarmRung     = "rung"
+)
+
+// Alarm is one pending or past moment on a task's clock: its deadline, its norm, or a
+// rung of its escalation ladder.
+type Alarm struct {
+	What string    `json:"what"`
+	Rung int       `json:"rung,omitempty"` // index in the step's Escalate
+	Due  time.Time `json:"due"`
+	Done bool      `json:"done,omitempty"`
+}
+
+// Wait is a wait step that has not yet passed.
+type Wait struct {
+	ID   string    `json:"id"`
+	Step string    `json:"step"`
+	Due  time.Time `json:"due"`
+}
+
+// Child is a running referral to another process that the case waits for.
+type Child struct {
+	WorkflowID string `json:"workflowId"`
+	Step       string `json:"step"`
+}
+
+// UpdateRecord remembers one accepted update.
+type UpdateRecord struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	TaskID string `json:"taskId,omitempty"`
+}
+
+// maxUpdates bounds the remembered update ids; a client retries within minutes, long
+// before 200 further updates have reached the same case.
+const maxUpdates = 200
+
+// maxTrail bounds the trail carried over; older entries are dropped and counted.
+const maxTrail = 1000
+
+// task returns the open task with the given id, or nil.
+func (s *CaseState) task(id string) *Task {
+	for _, t := range s.Tasks {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// alarm returns the task's alarm of the given kind (first), or nil.
+func (t *Task) alarm(what string) *Alarm {
+	for _, a := range t.Alarms {
+		if a.What == what {
+			return a
+		}
+	}
+	return nil
+}
+
+// deadline returns the task's deadline, or nil.
+func (t *Task) deadline() *time.Time {
+	if a := t.alarm(alarmDeadline); a != nil {
+		d := a.Due
+		return &d
+	}
+	return nil
+}
+
+// hasRole reports whether any of roles may act on the task.
+func (t *Task) hasRole(roles []string) bool {
+	for _, r := range roles {
+		for _, tr := range t.Roles {
+			if r == tr {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// recentUpdate returns the record of an accepted update id, or nil.
+func (s *CaseState) recentUpdate(id string) *UpdateRecord {
+	if id == "" {
+		return nil
+	}
+	for i := range s.Updates {
+		if s.Updates[i].ID == id {
+			return &s.Updates[i]
+		}
+	}
+	return nil
+}
+
+// rememberUpdate records an accepted update id, keeping the most recent maxUpdates.
+func (s *CaseState) rememberUpdate(r UpdateRecord) {
+	if r.ID == "" {
+		return
+	}
+	s.Updates = append(s.Updates, r)
+	if n := len(s.Updates) - maxUpdates; n > 0 {
+		s.Updates = append([]UpdateRecord(nil), s.Updates[n:]...)
+	}
+}

@@ -1,0 +1,15 @@
+// Package activities holds the case workflow's side effects: notifications (reminders,
+// escalations, notify steps) and the hand-off of a referral to an external provider.
+//
+// Both talk to webhooks configured in a Config struct; nothing here reads the environment.
+// A webhook's 4xx answer is a non-retryable ErrRejected failure (retrying sends the same
+// request again), 5xx answers, timeouts and network errors are retryable, and incomplete
+// input is a non-retryable ErrBadInput. RetryPolicy names those types for the workflow.
+//
+// The worker registers the activities under NotifyName and HandoffName:
+//
+//	acts := activities.New(activities.Config{Logger: log, NotifyWebhook: url})
+//	acts.Register(w)
+//
+// Logs carry ids only (case, gemeente, team, step, task, kind, to), never personal data.
+package activities

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+func init() {
+	commands["diagram"] = command{summary: "print a definition as a Mermaid flowchart", run: runDiagram}
+}
+
+// runDiagram prints one definition file as a Mermaid flowchart on stdout. A broken file
+// gets its problems on stderr and no diagram: stdout is often redirected into a Markdown
+// file, which must not receive half a chart.
+func runDiagram(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("diagram", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: wijkflow diagram FILE\n\nPrints the process in FILE as a Mermaid flowchart (paste it into mermaid.live or a\nMarkdown file between ```mermaid fences).")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errExit(2)
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errExit(2)
+	}
+	file := fs.Arg(0)
+	src, err := os.ReadFile(file)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is already at the start of the line
+		}
+		fmt.Fprintf(stderr, "%s: cannot read: %v\n", file, err)
+		return errExit(1)
+	}
+	def, issues := definitions.Parse(file, src)
+	for _, i := range issues {
+		fmt.Fprintln(stderr, i.String())
+	}
+	if len(issues) > 0 || def == nil {
+		return errExit(1)
+	}
+	fmt.Fprint(stdout, definitions.Mermaid(def))
+	return nil
+}

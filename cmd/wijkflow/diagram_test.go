@@ -1,0 +1,82 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runDiagramCLI runs the diagram command in-process and returns its exit status.
+func runDiagramCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), append([]string{"diagram"}, args...), &out, &errb)
+	var exit errExit
+	switch {
+	case err == nil:
+	case errors.As(err, &exit):
+		code = int(exit)
+	default:
+		t.Fatalf("run returned %v", err)
+	}
+	return out.String(), errb.String(), code
+}
+
+func TestDiagramShipped(t *testing.T) {
+	stdout, stderr, code := runDiagramCLI(t, "../../definitions/dalfsen-wijkteam.yaml")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"flowchart TD\n",
+		`s2["Keukentafelgesprek (onderzoek)<br/>≤ 6w vanaf melding<br/>Wmo 2015 art. 2.3.2<br/>norm 3w vanaf melding"]`,
+		`s8[/"Bijdragen samengevoegd<br/>wacht op bijdrage-wmo, bijdrage-jeugd"\]`,
+		`s1 -.->|"na 7d"| s2`,
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("diagram lacks %q:\n%s", want, stdout)
+		}
+	}
+	if !strings.HasPrefix(stdout, "flowchart TD\n") {
+		t.Errorf("diagram does not start with the flowchart header:\n%s", stdout)
+	}
+}
+
+func TestDiagramErrors(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "kapot.yaml")
+	src := "gemeente: proef\nprocess: x\ntitle: X\nteams: [a]\nroles: {w: W}\nstart: a\nsteps:\n  a:\n    kind: end\n    reslt: klaar\n"
+	if err := os.WriteFile(broken, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "bestaat-niet.yaml")
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		wantStderr string
+	}{
+		{"broken file", []string{broken}, 1, broken + `:10:5: steps.a.reslt: unknown key "reslt"; did you mean "result"?` + "\n"},
+		{"missing file", []string{missing}, 1, missing + ": cannot read: no such file or directory\n"},
+		{"no file", nil, 2, "usage: wijkflow diagram FILE"},
+		{"two files", []string{broken, broken}, 2, "usage: wijkflow diagram FILE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runDiagramCLI(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d", code, tt.code)
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want nothing (no half diagram)", stdout)
+			}
+			if !strings.Contains(stderr, tt.wantStderr) {
+				t.Errorf("stderr = %q, want it to contain %q", stderr, tt.wantStderr)
+			}
+		})
+	}
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+func init() {
+	commands["validate"] = command{summary: "check definition files or folders; one line per problem", run: runValidate}
+}
+
+// runValidate checks the definitions at the given paths as one set, so referrals between
+// files are checked too. Problems go to stdout, one per line, so editors and CI can read
+// them; the exit status says whether there were any.
+func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: wijkflow validate PATH...\n\nChecks definition files (and the *.yaml files in folders); prints file:line:col: problem\nfor every problem and exits 1 if there is any.")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errExit(2)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errExit(2)
+	}
+	defs, issues := definitions.LoadFiles(fs.Args()...)
+	for _, i := range issues {
+		fmt.Fprintln(stdout, i.String())
+	}
+	if len(issues) > 0 {
+		return errExit(1)
+	}
+	fmt.Fprintf(stdout, "%d definitions valid\n", len(defs))
+	return nil
+}

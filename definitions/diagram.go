@@ -1,0 +1,182 @@
+package definitions
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Mermaid draws the definition as a Mermaid flowchart (top-down): one node per step in
+// the order written, shaped by kind, labelled with the title and its clocks; arrows carry
+// their condition, and escalation rungs that route the case are dotted arrows labelled
+// with when they fire. The output depends only on d, so it can be compared in tests and
+// diffed between versions.
+func Mermaid(d *Definition) string {
+	ids := make(map[string]string, len(d.Steps))
+	for n, st := range d.Steps {
+		if _, dup := ids[st.ID]; !dup {
+			ids[st.ID] = "s" + strconv.Itoa(n)
+		}
+	}
+	// Targets that are not steps (only in a broken definition) still get a node, so the
+	// diagram shows the dangling arrow instead of silently dropping it.
+	var unknown []string
+	node := func(id string) string {
+		if m, ok := ids[id]; ok {
+			return m
+		}
+		m := "u" + strconv.Itoa(len(unknown))
+		ids[id] = m
+		unknown = append(unknown, id)
+		return m
+	}
+
+	var b strings.Builder
+	b.WriteString("flowchart TD\n")
+	if d.Title != "" {
+		b.WriteString("  %% " + mermaidComment(d.Title) + "\n")
+	}
+	if len(d.Steps) > 0 {
+		b.WriteString("  start((\"start\")) --> " + node(d.Start) + "\n")
+	}
+	for _, st := range d.Steps {
+		b.WriteString("  " + ids[st.ID] + mermaidShape(st.Kind, mermaidNodeLabel(d, st)) + "\n")
+	}
+	for _, st := range d.Steps {
+		from := ids[st.ID]
+		for _, t := range st.Next {
+			label := t.Label
+			if label == "" {
+				label = t.When
+			}
+			b.WriteString("  " + from + " -->" + mermaidEdgeLabel(label) + " " + node(t.Goto) + "\n")
+		}
+		for _, r := range st.Escalate {
+			if r.Goto == "" {
+				continue
+			}
+			b.WriteString("  " + from + " -.->" + mermaidEdgeLabel("na "+r.After.String()) + " " + node(r.Goto) + "\n")
+		}
+	}
+	for _, id := range unknown {
+		b.WriteString("  " + ids[id] + "[\"" + escapeMermaid("onbekende stap: "+id) + "\"]\n")
+	}
+	return b.String()
+}
+
+// mermaidShape wraps a quoted label in the Mermaid brackets of the step kind.
+func mermaidShape(k Kind, label string) string {
+	q := "\"" + label + "\""
+	switch k {
+	case KindDecision:
+		return "{" + q + "}"
+	case KindWait:
+		return "([" + q + "])"
+	case KindNotify:
+		return ">" + q + "]"
+	case KindReferral:
+		return "[[" + q + "]]"
+	case KindParallel:
+		return "{{" + q + "}}"
+	case KindJoin:
+		return "[/" + q + "\\]"
+	case KindEnd:
+		return "(((" + q + ")))"
+	}
+	return "[" + q + "]"
+}
+
+// mermaidNodeLabel is the title and, per kind, what a reader of the diagram needs next to it:
+// clocks for a task, the wait, the referral target, the recipient, the result.
+func mermaidNodeLabel(d *Definition, st *Step) string {
+	title := st.Title
+	if title == "" {
+		title = st.ID
+	}
+	lines := []string{title}
+	if st.Deadline != nil {
+		lines = append(lines, "≤ "+mermaidClock(d, st.Deadline))
+		if st.Deadline.Law != "" {
+			lines = append(lines, st.Deadline.Law)
+		}
+	}
+	if st.Norm != nil {
+		lines = append(lines, "norm "+mermaidClock(d, st.Norm))
+	}
+	switch st.Kind {
+	case KindWait:
+		if st.For != nil {
+			lines = append(lines, "wacht "+st.For.String())
+		}
+		if st.Until != "" {
+			lines = append(lines, "wacht tot "+st.Until)
+		}
+	case KindReferral:
+		if st.Process != "" {
+			lines = append(lines, "→ proces "+st.Process)
+		}
+		if st.Provider != "" {
+			lines = append(lines, "→ "+st.Provider)
+		}
+	case KindNotify:
+		if st.To != "" {
+			lines = append(lines, "aan "+st.To)
+		}
+	case KindJoin:
+		if len(st.Join) > 0 {
+			lines = append(lines, "wacht op "+strings.Join(st.Join, ", "))
+		}
+	case KindEnd:
+		if st.Result != "" && st.Result != title {
+			lines = append(lines, st.Result)
+		}
+	}
+	for n, l := range lines {
+		lines[n] = escapeMermaid(l)
+	}
+	return strings.Join(lines, "<br/>")
+}
+
+// mermaidClock writes a term with its starting point, e.g. "6w vanaf melding".
+func mermaidClock(d *Definition, dl *Deadline) string {
+	s := dl.Within.String()
+	switch dl.From {
+	case "", "step":
+		return s
+	case "case":
+		return s + " vanaf melding"
+	}
+	from := dl.From
+	if st := d.Steps.Step(dl.From); st != nil && st.Title != "" {
+		from = st.Title
+	}
+	return s + " vanaf " + from
+}
+
+// mermaidEdgeLabel renders an arrow's label, or nothing for an unconditional arrow.
+func mermaidEdgeLabel(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "|\"" + escapeMermaid(s) + "\"|"
+}
+
+// mermaidEntities replaces the characters that would end a quoted Mermaid label or be
+// read as HTML by Mermaid's entity codes. '#' is escaped too, because the codes start
+// with it; a Replacer never rescans its own output, so the order does not matter.
+var mermaidEntities = strings.NewReplacer(
+	"#", "#35;",
+	"\"", "#quot;",
+	"<", "#lt;",
+	">", "#gt;",
+	"&", "#amp;",
+	"|", "#124;",
+	"\r\n", " ",
+	"\n", " ",
+	"\r", " ",
+)
+
+// escapeMermaid makes designer text safe inside a quoted Mermaid label.
+func escapeMermaid(s string) string { return mermaidEntities.Replace(s) }
+
+// mermaidComment keeps a Mermaid comment on one line.
+func mermaidComment(s string) string { return strings.NewReplacer("\r", " ", "\n", " ").Replace(s) }

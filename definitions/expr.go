@@ -1,0 +1,410 @@
+package definitions
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/google/cel-go/cel"
+	"github.com/google/cel-go/common/ast"
+	"github.com/google/cel-go/common/types"
+)
+
+// conditionCostLimit bounds the work one condition may do at run time. Conditions are
+// small comparisons; the limit only stops a pathological expression (nested
+// comprehensions over long lists) from stalling a workflow task.
+const conditionCostLimit = 100000
+
+// maxConditionLength bounds the text of a condition, so a 50 MB file cannot make the
+// parser work for long.
+const maxConditionLength = 4000
+
+// AllFields collects the fields a condition may refer to: the intake form's fields and
+// every task form's fields, in the order written. When two forms declare the same name,
+// the first declaration wins, as the data of a case is one flat map.
+func AllFields(d *Definition) Form {
+	var out Form
+	seen := map[string]bool{}
+	add := func(f Form) {
+		for _, fl := range f {
+			if fl == nil || seen[fl.Name] {
+				continue
+			}
+			seen[fl.Name] = true
+			out = append(out, fl)
+		}
+	}
+	add(d.Intake)
+	for _, s := range d.Steps {
+		if s != nil {
+			add(s.Form)
+		}
+	}
+	return out
+}
+
+// Conditions compiles and evaluates the `when:` conditions of one definition: a CEL
+// environment with one variable per declared field, and a cache of compiled programs so
+// a workflow evaluating the same condition again does not compile it again. It is safe
+// for concurrent use.
+type Conditions struct {
+	env    *cel.Env
+	fields Form
+	names  []string
+
+	mu    sync.Mutex
+	progs map[string]cel.Program
+}
+
+// identPattern is a CEL identifier; a field whose name is not one (e.g. "eigen-kracht")
+// cannot be named in a condition and is left out of the environment.
+var identPattern = regexp.MustCompile(`^[_a-zA-Z][_a-zA-Z0-9]*$`)
+
+// celReserved are words CEL reserves; they cannot name a variable.
+var celReserved = map[string]bool{
+	"true": true, "false": true, "null": true, "in": true, "as": true, "break": true,
+	"const": true, "continue": true, "else": true, "for": true, "function": true, "if": true,
+	"import": true, "let": true, "loop": true, "package": true, "namespace": true,
+	"return": true, "var": true, "void": true, "while": true,
+}
+
+// NewConditions builds the condition environment over the given fields (usually
+// AllFields of a definition).
+func NewConditions(fields Form) (*Conditions, error) {
+	opts := []cel.EnvOption{
+		// number fields are doubles; let `leeftijd < 18` compare without a cast.
+		cel.CrossTypeNumericComparisons(true),
+		cel.ParserExpressionSizeLimit(maxConditionLength),
+		cel.ParserRecursionLimit(100),
+	}
+	c := &Conditions{progs: map[string]cel.Program{}}
+	for _, f := range fields {
+		if f == nil || !identPattern.MatchString(f.Name) || celReserved[f.Name] {
+			continue
+		}
+		opts = append(opts, cel.Variable(f.Name, celType(f.Type)))
+		c.fields = append(c.fields, f)
+		c.names = append(c.names, f.Name)
+	}
+	env, err := cel.NewEnv(opts...)
+	if err != nil {
+		return nil, fmt.Errorf("conditions: %w", err)
+	}
+	c.env = env
+	return c, nil
+}
+
+// celType is how a field type appears in a condition. Dates are "YYYY-MM-DD" strings,
+// so `datum < "2027-01-01"` compares them correctly.
+func celType(t FieldType) *cel.Type {
+	switch t {
+	case FieldBool:
+		return cel.BoolType
+	case FieldNumber:
+		return cel.DoubleType
+	case FieldChoices:
+		return cel.ListType(cel.StringType)
+	}
+	return cel.StringType
+}
+
+// Check compiles and type-checks a condition; it must be a yes/no (bool) expression
+// over the declared fields. The message speaks to a process designer.
+func (c *Conditions) Check(expr string) error {
+	_, err := c.program(expr)
+	return err
+}
+
+// Eval evaluates a condition over the collected data. A declared field missing from data
+// counts as its zero value ("", false, 0, []), so a condition over an optional or
+// not-yet-filled field does not fail. Eval reads no clock and no randomness: it is safe
+// inside a workflow.
+func (c *Conditions) Eval(expr string, data map[string]any) (bool, error) {
+	prg, err := c.program(expr)
+	if err != nil {
+		return false, err
+	}
+	out, _, err := prg.Eval(c.activation(data))
+	if err != nil {
+		return false, fmt.Errorf("condition %q: %s", expr, err)
+	}
+	b, ok := out.Value().(bool)
+	if !ok {
+		return false, fmt.Errorf("condition %q: gives %v, not yes/no", expr, out.Value())
+	}
+	return b, nil
+}
+
+// program returns the cached program of expr, compiling it on first use. Failures are
+// not cached: they end validation, and a workflow never evaluates an unchecked condition.
+func (c *Conditions) program(expr string) (cel.Program, error) {
+	c.mu.Lock()
+	prg, ok := c.progs[expr]
+	c.mu.Unlock()
+	if ok {
+		return prg, nil
+	}
+	if strings.TrimSpace(expr) == "" {
+		return nil, errors.New("condition is empty")
+	}
+	if len(expr) > maxConditionLength {
+		return nil, fmt.Errorf("condition is longer than %d characters", maxConditionLength)
+	}
+	checked, err := c.compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	prg, err = c.env.Program(checked, cel.CostLimit(conditionCostLimit))
+	if err != nil {
+		return nil, fmt.Errorf("condition: %s", err)
+	}
+	c.mu.Lock()
+	c.progs[expr] = prg
+	c.mu.Unlock()
+	return prg, nil
+}
+
+// compile parses and type-checks expr. Number fields are doubles while a designer writes
+// `kinderen == 2`, which CEL's strict equality rejects (double vs int); so whole-number
+// literals are first read as doubles. If that fails but the text as written checks (e.g.
+// `size(gebieden) == 2`, where size is an int), the text as written is used.
+func (c *Conditions) compile(expr string) (*cel.Ast, error) {
+	parsed, iss := c.env.Parse(expr)
+	if iss.Err() != nil {
+		return nil, c.issuesError(iss)
+	}
+	intsAsDoubles(parsed)
+	checked, iss := c.env.Check(parsed)
+	if iss.Err() != nil {
+		orig, iss2 := c.env.Compile(expr)
+		if iss2.Err() != nil {
+			return nil, c.issuesError(iss)
+		}
+		checked = orig
+	}
+	if !checked.OutputType().IsExactType(cel.BoolType) {
+		return nil, fmt.Errorf("condition must be yes or no (true/false), but gives %s", typeWord(checked.OutputType().String()))
+	}
+	return checked, nil
+}
+
+// intsAsDoubles rewrites every integer literal of a parsed expression into a double.
+func intsAsDoubles(a *cel.Ast) {
+	fac := ast.NewExprFactory()
+	ast.PostOrderVisit(a.NativeRep().Expr(), ast.NewExprVisitor(func(e ast.Expr) {
+		if e.Kind() != ast.LiteralKind {
+			return
+		}
+		switch v := e.AsLiteral().(type) {
+		case types.Int:
+			e.SetKindCase(fac.NewLiteral(e.ID(), types.Double(v)))
+		case types.Uint:
+			e.SetKindCase(fac.NewLiteral(e.ID(), types.Double(v)))
+		}
+	}))
+}
+
+var (
+	undeclaredRe = regexp.MustCompile(`^undeclared reference to '([^']*)'`)
+	overloadRe   = regexp.MustCompile(`^found no matching overload for '([^']*)' applied to '\((.*)\)'`)
+)
+
+// issuesError turns CEL's issues into one message a designer can act on: the column
+// (1-based) within the condition, and no Go or protobuf names.
+func (c *Conditions) issuesError(iss *cel.Issues) error {
+	var msgs []string
+	for _, e := range iss.Errors() {
+		msgs = append(msgs, fmt.Sprintf("column %d: %s", e.Location.Column()+1, c.explain(e.Message)))
+	}
+	return errors.New(strings.Join(msgs, "; "))
+}
+
+// explain rewrites one CEL message.
+func (c *Conditions) explain(msg string) string {
+	if m := undeclaredRe.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("unknown field %q", m[1]) + meantName(m[1], c.names)
+	}
+	if m := overloadRe.FindStringSubmatch(msg); m != nil {
+		op, args := operatorWord(m[1]), typeWords(m[2])
+		return fmt.Sprintf("%s cannot be used with %s", op, args)
+	}
+	if strings.HasPrefix(msg, "Syntax error:") {
+		return "syntax error" + syntaxHint(msg)
+	}
+	return msg
+}
+
+// syntaxHint keeps the short part of a parser message and drops ANTLR's token lists.
+func syntaxHint(msg string) string {
+	msg = strings.TrimPrefix(msg, "Syntax error:")
+	if i := strings.Index(msg, " expecting"); i >= 0 {
+		msg = msg[:i]
+	}
+	msg = strings.ReplaceAll(msg, "'<EOF>'", "the end")
+	msg = strings.TrimSpace(msg)
+	if msg == "" {
+		return ""
+	}
+	return ": " + msg
+}
+
+// operatorWord names a CEL operator as written.
+func operatorWord(op string) string {
+	words := map[string]string{
+		"_==_": "==", "_!=_": "!=", "_<_": "<", "_<=_": "<=", "_>_": ">", "_>=_": ">=",
+		"_+_": "+", "_-_": "-", "_*_": "*", "_/_": "/", "_%_": "%", "@in": "in",
+		"_&&_": "&&", "_||_": "||", "!_": "!", "-_": "-", "_?_:_": "?:", "_[_]": "[]",
+	}
+	if w, ok := words[op]; ok {
+		return w
+	}
+	return op + "()"
+}
+
+// typeWords renders CEL's "(double, int)" argument list in the designer's terms.
+func typeWords(args string) string {
+	parts := strings.Split(args, ", ")
+	for i, p := range parts {
+		parts[i] = typeWord(p)
+	}
+	if len(parts) == 2 {
+		return parts[0] + " and " + parts[1]
+	}
+	return strings.Join(parts, ", ")
+}
+
+// typeWord names a CEL type after the field types of the format.
+func typeWord(t string) string {
+	switch t {
+	case "string":
+		return "text"
+	case "double":
+		return "a number"
+	case "int", "uint":
+		return "a whole number"
+	case "bool":
+		return "yes/no"
+	case "list(string)":
+		return "a list of text"
+	case "null_type":
+		return "null"
+	}
+	if strings.HasPrefix(t, "list(") {
+		return "a list"
+	}
+	if strings.HasPrefix(t, "map(") {
+		return "a map"
+	}
+	return t
+}
+
+// activation gives every declared field a value: the one in data converted to the
+// field's CEL type, or the zero value.
+func (c *Conditions) activation(data map[string]any) map[string]any {
+	act := make(map[string]any, len(c.fields))
+	for _, f := range c.fields {
+		act[f.Name] = celValue(f.Type, data[f.Name])
+	}
+	return act
+}
+
+// celValue converts one JSON-decoded value to the field's CEL type; a value of the wrong
+// type counts as missing (form data is checked before it is stored, so this only
+// guards a workflow from a panic).
+func celValue(t FieldType, v any) any {
+	switch t {
+	case FieldBool:
+		b, _ := v.(bool)
+		return b
+	case FieldNumber:
+		switch n := v.(type) {
+		case float64:
+			return n
+		case float32:
+			return float64(n)
+		case int:
+			return float64(n)
+		case int64:
+			return float64(n)
+		case int32:
+			return float64(n)
+		case json.Number:
+			f, _ := n.Float64()
+			return f
+		}
+		return float64(0)
+	case FieldChoices:
+		out := []string{}
+		switch l := v.(type) {
+		case []string:
+			out = append(out, l...)
+		case []any:
+			for _, x := range l {
+				if s, ok := x.(string); ok {
+					out = append(out, s)
+				}
+			}
+		}
+		return out
+	}
+	s, _ := v.(string)
+	return s
+}
+
+// meantName returns `; did you mean "x"?` when a candidate is close to name (by edit
+// distance), else "". Candidates are tried in sorted order, so the answer is stable.
+func meantName(name string, candidates []string) string {
+	sorted := append([]string(nil), candidates...)
+	sort.Strings(sorted)
+	best, bestD := "", -1
+	for _, c := range sorted {
+		d := editDistance(strings.ToLower(name), strings.ToLower(c))
+		if bestD < 0 || d < bestD {
+			best, bestD = c, d
+		}
+	}
+	// Up to a third of the longer word may differ: "veiligheidrisico" finds
+	// "veiligheidsrisico", "plna" finds "plan", but "x" does not find "bron".
+	limit := max(len(name), len(best)) / 3
+	if bestD < 0 || bestD > max(limit, 1) || best == name {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+// editDistance is the Levenshtein distance with transpositions counted as one edit.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		// Long names are never typos of each other worth suggesting; keep it cheap.
+		if a == b {
+			return 0
+		}
+		return max(len(ra), len(rb))
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

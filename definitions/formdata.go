@@ -1,0 +1,281 @@
+package definitions
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// FieldProblem is one problem with submitted form data, for the API's 422 answer.
+type FieldProblem struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// CheckData checks submitted form data (as decoded from JSON: string, bool, float64,
+// []any) against a form: every key is a field, required fields are filled in, values
+// have the field's type, choices come from the options, dates are YYYY-MM-DD, and the
+// field's rules hold. Problems come in form order, then unknown keys in sorted order;
+// nil means the data is valid. The result is deterministic, so a workflow's update
+// validator can use it.
+func CheckData(form Form, data map[string]any) []FieldProblem {
+	var out []FieldProblem
+	for _, f := range form {
+		if f == nil {
+			continue
+		}
+		v, present := data[f.Name]
+		if !present || v == nil || isEmptyValue(v) {
+			if f.Required {
+				out = append(out, FieldProblem{f.Name, "is required"})
+			}
+			continue
+		}
+		val, msg := typedValue(f, v)
+		if msg != "" {
+			out = append(out, FieldProblem{f.Name, msg})
+			continue
+		}
+		if f.Rules != "" {
+			if msg := checkRules(f.Rules, val); msg != "" {
+				out = append(out, FieldProblem{f.Name, msg})
+			}
+		}
+	}
+	var unknown []string
+	for k := range data {
+		if form.Field(k) == nil {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		out = append(out, FieldProblem{k, "is not a field of this form"})
+	}
+	return out
+}
+
+// isEmptyValue reports whether a submitted value counts as not filled in: an empty
+// text or an empty selection. false and 0 are answers, not blanks.
+func isEmptyValue(v any) bool {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x) == ""
+	case []any:
+		return len(x) == 0
+	case []string:
+		return len(x) == 0
+	}
+	return false
+}
+
+// datePattern is the only date form accepted, so that dates compare as text in conditions.
+var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// typedValue checks v against the field's type and returns it as the Go value the rules
+// are checked on (string, bool, float64 or []string), or a message.
+func typedValue(f *Field, v any) (any, string) {
+	switch f.Type {
+	case FieldBool:
+		b, ok := v.(bool)
+		if !ok {
+			return nil, "must be yes or no (true or false)"
+		}
+		return b, ""
+	case FieldNumber:
+		n, ok := numberValue(v)
+		if !ok {
+			return nil, "must be a number"
+		}
+		return n, ""
+	case FieldDate:
+		s, ok := v.(string)
+		if !ok || !datePattern.MatchString(s) {
+			return nil, "must be a date written as YYYY-MM-DD, e.g. 2026-11-25"
+		}
+		if _, err := time.Parse(time.DateOnly, s); err != nil {
+			return nil, "must be an existing date written as YYYY-MM-DD, e.g. 2026-11-25"
+		}
+		return s, ""
+	case FieldChoice:
+		s, ok := v.(string)
+		if !ok || !slices.Contains(f.Options, s) {
+			return nil, "must be one of: " + strings.Join(f.Options, ", ")
+		}
+		return s, ""
+	case FieldChoices:
+		items, ok := stringList(v)
+		if !ok {
+			return nil, "must be a list of: " + strings.Join(f.Options, ", ")
+		}
+		for _, s := range items {
+			if !slices.Contains(f.Options, s) {
+				return nil, fmt.Sprintf("%q is not one of: %s", s, strings.Join(f.Options, ", "))
+			}
+		}
+		return items, ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		return nil, "must be text"
+	}
+	return s, ""
+}
+
+// numberValue accepts the number forms a decoder may produce.
+func numberValue(v any) (float64, bool) {
+	switch n := v.(type) {
+	case float64:
+		return n, true
+	case int:
+		return float64(n), true
+	case int64:
+		return float64(n), true
+	case json.Number:
+		f, err := n.Float64()
+		return f, err == nil
+	}
+	return 0, false
+}
+
+// stringList accepts a JSON array of strings.
+func stringList(v any) ([]string, bool) {
+	switch l := v.(type) {
+	case []string:
+		return l, true
+	case []any:
+		out := make([]string, 0, len(l))
+		for _, x := range l {
+			s, ok := x.(string)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// checkRules runs the validator tag string rules on one value and renders the first
+// failure as a sentence; "" when the rules hold. A rule string the validator cannot read
+// (which CheckRules reports at load time) gives a message instead of a panic.
+func checkRules(rules string, val any) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = "has rules that cannot be checked: " + rules
+		}
+	}()
+	err := validatorInstance().Var(val, rules)
+	if err == nil {
+		return ""
+	}
+	var verrs validator.ValidationErrors
+	if errors.As(err, &verrs) && len(verrs) > 0 {
+		e := verrs[0]
+		return RuleSentence(e.Tag(), e.Param(), e.Kind())
+	}
+	return "breaks the rules " + rules
+}
+
+// undefinedRuleRe picks the rule name out of the validator's panic for an unknown tag.
+var undefinedRuleRe = regexp.MustCompile(`Undefined validation function '([^']*)'`)
+
+// CheckRules reports whether f.Rules is a rule string the validator understands for a
+// field of f.Type: known rule names, parameters it can read. The validator panics on a
+// bad tag; the panic becomes the error.
+func CheckRules(f *Field) (err error) {
+	if f == nil || strings.TrimSpace(f.Rules) == "" {
+		return nil
+	}
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		text := fmt.Sprint(r)
+		if m := undefinedRuleRe.FindStringSubmatch(text); m != nil {
+			err = fmt.Errorf("rules: unknown rule %q", m[1])
+			if hint := meantName(m[1], knownRules); hint != "" {
+				err = fmt.Errorf("rules: unknown rule %q%s", m[1], hint)
+			}
+			return
+		}
+		err = fmt.Errorf("rules: %q cannot be read: %s", f.Rules, ruleParamProblem(text))
+	}()
+	if f.Type != FieldText && f.Type != FieldDate && f.Type != FieldChoice {
+		for _, name := range ruleNames(f.Rules) {
+			if textOnlyRules[name] {
+				return fmt.Errorf("rules: %q applies to text, not to a %s field", name, f.Type)
+			}
+		}
+	}
+	// A non-empty sample value of the field's type makes the validator parse every tag
+	// and every parameter (omitempty would skip them for an empty one).
+	_ = validatorInstance().Var(sampleValue(f), f.Rules)
+	return nil
+}
+
+// textOnlyRules check the characters of a text. On a number, yes/no or list the
+// validator does not complain; it checks the value's printed form, so every answer would
+// be refused.
+var textOnlyRules = map[string]bool{
+	"email": true, "url": true, "http_url": true, "https_url": true, "uri": true,
+	"alpha": true, "alphaunicode": true, "alphanum": true, "alphanumunicode": true,
+	"numeric": true, "number": true, "ascii": true, "printascii": true, "lowercase": true,
+	"uppercase": true, "contains": true, "excludes": true, "startswith": true,
+	"endswith": true, "startsnotwith": true, "endsnotwith": true, "datetime": true,
+	"e164": true, "uuid": true, "uuid4": true, "postcode_iso3166_alpha2": true,
+}
+
+// ruleNames lists the rule names of a rule string ("omitempty,max=3|len=5" → omitempty,
+// max, len).
+func ruleNames(rules string) []string {
+	var out []string
+	for _, part := range strings.FieldsFunc(rules, func(r rune) bool { return r == ',' || r == '|' }) {
+		name, _, _ := strings.Cut(part, "=")
+		out = append(out, strings.TrimSpace(name))
+	}
+	return out
+}
+
+// ruleParamProblem shortens a validator panic about a parameter, e.g. a number that is
+// not a number ("max=veel").
+func ruleParamProblem(text string) string {
+	if strings.Contains(text, "strconv.") || strings.Contains(text, "invalid syntax") {
+		return "a rule's value is not a number"
+	}
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	return text
+}
+
+// sampleValue is a filled-in value of the field's type.
+func sampleValue(f *Field) any {
+	switch f.Type {
+	case FieldBool:
+		return true
+	case FieldNumber:
+		return float64(1)
+	case FieldDate:
+		return "2026-01-01"
+	case FieldChoices:
+		if len(f.Options) > 0 {
+			return []string{f.Options[0]}
+		}
+		return []string{"x"}
+	case FieldChoice:
+		if len(f.Options) > 0 {
+			return f.Options[0]
+		}
+	}
+	return "x"
+}

@@ -1,0 +1,174 @@
+package definitions
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// references checks every name of a step: start, transitions, rung gotos, joins and the
+// from of a clock.
+func (c *checker) references() {
+	if c.d.Start != "" {
+		c.stepRef(c.d.Start, "start")
+	}
+	for _, s := range c.d.Steps {
+		p := "steps." + s.ID
+		for i, t := range s.Next {
+			c.stepRef(t.Goto, p+".next["+strconv.Itoa(i)+"].goto")
+		}
+		for i, r := range s.Escalate {
+			c.stepRef(r.Goto, p+".escalate["+strconv.Itoa(i)+"].goto")
+		}
+		c.from(s.Deadline, p+".deadline")
+		c.from(s.Norm, p+".norm")
+		c.joins(s, p)
+	}
+}
+
+// stepRef checks that id names a step.
+func (c *checker) stepRef(id, path string) bool {
+	if id == "" || c.steps[id] != nil || c.isBad("steps") {
+		return true
+	}
+	c.fail(path, "unknown step "+quote(id)+c.sug.didYouMean(id, c.stepIDs, "steps are"))
+	return false
+}
+
+// from checks where a clock starts: the step, the case, or another step's start.
+func (c *checker) from(dl *Deadline, path string) {
+	if dl == nil || dl.From == "" || dl.From == "step" || dl.From == "case" || c.steps[dl.From] != nil {
+		return
+	}
+	cands := append([]string{"step", "case"}, c.stepIDs...)
+	c.fail(path+".from", fmt.Sprintf("unknown step %s; from is step, case or a step id", quote(dl.From))+c.sug.didYouMean(dl.From, cands, ""))
+}
+
+// joins checks that a join names steps that actually lead to it; otherwise it would wait
+// for ever.
+func (c *checker) joins(s *Step, p string) {
+	for i, id := range s.Join {
+		jp := p + ".join[" + strconv.Itoa(i) + "]"
+		if !c.stepRef(id, jp) {
+			continue
+		}
+		if !leadsTo(c.steps[id], s.ID) {
+			c.fail(jp, fmt.Sprintf("step %q never goes to %q, so the join would wait for ever; add `- goto: %s` to its next or remove it here", id, s.ID, s.ID))
+		}
+	}
+}
+
+// leadsTo reports whether step s has a transition or rung that goes to id.
+func leadsTo(s *Step, id string) bool {
+	for _, t := range s.Next {
+		if t.Goto == id {
+			return true
+		}
+	}
+	for _, r := range s.Escalate {
+		if r.Goto == id {
+			return true
+		}
+	}
+	return false
+}
+
+// graph checks that every step is reachable from start and that from every reachable
+// step some path leads to an end, so no case can get stranded. It runs only when every
+// edge and kind is known: with a misspelt goto or an unreadable next, the graph's
+// messages would be consequences of that one mistake, not news.
+func (c *checker) graph() {
+	if !c.graphKnown() {
+		return
+	}
+	steps := c.d.Steps
+	index := make(map[string]int, len(steps))
+	for i, s := range steps {
+		index[s.ID] = i
+	}
+	succ := make([][]int, len(steps))
+	pred := make([][]int, len(steps))
+	for i, s := range steps {
+		add := func(id string) {
+			if j, ok := index[id]; ok {
+				succ[i] = append(succ[i], j)
+				pred[j] = append(pred[j], i)
+			}
+		}
+		for _, t := range s.Next {
+			add(t.Goto)
+		}
+		for _, r := range s.Escalate {
+			add(r.Goto)
+		}
+	}
+	start, ok := index[c.d.Start]
+	if !ok {
+		return // reported as an unknown start; reachability would flag every step
+	}
+	reached := walk([]int{start}, succ, len(steps))
+	var ends []int
+	for i, s := range steps {
+		if s.Kind == KindEnd {
+			ends = append(ends, i)
+		}
+	}
+	if len(ends) == 0 {
+		c.fail("steps", "the process has no end step; add one, e.g. afgesloten: {kind: end, result: afgerond}")
+	}
+	finishing := walk(ends, pred, len(steps))
+	for i, s := range steps {
+		p := "steps." + s.ID
+		switch {
+		case !reached[i]:
+			c.failKey(p, fmt.Sprintf("no step leads here from start %q; add a goto to %q or remove the step", c.d.Start, s.ID))
+		case !finishing[i] && len(ends) > 0 && (len(succ[i]) > 0 || s.Kind == KindEnd):
+			// A step without any transition was already told it needs next.
+			c.failKey(p, "no path leads from here to an end step; add a transition towards one")
+		}
+	}
+}
+
+// graphKnown reports whether every step's kind and every edge could be read.
+func (c *checker) graphKnown() bool {
+	if c.isBad("steps") || c.isBad("start") {
+		return false
+	}
+	for _, s := range c.d.Steps {
+		p := "steps." + s.ID
+		if c.isBad(p) || c.isBad(p+".next") || c.isBad(p+".escalate") || c.isBad(p+".kind") || !slices.Contains(Kinds, s.Kind) {
+			return false
+		}
+		for _, t := range s.Next {
+			if t.Goto != "" && c.steps[t.Goto] == nil {
+				return false
+			}
+		}
+		for _, r := range s.Escalate {
+			if r.Goto != "" && c.steps[r.Goto] == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// walk returns which nodes are reachable from the roots along edges.
+func walk(roots []int, edges [][]int, n int) []bool {
+	seen := make([]bool, n)
+	stack := append([]int(nil), roots...)
+	for _, r := range roots {
+		seen[r] = true
+	}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, j := range edges[i] {
+			if !seen[j] {
+				seen[j] = true
+				stack = append(stack, j)
+			}
+		}
+	}
+	return seen
+}

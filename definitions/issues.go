@@ -1,0 +1,195 @@
+package definitions
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Issue is one problem in a definition, located so that an editor can jump to it.
+type Issue struct {
+	File    string
+	Line    int
+	Col     int
+	Path    string
+	Message string
+}
+
+// String renders the issue as "file:line:col: path: message". Parts that are unknown
+// (a zero line or column, an empty path) are left out rather than shown as zero.
+func (i Issue) String() string {
+	var b strings.Builder
+	b.WriteString(i.File)
+	if i.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(i.Line))
+		if i.Col > 0 {
+			b.WriteString(":" + strconv.Itoa(i.Col))
+		}
+	}
+	b.WriteString(": ")
+	if i.Path != "" {
+		b.WriteString(i.Path + ": ")
+	}
+	b.WriteString(i.Message)
+	return b.String()
+}
+
+// Issues is every problem found, sorted by file, line and column; it is an error so
+// that callers who only care whether loading worked can treat it as one.
+type Issues []Issue
+
+// Error joins all issues, one per line.
+func (is Issues) Error() string {
+	lines := make([]string, len(is))
+	for n, i := range is {
+		lines[n] = i.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns nil when there are no issues, so that a nil Issues never becomes a non-nil
+// error interface by accident.
+func (is Issues) Err() error {
+	if len(is) == 0 {
+		return nil
+	}
+	return is
+}
+
+// sortIssues orders issues by file, line, column, then path and message so that output
+// is stable whatever order the checks ran in.
+func sortIssues(is Issues) {
+	sort.SliceStable(is, func(a, b int) bool {
+		x, y := is[a], is[b]
+		if x.File != y.File {
+			return x.File < y.File
+		}
+		if x.Line != y.Line {
+			return x.Line < y.Line
+		}
+		if x.Col != y.Col {
+			return x.Col < y.Col
+		}
+		if x.Path != y.Path {
+			return x.Path < y.Path
+		}
+		return x.Message < y.Message
+	})
+}
+
+// pos is a line and column in a file, both 1-based.
+type pos struct{ line, col int }
+
+func posOf(n *yaml.Node) pos { return pos{n.Line, n.Column} }
+
+// maxIssues bounds the problems reported for one file: past that, a designer fixes the
+// first ones and runs validate again, and a hostile file cannot flood the output.
+const maxIssues = 1000
+
+// report collects the issues of one file and knows where every path was written, so that
+// checks running on the decoded Definition can still point at a line and column.
+type report struct {
+	file string
+	val  map[string]pos  // where the value at a path starts
+	key  map[string]pos  // where the key of a mapping entry is written
+	bad  map[string]bool // paths whose value could not be decoded
+	sug  *suggester
+
+	issues Issues
+	full   bool
+}
+
+func newReport(file string) *report {
+	return &report{
+		file: file,
+		val:  map[string]pos{},
+		key:  map[string]pos{},
+		bad:  map[string]bool{},
+		sug:  newSuggester(),
+	}
+}
+
+// issue adds a located issue.
+func (r *report) issue(i Issue) {
+	if len(r.issues) >= maxIssues {
+		if !r.full {
+			r.full = true
+			r.issues = append(r.issues, Issue{File: r.file,
+				Message: fmt.Sprintf("more than %d problems; fix these and run validate again", maxIssues)})
+		}
+		return
+	}
+	i.File = r.file
+	r.issues = append(r.issues, i)
+}
+
+// at reports a problem with the value at path. A path that was never written (a missing
+// required key) is located at the key of its nearest written ancestor, e.g. the step.
+func (r *report) at(path, msg string) {
+	p := r.locate(path)
+	r.issue(Issue{Line: p.line, Col: p.col, Path: path, Message: msg})
+}
+
+// atKey reports a problem located at the key of path rather than its value, for problems
+// with the entry as a whole (an unreachable step, a key that does not apply).
+func (r *report) atKey(path, msg string) {
+	p, ok := r.key[path]
+	if !ok {
+		p = r.locate(path)
+	}
+	r.issue(Issue{Line: p.line, Col: p.col, Path: path, Message: msg})
+}
+
+// markBad reports a value that could not be decoded, and remembers it so that later
+// checks do not pile a second message ("is required") on the same place.
+func (r *report) markBad(path, msg string) {
+	r.bad[path] = true
+	r.at(path, msg)
+}
+
+// isBad reports whether path or one of its ancestors could not be decoded.
+func (r *report) isBad(path string) bool {
+	for {
+		if r.bad[path] {
+			return true
+		}
+		if path == "" {
+			return false
+		}
+		path = parent(path)
+	}
+}
+
+// has reports whether the designer wrote a key at path.
+func (r *report) has(path string) bool {
+	_, ok := r.key[path]
+	return ok
+}
+
+func (r *report) locate(path string) pos {
+	if p, ok := r.val[path]; ok {
+		return p
+	}
+	for path != "" {
+		path = parent(path)
+		if p, ok := r.key[path]; ok {
+			return p
+		}
+		if p, ok := r.val[path]; ok {
+			return p
+		}
+	}
+	return pos{1, 1}
+}
+
+// parent strips the last ".key" or "[i]" from a path.
+func parent(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}

@@ -1,0 +1,307 @@
+package definitions
+
+import (
+	"bytes"
+	_ "embed" // the Go comments of the types become the schema's descriptions
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/invopop/jsonschema"
+)
+
+// The source of the types is embedded so that the descriptions an editor shows come from
+// the same comments a programmer reads, without the source on disk at run time.
+var (
+	//go:embed types.go
+	typesSource string
+	//go:embed duration.go
+	durationSource string
+)
+
+// Schema returns the JSON Schema of the YAML definition format, generated from the Go
+// types: indented JSON with a trailing newline, the content of definitions/schema.json.
+func Schema() ([]byte, error) {
+	r := &jsonschema.Reflector{
+		FieldNameTag:   "yaml",
+		ExpandedStruct: true,
+		LookupComment:  lookupDoc,
+		// No $id: the schema is not published at a URL; shipped files refer to the
+		// committed copy beside them (`# yaml-language-server: $schema=schema.json`).
+		Anonymous: true,
+	}
+	s := r.Reflect(&Definition{})
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// JSONSchemaExtend completes the schema of a definition with what the struct tags do not
+// say: the calendars, the id patterns and a description for the designer.
+func (Definition) JSONSchemaExtend(s *jsonschema.Schema) {
+	s.Title = "wijkflow process definition"
+	s.Description = "One process of one gemeente: its teams, roles, intake form and steps. " +
+		"Validate with `wijkflow validate FILE`; see definitions/README.md."
+	if p, ok := s.Properties.Get("calendar"); ok {
+		p.Enum = []any{"nl", "weekdays"}
+		p.Default = "nl"
+	}
+	for _, name := range []string{"gemeente", "process"} {
+		if p, ok := s.Properties.Get(name); ok {
+			p.Pattern = slugPattern.String()
+		}
+	}
+	if p, ok := s.Properties.Get("teams"); ok && p.Items != nil {
+		p.Items.Pattern = slugPattern.String()
+		p.MinItems = ptrUint(1)
+	}
+	if p, ok := s.Properties.Get("roles"); ok {
+		p.MinProperties = ptrUint(1)
+	}
+	if p, ok := s.Properties.Get("steps"); ok {
+		p.MinProperties = ptrUint(1)
+		p.PropertyNames = &jsonschema.Schema{Pattern: idPattern.String()}
+	}
+	fieldNames(s, "intake")
+}
+
+// JSONSchemaExtend names the rule for form field names.
+func (Step) JSONSchemaExtend(s *jsonschema.Schema) { fieldNames(s, "form") }
+
+// fieldNames restricts the keys of a form: conditions use them as names.
+func fieldNames(s *jsonschema.Schema, property string) {
+	if p, ok := s.Properties.Get(property); ok {
+		p.PropertyNames = &jsonschema.Schema{Pattern: identPattern.String()}
+	}
+}
+
+// JSONSchemaAlias makes steps a mapping from step id to step, as written in YAML.
+func (Steps) JSONSchemaAlias() any { return map[string]*Step{} }
+
+// JSONSchemaAlias makes a form a mapping from field name to field, as written in YAML.
+func (Form) JSONSchemaAlias() any { return map[string]*Field{} }
+
+// JSONSchema lists the step kinds.
+func (Kind) JSONSchema() *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "string", Description: "What the step does."}
+	for _, k := range Kinds {
+		s.Enum = append(s.Enum, string(k))
+	}
+	return s
+}
+
+// JSONSchema lists the field types.
+func (FieldType) JSONSchema() *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "string", Description: "The type of a form field; a date is written 2026-11-25."}
+	for _, t := range []FieldType{FieldText, FieldBool, FieldNumber, FieldDate, FieldChoice, FieldChoices} {
+		s.Enum = append(s.Enum, string(t))
+	}
+	return s
+}
+
+// JSONSchema describes a duration as the string a designer writes: a count and a unit,
+// s m h d w wd or a Dutch word, e.g. "6w", "30wd", "6 weken", "10 werkdagen".
+func (Duration) JSONSchema() *jsonschema.Schema {
+	return &jsonschema.Schema{
+		Type: "string",
+		Description: "A term: a count and a unit, e.g. 6w, 42d, 30wd, \"6 weken\", \"10 werkdagen\". " +
+			"Units: s, m, h, d (days), w (weeks), wd (working days on the calendar).",
+		Pattern:  durationPattern(),
+		Examples: []any{"3wd", "6w", "42d", "6 weken", "10 werkdagen"},
+	}
+}
+
+// JSONSchemaExtend lets a deadline be written as just a duration (counted from the
+// step's start) as well as a mapping.
+func (Deadline) JSONSchemaExtend(s *jsonschema.Schema) {
+	object := *s
+	object.Description = "A term counted from a point in the case."
+	if p, ok := object.Properties.Get("from"); ok {
+		p.Examples = []any{"step", "case", "melding"}
+	}
+	*s = jsonschema.Schema{
+		Description: s.Description,
+		OneOf:       []*jsonschema.Schema{{Ref: "#/$defs/Duration"}, &object},
+	}
+}
+
+// durationPattern is a regular expression (ECMA-262, as JSON Schema uses) for what
+// ParseDuration accepts; it has no case-insensitive flag, so letters are spelt [wW].
+func durationPattern() string {
+	words := make([]string, 0, len(unitWords))
+	for w := range unitWords {
+		words = append(words, w)
+	}
+	// Longest first, so "weken" is tried before "w"; then alphabetically, for a stable file.
+	sort.Slice(words, func(i, j int) bool {
+		if len(words[i]) != len(words[j]) {
+			return len(words[i]) > len(words[j])
+		}
+		return words[i] < words[j]
+	})
+	for i, w := range words {
+		var b strings.Builder
+		for _, r := range w {
+			b.WriteString("[" + string(r) + string(unicode.ToUpper(r)) + "]")
+		}
+		words[i] = b.String()
+	}
+	return `^\s*[0-9]{1,6}\s*(` + strings.Join(words, "|") + `)\s*$`
+}
+
+func ptrUint(n uint64) *uint64 { return &n }
+
+var (
+	docsOnce sync.Once
+	docs     map[string]string // "Type" or "Type.Field" → description
+)
+
+// lookupDoc gives the reflector the Go comment of a type of this package or one of its
+// fields, rewritten for a designer.
+func lookupDoc(t reflect.Type, field string) string {
+	if t.PkgPath() != reflect.TypeFor[Definition]().PkgPath() {
+		return ""
+	}
+	docsOnce.Do(func() { docs = parseDocs(typesSource, durationSource) })
+	if field == "" {
+		return docs[t.Name()]
+	}
+	return docs[t.Name()+"."+field]
+}
+
+// parseDocs collects the doc comments of the exported types and struct fields in src.
+func parseDocs(srcs ...string) map[string]string {
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, src := range srcs {
+		f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
+		if err != nil {
+			continue // the file compiled, so this does not happen; no descriptions then
+		}
+		files = append(files, f)
+	}
+	keys := yamlKeys(files)
+	out := map[string]string{}
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				ts := spec.(*ast.TypeSpec)
+				doc := ts.Doc
+				if doc == nil {
+					doc = gd.Doc
+				}
+				if doc != nil {
+					out[ts.Name.Name] = firstSentence(designerText(ts.Name.Name, doc.Text()))
+				}
+				st, ok := ts.Type.(*ast.StructType)
+				if !ok {
+					continue
+				}
+				for _, fl := range st.Fields.List {
+					if fl.Doc == nil {
+						continue
+					}
+					for _, n := range fl.Names {
+						out[ts.Name.Name+"."+n.Name] = keys(designerText(n.Name, fl.Doc.Text()))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// yamlKeys replaces a Go field name mentioned inside a sentence (" After", " Process") by
+// its YAML key. A Go name with different keys in different types (Label is "version" on
+// a definition, "label" elsewhere) is left alone.
+func yamlKeys(files []*ast.File) func(string) string {
+	keyOf := map[string]string{}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			fl, ok := n.(*ast.Field)
+			if !ok || fl.Tag == nil {
+				return true
+			}
+			tag := reflect.StructTag(strings.Trim(fl.Tag.Value, "`"))
+			key, _, _ := strings.Cut(tag.Get("yaml"), ",")
+			if key == "" || key == "-" {
+				return true
+			}
+			for _, name := range fl.Names {
+				if k, seen := keyOf[name.Name]; seen && k != key {
+					keyOf[name.Name] = "" // ambiguous
+				} else if !seen {
+					keyOf[name.Name] = key
+				}
+			}
+			return true
+		})
+	}
+	var names []string
+	for n, k := range keyOf {
+		if k != "" && k != n {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return func(s string) string { return s }
+	}
+	sort.Strings(names)
+	// Only inside a sentence: "For most kinds" after a full stop is English, not a key.
+	re := regexp.MustCompile(`([^.!?]) (` + strings.Join(names, "|") + `)\b`)
+	return func(s string) string {
+		return re.ReplaceAllStringFunc(s, func(m string) string {
+			sub := re.FindStringSubmatch(m)
+			return sub[1] + " " + keyOf[sub[2]]
+		})
+	}
+}
+
+// designerText drops the Go name a Go comment starts with ("Role is the role that acts
+// on a task." → "The role that acts on a task."), since the designer knows the field by
+// its YAML key, and joins the lines.
+func designerText(goName, text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	rest, ok := strings.CutPrefix(text, goName+" ")
+	if !ok {
+		return text
+	}
+	for _, verb := range []string{"is ", "are ", "means "} {
+		if r, ok := strings.CutPrefix(rest, verb); ok {
+			rest = r
+			break
+		}
+	}
+	if rest == "" {
+		return text
+	}
+	return strings.ToUpper(rest[:1]) + rest[1:]
+}
+
+// sentenceEnd finds the end of the first sentence: a full stop before a space and a
+// capital letter, not the one in "e.g.".
+var sentenceEnd = regexp.MustCompile(`[^.]{3}\.\s+[A-Z]`)
+
+// firstSentence keeps a type's summary; the rest of a type comment speaks to programmers.
+func firstSentence(text string) string {
+	if loc := sentenceEnd.FindStringIndex(text); loc != nil {
+		return text[:loc[0]+4]
+	}
+	return text
+}

@@ -1,0 +1,493 @@
+package definitions
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// checker runs the checks of one definition. It only reads the definition: validation
+// never changes its input.
+type checker struct {
+	*report
+	d       *Definition
+	stepIDs []string         // in file order, for suggestions
+	steps   map[string]*Step // by id; Steps.Step is linear and validation looks up a lot
+	roleIDs []string // sorted, for suggestions and lists
+	fields  Form     // every declared field, first declaration wins
+}
+
+// validate runs every check that needs only one file, collecting all problems.
+func (r *report) validate(d *Definition) {
+	c := &checker{report: r, d: d, fields: AllFields(d), steps: make(map[string]*Step, len(d.Steps))}
+	for _, s := range d.Steps {
+		c.stepIDs = append(c.stepIDs, s.ID)
+		if c.steps[s.ID] == nil {
+			c.steps[s.ID] = s
+		}
+	}
+	for id := range d.Roles {
+		c.roleIDs = append(c.roleIDs, id)
+	}
+	sort.Strings(c.roleIDs)
+
+	c.tags()
+	c.names()
+	c.roleRefs()
+	for _, s := range d.Steps {
+		c.step(s)
+	}
+	c.forms()
+	c.conditions()
+	c.references()
+	c.graph()
+}
+
+// fail reports a problem at path unless the value there could not even be decoded,
+// which was reported already.
+func (c *checker) fail(path, msg string) {
+	if !c.isBad(path) {
+		c.at(path, msg)
+	}
+}
+
+// failKey is fail located at the key of path.
+func (c *checker) failKey(path, msg string) {
+	if !c.isBad(path) {
+		c.atKey(path, msg)
+	}
+}
+
+// tags runs the validate: struct tags of the types and renders each failure as a
+// sentence. Steps and form fields are checked one by one, because their paths are
+// their ids, not list indexes.
+func (c *checker) tags() {
+	c.structTags(c.d, "")
+	c.formTags(c.d.Intake, "intake")
+	for _, s := range c.d.Steps {
+		p := "steps." + s.ID
+		c.structTags(s, p)
+		c.formTags(s.Form, p+".form")
+	}
+}
+
+func (c *checker) formTags(f Form, path string) {
+	for _, fl := range f {
+		c.structTags(fl, path+"."+fl.Name)
+	}
+}
+
+func (c *checker) structTags(v any, prefix string) {
+	var errs validator.ValidationErrors
+	if !errors.As(validatorInstance().Struct(v), &errs) {
+		return
+	}
+	for _, fe := range errs {
+		// The namespace starts with the Go type's name ("Step.next[0].goto"): drop it.
+		_, rest, _ := strings.Cut(fe.Namespace(), ".")
+		c.fail(join(prefix, rest), c.sentence(fe))
+	}
+}
+
+// sentence renders a failed validator tag for a process designer.
+func (c *checker) sentence(fe validator.FieldError) string {
+	value := fmt.Sprint(fe.Value())
+	switch fe.Tag() {
+	case "required":
+		return "is required"
+	case "oneof":
+		opts := oneofValues(fe.Param())
+		return fmt.Sprintf("%s must be one of: %s", quote(value), strings.Join(opts, ", ")) + c.sug.didYouMean(value, opts, "")
+	case "min":
+		if k := fe.Kind(); k == reflect.Slice || k == reflect.Map {
+			if fe.Param() == "1" {
+				return "needs at least 1 entry"
+			}
+			return "needs at least " + fe.Param() + " entries"
+		}
+	case "slug":
+		return quote(value) + " must be lowercase letters, digits and dashes, starting with a letter, like sociaal-wijkteam"
+	}
+	return RuleSentence(fe.Tag(), fe.Param(), fe.Kind())
+}
+
+// idPattern is what a step or role id looks like: plain ASCII, because ids end up in
+// search attributes, URLs and diagrams.
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+
+// names checks the ids the designer chose as keys.
+func (c *checker) names() {
+	for _, s := range c.d.Steps {
+		p := "steps." + s.ID
+		switch {
+		case !idPattern.MatchString(s.ID):
+			c.failKey(p, fmt.Sprintf("step id %s must be lowercase letters, digits, dashes or underscores, starting with a letter", quote(s.ID)))
+		case s.ID == "step" || s.ID == "case":
+			c.failKey(p, fmt.Sprintf("step id %q is reserved (deadline from: %s means the %s's start); choose another id", s.ID, s.ID, s.ID))
+		}
+	}
+	for _, id := range c.roleIDs {
+		if !idPattern.MatchString(id) {
+			c.failKey("roles."+id, fmt.Sprintf("role id %s must be lowercase letters, digits, dashes or underscores, starting with a letter", quote(id)))
+		}
+	}
+	c.eachForm(func(f Form, path string) {
+		for _, fl := range f {
+			p := path + "." + fl.Name
+			switch {
+			case !identPattern.MatchString(fl.Name):
+				hint := ""
+				if alt := strings.NewReplacer("-", "_", " ", "_", ".", "_").Replace(fl.Name); identPattern.MatchString(alt) {
+					hint = ", like " + alt
+				}
+				c.failKey(p, fmt.Sprintf("field name %s must be letters, digits and underscores (conditions use it as a name)%s", quote(fl.Name), hint))
+			case celReserved[fl.Name]:
+				c.failKey(p, fmt.Sprintf("field name %q is a reserved word in conditions; choose another name", fl.Name))
+			}
+		}
+	})
+}
+
+// eachForm calls fn for the intake form and every step's form, in file order.
+func (c *checker) eachForm(fn func(f Form, path string)) {
+	if len(c.d.Intake) > 0 {
+		fn(c.d.Intake, "intake")
+	}
+	for _, s := range c.d.Steps {
+		if len(s.Form) > 0 {
+			fn(s.Form, "steps."+s.ID+".form")
+		}
+	}
+}
+
+// role checks that name, at path, is a declared role (or "assignee" where allowed).
+func (c *checker) role(name, path string, assignee bool) {
+	if _, ok := c.d.Roles[name]; ok || name == "" || (assignee && name == "assignee") {
+		return
+	}
+	if name == "assignee" {
+		c.fail(path, "needs a role, not assignee (who already has the task)"+c.sug.didYouMean("", c.roleIDs, "roles are"))
+		return
+	}
+	cands := c.roleIDs
+	if assignee {
+		cands = append([]string{"assignee"}, cands...)
+	}
+	c.fail(path, "unknown role "+quote(name)+c.sug.didYouMean(name, cands, "roles are"))
+}
+
+// roleRefs checks every place that names a role.
+func (c *checker) roleRefs() {
+	c.role(c.d.Lead, "lead", false)
+	for _, s := range c.d.Steps {
+		p := "steps." + s.ID
+		c.role(s.Role, p+".role", false)
+		c.role(s.To, p+".to", false)
+		for i, r := range s.Escalate {
+			rp := p + ".escalate[" + strconv.Itoa(i) + "]"
+			c.role(r.Remind, rp+".remind", true)
+			c.role(r.To, rp+".to", false)
+		}
+	}
+}
+
+// kindKeys are the keys that only some kinds of step take; the others (kind, title,
+// description, next) apply to every kind but end, which has no next.
+var kindKeys = map[Kind][]string{
+	KindTask:     {"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate"},
+	KindWait:     {"for", "until"},
+	KindNotify:   {"to", "message"},
+	KindReferral: {"process", "provider", "await"},
+	KindJoin:     {"join"},
+	KindEnd:      {"result"},
+}
+
+// kindOnly maps each kind-specific key to the kinds that take it, for messages.
+var kindOnly = func() map[string][]Kind {
+	m := map[string][]Kind{}
+	for _, k := range Kinds {
+		for _, key := range kindKeys[k] {
+			m[key] = append(m[key], k)
+		}
+	}
+	return m
+}()
+
+// kindOnlyKeys are the keys of kindOnly, sorted so that checks run in a stable order.
+var kindOnlyKeys = func() []string {
+	keys := make([]string, 0, len(kindOnly))
+	for key := range kindOnly {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	return keys
+}()
+
+// article is "a" or "an" before a kind's name.
+func article(k Kind) string {
+	if strings.ContainsRune("aeiou", rune(k[0])) {
+		return "an " + string(k)
+	}
+	return "a " + string(k)
+}
+
+// step runs the checks that depend on a step's kind.
+func (c *checker) step(s *Step) {
+	p := "steps." + s.ID
+	if !slices.Contains(Kinds, s.Kind) {
+		return // the kind itself is reported by its tag; its keys cannot be judged
+	}
+	for _, key := range kindOnlyKeys {
+		if c.has(p+"."+key) && !slices.Contains(kindKeys[s.Kind], key) {
+			c.failKey(p+"."+key, fmt.Sprintf("%s does not apply to %s step (only to %s); remove it", key, article(s.Kind), kindList(kindOnly[key])))
+		}
+	}
+	if s.Kind == KindEnd {
+		if c.has(p + ".next") {
+			c.failKey(p+".next", "an end step has no next; remove it")
+		}
+		if s.Result == "" {
+			c.fail(p+".result", "an end step needs a result, e.g. result: afgerond")
+		}
+		return
+	}
+	if len(s.Next) == 0 {
+		c.fail(p+".next", fmt.Sprintf("%s step needs next: [{goto: …}]", article(s.Kind)))
+	}
+	c.transitions(s, p)
+	switch s.Kind {
+	case KindTask:
+		c.task(s, p)
+	case KindWait:
+		c.wait(s, p)
+	case KindNotify:
+		if s.To == "" {
+			c.fail(p+".to", "a notify step needs to: (the role to notify)")
+		}
+	case KindReferral:
+		switch {
+		case s.Process == "" && s.Provider == "":
+			c.fail(p+".process", "a referral needs process: (a process of the same gemeente) or provider: (an external provider)")
+		case s.Process != "" && s.Provider != "":
+			c.failKey(p+".provider", "a referral has process or provider, not both; remove one")
+		case s.Process != "" && !slugPattern.MatchString(s.Process):
+			c.fail(p+".process", quote(s.Process)+" is not a process id: lowercase letters, digits and dashes")
+		}
+	case KindJoin:
+		if len(s.Join) < 2 {
+			c.fail(p+".join", "a join waits for at least 2 steps, like join: [plan-wmo, plan-jeugd]")
+		}
+	}
+}
+
+func kindList(ks []Kind) string {
+	s := make([]string, len(ks))
+	for i, k := range ks {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
+
+// task checks a task's role, form and clocks.
+func (c *checker) task(s *Step, p string) {
+	if s.Role == "" {
+		c.fail(p+".role", "a task needs a role, e.g. role: wijkcoach")
+	}
+	if len(s.Form) == 0 {
+		c.fail(p+".form", "a task needs a form with at least one field")
+	}
+	c.deadline(s.Deadline, p+".deadline")
+	c.deadline(s.Norm, p+".norm")
+	if s.Extendable != nil && s.Deadline == nil {
+		c.failKey(p+".extendable", "extendable lengthens the deadline, but the step has none; add deadline: or remove extendable")
+	}
+	if s.Suspendable && s.Deadline == nil && s.Norm == nil {
+		c.failKey(p+".suspendable", "suspendable stops the step's clocks, but it has no deadline or norm; add one or remove suspendable")
+	}
+	c.ladder(s, p)
+}
+
+// deadline checks a clock's term; its from is checked with the other references.
+func (c *checker) deadline(dl *Deadline, p string) {
+	if dl != nil && dl.Within.IsZero() {
+		c.fail(p+".within", "is required: the length of the term, e.g. within: 6w")
+	}
+}
+
+// ladder checks an escalation ladder: every rung fires at a time and does something, and
+// the rungs come in the order they fire.
+func (c *checker) ladder(s *Step, p string) {
+	var prev *Rung
+	for i := range s.Escalate {
+		r := &s.Escalate[i]
+		rp := p + ".escalate[" + strconv.Itoa(i) + "]"
+		if r.After.IsZero() {
+			c.fail(rp+".after", "is required: when the rung fires, e.g. after: 5w")
+			continue
+		}
+		if r.Remind == "" && r.To == "" && !r.Stalled && r.Goto == "" {
+			c.fail(rp, "a rung does nothing; add remind, to, stalled or goto")
+		}
+		if prev != nil && r.After.Approx() <= prev.After.Approx() {
+			c.fail(rp+".after", fmt.Sprintf("%s must come later than the rung before (%s); order the rungs by after", r.After, prev.After))
+		}
+		prev = r
+	}
+}
+
+// wait checks that a wait step waits for exactly one thing.
+func (c *checker) wait(s *Step, p string) {
+	switch {
+	case s.For == nil && s.Until == "":
+		c.fail(p+".for", "a wait step needs for: (a duration, e.g. 26w) or until: (a date field)")
+	case s.For != nil && s.Until != "":
+		c.failKey(p+".until", "a wait step has for or until, not both; remove one")
+	case s.Until != "":
+		f := c.fields.Field(s.Until)
+		switch {
+		case f == nil:
+			c.fail(p+".until", "unknown field "+quote(s.Until)+c.sug.didYouMean(s.Until, c.dateFields(), "date fields are"))
+		case f.Type != FieldDate:
+			c.fail(p+".until", fmt.Sprintf("field %q is a %s field; until needs a date field", f.Name, f.Type))
+		}
+	}
+}
+
+func (c *checker) dateFields() []string {
+	var out []string
+	for _, f := range c.fields {
+		if f.Type == FieldDate {
+			out = append(out, f.Name)
+		}
+	}
+	return out
+}
+
+// transitions checks that the first-match transitions of a step can always go on: a
+// transition after one without a condition is never taken, and without a last
+// transition that has no condition a case gets stuck when no condition holds.
+func (c *checker) transitions(s *Step, p string) {
+	if s.Kind == KindParallel || len(s.Next) == 0 {
+		return // a parallel step takes every transition whose condition holds
+	}
+	for i, t := range s.Next[:len(s.Next)-1] {
+		if t.When == "" {
+			c.fail(fmt.Sprintf("%s.next[%d]", p, i+1), fmt.Sprintf("is never taken: next[%d] has no when and always goes first; put the transition without when last", i))
+			return
+		}
+	}
+	last := len(s.Next) - 1
+	if s.Next[last].When != "" {
+		c.fail(fmt.Sprintf("%s.next[%d].when", p, last), "a case gets stuck when no condition holds; add a last `- goto: …` without when")
+	}
+}
+
+// forms checks options and that a field name means one thing in the whole process,
+// since a case's data is one flat map.
+func (c *checker) forms() {
+	type first struct {
+		path string
+		f    *Field
+	}
+	declared := map[string]first{}
+	c.eachForm(func(f Form, path string) {
+		for _, fl := range f {
+			p := path + "." + fl.Name
+			c.options(fl, p)
+			if err := CheckRules(fl); err != nil {
+				c.fail(p+".rules", strings.TrimPrefix(err.Error(), "rules: "))
+			}
+			if fst, ok := declared[fl.Name]; !ok {
+				declared[fl.Name] = first{p, fl}
+			} else if fst.f.Type != fl.Type && validType(fl.Type) && validType(fst.f.Type) {
+				c.fail(p+".type", fmt.Sprintf("%q is a %s field at %s (line %d); give it one type everywhere or another name",
+					fl.Name, fst.f.Type, fst.path, c.locate(fst.path).line))
+			}
+		}
+	})
+}
+
+// validType reports whether t is a field type; other values are reported by the type's tag.
+func validType(t FieldType) bool {
+	switch t {
+	case FieldText, FieldBool, FieldNumber, FieldDate, FieldChoice, FieldChoices:
+		return true
+	}
+	return false
+}
+
+// options checks that choice fields have options and other fields have none.
+func (c *checker) options(f *Field, p string) {
+	switch f.Type {
+	case FieldChoice, FieldChoices:
+		if len(f.Options) == 0 {
+			c.fail(p+".options", fmt.Sprintf("a %s field needs options, like options: [ja, nee]", f.Type))
+		}
+		seen := map[string]bool{}
+		for i, o := range f.Options {
+			if seen[o] {
+				c.fail(fmt.Sprintf("%s.options[%d]", p, i), fmt.Sprintf("option %s appears twice; keep one", quote(o)))
+			}
+			seen[o] = true
+		}
+	case FieldText, FieldBool, FieldNumber, FieldDate:
+		if len(f.Options) > 0 || c.has(p+".options") {
+			c.failKey(p+".options", fmt.Sprintf("only choice and choices fields have options; remove them or make the type choice (this is a %s field)", f.Type))
+		}
+	}
+}
+
+// conditions compiles and type-checks every when against the declared fields. Equal
+// conditions are checked once (copied definitions repeat them), and distinct ones are
+// checked on every core: CEL's parser dominates the time of validating a large process.
+func (c *checker) conditions() {
+	conds, err := NewConditions(c.fields)
+	if err != nil {
+		c.fail("", "the form fields cannot be used in conditions: "+err.Error())
+		return
+	}
+	index := map[string]int{}
+	var exprs []string
+	for _, s := range c.d.Steps {
+		for _, t := range s.Next {
+			if _, seen := index[t.When]; t.When != "" && !seen {
+				index[t.When] = len(exprs)
+				exprs = append(exprs, t.When)
+			}
+		}
+	}
+	errs := make([]error, len(exprs))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(exprs)) {
+		wg.Go(func() {
+			for i := range work {
+				errs[i] = conds.Check(exprs[i])
+			}
+		})
+	}
+	for i := range exprs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for _, s := range c.d.Steps {
+		for i, t := range s.Next {
+			if t.When == "" {
+				continue
+			}
+			if err := errs[index[t.When]]; err != nil {
+				c.fail(fmt.Sprintf("steps.%s.next[%d].when", s.ID, i), err.Error())
+			}
+		}
+	}
+}

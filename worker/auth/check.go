@@ -1,0 +1,115 @@
+package auth
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// problem is one thing wrong with users[Index]; Field is the yaml key ("" for the entry).
+type problem struct {
+	Index   int
+	Field   string
+	Message string
+}
+
+// Path is where the problem is, e.g. "users[2].teams[0]".
+func (p problem) Path() string {
+	path := fmt.Sprintf("users[%d]", p.Index)
+	if p.Field != "" {
+		path += "." + p.Field
+	}
+	return path
+}
+
+func (p problem) String() string { return p.Path() + ": " + p.Message }
+
+var (
+	slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	idRE   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+)
+
+// checkUsers fills in default ids and returns every problem, in order. The codes it
+// accepts are slugs, so they are safe to put in visibility queries and logs.
+func checkUsers(users []User) []problem {
+	var ps []problem
+	add := func(i int, field, format string, args ...any) {
+		ps = append(ps, problem{Index: i, Field: field, Message: fmt.Sprintf(format, args...)})
+	}
+	tokens := map[string]int{}
+	ids := map[string]int{}
+	for i := range users {
+		u := &users[i]
+		switch {
+		case u.Token == "":
+			add(i, "token", "is required")
+		case strings.ContainsFunc(u.Token, unicode.IsSpace):
+			add(i, "token", "must not contain spaces")
+		default:
+			if j, dup := tokens[u.Token]; dup {
+				add(i, "token", "is the same as the token of users[%d]; every user needs an own token", j)
+			} else {
+				tokens[u.Token] = i
+			}
+		}
+		if u.ID == "" {
+			u.ID = Slug(u.Name)
+		}
+		switch {
+		case u.ID == "":
+			add(i, "id", "is required when there is no name to derive it from")
+		case !idRE.MatchString(u.ID):
+			add(i, "id", "%q must be 1-64 letters, digits, '.', '_' or '-'", u.ID)
+		default:
+			if j, dup := ids[u.ID]; dup {
+				add(i, "id", "%q is also the id of users[%d]", u.ID, j)
+			} else {
+				ids[u.ID] = i
+			}
+		}
+		if u.Gemeente == "" {
+			add(i, "gemeente", "is required")
+		} else if !slugRE.MatchString(u.Gemeente) {
+			add(i, "gemeente", "%q is not a gemeente code; write lower case letters, digits and '-', e.g. dalfsen", u.Gemeente)
+		}
+		checkList(add, i, "teams", "team", u.Teams)
+		checkList(add, i, "roles", "role", u.Roles)
+	}
+	return ps
+}
+
+func checkList(add func(int, string, string, ...any), i int, field, what string, list []string) {
+	if len(list) == 0 {
+		add(i, field, "needs at least one %s", what)
+	}
+	for n, v := range list {
+		if !slugRE.MatchString(v) {
+			add(i, fmt.Sprintf("%s[%d]", field, n), "%q is not a %s id; write lower case letters, digits and '-'", v, what)
+		}
+	}
+}
+
+// Slug turns a name into an id: lower case ASCII letters and digits joined by '-',
+// accents dropped ("Anna Özdemir" → "anna-ozdemir").
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}

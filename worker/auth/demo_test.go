@@ -1,0 +1,34 @@
+package auth
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+func TestDemoUsers(t *testing.T) {
+	defs := []*definitions.Definition{
+		{Gemeente: "zwolle", Process: "wijkteam", Teams: []string{"zuid", "noord"}, Roles: map[string]string{"regisseur": "R"}, Lead: "teamleider"},
+		{Gemeente: "dalfsen", Process: "wijkteam", Teams: []string{"lemelerveld", "kern"}, Roles: map[string]string{"wijkcoach": "W", "teamleider": "T"}, Lead: "teamleider"},
+		{Gemeente: "dalfsen", Process: "jeugd", Teams: []string{"kern"}, Roles: map[string]string{"jeugdconsulent": "J"}},
+	}
+	users := DemoUsers(defs)
+	var got []string
+	for _, u := range users {
+		got = append(got, fmt.Sprintf("%s %s %s %v %v", u.Token, u.ID, u.Gemeente, u.Teams, u.Roles))
+	}
+	want := []string{
+		"demo-dalfsen-jeugdconsulent dalfsen-jeugdconsulent dalfsen [kern] [jeugdconsulent]",
+		"demo-dalfsen-teamleider dalfsen-teamleider dalfsen [kern] [teamleider]",
+		"demo-dalfsen-wijkcoach dalfsen-wijkcoach dalfsen [kern] [wijkcoach]",
+		"demo-zwolle-regisseur zwolle-regisseur zwolle [zuid] [regisseur]",
+		"demo-zwolle-teamleider zwolle-teamleider zwolle [zuid] [teamleider]",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got\n%v\nwant\n%v", got, want)
+	}
+	if _, err := NewTokens(users); err != nil {
+		t.Errorf("demo users do not pass NewTokens: %v", err)
+	}
+}

@@ -1,0 +1,175 @@
+package worker
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"time"
+
+	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/client"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// DemoCase is one case that SeedDemo started.
+type DemoCase struct {
+	ID       string
+	Gemeente string
+	Process  string
+	// Steps are the case's active steps after seeding.
+	Steps []string
+	// Overdue is true for the case whose melding came in long ago.
+	Overdue bool
+}
+
+// demoPlan is the cases seeded per process: how many tasks each has completed, and
+// whether its melding came in seven weeks ago, past the six-week term of Wmo 2015
+// art. 2.3.2, so that the Web UI shows a stalled case at once.
+var demoPlan = []struct {
+	completed int
+	overdue   bool
+}{{0, false}, {1, false}, {2, false}, {1, true}}
+
+// overdueAge is how long ago the overdue demo case's melding came in.
+const overdueAge = 7 * 7 * 24 * time.Hour
+
+// HasCases reports whether the namespace holds any case, running or closed.
+func HasCases(ctx context.Context, c client.Client, namespace string) (bool, error) {
+	resp, err := c.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{
+		Namespace: namespace,
+		Query:     fmt.Sprintf("WorkflowType = %q", workflows.CaseWorkflowName),
+	})
+	if err != nil {
+		return false, fmt.Errorf("count cases: %w", err)
+	}
+	return resp.GetCount() > 0, nil
+}
+
+// SeedDemo starts a few cases for each gemeente's entry processes (those no referral
+// starts) through the task API handler h, as the demo users would, at different steps
+// and one of them overdue. It goes through the API so that the cases are exactly what a
+// client would create. A case that the API refuses is skipped with an error in the
+// returned list; the others are still seeded.
+func SeedDemo(ctx context.Context, h http.Handler, defs []*definitions.Definition, users []auth.User, now time.Time) ([]DemoCase, []error) {
+	var seeded []DemoCase
+	var errs []error
+	for _, d := range entryProcesses(defs) {
+		for _, p := range demoPlan {
+			dc, err := seedCase(ctx, h, d, users, now, p.completed, p.overdue)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("demo case for %s/%s: %w", d.Gemeente, d.Process, err))
+				continue
+			}
+			seeded = append(seeded, dc)
+		}
+	}
+	return seeded, errs
+}
+
+// entryProcesses are the definitions that no referral of the same gemeente starts,
+// sorted by gemeente and process.
+func entryProcesses(defs []*definitions.Definition) []*definitions.Definition {
+	referred := map[string]bool{}
+	for _, d := range defs {
+		for _, s := range d.Steps {
+			if s.Kind == definitions.KindReferral && s.Process != "" {
+				referred[d.Gemeente+"/"+s.Process] = true
+			}
+		}
+	}
+	var out []*definitions.Definition
+	for _, d := range defs {
+		if !referred[d.Gemeente+"/"+d.Process] {
+			out = append(out, d)
+		}
+	}
+	slices.SortFunc(out, func(a, b *definitions.Definition) int {
+		return cmp.Or(cmp.Compare(a.Gemeente, b.Gemeente), cmp.Compare(a.Process, b.Process))
+	})
+	return out
+}
+
+// seedCase creates one case and completes its first open task completed times.
+func seedCase(ctx context.Context, h http.Handler, d *definitions.Definition, users []auth.User, now time.Time, completed int, overdue bool) (DemoCase, error) {
+	var creator *auth.User
+	for i := range users {
+		if users[i].Gemeente == d.Gemeente {
+			creator = &users[i]
+			break
+		}
+	}
+	if creator == nil {
+		return DemoCase{}, fmt.Errorf("no demo user of gemeente %q", d.Gemeente)
+	}
+	body := map[string]any{"gemeente": d.Gemeente, "process": d.Process, "data": demoData(d.Intake, now)}
+	if overdue {
+		body["received"] = now.Add(-overdueAge).Format(time.RFC3339)
+	}
+	var view workflows.CaseView
+	if err := call(ctx, h, creator.Token, "/api/v1/cases", body, http.StatusCreated, &view); err != nil {
+		return DemoCase{}, err
+	}
+	for range completed {
+		if len(view.Tasks) == 0 {
+			break
+		}
+		t := view.Tasks[0]
+		u := actor(users, d.Gemeente, view.Team, t)
+		if u == nil {
+			break // no demo user may act: leave the case where it is
+		}
+		path := fmt.Sprintf("/api/v1/cases/%s/tasks/%s/complete", view.ID, t.ID)
+		if err := call(ctx, h, u.Token, path, map[string]any{"data": demoData(t.Form, now)}, http.StatusOK, &view); err != nil {
+			return DemoCase{}, err
+		}
+	}
+	return DemoCase{ID: view.ID, Gemeente: d.Gemeente, Process: d.Process, Steps: view.ActiveSteps, Overdue: overdue}, nil
+}
+
+// actor returns a demo user of the case's gemeente and team with one of the task's roles.
+func actor(users []auth.User, gemeente, team string, t workflows.TaskView) *auth.User {
+	roles := t.Roles
+	if len(roles) == 0 {
+		roles = []string{t.Role}
+	}
+	for i := range users {
+		u := &users[i]
+		if u.Gemeente != gemeente || !u.InTeam(team) {
+			continue
+		}
+		for _, r := range roles {
+			if u.HasRole(r) {
+				return u
+			}
+		}
+	}
+	return nil
+}
+
+// call sends one JSON request to the handler in-process and decodes the answer.
+func call(ctx context.Context, h http.Handler, token, path string, body any, want int, out any) error {
+	b, err := json.Marshal(body)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, path, bytes.NewReader(b))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != want {
+		return fmt.Errorf("POST %s: %d %s", path, rec.Code, bytes.TrimSpace(rec.Body.Bytes()))
+	}
+	return json.Unmarshal(rec.Body.Bytes(), out)
+}

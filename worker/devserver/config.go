@@ -1,0 +1,47 @@
+package devserver
+
+import (
+	"time"
+
+	"github.com/rs/zerolog"
+)
+
+// Defaults applied by Start to zero Config fields.
+const (
+	// DefaultNamespace is the namespace created when Config.Namespace is empty.
+	DefaultNamespace = "default"
+	// DefaultRetention keeps closed cases visible for 30 days; the dev server's own default
+	// (24 h) would make a closed case vanish the next day.
+	DefaultRetention = 30 * 24 * time.Hour
+	// MinRetention is the shortest retention the server accepts.
+	MinRetention = 24 * time.Hour
+)
+
+// Config says where the dev server keeps its data and where it listens.
+type Config struct {
+	// DataDir holds temporal.db (the SQLite file) and temporal.log (the server's warnings).
+	// Empty means an in-memory database that is gone when the server stops.
+	DataDir string
+	// Port is the frontend's gRPC port on 127.0.0.1; 0 picks a free port.
+	Port int
+	// UIPort is the Web UI's port on 127.0.0.1; 0 picks a free port, a negative value
+	// runs no UI.
+	UIPort int
+	// Namespace is created if missing and opened in the UI; empty means "default".
+	Namespace string
+	// Retention is how long closed workflows stay; zero means DefaultRetention.
+	Retention time.Duration
+	// Logger receives progress messages (the server's own log goes to temporal.log).
+	Logger zerolog.Logger
+}
+
+// withDefaults fills the zero fields.
+func (c Config) withDefaults() Config {
+	if c.Namespace == "" {
+		c.Namespace = DefaultNamespace
+	}
+	if c.Retention == 0 {
+		c.Retention = DefaultRetention
+	}
+	return c
+}

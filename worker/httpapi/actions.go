@@ -1,0 +1,169 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"go.temporal.io/sdk/client"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// maxReason bounds free-text reasons; they are notes, not reports.
+const maxReason = 2000
+
+func actor(u *auth.User) workflows.Actor {
+	return workflows.Actor{UserID: u.ID, Gemeente: u.Gemeente, Teams: u.Teams, Roles: u.Roles}
+}
+
+// claim assigns an open task to the caller.
+func (a *api) claim(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	if err := decodeBody(w, r, &struct{}{}, true); err != nil {
+		return err
+	}
+	return a.update(w, r, u, workflows.UpdateClaim, workflows.ClaimRequest{Actor: actor(u), TaskID: r.PathValue("taskId")})
+}
+
+// assign gives an open task to another user of the team (or to nobody).
+func (a *api) assign(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	var body struct {
+		Assignee string `json:"assignee"`
+	}
+	if err := decodeBody(w, r, &body, false); err != nil {
+		return err
+	}
+	return a.update(w, r, u, workflows.UpdateReassign, workflows.ReassignRequest{Actor: actor(u), TaskID: r.PathValue("taskId"), Assignee: body.Assignee})
+}
+
+// complete submits a task's form; the workflow's validator checks the data.
+func (a *api) complete(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	var body struct {
+		Data map[string]any `json:"data"`
+	}
+	if err := decodeBody(w, r, &body, false); err != nil {
+		return err
+	}
+	if body.Data == nil {
+		body.Data = map[string]any{}
+	}
+	return a.update(w, r, u, workflows.UpdateComplete, workflows.CompleteRequest{Actor: actor(u), TaskID: r.PathValue("taskId"), Data: body.Data})
+}
+
+// suspend stops the clocks (opschorting).
+func (a *api) suspend(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	var body struct {
+		Reason string `json:"reason"`
+	}
+	if err := decodeBody(w, r, &body, false); err != nil {
+		return err
+	}
+	if p := checkReason(body.Reason); p != nil {
+		return invalid(p)
+	}
+	return a.update(w, r, u, workflows.UpdateSuspend, workflows.SuspendRequest{Actor: actor(u), Reason: body.Reason})
+}
+
+// resume restarts the clocks.
+func (a *api) resume(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	if err := decodeBody(w, r, &struct{}{}, true); err != nil {
+		return err
+	}
+	return a.update(w, r, u, workflows.UpdateResume, workflows.ResumeRequest{Actor: actor(u)})
+}
+
+// extend moves a task's deadline once (verlenging).
+func (a *api) extend(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	var body struct {
+		TaskID string `json:"taskId"`
+		Reason string `json:"reason"`
+		By     string `json:"by"`
+	}
+	if err := decodeBody(w, r, &body, false); err != nil {
+		return err
+	}
+	problems := checkReason(body.Reason)
+	if body.By == "" {
+		problems = append(problems, workflows.FieldError{Field: "by", Message: "is required; write a duration such as 2w or 10wd"})
+	} else if _, err := definitions.ParseDuration(body.By); err != nil {
+		problems = append(problems, workflows.FieldError{Field: "by", Message: err.Error()})
+	}
+	if problems != nil {
+		return invalid(problems)
+	}
+	return a.update(w, r, u, workflows.UpdateExtend, workflows.ExtendRequest{Actor: actor(u), TaskID: body.TaskID, Reason: body.Reason, By: body.By})
+}
+
+func checkReason(reason string) []workflows.FieldError {
+	switch {
+	case strings.TrimSpace(reason) == "":
+		return []workflows.FieldError{{Field: "reason", Message: "is required"}}
+	case len(reason) > maxReason:
+		return []workflows.FieldError{{Field: "reason", Message: "must be at most 2000 characters"}}
+	}
+	return nil
+}
+
+// update sends one workflow Update and answers the case view it returns. The update id
+// comes from the Idempotency-Key header, scoped to the action, task and caller, so a
+// retried request never acts twice and two clients' keys never collide.
+func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name string, arg any) error {
+	id := r.PathValue("id")
+	if err := a.checkCase(r.Context(), u, id); err != nil {
+		return err
+	}
+	key := r.Header.Get("Idempotency-Key")
+	if key == "" {
+		key = strings.ToLower(randomKey())
+	} else if !validKey(key) {
+		return errorf(http.StatusBadRequest, "Idempotency-Key must be 1 to 200 visible ASCII characters")
+	}
+	h, err := a.cfg.Client.UpdateWorkflow(r.Context(), client.UpdateWorkflowOptions{
+		WorkflowID:   id,
+		UpdateID:     strings.Join([]string{name, r.PathValue("taskId"), u.ID, key}, "/"),
+		UpdateName:   name,
+		Args:         []any{arg},
+		WaitForStage: client.WorkflowUpdateStageCompleted,
+	})
+	if err != nil {
+		return err
+	}
+	var view workflows.CaseView
+	if err := h.Get(r.Context(), &view); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, view)
+	return nil
+}
+
+// checkCase answers 404 for an id that is not a case of the caller's gemeente, before
+// any update reaches the workflow. The gemeente is a search attribute set at the start;
+// DescribeWorkflowExecution reads it from the case itself, not from visibility.
+func (a *api) checkCase(ctx context.Context, u *auth.User, id string) error {
+	if !caseIDRE.MatchString(id) {
+		return errCaseNotFound()
+	}
+	resp, err := a.cfg.Client.DescribeWorkflowExecution(ctx, id, "")
+	if err != nil {
+		return err
+	}
+	info := resp.GetWorkflowExecutionInfo()
+	if info.GetType().GetName() != workflows.CaseWorkflowName || attrsOf(info).str(workflows.SAGemeente.GetName()) != u.Gemeente {
+		return errCaseNotFound()
+	}
+	return nil
+}
+
+func validKey(k string) bool {
+	if len(k) > 200 {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i] < 0x21 || k[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}

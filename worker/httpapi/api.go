@@ -1,0 +1,129 @@
+package httpapi
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/rs/zerolog"
+	"go.temporal.io/sdk/client"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// Config is what the API needs; New fills in the defaults noted per field.
+type Config struct {
+	// Client reaches Temporal.
+	Client client.Client
+	// Namespace holds the cases; default "default".
+	Namespace string
+	// TaskQueue is where new cases are started; default workflows.DefaultTaskQueue.
+	TaskQueue string
+	// Definitions are every loaded definition. New cases start on the last one given for
+	// a gemeente and process; older versions may be listed too, so that tasks of older
+	// cases show their forms without a query.
+	Definitions []*definitions.Definition
+	// Auth says who calls.
+	Auth auth.Authenticator
+	// Logger receives the audit records and server-side errors.
+	Logger zerolog.Logger
+}
+
+const (
+	// prefix is where the API lives.
+	prefix = "/api/v1"
+	// maxBody bounds a request body; forms are small.
+	maxBody = 1 << 20
+	// requestTimeout bounds one request, Temporal calls included.
+	requestTimeout = 10 * time.Second
+)
+
+// api holds the configuration and the definitions indexed for the handlers.
+type api struct {
+	cfg       Config
+	log       zerolog.Logger
+	timeout   time.Duration // per request
+	current   map[string]*definitions.Definition // "gemeente/process" → new cases start here
+	byVersion map[string]*definitions.Definition
+}
+
+// New returns the API's handler, which serves every path under /api/v1.
+func New(cfg Config) (http.Handler, error) {
+	a, err := newAPI(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return a.handler(), nil
+}
+
+func newAPI(cfg Config) (*api, error) {
+	if cfg.Client == nil {
+		return nil, errors.New("httpapi: Config.Client is nil")
+	}
+	if cfg.Auth == nil {
+		return nil, errors.New("httpapi: Config.Auth is nil")
+	}
+	if cfg.Namespace == "" {
+		cfg.Namespace = "default"
+	}
+	if cfg.TaskQueue == "" {
+		cfg.TaskQueue = workflows.DefaultTaskQueue
+	}
+	a := &api{
+		cfg:       cfg,
+		log:       cfg.Logger,
+		timeout:   requestTimeout,
+		current:   map[string]*definitions.Definition{},
+		byVersion: map[string]*definitions.Definition{},
+	}
+	for i, d := range cfg.Definitions {
+		if d == nil || d.Version == "" {
+			return nil, fmt.Errorf("httpapi: Config.Definitions[%d] is nil or has no version", i)
+		}
+		a.current[d.Gemeente+"/"+d.Process] = d
+		a.byVersion[d.Version] = d
+	}
+	return a, nil
+}
+
+// handler routes every path under /api/v1.
+func (a *api) handler() http.Handler {
+	mux := http.NewServeMux()
+	a.register(mux)
+	return a.middleware(mux)
+}
+
+// definitionsOf returns the current definitions of a gemeente, sorted by process.
+func (a *api) definitionsOf(gemeente string) []*definitions.Definition {
+	var out []*definitions.Definition
+	for _, d := range a.current {
+		if d.Gemeente == gemeente {
+			out = append(out, d)
+		}
+	}
+	slices.SortFunc(out, func(x, y *definitions.Definition) int {
+		if x.Process < y.Process {
+			return -1
+		}
+		if x.Process > y.Process {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// isLead reports whether u holds the lead role (e.g. teamleider) of any process of their
+// gemeente: a lead sees every case of the gemeente and acts across their own teams.
+func (a *api) isLead(u *auth.User) bool {
+	for _, d := range a.current {
+		if d.Gemeente == u.Gemeente && d.Lead != "" && u.HasRole(d.Lead) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,245 @@
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rs/zerolog"
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/operatorservice/v1"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
+	"go.temporal.io/server/temporaltest"
+
+	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// testUsers are the callers of the tests; the token is the key used in e.do.
+var testUsers = []auth.User{
+	{Token: "coach", ID: "u-coach", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"wijkcoach"}},
+	{Token: "coach-nieuwleusen", ID: "u-coach-n", Gemeente: "dalfsen", Teams: []string{"nieuwleusen"}, Roles: []string{"wijkcoach"}},
+	{Token: "jeugd", ID: "u-jeugd", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"jeugdconsulent"}},
+	{Token: "lead", ID: "u-lead", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"teamleider"}},
+	{Token: "dordrecht", ID: "u-dordrecht", Gemeente: "dordrecht", Teams: []string{"binnenstad"}, Roles: []string{"wijkcoach"}},
+}
+
+// env is a real Temporal server (temporaltest), a worker running the case workflow with
+// fake activities, and the API over HTTP.
+type env struct {
+	t      testing.TB
+	url    string
+	client client.Client
+	ns     string
+	logs   *syncBuffer
+}
+
+// newEnv starts everything; it is torn down when the test ends.
+func newEnv(t testing.TB) *env {
+	t.Helper()
+	var ts *temporaltest.TestServer
+	if tt, ok := t.(*testing.T); ok {
+		ts = temporaltest.NewServer(temporaltest.WithT(tt))
+	} else {
+		ts = temporaltest.NewServer()
+		t.Cleanup(ts.Stop)
+	}
+	c := ts.GetDefaultClient()
+	ns := ts.GetDefaultNamespace()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := registerSearchAttributes(ctx, c, ns); err != nil {
+		t.Fatal(err)
+	}
+	ts.NewWorker(workflows.DefaultTaskQueue, func(r worker.Registry) {
+		r.RegisterWorkflowWithOptions(workflows.CaseWorkflow, workflow.RegisterOptions{Name: workflows.CaseWorkflowName})
+		r.RegisterActivityWithOptions(func(context.Context, activities.NotifyInput) error { return nil },
+			activity.RegisterOptions{Name: activities.NotifyName})
+		r.RegisterActivityWithOptions(func(_ context.Context, in activities.HandoffInput) (activities.HandoffResult, error) {
+			return activities.HandoffResult{Reference: "ref-" + in.IdempotencyKey}, nil
+		}, activity.RegisterOptions{Name: activities.HandoffName})
+	})
+	defs := loadShipped(t)
+	tokens, err := auth.NewTokens(testUsers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	h, err := New(Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return &env{t: t, url: srv.URL + prefix, client: c, ns: ns, logs: logs}
+}
+
+// loadShipped loads the definitions shipped in definitions/.
+func loadShipped(t testing.TB) []*definitions.Definition {
+	t.Helper()
+	defs, issues := definitions.LoadDir("../../definitions")
+	if len(issues) > 0 {
+		t.Fatalf("shipped definitions: %v", issues)
+	}
+	return defs
+}
+
+// registerSearchAttributes adds the case search attributes to the test namespace.
+func registerSearchAttributes(ctx context.Context, c client.Client, ns string) error {
+	_, err := c.OperatorService().AddSearchAttributes(ctx, &operatorservice.AddSearchAttributesRequest{
+		Namespace: ns,
+		SearchAttributes: map[string]enumspb.IndexedValueType{
+			workflows.SAGemeente.GetName():          enumspb.INDEXED_VALUE_TYPE_KEYWORD,
+			workflows.SAProcess.GetName():           enumspb.INDEXED_VALUE_TYPE_KEYWORD,
+			workflows.SADefinitionVersion.GetName(): enumspb.INDEXED_VALUE_TYPE_KEYWORD,
+			workflows.SATeam.GetName():              enumspb.INDEXED_VALUE_TYPE_KEYWORD,
+			workflows.SAStep.GetName():              enumspb.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+			workflows.SAStalled.GetName():           enumspb.INDEXED_VALUE_TYPE_BOOL,
+			workflows.SADeadline.GetName():          enumspb.INDEXED_VALUE_TYPE_DATETIME,
+			workflows.SAEscalation.GetName():        enumspb.INDEXED_VALUE_TYPE_INT,
+			workflows.SASuspended.GetName():         enumspb.INDEXED_VALUE_TYPE_BOOL,
+			workflows.SARoles.GetName():             enumspb.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+			workflows.SAAssignees.GetName():         enumspb.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+		},
+	})
+	return err
+}
+
+// reply is an HTTP answer.
+type reply struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// decode reads the body into v, failing the test when it is not that JSON.
+func (r reply) decode(t testing.TB, v any) {
+	t.Helper()
+	if err := json.Unmarshal(r.body, v); err != nil {
+		t.Fatalf("body %s: %v", r.body, err)
+	}
+}
+
+// do sends a request as the user with token (none when ""); body is JSON-encoded unless
+// it is a string, which is sent as is. Extra headers come in pairs.
+func (e *env) do(token, method, path string, body any, headers ...string) reply {
+	e.t.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = strings.NewReader(b)
+	default:
+		js, err := json.Marshal(b)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		rd = bytes.NewReader(js)
+	}
+	req, err := http.NewRequest(method, e.url+path, rd)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return reply{status: resp.StatusCode, header: resp.Header, body: b}
+}
+
+// must sends a request and fails the test unless the status is want.
+func (e *env) must(want int, token, method, path string, body any, headers ...string) reply {
+	e.t.Helper()
+	r := e.do(token, method, path, body, headers...)
+	if r.status != want {
+		e.t.Fatalf("%s %s: status %d, want %d; body %s", method, path, r.status, want, r.body)
+	}
+	return r
+}
+
+// view reads a case as the user.
+func (e *env) view(token, id string) workflows.CaseView {
+	e.t.Helper()
+	var v workflows.CaseView
+	e.must(200, token, "GET", "/cases/"+id, nil).decode(e.t, &v)
+	return v
+}
+
+// eventually polls cond until it holds or the deadline passes; visibility is eventually
+// consistent, so listing tests wait for it rather than sleep.
+func (e *env) eventually(what string, cond func() bool) {
+	e.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			e.t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond) // a poll interval, not a wait for an outcome
+	}
+}
+
+// dalfsenIntake is valid intake data of the dalfsen wijkteam process.
+func dalfsenIntake() map[string]any {
+	return map[string]any{"bron": "huisarts", "veiligheidsrisico": "geen", "jeugdige_betrokken": false, "leefgebieden": []string{"zorg"}}
+}
+
+// newCase creates a dalfsen wijkteam case as token and returns its first view.
+func (e *env) newCase(token string) workflows.CaseView {
+	e.t.Helper()
+	var v workflows.CaseView
+	e.must(201, token, "POST", "/cases", map[string]any{"gemeente": "dalfsen", "process": "wijkteam", "data": dalfsenIntake()}).decode(e.t, &v)
+	return v
+}
+
+// task returns the open task of step in v, failing when there is none.
+func task(t testing.TB, v workflows.CaseView, step string) workflows.TaskView {
+	t.Helper()
+	for _, tk := range v.Tasks {
+		if tk.Step == step {
+			return tk
+		}
+	}
+	t.Fatalf("case %s has no open %s task; open: %v, active: %v", v.ID, step, v.Tasks, v.ActiveSteps)
+	return workflows.TaskView{}
+}
+
+// syncBuffer collects log lines from concurrent handlers.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

@@ -1,0 +1,58 @@
+package httpapi
+
+import (
+	"encoding/base64"
+	"maps"
+	"slices"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+const (
+	defaultPageSize = 50
+	maxPageSize     = 1000
+)
+
+// page is the paging of a list call: pageSize cases per answer, and the opaque token
+// of the next page (Temporal's, base64url-encoded).
+type page struct {
+	size  int
+	token []byte
+}
+
+func parsePage(q url.Values) (page, error) {
+	p := page{size: defaultPageSize}
+	if s := q.Get("pageSize"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > maxPageSize {
+			return p, errorf(http.StatusBadRequest, "pageSize must be a number from 1 to %d", maxPageSize)
+		}
+		p.size = n
+	}
+	if s := q.Get("pageToken"); s != "" {
+		b, err := base64.RawURLEncoding.DecodeString(s)
+		if err != nil || len(b) == 0 {
+			return p, errorf(http.StatusBadRequest, "pageToken is not a token this API handed out; pass nextPageToken unchanged")
+		}
+		p.token = b
+	}
+	return p, nil
+}
+
+func encodeToken(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
+
+// checkParams rejects query parameters the route does not know, so a typo such as
+// ?stalld=true is a 400 instead of a silently unfiltered list.
+func checkParams(q url.Values, known ...string) error {
+	for _, k := range slices.Sorted(maps.Keys(q)) {
+		ok := false
+		for _, n := range known {
+			ok = ok || k == n
+		}
+		if !ok {
+			return errorf(http.StatusBadRequest, "unknown query parameter %q; this call takes %v", k, known)
+		}
+	}
+	return nil
+}

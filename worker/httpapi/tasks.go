@@ -1,0 +1,154 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	workflowpb "go.temporal.io/api/workflow/v1"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// taskItem is an open task with what a client needs to render and fill in its form.
+type taskItem struct {
+	CaseID            string           `json:"caseId"`
+	ID                string           `json:"id"`
+	Process           string           `json:"process"`
+	DefinitionVersion string           `json:"definitionVersion"`
+	Step              string           `json:"step"`
+	Title             string           `json:"title"`
+	Role              string           `json:"role"`
+	Roles             []string         `json:"roles"`
+	Team              string           `json:"team"`
+	Assignee          string           `json:"assignee,omitempty"`
+	Opened            time.Time        `json:"opened"`
+	Deadline          *time.Time       `json:"deadline,omitempty"`
+	Overdue           bool             `json:"overdue"`
+	Suspended         bool             `json:"suspended"`
+	Form              definitions.Form `json:"form"`
+}
+
+// taskList is the answer of GET /tasks.
+type taskList struct {
+	Tasks         []taskItem `json:"tasks"`
+	NextPageToken string     `json:"nextPageToken,omitempty"`
+}
+
+// listTasks answers the open tasks the caller may act on: one visibility query narrows
+// to running cases of the caller's teams with a task for one of their roles; the memo of
+// each case lists its open tasks; forms come from the definitions in memory. A page
+// holds the tasks of up to pageSize cases, so it may hold more or fewer tasks than that.
+func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	q := r.URL.Query()
+	if err := checkParams(q, "assignee", "pageSize", "pageToken"); err != nil {
+		return err
+	}
+	p, err := parsePage(q)
+	if err != nil {
+		return err
+	}
+	mine := false
+	switch q.Get("assignee") {
+	case "":
+	case "me":
+		mine = true
+	default:
+		return errorf(http.StatusBadRequest, `assignee must be "me" or left out`)
+	}
+	vq := caseQuery(u.Gemeente)
+	vq.raw(`ExecutionStatus = "Running"`)
+	vq.anyOf(workflows.SATeam.GetName(), u.Teams)
+	if !a.isLead(u) {
+		vq.anyOf(workflows.SARoles.GetName(), u.Roles)
+	}
+	if mine {
+		vq.eq(workflows.SAAssignees.GetName(), u.ID)
+	}
+	execs, next, err := a.list(r.Context(), vq, p)
+	if err != nil {
+		return err
+	}
+	out := taskList{Tasks: []taskItem{}, NextPageToken: encodeToken(next)}
+	now := time.Now()
+	for _, e := range execs {
+		out.Tasks = append(out.Tasks, a.tasksOf(r.Context(), u, e, mine, now)...)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// tasksOf turns one case's memo into the tasks u may act on. The visibility query is
+// coarser than the rules (a lead's role counts per process; teams per task), so each task
+// is checked again here.
+func (a *api) tasksOf(ctx context.Context, u *auth.User, e *workflowpb.WorkflowExecutionInfo, mine bool, now time.Time) []taskItem {
+	sa := attrsOf(e)
+	version := sa.str(workflows.SADefinitionVersion.GetName())
+	def := a.byVersion[version]
+	suspended := sa.boolean(workflows.SASuspended.GetName())
+	var forms map[string]definitions.Form // from a query, for a version not in memory
+	var out []taskItem
+	for _, t := range memoTasks(e) {
+		if mine && t.Assignee != u.ID {
+			continue
+		}
+		lead := a.isLead(u)
+		if def != nil {
+			lead = def.Lead != "" && u.HasRole(def.Lead)
+		}
+		if !u.InTeam(t.Team) || !(lead || hasAny(u.Roles, t.Roles)) {
+			continue
+		}
+		item := taskItem{
+			CaseID:            e.GetExecution().GetWorkflowId(),
+			ID:                t.ID,
+			Process:           sa.str(workflows.SAProcess.GetName()),
+			DefinitionVersion: version,
+			Step:              t.Step,
+			Title:             t.Title,
+			Roles:             t.Roles,
+			Team:              t.Team,
+			Assignee:          t.Assignee,
+			Opened:            t.Opened,
+			Deadline:          t.Deadline,
+			// The memo is written at transitions; a deadline may have passed since.
+			Overdue:   t.Overdue || (!suspended && t.Deadline != nil && now.After(*t.Deadline)),
+			Suspended: suspended,
+		}
+		if len(t.Roles) > 0 {
+			item.Role = t.Roles[0]
+		}
+		if def != nil {
+			if st := def.Steps.Step(t.Step); st != nil {
+				item.Role, item.Form = st.Role, st.Form
+			}
+		} else {
+			if forms == nil {
+				forms = a.formsByQuery(ctx, item.CaseID)
+			}
+			item.Form = forms[t.ID]
+		}
+		if item.Form == nil {
+			item.Form = definitions.Form{}
+		}
+		out = append(out, item)
+	}
+	return out
+}
+
+// formsByQuery asks one case for its tasks' forms: the fallback for a definition version
+// this process does not hold (a case started before the last edit of its YAML file).
+func (a *api) formsByQuery(ctx context.Context, id string) map[string]definitions.Form {
+	forms := map[string]definitions.Form{}
+	view, err := a.queryCase(ctx, id)
+	if err != nil {
+		a.log.Warn().Err(err).Str("case", id).Msg("no forms for tasks of an unknown definition version")
+		return forms
+	}
+	for _, t := range view.Tasks {
+		forms[t.ID] = t.Form
+	}
+	return forms
+}

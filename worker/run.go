@@ -1,0 +1,190 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+	"go.temporal.io/sdk/client"
+	sdkworker "go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// DefaultShutdownTimeout bounds each stage of a graceful shutdown when
+// Config.ShutdownTimeout is zero.
+const DefaultShutdownTimeout = 10 * time.Second
+
+// Config is everything one wijkflow process needs to serve.
+type Config struct {
+	// Client reaches Temporal; the caller dials and closes it.
+	Client client.Client
+	// Namespace holds the cases; it must be the client's namespace.
+	Namespace string
+	// TaskQueue is polled by the worker and used to start cases; empty means
+	// workflows.DefaultTaskQueue.
+	TaskQueue string
+	// Definitions are the loaded process definitions.
+	Definitions []*definitions.Definition
+	// Auth authenticates API callers.
+	Auth auth.Authenticator
+	// Activities configures the notification and hand-off activities.
+	Activities activities.Config
+	// Listener serves the task API; when nil, APIAddr is listened on at Start.
+	Listener net.Listener
+	// APIAddr is the task API's host:port when Listener is nil.
+	APIAddr string
+	// Identity names this worker in workflow histories; empty means the client's.
+	Identity string
+	// ShutdownTimeout bounds finishing in-flight requests, and then in-flight
+	// activities; zero means DefaultShutdownTimeout.
+	ShutdownTimeout time.Duration
+	// Logger receives the API's audit records and the worker's log.
+	Logger zerolog.Logger
+}
+
+// Service is a Temporal worker and the HTTP task API, started and stopped together.
+type Service struct {
+	cfg      Config
+	worker   sdkworker.Worker
+	handler  http.Handler
+	http     *http.Server
+	listener net.Listener
+	served   chan error
+
+	stopOnce sync.Once
+	stopErr  error
+}
+
+// New registers the case workflow and the activities on a worker for cfg.TaskQueue and
+// builds the task API; nothing runs until Start.
+func New(cfg Config) (*Service, error) {
+	if cfg.Client == nil {
+		return nil, errors.New("worker: Config.Client is nil")
+	}
+	if cfg.TaskQueue == "" {
+		cfg.TaskQueue = workflows.DefaultTaskQueue
+	}
+	if cfg.ShutdownTimeout <= 0 {
+		cfg.ShutdownTimeout = DefaultShutdownTimeout
+	}
+	h, err := httpapi.New(httpapi.Config{
+		Client:      cfg.Client,
+		Namespace:   cfg.Namespace,
+		TaskQueue:   cfg.TaskQueue,
+		Definitions: cfg.Definitions,
+		Auth:        cfg.Auth,
+		Logger:      cfg.Logger,
+	})
+	if err != nil {
+		return nil, err
+	}
+	w := NewTemporalWorker(cfg.Client, cfg.TaskQueue, cfg.Activities, sdkworker.Options{
+		Identity:          cfg.Identity,
+		WorkerStopTimeout: cfg.ShutdownTimeout,
+	})
+	return &Service{
+		cfg:     cfg,
+		worker:  w,
+		handler: h,
+		http: &http.Server{
+			Handler:           h,
+			ReadHeaderTimeout: 10 * time.Second,
+			IdleTimeout:       2 * time.Minute,
+		},
+		served: make(chan error, 1),
+	}, nil
+}
+
+// NewTemporalWorker returns a worker on taskQueue with the case workflow and the
+// activities registered under the names the workflow and the API use.
+func NewTemporalWorker(c client.Client, taskQueue string, acts activities.Config, opts sdkworker.Options) sdkworker.Worker {
+	w := sdkworker.New(c, taskQueue, opts)
+	w.RegisterWorkflowWithOptions(workflows.CaseWorkflow, workflow.RegisterOptions{Name: workflows.CaseWorkflowName})
+	activities.New(acts).Register(w)
+	return w
+}
+
+// Handler is the task API, for in-process calls such as seeding demo cases.
+func (s *Service) Handler() http.Handler { return s.handler }
+
+// Addr is where the task API listens; valid after Start.
+func (s *Service) Addr() net.Addr { return s.listener.Addr() }
+
+// Start starts the worker, then serves the API.
+func (s *Service) Start() error {
+	l := s.cfg.Listener
+	if l == nil {
+		var err error
+		if l, err = net.Listen("tcp", s.cfg.APIAddr); err != nil {
+			return fmt.Errorf("task API: %w", err)
+		}
+	}
+	s.listener = l
+	if err := s.worker.Start(); err != nil {
+		l.Close()
+		return fmt.Errorf("start worker: %w", err)
+	}
+	go func() { s.served <- s.http.Serve(l) }()
+	return nil
+}
+
+// Shutdown stops in the order that loses no work: the API stops accepting and finishes
+// the requests in flight (they may still need the worker), then the worker stops and
+// waits for its activities. The Temporal server, if the caller runs one, goes last.
+// Calling it again returns the first result.
+func (s *Service) Shutdown(ctx context.Context) error {
+	s.stopOnce.Do(func() { s.stopErr = s.shutdown(ctx) })
+	return s.stopErr
+}
+
+func (s *Service) shutdown(ctx context.Context) error {
+	if s.listener == nil { // never started
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.ShutdownTimeout)
+	defer cancel()
+	err := s.http.Shutdown(ctx)
+	if err != nil {
+		s.http.Close()
+	}
+	s.worker.Stop()
+	if serr := <-s.served; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		err = errors.Join(err, serr)
+	}
+	return err
+}
+
+// Run starts the service and runs it until ctx ends or the API fails, then shuts down.
+func Run(ctx context.Context, cfg Config) error {
+	s, err := New(cfg)
+	if err != nil {
+		return err
+	}
+	if err := s.Start(); err != nil {
+		return err
+	}
+	return s.Wait(ctx)
+}
+
+// Wait blocks until ctx ends or the API stops serving, then shuts the service down.
+func (s *Service) Wait(ctx context.Context) error {
+	select {
+	case <-ctx.Done():
+		// A fresh context: the one that ended must not cut the graceful shutdown short.
+		return s.Shutdown(context.WithoutCancel(ctx))
+	case err := <-s.served:
+		s.served <- err // Shutdown reads it
+		return errors.Join(fmt.Errorf("task API stopped: %w", err), s.Shutdown(context.WithoutCancel(ctx)))
+	}
+}

@@ -1,0 +1,72 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/operatorservice/v1"
+	"go.temporal.io/api/serviceerror"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/temporal"
+
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// SearchAttributes are the case's custom search attributes with their types, taken from
+// the keys the workflow upserts, so a name is written in one place only.
+func SearchAttributes() map[string]enumspb.IndexedValueType {
+	keys := []temporal.SearchAttributeKey{
+		workflows.SAGemeente, workflows.SAProcess, workflows.SADefinitionVersion,
+		workflows.SATeam, workflows.SAStep, workflows.SARoles, workflows.SAAssignees,
+		workflows.SAStalled, workflows.SASuspended, workflows.SADeadline,
+		workflows.SAEscalation,
+	}
+	m := make(map[string]enumspb.IndexedValueType, len(keys))
+	for _, k := range keys {
+		m[k.GetName()] = k.GetValueType()
+	}
+	return m
+}
+
+// RegisterSearchAttributes adds the missing case search attributes to namespace. It is
+// idempotent and runs on every boot: attributes given at namespace creation only reach
+// a new database. An attribute that exists with another type is an error, since the
+// workflow could not upsert it.
+func RegisterSearchAttributes(ctx context.Context, c client.Client, namespace string) error {
+	ops := c.OperatorService()
+	list, err := ops.ListSearchAttributes(ctx, &operatorservice.ListSearchAttributesRequest{Namespace: namespace})
+	if err != nil {
+		return fmt.Errorf("list search attributes of %q: %w", namespace, err)
+	}
+	missing := map[string]enumspb.IndexedValueType{}
+	var wrong []string
+	for name, want := range SearchAttributes() {
+		got, ok := list.GetCustomAttributes()[name]
+		switch {
+		case !ok:
+			missing[name] = want
+		case got != want:
+			wrong = append(wrong, fmt.Sprintf("%s is %s, want %s", name, got, want))
+		}
+	}
+	if len(wrong) > 0 {
+		sort.Strings(wrong)
+		return fmt.Errorf("search attributes of %q have the wrong type: %v", namespace, wrong)
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	_, err = ops.AddSearchAttributes(ctx, &operatorservice.AddSearchAttributesRequest{
+		Namespace:        namespace,
+		SearchAttributes: missing,
+	})
+	// Another worker booting at the same moment may have added them first.
+	var exists *serviceerror.AlreadyExists
+	if err != nil && !errors.As(err, &exists) {
+		return fmt.Errorf("add search attributes to %q: %w", namespace, err)
+	}
+	return nil
+}

@@ -1,0 +1,243 @@
+package workflows
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"go.temporal.io/sdk/temporal"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// The checks below read state and never change it: validators and handlers share them.
+// Who may act: a member of the case's team (and gemeente) holding one of the task's
+// roles (its own role plus the roles it escalated to), or the definition's lead role.
+// A task claimed by one worker is completed by that worker or by the lead; the lead may
+// also take over a claim, and the lead or the assignee may reassign it.
+
+func notOpen(msg string) error {
+	return temporal.NewApplicationErrorWithOptions(msg, ErrNotOpen, temporal.ApplicationErrorOptions{NonRetryable: true})
+}
+
+func forbidden(msg string) error {
+	return temporal.NewApplicationErrorWithOptions(msg, ErrForbidden, temporal.ApplicationErrorOptions{NonRetryable: true})
+}
+
+func conflict(msg string) error {
+	return temporal.NewApplicationErrorWithOptions(msg, ErrConflict, temporal.ApplicationErrorOptions{NonRetryable: true})
+}
+
+// invalid rejects data; the details carry []FieldError for the API's 422 answer.
+func invalid(errs []FieldError) error {
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = e.Field + ": " + e.Message
+	}
+	return temporal.NewApplicationErrorWithOptions("invalid data: "+strings.Join(msgs, "; "), ErrInvalid,
+		temporal.ApplicationErrorOptions{NonRetryable: true, Details: []any{errs}})
+}
+
+// openTaskByID returns the open task, or the not-open error.
+func (c *caseRun) openTaskByID(id string) (*Task, error) {
+	if c.st.Status != StatusOpen {
+		return nil, notOpen("case " + c.st.CaseID + " is closed")
+	}
+	t := c.st.task(id)
+	if t == nil {
+		return nil, notOpen(fmt.Sprintf("task %q is not open", id))
+	}
+	return t, nil
+}
+
+// isLead reports whether the actor holds the definition's lead role.
+func (c *caseRun) isLead(a Actor) bool {
+	return c.def.Lead != "" && slices.Contains(a.Roles, c.def.Lead)
+}
+
+// inTeam checks gemeente and team.
+func (c *caseRun) inTeam(a Actor) error {
+	if a.Gemeente != "" && a.Gemeente != c.def.Gemeente {
+		return forbidden("the case belongs to another gemeente")
+	}
+	if !slices.Contains(a.Teams, c.st.Team) {
+		return forbidden("the case belongs to team " + c.st.Team)
+	}
+	return nil
+}
+
+// mayAct checks that the actor may act on the task.
+func (c *caseRun) mayAct(a Actor, t *Task) error {
+	if err := c.inTeam(a); err != nil {
+		return err
+	}
+	if !t.hasRole(a.Roles) && !c.isLead(a) {
+		return forbidden(fmt.Sprintf("task %s is for role %s", t.ID, strings.Join(t.Roles, " or ")))
+	}
+	return nil
+}
+
+// mayActOnCase checks case-wide actions (suspend, resume): the lead, or someone who
+// may act on one of the open tasks.
+func (c *caseRun) mayActOnCase(a Actor) error {
+	if err := c.inTeam(a); err != nil {
+		return err
+	}
+	if c.isLead(a) {
+		return nil
+	}
+	for _, t := range c.st.Tasks {
+		if t.hasRole(a.Roles) {
+			return nil
+		}
+	}
+	return forbidden("only the lead or a worker on an open task may do this")
+}
+
+func (c *caseRun) checkComplete(req CompleteRequest) (*Task, error) {
+	t, err := c.openTaskByID(req.TaskID)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.mayAct(req.Actor, t); err != nil {
+		return nil, err
+	}
+	if t.Assignee != "" && t.Assignee != req.Actor.UserID && !c.isLead(req.Actor) {
+		return nil, forbidden(fmt.Sprintf("task %s is claimed by another user", t.ID))
+	}
+	step := c.def.Steps.Step(t.Step)
+	if errs := formErrors(step.Form, req.Data); len(errs) > 0 {
+		return nil, invalid(errs)
+	}
+	return t, nil
+}
+
+// formErrors checks data against the form's field types and rules (unknown keys too).
+func formErrors(form definitions.Form, data map[string]any) []FieldError {
+	var out []FieldError
+	for _, p := range definitions.CheckData(form, data) {
+		out = append(out, FieldError{Field: p.Field, Message: p.Message})
+	}
+	return out
+}
+
+func (c *caseRun) checkClaim(req ClaimRequest) (*Task, error) {
+	t, err := c.openTaskByID(req.TaskID)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.mayAct(req.Actor, t); err != nil {
+		return nil, err
+	}
+	if t.Assignee != "" && t.Assignee != req.Actor.UserID && !c.isLead(req.Actor) {
+		return nil, conflict(fmt.Sprintf("task %s is already claimed by another user", t.ID))
+	}
+	return t, nil
+}
+
+func (c *caseRun) checkReassign(req ReassignRequest) (*Task, error) {
+	t, err := c.openTaskByID(req.TaskID)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.inTeam(req.Actor); err != nil {
+		return nil, err
+	}
+	if !c.isLead(req.Actor) && (t.Assignee == "" || t.Assignee != req.Actor.UserID) {
+		return nil, forbidden("only the lead or the task's assignee may reassign it")
+	}
+	if strings.ContainsAny(req.Assignee, " \t\n") || len(req.Assignee) > 100 {
+		return nil, invalid([]FieldError{{Field: "assignee", Message: "must be a user id"}})
+	}
+	return t, nil
+}
+
+func (c *caseRun) checkSuspend(req SuspendRequest) error {
+	if c.st.Status != StatusOpen {
+		return notOpen("case " + c.st.CaseID + " is closed")
+	}
+	if err := c.mayActOnCase(req.Actor); err != nil {
+		return err
+	}
+	if strings.TrimSpace(req.Reason) == "" {
+		return invalid([]FieldError{{Field: "reason", Message: "is required"}})
+	}
+	if c.st.Suspended {
+		return conflict("the case is already suspended")
+	}
+	for _, t := range c.st.Tasks {
+		if s := c.def.Steps.Step(t.Step); s != nil && s.Suspendable {
+			return nil
+		}
+	}
+	return conflict("no open task has a clock that may be suspended")
+}
+
+func (c *caseRun) checkResume(req ResumeRequest) error {
+	if c.st.Status != StatusOpen {
+		return notOpen("case " + c.st.CaseID + " is closed")
+	}
+	if err := c.mayActOnCase(req.Actor); err != nil {
+		return err
+	}
+	if !c.st.Suspended {
+		return conflict("the case is not suspended")
+	}
+	return nil
+}
+
+// extension is a checked extend request.
+type extension struct {
+	task *Task
+	due  time.Time
+}
+
+func (c *caseRun) checkExtend(req ExtendRequest) (extension, error) {
+	id := req.TaskID
+	if id == "" {
+		var ids []string
+		for _, t := range c.st.Tasks {
+			if s := c.def.Steps.Step(t.Step); s != nil && s.Extendable != nil && t.alarm(alarmDeadline) != nil {
+				ids = append(ids, t.ID)
+			}
+		}
+		if len(ids) != 1 {
+			return extension{}, invalid([]FieldError{{Field: "taskId", Message: fmt.Sprintf("is required: %d open tasks may be extended", len(ids))}})
+		}
+		id = ids[0]
+	}
+	t, err := c.openTaskByID(id)
+	if err != nil {
+		return extension{}, err
+	}
+	if err := c.mayAct(req.Actor, t); err != nil {
+		return extension{}, err
+	}
+	var errs []FieldError
+	if strings.TrimSpace(req.Reason) == "" {
+		errs = append(errs, FieldError{Field: "reason", Message: "is required"})
+	}
+	by, perr := definitions.ParseDuration(req.By)
+	if perr != nil {
+		errs = append(errs, FieldError{Field: "by", Message: perr.Error()})
+	}
+	if len(errs) > 0 {
+		return extension{}, invalid(errs)
+	}
+	step := c.def.Steps.Step(t.Step)
+	d := t.alarm(alarmDeadline)
+	switch {
+	case step.Extendable == nil || d == nil:
+		return extension{}, conflict(fmt.Sprintf("the deadline of task %s cannot be extended", t.ID))
+	case t.Extended:
+		return extension{}, conflict(fmt.Sprintf("task %s was already extended once", t.ID))
+	case d.Done:
+		return extension{}, conflict(fmt.Sprintf("the deadline of task %s has passed; extend before it does", t.ID))
+	}
+	due := definitions.Due(c.calendar(), d.Due, by)
+	if due.After(definitions.Due(c.calendar(), d.Due, *step.Extendable)) {
+		return extension{}, invalid([]FieldError{{Field: "by", Message: "may be at most " + step.Extendable.String()}})
+	}
+	return extension{task: t, due: due}, nil
+}

@@ -1,0 +1,263 @@
+package workflows
+
+import (
+	"sort"
+	"time"
+	_ "time/tzdata" // Europe/Amsterdam without reading the host's zoneinfo files
+
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// amsterdam is the zone of dates in the data; loaded once from the embedded database.
+var amsterdam = mustZone("Europe/Amsterdam")
+
+func mustZone(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}
+
+// calendar is the definition's calendar, "nl" when unset.
+func (c *caseRun) calendar() string {
+	if c.def.Calendar == "" {
+		return "nl"
+	}
+	return c.def.Calendar
+}
+
+// origin is where a clock counts from: the step's start (""/"step"), the case's
+// receipt ("case"), or the last start of another step (the step's own start if that
+// step was never entered).
+func (c *caseRun) origin(from string, stepStart time.Time) time.Time {
+	switch from {
+	case "", "step":
+		return stepStart
+	case "case":
+		return c.st.Received
+	}
+	if t, ok := c.st.Entered[from]; ok {
+		return t
+	}
+	return stepStart
+}
+
+// alarms computes a new task's clock: deadline, norm and escalation rungs. Rungs count
+// from the deadline's origin, or from the step's start when there is no deadline.
+func (c *caseRun) alarms(step *definitions.Step, now time.Time) []*Alarm {
+	var out []*Alarm
+	rungOrigin := now
+	if d := step.Deadline; d != nil {
+		rungOrigin = c.origin(d.From, now)
+		out = append(out, &Alarm{What: alarmDeadline, Due: definitions.Due(c.calendar(), rungOrigin, d.Within)})
+	}
+	if n := step.Norm; n != nil {
+		out = append(out, &Alarm{What: alarmNorm, Due: definitions.Due(c.calendar(), c.origin(n.From, now), n.Within)})
+	}
+	for i, r := range step.Escalate {
+		out = append(out, &Alarm{What: alarmRung, Rung: i, Due: definitions.Due(c.calendar(), rungOrigin, r.After)})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
+	return out
+}
+
+// nextAlarm returns the earliest pending moment the workflow must wake for, with a
+// timer summary for the Web UI's timeline. Clocks stopped by opschorting do not count.
+func (c *caseRun) nextAlarm() (time.Time, string, bool) {
+	var (
+		best    time.Time
+		summary string
+		found   bool
+	)
+	consider := func(t time.Time, s string) {
+		if !found || t.Before(best) {
+			best, summary, found = t, s, true
+		}
+	}
+	for _, t := range c.st.Tasks {
+		if !t.FrozenAt.IsZero() {
+			continue
+		}
+		for _, a := range t.Alarms {
+			if !a.Done {
+				consider(a.Due, c.alarmSummary(t, a))
+			}
+		}
+	}
+	for _, w := range c.st.Waits {
+		consider(w.Due, "wacht "+w.Step)
+	}
+	return best, summary, found
+}
+
+// alarmSummary names an alarm for the timeline, e.g. "deadline keukentafelgesprek,
+// Wmo 2015 art. 2.3.2". Step ids and the law only: never data.
+func (c *caseRun) alarmSummary(t *Task, a *Alarm) string {
+	step := c.def.Steps.Step(t.Step)
+	switch a.What {
+	case alarmDeadline:
+		s := "deadline " + t.Step
+		if step != nil && step.Deadline != nil && step.Deadline.Law != "" {
+			s += ", " + step.Deadline.Law
+		}
+		return s
+	case alarmNorm:
+		return "norm " + t.Step
+	}
+	return "escalatie " + t.Step + " (" + rungWords(step, a.Rung) + ")"
+}
+
+// rungWords describes a rung: "herinnering", "naar teamleider", "vastgelopen", "naar stap x".
+func rungWords(step *definitions.Step, i int) string {
+	if step == nil || i >= len(step.Escalate) {
+		return "?"
+	}
+	r := step.Escalate[i]
+	var parts []string
+	if r.Remind != "" {
+		parts = append(parts, "herinnering "+r.Remind)
+	}
+	if r.To != "" {
+		parts = append(parts, "naar "+r.To)
+	}
+	if r.Stalled {
+		parts = append(parts, "vastgelopen")
+	}
+	if r.Goto != "" {
+		parts = append(parts, "door naar "+r.Goto)
+	}
+	out := ""
+	for i, p := range parts {
+		if i > 0 {
+			out += ", "
+		}
+		out += p
+	}
+	return out
+}
+
+// fireDue handles every alarm and wait whose time has come. The caller holds the case.
+func (c *caseRun) fireDue(ctx workflow.Context) {
+	now := workflow.Now(ctx)
+	for _, t := range append([]*Task(nil), c.st.Tasks...) {
+		if !t.FrozenAt.IsZero() {
+			continue
+		}
+		for _, a := range t.Alarms {
+			if a.Done || a.Due.After(now) || c.st.task(t.ID) == nil {
+				continue
+			}
+			a.Done = true
+			c.fire(ctx, t, a)
+		}
+	}
+	c.waitsDue(ctx, now)
+}
+
+// fire handles one alarm of a task.
+func (c *caseRun) fire(ctx workflow.Context, t *Task, a *Alarm) {
+	step := c.def.Steps.Step(t.Step)
+	switch a.What {
+	case alarmDeadline:
+		t.Overdue = true
+		law := ""
+		if step != nil && step.Deadline != nil {
+			law = step.Deadline.Law
+		}
+		c.addTrail(ctx, TrailEntry{Event: "deadline-passed", Step: t.Step, Task: t.ID, Detail: law})
+		c.log(ctx, t.Step, t.ID).Info("deadline passed")
+	case alarmNorm:
+		c.addTrail(ctx, TrailEntry{Event: "norm-passed", Step: t.Step, Task: t.ID})
+	case alarmRung:
+		if step != nil && a.Rung < len(step.Escalate) {
+			c.climb(ctx, t, step, step.Escalate[a.Rung])
+		}
+	}
+}
+
+// climb applies one rung of the escalation ladder: remind, escalate to a role, mark
+// stalled, route elsewhere — in that order, as a rung may do several.
+func (c *caseRun) climb(ctx workflow.Context, t *Task, step *definitions.Step, r definitions.Rung) {
+	if r.Remind != "" {
+		in := activities.NotifyInput{Step: t.Step, TaskID: t.ID, Kind: "remind", To: r.Remind}
+		if r.Remind == "assignee" {
+			in.Assignee = t.Assignee
+			if t.Assignee == "" { // nobody claimed it: remind whoever may pick it up
+				in.To = step.Role
+			}
+		}
+		c.notify(ctx, in, "herinnering "+t.ID+" aan "+in.To)
+	}
+	if r.To != "" {
+		if !t.hasRole([]string{r.To}) {
+			t.Roles = append(t.Roles, r.To)
+		}
+		t.Level++
+		if t.Level > c.st.Escalation {
+			c.st.Escalation = t.Level
+		}
+		c.addTrail(ctx, TrailEntry{Event: "escalated", Step: t.Step, Task: t.ID, Detail: "to " + r.To})
+		c.notify(ctx, activities.NotifyInput{Step: t.Step, TaskID: t.ID, Kind: "escalate", To: r.To}, "escalatie "+t.ID+" naar "+r.To)
+	}
+	if r.Stalled {
+		t.Stalled = true
+		c.addTrail(ctx, TrailEntry{Event: "stalled", Step: t.Step, Task: t.ID})
+	}
+	if r.Goto != "" && c.st.task(t.ID) != nil {
+		c.closeTask(t.ID)
+		c.addTrail(ctx, TrailEntry{Event: "task-closed", Step: t.Step, Task: t.ID, Detail: "escalation to " + r.Goto})
+		c.queue = append(c.queue, arrival{Step: r.Goto, From: t.Step})
+	}
+}
+
+// suspend stops the clocks of every open suspendable task (opschorting, Awb 4:15).
+func (c *caseRun) suspend(ctx workflow.Context, actor, reason string) {
+	now := workflow.Now(ctx)
+	c.st.Suspended, c.st.SuspendedSince, c.st.SuspendReason = true, now, reason
+	for _, t := range c.st.Tasks {
+		if s := c.def.Steps.Step(t.Step); s != nil && s.Suspendable {
+			t.FrozenAt = now
+		}
+	}
+	c.addTrail(ctx, TrailEntry{Event: "suspended", Actor: actor, Detail: reason})
+}
+
+// resume restarts the stopped clocks: every pending moment of a stopped task moves by
+// exactly the time its clock stood still.
+func (c *caseRun) resume(ctx workflow.Context, actor string) {
+	now := workflow.Now(ctx)
+	for _, t := range c.st.Tasks {
+		if t.FrozenAt.IsZero() {
+			continue
+		}
+		shift := now.Sub(t.FrozenAt)
+		for _, a := range t.Alarms {
+			if !a.Done {
+				a.Due = a.Due.Add(shift)
+			}
+		}
+		t.FrozenAt = time.Time{}
+	}
+	c.addTrail(ctx, TrailEntry{Event: "resumed", Actor: actor, Detail: "suspended " + now.Sub(c.st.SuspendedSince).String()})
+	c.st.Suspended, c.st.SuspendedSince, c.st.SuspendReason = false, time.Time{}, ""
+}
+
+// extend moves a task's deadline to newDue (verlenging, Awb 4:14); the rungs not yet
+// fired move along, so "remind a week before the deadline" stays a week before it.
+func (c *caseRun) extend(ctx workflow.Context, t *Task, actor, by, reason string, newDue time.Time) {
+	d := t.alarm(alarmDeadline)
+	shift := newDue.Sub(d.Due)
+	d.Due = newDue
+	for _, a := range t.Alarms {
+		if a.What == alarmRung && !a.Done {
+			a.Due = a.Due.Add(shift)
+		}
+	}
+	sort.SliceStable(t.Alarms, func(i, j int) bool { return t.Alarms[i].Due.Before(t.Alarms[j].Due) })
+	t.Extended = true
+	c.addTrail(ctx, TrailEntry{Event: "extended", Step: t.Step, Task: t.ID, Actor: actor, Detail: by + ": " + reason})
+}

@@ -1,0 +1,46 @@
+// Package workflows is the case workflow: one interpreter that runs a gemeente's process
+// definition on Temporal. The worker registers CaseWorkflow under CaseWorkflowName; the
+// task API starts it with a CaseInput (the definition snapshot travels in the input),
+// changes it with the updates in api.go, and reads it with QueryCase, the search
+// attributes and the memo.
+//
+// # How it runs
+//
+// The state (CaseState) is plain data. Human tasks are state changed by Updates whose
+// validators reject without touching history; the handler itself closes the task and
+// routes on (one small method per step kind, see steps.go), so its answer already shows
+// the next open tasks. A single timer runs at a time, for the earliest pending clock
+// moment (deadline, norm, escalation rung, wait); it is replaced when that moment moves.
+// Routing and handlers take turns through a small lock (caseRun.advance), as notify and
+// referral steps block on activities.
+//
+// Choices: a condition that fails to evaluate counts as false (trail entry
+// "condition-error"), so routing falls through to the next transition, usually the
+// default; when nothing applies the case stays open, marked stalled ("stuck"). An end
+// step closes the whole case, cancelling tasks still open on other branches. A task
+// claimed by one worker is completed by that worker or the definition's lead role.
+// Extension (Awb 4:14) is allowed once, before the deadline passes, and moves the rungs
+// not yet fired along with it. Suspension (Awb 4:15) stops the clocks of suspendable
+// tasks; resume moves their pending moments by exactly the stopped time. A case does
+// not continue as new while it awaits a child case (the child reports to this run).
+//
+// # Determinism
+//
+// Workflow code must give the same commands on replay: it reads time only through
+// workflow.Now, never files, the environment or randomness, and never ranges over a map
+// without sorting its keys (sortedKeys). Conditions (CEL) and calendars
+// (definitions.Due) are pure functions of their input.
+//
+// A change to this interpreter that alters the commands a running case gives (another
+// activity, timer or child, in another order, or a search attribute upsert that was not
+// there) breaks the replay of cases started before it. Guard such a change with
+// workflow.GetVersion:
+//
+//	if workflow.GetVersion(ctx, "notify-on-extend", workflow.DefaultVersion, 1) == 1 {
+//		c.notify(ctx, ...)
+//	}
+//
+// and keep the old branch until no case of the old version runs. Replay tests over
+// histories in testdata/histories guard this; changes that only alter state or the
+// view (not commands) need no version.
+package workflows

@@ -1,0 +1,259 @@
+package workflows
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/mock"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/converter"
+	"go.temporal.io/sdk/log"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/testsuite"
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// harness drives one case workflow in the SDK's test environment (time skipping) and
+// records what the workflow did outside itself: notifications, hand-offs, search
+// attribute upserts and memo upserts.
+type harness struct {
+	t        *testing.T
+	env      *testsuite.TestWorkflowEnvironment
+	notes    []activities.NotifyInput
+	handoffs []activities.HandoffInput
+	// sa holds the search attributes as last upserted (a nil value means unset).
+	sa      map[string]any
+	upserts int
+	memo    []TaskSummary
+}
+
+// testStart is a Monday without holidays around it, 09:00 in Amsterdam.
+var testStart = time.Date(2026, 3, 2, 9, 0, 0, 0, amsterdam)
+
+func newHarness(t *testing.T) *harness {
+	t.Helper()
+	var suite testsuite.WorkflowTestSuite
+	suite.SetLogger(log.NewStructuredLogger(slog.New(slog.DiscardHandler)))
+	env := suite.NewTestWorkflowEnvironment()
+	h := &harness{t: t, env: env, sa: map[string]any{}}
+	env.SetStartTime(testStart)
+	env.RegisterWorkflowWithOptions(CaseWorkflow, workflow.RegisterOptions{Name: CaseWorkflowName})
+	env.RegisterActivityWithOptions(func(_ context.Context, in activities.NotifyInput) error {
+		h.notes = append(h.notes, in)
+		return nil
+	}, activity.RegisterOptions{Name: activities.NotifyName})
+	env.RegisterActivityWithOptions(func(_ context.Context, in activities.HandoffInput) (activities.HandoffResult, error) {
+		h.handoffs = append(h.handoffs, in)
+		return activities.HandoffResult{Reference: "ref-1"}, nil
+	}, activity.RegisterOptions{Name: activities.HandoffName})
+	env.OnUpsertTypedSearchAttributes(mock.Anything).Run(func(args mock.Arguments) {
+		h.upserts++
+		sas := args.Get(0).(temporal.SearchAttributes)
+		for k, v := range sas.GetUntypedValues() {
+			h.sa[k.GetName()] = v
+		}
+		for _, name := range unsetKeys(sas) {
+			h.sa[name] = nil
+		}
+	}).Return(nil).Maybe()
+	env.OnUpsertMemo(mock.Anything).Run(func(args mock.Arguments) {
+		m := args.Get(0).(map[string]any)
+		h.memo = m[MemoTasks].([]TaskSummary)
+	}).Return(nil).Maybe()
+	env.SetDetachedChildWait(false)
+	return h
+}
+
+// def parses an inline definition and fails the test on any issue.
+func def(t *testing.T, src string) definitions.Definition {
+	t.Helper()
+	d, issues := definitions.Parse("test.yaml", []byte(src))
+	if len(issues) > 0 || d == nil {
+		t.Fatalf("test definition has issues:\n%v", issues)
+	}
+	return *d
+}
+
+// input is a case of the definition for team "noord".
+func input(d definitions.Definition, data map[string]any) CaseInput {
+	return CaseInput{CaseID: "case-1", Definition: d, Team: "noord", Data: data}
+}
+
+// at runs fn after d of workflow time.
+func (h *harness) at(d time.Duration, fn func()) { h.env.RegisterDelayedCallback(fn, d) }
+
+// outcome is what an update came back with.
+type outcome struct {
+	view CaseView
+	err  error
+	done bool
+}
+
+// update sends an update; its outcome is filled in when the workflow answers.
+func (h *harness) update(name, id string, req any) *outcome {
+	o := &outcome{}
+	h.env.UpdateWorkflow(name, id, &testsuite.TestUpdateCallback{
+		OnAccept: func() {},
+		OnReject: func(err error) { o.err, o.done = err, true },
+		OnComplete: func(v any, err error) {
+			o.done, o.err = true, err
+			if err == nil {
+				o.view = v.(CaseView)
+			}
+		},
+	}, req)
+	return o
+}
+
+// view queries the case.
+func (h *harness) view() CaseView {
+	h.t.Helper()
+	v, err := h.env.QueryWorkflow(QueryCase)
+	if err != nil {
+		h.t.Fatalf("query: %v", err)
+	}
+	var cv CaseView
+	if err := v.Get(&cv); err != nil {
+		h.t.Fatalf("query result: %v", err)
+	}
+	return cv
+}
+
+// run executes the case to its end (or until a callback cancels it).
+func (h *harness) run(in CaseInput) {
+	h.env.ExecuteWorkflow(CaseWorkflowName, in)
+}
+
+// result returns the finished case's result.
+func (h *harness) result() CaseResult {
+	h.t.Helper()
+	if !h.env.IsWorkflowCompleted() {
+		h.t.Fatal("workflow did not complete")
+	}
+	if err := h.env.GetWorkflowError(); err != nil {
+		h.t.Fatalf("workflow error: %v", err)
+	}
+	var r CaseResult
+	if err := h.env.GetWorkflowResult(&r); err != nil {
+		h.t.Fatal(err)
+	}
+	return r
+}
+
+// stop cancels the case: for scenarios that end before the process does.
+func (h *harness) stop() { h.env.CancelWorkflow() }
+
+// worker is an actor of team noord with the given roles.
+func worker(user string, roles ...string) Actor {
+	return Actor{UserID: user, Gemeente: "testgem", Teams: []string{"noord"}, Roles: roles}
+}
+
+// errType returns the application error type of an update's error, or "".
+func errType(err error) string {
+	var app *temporal.ApplicationError
+	if errors.As(err, &app) {
+		return app.Type()
+	}
+	return ""
+}
+
+// fieldErrors returns the []FieldError details of an ErrInvalid rejection.
+func fieldErrors(t *testing.T, err error) []FieldError {
+	t.Helper()
+	var app *temporal.ApplicationError
+	if !errors.As(err, &app) {
+		t.Fatalf("not an application error: %v", err)
+	}
+	var fe []FieldError
+	if err := app.Details(&fe); err != nil {
+		t.Fatalf("details: %v", err)
+	}
+	return fe
+}
+
+// taskIDs lists the ids of a view's open tasks.
+func taskIDs(v CaseView) string {
+	ids := make([]string, len(v.Tasks))
+	for i, t := range v.Tasks {
+		ids[i] = t.ID
+	}
+	return strings.Join(ids, ",")
+}
+
+// events lists the trail's events, optionally only those of one kind.
+func events(v CaseView) string {
+	var out []string
+	for _, e := range v.Trail {
+		out = append(out, e.Event+":"+e.Step)
+	}
+	return strings.Join(out, " ")
+}
+
+// trailAt returns when the first trail entry with the event (and task) happened.
+func trailAt(t *testing.T, v CaseView, event, task string) time.Time {
+	t.Helper()
+	for _, e := range v.Trail {
+		if e.Event == event && (task == "" || e.Task == task) {
+			return e.At
+		}
+	}
+	t.Fatalf("no %s for %q in trail: %s", event, task, events(v))
+	return time.Time{}
+}
+
+// continuedInput decodes the CaseInput of a continue-as-new.
+func continuedInput(t *testing.T, err error) CaseInput {
+	t.Helper()
+	var can *workflow.ContinueAsNewError
+	if !errors.As(err, &can) {
+		t.Fatalf("want continue-as-new, got %v", err)
+	}
+	var in CaseInput
+	if err := converter.GetDefaultDataConverter().FromPayloads(can.Input, &in); err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+// sprintf is fmt.Sprintf, for filling test definitions.
+func sprintf(format string, a ...any) string { return fmt.Sprintf(format, a...) }
+
+// outcomeCallback ignores an update's outcome (for updates to child cases).
+type outcomeCallback struct{}
+
+func (outcomeCallback) Accept()             {}
+func (outcomeCallback) Reject(error)        {}
+func (outcomeCallback) Complete(any, error) {}
+
+// trailDetail returns the detail of the last trail entry with the event.
+func trailDetail(v CaseView, event string) string {
+	d := ""
+	for _, e := range v.Trail {
+		if e.Event == event {
+			d = e.Detail
+		}
+	}
+	return d
+}
+
+// unsetKeys lists the keys an upsert removes. The SDK hides them (GetUntypedValues
+// filters nil values), so the test reads the unexported map by reflection.
+func unsetKeys(sas temporal.SearchAttributes) []string {
+	var out []string
+	m := reflect.ValueOf(sas).FieldByName("untypedValue")
+	for _, k := range m.MapKeys() {
+		if m.MapIndex(k).IsNil() {
+			out = append(out, k.Elem().FieldByName("name").String())
+		}
+	}
+	return out
+}

@@ -1,0 +1,135 @@
+package workflows
+
+import (
+	"strconv"
+	"time"
+
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// handoffOptions: a referral must reach the provider, so the hand-off retries for a day;
+// the idempotency key makes the retries register one referral. A 4xx is final.
+var handoffOptions = workflow.ActivityOptions{
+	StartToCloseTimeout:    time.Minute,
+	ScheduleToCloseTimeout: 24 * time.Hour,
+	RetryPolicy: &temporal.RetryPolicy{
+		InitialInterval:        10 * time.Second,
+		MaximumInterval:        time.Hour,
+		NonRetryableErrorTypes: []string{activities.ErrRejected, activities.ErrBadInput},
+	},
+}
+
+// refer is a referral step: a child case of another process of the gemeente, or a
+// hand-off to an external provider.
+func (c *caseRun) refer(ctx workflow.Context, step *definitions.Step) {
+	if step.Provider != "" {
+		c.handoff(ctx, step)
+		return
+	}
+	c.startChild(ctx, step)
+}
+
+// handoff hands the case to a provider and goes on when the provider has it.
+func (c *caseRun) handoff(ctx workflow.Context, step *definitions.Step) {
+	in := activities.HandoffInput{
+		CaseID: c.st.CaseID, Gemeente: c.def.Gemeente, Process: c.def.Process,
+		Step: step.ID, Provider: step.Provider,
+		IdempotencyKey: c.st.CaseID + "/" + step.ID + "-" + strconv.Itoa(c.st.Seq[step.ID]),
+	}
+	opts := handoffOptions
+	opts.Summary = "verwijzing " + step.ID + " naar " + step.Provider
+	var res activities.HandoffResult
+	err := workflow.ExecuteActivity(workflow.WithActivityOptions(ctx, opts), activities.HandoffName, in).Get(ctx, &res)
+	if err != nil {
+		c.log(ctx, step.ID, "").Warn("hand-off failed", "error", err)
+		c.stuck(ctx, step.ID, "hand-off to "+step.Provider+" failed")
+		return
+	}
+	c.addTrail(ctx, TrailEntry{Event: "handed-off", Step: step.ID, Detail: step.Provider + " " + res.Reference})
+	c.route(ctx, step)
+}
+
+// startChild starts the referenced process as a child case with workflow id
+// "<case>.<step>" ("-2", "-3" on a repeated referral). The child carries the case data
+// (payloads, not search attributes). When the step awaits, the case goes on when the
+// child ends; otherwise as soon as it has started. Children are abandoned when the
+// parent closes: a specialist-care case outlives the wijkteam case that referred it.
+func (c *caseRun) startChild(ctx workflow.Context, step *definitions.Step) {
+	def := c.related(step.Process)
+	if def == nil {
+		c.stuck(ctx, step.ID, "process "+step.Process+" is not in the case's related definitions")
+		return
+	}
+	id := c.st.CaseID + "." + step.ID
+	if n := c.st.Seq[step.ID]; n > 1 {
+		id += "-" + strconv.Itoa(n)
+	}
+	data := map[string]any{}
+	for _, k := range sortedKeys(c.st.Data) {
+		data[k] = c.st.Data[k]
+	}
+	in := CaseInput{
+		CaseID: id, Definition: *def, Team: c.st.Team, Data: data, Related: c.in.Related,
+		Received: workflow.Now(ctx), Parent: &ParentRef{CaseID: c.st.CaseID, Step: step.ID},
+	}
+	cctx := workflow.WithChildOptions(ctx, workflow.ChildWorkflowOptions{
+		WorkflowID:        id,
+		ParentClosePolicy: enumspb.PARENT_CLOSE_POLICY_ABANDON,
+		StaticSummary:     "verwijzing " + step.ID + " naar " + def.Process,
+		TypedSearchAttributes: temporal.NewSearchAttributes(
+			SAGemeente.ValueSet(def.Gemeente), SAProcess.ValueSet(def.Process),
+			SADefinitionVersion.ValueSet(def.Version), SATeam.ValueSet(c.st.Team)),
+	})
+	fut := workflow.ExecuteChildWorkflow(cctx, CaseWorkflowName, in)
+	if err := fut.GetChildWorkflowExecution().Get(ctx, nil); err != nil {
+		c.log(ctx, step.ID, "").Warn("child case did not start", "error", err)
+		c.stuck(ctx, step.ID, "child case "+id+" did not start")
+		return
+	}
+	c.addTrail(ctx, TrailEntry{Event: "referred", Step: step.ID, Detail: id})
+	if !step.Awaits() {
+		c.route(ctx, step)
+		return
+	}
+	c.st.Children = append(c.st.Children, &Child{WorkflowID: id, Step: step.ID})
+	workflow.Go(ctx, func(gctx workflow.Context) {
+		var res CaseResult
+		err := fut.Get(gctx, &res)
+		c.advance(gctx, func() { c.childDone(gctx, id, step, res, err) })
+		c.publish(gctx)
+	})
+}
+
+// childDone goes on after an awaited child case ended. The caller holds the case.
+func (c *caseRun) childDone(ctx workflow.Context, id string, step *definitions.Step, res CaseResult, err error) {
+	for i, ch := range c.st.Children {
+		if ch.WorkflowID == id {
+			c.st.Children = append(c.st.Children[:i:i], c.st.Children[i+1:]...)
+			break
+		}
+	}
+	if c.st.Status != StatusOpen {
+		return
+	}
+	if err != nil {
+		c.stuck(ctx, step.ID, "child case "+id+" failed")
+		return
+	}
+	c.addTrail(ctx, TrailEntry{Event: "referral-returned", Step: step.ID, Detail: id + " " + res.Result})
+	c.route(ctx, step)
+}
+
+// related returns the related definition of the process, or nil.
+func (c *caseRun) related(process string) *definitions.Definition {
+	for i := range c.in.Related {
+		if c.in.Related[i].Process == process && c.in.Related[i].Gemeente == c.def.Gemeente {
+			return &c.in.Related[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,93 @@
+package workflows
+
+import (
+	"fmt"
+
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// enter runs one step: it records the entry, then dispatches on the step's kind to a
+// small method. Each method either leaves something open (a task, a wait, a child
+// case) or queues the next steps.
+func (c *caseRun) enter(ctx workflow.Context, a arrival) {
+	step := c.def.Steps.Step(a.Step)
+	if step == nil {
+		c.stuck(ctx, a.From, fmt.Sprintf("step %q does not exist", a.Step))
+		return
+	}
+	c.st.Seq[step.ID]++
+	c.st.Entered[step.ID] = workflow.Now(ctx)
+	c.addTrail(ctx, TrailEntry{Event: "step-entered", Step: step.ID, Detail: string(step.Kind)})
+	switch step.Kind {
+	case definitions.KindTask:
+		c.openTask(ctx, step)
+	case definitions.KindDecision:
+		c.decide(ctx, step)
+	case definitions.KindWait:
+		c.wait(ctx, step)
+	case definitions.KindNotify:
+		c.notifyStep(ctx, step)
+	case definitions.KindReferral:
+		c.refer(ctx, step)
+	case definitions.KindParallel:
+		c.split(ctx, step)
+	case definitions.KindJoin:
+		c.join(ctx, step, a.From)
+	case definitions.KindEnd:
+		c.end(ctx, step)
+	default:
+		c.stuck(ctx, step.ID, fmt.Sprintf("step kind %q is unknown to this interpreter", step.Kind))
+	}
+}
+
+// route queues the next step after step: the first transition whose condition holds.
+func (c *caseRun) route(ctx workflow.Context, step *definitions.Step) {
+	next := c.matching(ctx, step, false)
+	if len(next) == 0 {
+		c.stuck(ctx, step.ID, "no transition applies")
+		return
+	}
+	c.queue = append(c.queue, arrival{Step: next[0], From: step.ID})
+}
+
+// matching returns the targets of the step's transitions whose condition holds: the
+// first one only, or all of them. A condition that cannot be evaluated counts as not
+// holding, with a trail entry: routing never guesses on a broken condition but falls
+// through to the next transition (usually the unconditional default).
+func (c *caseRun) matching(ctx workflow.Context, step *definitions.Step, all bool) []string {
+	var out []string
+	for _, tr := range step.Next {
+		ok := true
+		if tr.When != "" {
+			var err error
+			ok, err = c.cond.Eval(tr.When, c.st.Data)
+			if err != nil {
+				c.addTrail(ctx, TrailEntry{Event: "condition-error", Step: step.ID, Detail: err.Error()})
+				c.log(ctx, step.ID, "").Warn("condition could not be evaluated; taken as false")
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, tr.Goto)
+			if !all {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// decide is a decision step: routing only.
+func (c *caseRun) decide(ctx workflow.Context, step *definitions.Step) {
+	c.route(ctx, step)
+}
+
+// stuck records that the case cannot go on from a step. The case stays open and is
+// marked stalled, so a manager finds it, rather than failing the workflow.
+func (c *caseRun) stuck(ctx workflow.Context, step, why string) {
+	c.st.Stuck = true
+	c.addTrail(ctx, TrailEntry{Event: "stuck", Step: step, Detail: why})
+	c.log(ctx, step, "").Warn("case cannot go on: " + why)
+}

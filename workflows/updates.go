@@ -1,0 +1,143 @@
+package workflows
+
+import (
+	"go.temporal.io/sdk/workflow"
+)
+
+// registerHandlers registers the query and every update with its validator. Validators
+// read state only, so a rejected update leaves no trace in history; handlers re-check
+// under the case lock (the state may have moved while they waited for it) and then
+// advance the case, so their answer already shows the next open tasks.
+func (c *caseRun) registerHandlers(ctx workflow.Context) error {
+	if err := workflow.SetQueryHandler(ctx, QueryCase, func() (CaseView, error) { return c.view(), nil }); err != nil {
+		return err
+	}
+	for _, h := range []struct {
+		name          string
+		fn, validator any
+	}{
+		{UpdateComplete, c.onComplete, c.validateComplete},
+		{UpdateClaim, c.onClaim, c.validateClaim},
+		{UpdateReassign, c.onReassign, c.validateReassign},
+		{UpdateSuspend, c.onSuspend, c.validateSuspend},
+		{UpdateResume, c.onResume, c.validateResume},
+		{UpdateExtend, c.onExtend, c.validateExtend},
+	} {
+		err := workflow.SetUpdateHandlerWithOptions(ctx, h.name, h.fn, workflow.UpdateHandlerOptions{Validator: h.validator})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// repeated reports whether the running update's id was accepted before (a client
+// retry, possibly in an earlier run): it is then answered with the current view.
+func (c *caseRun) repeated(ctx workflow.Context) bool {
+	info := workflow.GetCurrentUpdateInfo(ctx)
+	return info != nil && c.st.recentUpdate(info.ID) != nil
+}
+
+// remember records the running update's id as accepted.
+func (c *caseRun) remember(ctx workflow.Context, taskID string) {
+	if info := workflow.GetCurrentUpdateInfo(ctx); info != nil {
+		c.st.rememberUpdate(UpdateRecord{ID: info.ID, Name: info.Name, TaskID: taskID})
+	}
+}
+
+// handle is the common shape of every handler: answer a repeat with the view; else,
+// holding the case, re-check, remember the id, act and route; then publish and answer.
+func (c *caseRun) handle(ctx workflow.Context, taskID string, check func() error, act func()) (CaseView, error) {
+	if c.repeated(ctx) {
+		return c.view(), nil
+	}
+	var err error
+	c.advance(ctx, func() {
+		if err = check(); err != nil {
+			return
+		}
+		c.remember(ctx, taskID)
+		act()
+	})
+	if err != nil {
+		return CaseView{}, err
+	}
+	c.publish(ctx)
+	return c.view(), nil
+}
+
+// validate is the common shape of every validator.
+func (c *caseRun) validate(ctx workflow.Context, check func() error) error {
+	if c.repeated(ctx) {
+		return nil
+	}
+	return check()
+}
+
+func (c *caseRun) validateComplete(ctx workflow.Context, req CompleteRequest) error {
+	return c.validate(ctx, func() error { _, err := c.checkComplete(req); return err })
+}
+
+func (c *caseRun) onComplete(ctx workflow.Context, req CompleteRequest) (CaseView, error) {
+	var t *Task
+	return c.handle(ctx, req.TaskID,
+		func() (err error) { t, err = c.checkComplete(req); return err },
+		func() { c.completeTask(ctx, t, req.Actor.UserID, req.Data) })
+}
+
+func (c *caseRun) validateClaim(ctx workflow.Context, req ClaimRequest) error {
+	return c.validate(ctx, func() error { _, err := c.checkClaim(req); return err })
+}
+
+func (c *caseRun) onClaim(ctx workflow.Context, req ClaimRequest) (CaseView, error) {
+	var t *Task
+	return c.handle(ctx, req.TaskID,
+		func() (err error) { t, err = c.checkClaim(req); return err },
+		func() { c.assign(ctx, t, req.Actor.UserID, req.Actor.UserID, "task-claimed") })
+}
+
+func (c *caseRun) validateReassign(ctx workflow.Context, req ReassignRequest) error {
+	return c.validate(ctx, func() error { _, err := c.checkReassign(req); return err })
+}
+
+func (c *caseRun) onReassign(ctx workflow.Context, req ReassignRequest) (CaseView, error) {
+	var t *Task
+	return c.handle(ctx, req.TaskID,
+		func() (err error) { t, err = c.checkReassign(req); return err },
+		func() { c.assign(ctx, t, req.Actor.UserID, req.Assignee, "task-reassigned") })
+}
+
+func (c *caseRun) validateSuspend(ctx workflow.Context, req SuspendRequest) error {
+	return c.validate(ctx, func() error { return c.checkSuspend(req) })
+}
+
+func (c *caseRun) onSuspend(ctx workflow.Context, req SuspendRequest) (CaseView, error) {
+	return c.handle(ctx, "", func() error { return c.checkSuspend(req) },
+		func() { c.suspend(ctx, req.Actor.UserID, req.Reason) })
+}
+
+func (c *caseRun) validateResume(ctx workflow.Context, req ResumeRequest) error {
+	return c.validate(ctx, func() error { return c.checkResume(req) })
+}
+
+func (c *caseRun) onResume(ctx workflow.Context, req ResumeRequest) (CaseView, error) {
+	return c.handle(ctx, "", func() error { return c.checkResume(req) },
+		func() { c.resume(ctx, req.Actor.UserID) })
+}
+
+func (c *caseRun) validateExtend(ctx workflow.Context, req ExtendRequest) error {
+	return c.validate(ctx, func() error { _, err := c.checkExtend(req); return err })
+}
+
+func (c *caseRun) onExtend(ctx workflow.Context, req ExtendRequest) (CaseView, error) {
+	var x extension
+	return c.handle(ctx, req.TaskID,
+		func() (err error) { x, err = c.checkExtend(req); return err },
+		func() { c.extend(ctx, x.task, req.Actor.UserID, req.By, req.Reason, x.due) })
+}
+
+// assign sets or clears a task's assignee.
+func (c *caseRun) assign(ctx workflow.Context, t *Task, actor, assignee, event string) {
+	t.Assignee = assignee
+	c.addTrail(ctx, TrailEntry{Event: event, Step: t.Step, Task: t.ID, Actor: actor, Detail: assignee})
+}

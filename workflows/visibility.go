@@ -1,0 +1,178 @@
+package workflows
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+)
+
+// publish makes the state visible without a query: search attributes (only those that
+// changed, as each upsert is a history event), the memo with the open tasks (only when
+// changed), and the current details for the Web UI. None of it holds case data: only
+// ids, roles, user ids, dates of deadlines and flags.
+func (c *caseRun) publish(ctx workflow.Context) {
+	if ups := c.searchAttributeUpdates(workflow.GetTypedSearchAttributes(ctx)); len(ups) > 0 {
+		if err := workflow.UpsertTypedSearchAttributes(ctx, ups...); err != nil {
+			c.log(ctx, "", "").Warn("search attributes not upserted", "error", err)
+		}
+	}
+	if memo := c.taskSummaries(); c.memo == nil || !slices.EqualFunc(memo, c.memo, sameSummary) {
+		if err := workflow.UpsertMemo(ctx, map[string]any{MemoTasks: memo}); err != nil {
+			c.log(ctx, "", "").Warn("memo not upserted", "error", err)
+		}
+		c.memo = memo
+	}
+	if d := c.detailsMarkdown(); d != c.details {
+		workflow.SetCurrentDetails(ctx, d)
+		c.details = d
+	}
+}
+
+// searchAttributeUpdates compares the wanted search attributes with the current ones.
+func (c *caseRun) searchAttributeUpdates(cur temporal.SearchAttributes) []temporal.SearchAttributeUpdate {
+	var ups []temporal.SearchAttributeUpdate
+	keyword := func(k temporal.SearchAttributeKeyKeyword, v string) {
+		if old, ok := cur.GetKeyword(k); !ok || old != v {
+			ups = append(ups, k.ValueSet(v))
+		}
+	}
+	list := func(k temporal.SearchAttributeKeyKeywordList, v []string) {
+		old, ok := cur.GetKeywordList(k)
+		switch {
+		case len(v) == 0 && ok:
+			ups = append(ups, k.ValueUnset())
+		case len(v) > 0 && (!ok || !slices.Equal(old, v)):
+			ups = append(ups, k.ValueSet(v))
+		}
+	}
+	boolean := func(k temporal.SearchAttributeKeyBool, v bool) {
+		if old, ok := cur.GetBool(k); !ok || old != v {
+			ups = append(ups, k.ValueSet(v))
+		}
+	}
+	keyword(SAGemeente, c.def.Gemeente)
+	keyword(SAProcess, c.def.Process)
+	keyword(SADefinitionVersion, c.def.Version)
+	keyword(SATeam, c.st.Team)
+	list(SAStep, c.activeSteps())
+	boolean(SAStalled, c.stalled())
+	boolean(SASuspended, c.st.Suspended)
+	if old, ok := cur.GetInt64(SAEscalation); !ok || old != int64(c.st.Escalation) {
+		ups = append(ups, SAEscalation.ValueSet(int64(c.st.Escalation)))
+	}
+	old, had := cur.GetTime(SADeadline)
+	switch d := c.earliestDeadline(); {
+	case d == nil && had:
+		ups = append(ups, SADeadline.ValueUnset())
+	case d != nil && (!had || !old.Equal(*d)):
+		ups = append(ups, SADeadline.ValueSet(*d))
+	}
+	roles, assignees := c.rolesAndAssignees()
+	list(SARoles, roles)
+	list(SAAssignees, assignees)
+	return ups
+}
+
+// rolesAndAssignees: who may act on open tasks (with the lead role, which may act on
+// all), and who claimed one; both sorted, for task listing by one visibility query.
+func (c *caseRun) rolesAndAssignees() ([]string, []string) {
+	roles, users := map[string]bool{}, map[string]bool{}
+	for _, t := range c.st.Tasks {
+		for _, r := range t.Roles {
+			roles[r] = true
+		}
+		if c.def.Lead != "" {
+			roles[c.def.Lead] = true
+		}
+		if t.Assignee != "" {
+			users[t.Assignee] = true
+		}
+	}
+	return sortedKeys(roles), sortedKeys(users)
+}
+
+// taskSummaries is the memo's list of open tasks.
+func (c *caseRun) taskSummaries() []TaskSummary {
+	out := []TaskSummary{}
+	for _, t := range c.st.Tasks {
+		title := t.Step
+		if s := c.def.Steps.Step(t.Step); s != nil {
+			title = stepTitle(s.ID, s.Title)
+		}
+		out = append(out, TaskSummary{
+			ID: t.ID, Step: t.Step, Title: title, Roles: slices.Clone(t.Roles), Team: c.st.Team,
+			Assignee: t.Assignee, Opened: t.Opened, Deadline: t.deadline(), Overdue: t.Overdue,
+		})
+	}
+	return out
+}
+
+func sameSummary(a, b TaskSummary) bool {
+	return a.ID == b.ID && a.Title == b.Title && slices.Equal(a.Roles, b.Roles) && a.Assignee == b.Assignee &&
+		a.Overdue == b.Overdue && equalTimes(a.Deadline, b.Deadline)
+}
+
+func equalTimes(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Equal(*b)
+}
+
+// detailsMarkdown says at a glance what the case waits for, e.g.
+// "**Wacht op**: keukentafelgesprek (wijkcoach), deadline 2026-12-01 (Wmo 2015 art. 2.3.2)".
+func (c *caseRun) detailsMarkdown() string {
+	var b strings.Builder
+	if c.st.Status == StatusClosed {
+		fmt.Fprintf(&b, "**Afgesloten**: %s (%s)", c.st.Result, c.st.EndStep)
+		return b.String()
+	}
+	for _, t := range c.st.Tasks {
+		fmt.Fprintf(&b, "**Wacht op**: %s (%s)", t.Step, strings.Join(t.Roles, ", "))
+		if d := t.deadline(); d != nil {
+			fmt.Fprintf(&b, ", deadline %s", lastDay(*d))
+			if s := c.def.Steps.Step(t.Step); s != nil && s.Deadline != nil && s.Deadline.Law != "" {
+				fmt.Fprintf(&b, " (%s)", s.Deadline.Law)
+			}
+		}
+		if t.Overdue {
+			b.WriteString(" — **te laat**")
+		}
+		if t.Assignee != "" {
+			b.WriteString(", opgepakt")
+		}
+		b.WriteString("\n\n")
+	}
+	for _, w := range c.st.Waits {
+		// A date taken from the data (until:) is the resident's business: not shown.
+		if s := c.def.Steps.Step(w.Step); s != nil && s.Until != "" {
+			fmt.Fprintf(&b, "**Wacht**: %s\n\n", w.Step)
+			continue
+		}
+		fmt.Fprintf(&b, "**Wacht tot**: %s (%s)\n\n", w.Due.In(amsterdam).Format("2006-01-02 15:04"), w.Step)
+	}
+	for _, ch := range c.st.Children {
+		fmt.Fprintf(&b, "**Verwezen**: %s (%s)\n\n", ch.Step, ch.WorkflowID)
+	}
+	if c.st.Suspended {
+		fmt.Fprintf(&b, "**Opgeschort** sinds %s\n\n", c.st.SuspendedSince.In(amsterdam).Format(time.DateOnly))
+	}
+	if c.stalled() {
+		fmt.Fprintf(&b, "**Vastgelopen**, escalatieniveau %d\n\n", c.st.Escalation)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// lastDay is the last day of a term as a person reads it: a deadline at midnight
+// (the end of a day, as calendar terms are) is shown as the day that ends there.
+func lastDay(t time.Time) string {
+	t = t.In(amsterdam)
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		t = t.Add(-time.Minute)
+	}
+	return t.Format(time.DateOnly)
+}

@@ -1,0 +1,104 @@
+package workflows
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	sdkpb "go.temporal.io/api/sdk/v1"
+)
+
+const visibleDef = `
+gemeente: testgem
+process: zicht
+title: Zicht
+teams: [noord]
+roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
+lead: teamleider
+intake:
+  hulpvraag: {type: text}
+start: gesprek
+steps:
+  gesprek:
+    kind: task
+    title: Keukentafelgesprek
+    role: wijkcoach
+    deadline: {within: 6w, law: "Wmo 2015 art. 2.3.2"}
+    form:
+      verslag: {type: text, required: true}
+    next: [{goto: pauze}]
+  pauze: {kind: wait, for: 2h, next: [{goto: klaar}]}
+  klaar: {kind: end, result: afgerond}
+`
+
+func TestVisibility(t *testing.T) {
+	h := newHarness(t)
+	const secret = "Mevrouw Jansen, Dorpsstraat 1, BSN 123456782"
+	deadline := time.Date(2026, 4, 14, 0, 0, 0, 0, amsterdam) // 6w from Mon 2 March, end of that day
+	var details string
+	h.at(time.Hour, func() {
+		want := map[string]any{
+			"WijkGemeente": "testgem", "WijkProcess": "zicht", "WijkTeam": "noord",
+			"WijkStep": []string{"gesprek"}, "WijkStalled": false, "WijkSuspended": false,
+			"WijkEscalation": int64(0), "WijkRoles": []string{"teamleider", "wijkcoach"}, "WijkDeadline": deadline,
+		}
+		for k, v := range want {
+			if got := h.sa[k]; fmt.Sprint(got) != fmt.Sprint(v) {
+				t.Errorf("search attribute %s = %v, want %v", k, got, v)
+			}
+		}
+		if v, ok := h.sa["WijkDefinitionVersion"].(string); !ok || !strings.HasPrefix(v, "sha256:") {
+			t.Errorf("WijkDefinitionVersion = %v", h.sa["WijkDefinitionVersion"])
+		}
+		if len(h.memo) != 1 || h.memo[0].ID != "gesprek-1" || h.memo[0].Title != "Keukentafelgesprek" || !h.memo[0].Deadline.Equal(deadline) {
+			t.Errorf("memo = %+v", h.memo)
+		}
+		details = currentDetails(t, h)
+		h.update(UpdateClaim, "c", ClaimRequest{Actor: worker("w1", "wijkcoach"), TaskID: "gesprek-1"})
+	})
+	h.at(2*time.Hour, func() {
+		if !slices.Equal(asStrings(h.sa["WijkAssignees"]), []string{"w1"}) || h.memo[0].Assignee != "w1" {
+			t.Errorf("after claim: WijkAssignees %v, memo %+v", h.sa["WijkAssignees"], h.memo)
+		}
+		h.update(UpdateComplete, "u", CompleteRequest{Actor: worker("w1", "wijkcoach"), TaskID: "gesprek-1",
+			Data: map[string]any{"verslag": secret}})
+	})
+	h.at(3*time.Hour, func() {
+		if !slices.Equal(asStrings(h.sa["WijkStep"]), []string{"pauze"}) || h.sa["WijkDeadline"] != nil || len(h.memo) != 0 {
+			t.Errorf("while waiting: WijkStep %v, WijkDeadline %v, memo %+v", h.sa["WijkStep"], h.sa["WijkDeadline"], h.memo)
+		}
+	})
+	h.run(input(def(t, visibleDef), map[string]any{"hulpvraag": secret}))
+	h.result()
+	if want := "**Wacht op**: gesprek (wijkcoach), deadline 2026-04-13 (Wmo 2015 art. 2.3.2)"; details != want {
+		t.Errorf("details = %q, want %q", details, want)
+	}
+	all, _ := json.Marshal([]any{h.sa, h.memo, details})
+	for _, part := range []string{"Jansen", "Dorpsstraat", "123456782"} {
+		if strings.Contains(string(all), part) {
+			t.Errorf("personal data %q in search attributes, memo or details", part)
+		}
+	}
+}
+
+// currentDetails reads the workflow's current details through the built-in query.
+func currentDetails(t *testing.T, h *harness) string {
+	t.Helper()
+	v, err := h.env.QueryWorkflow("__temporal_workflow_metadata")
+	if err != nil {
+		t.Fatalf("metadata query: %v", err)
+	}
+	var md sdkpb.WorkflowMetadata
+	if err := v.Get(&md); err != nil {
+		t.Fatalf("metadata: %v", err)
+	}
+	return md.GetCurrentDetails()
+}
+
+func asStrings(v any) []string {
+	s, _ := v.([]string)
+	return s
+}

@@ -1,0 +1,230 @@
+package workflows
+
+import (
+	"fmt"
+	"time"
+
+	"go.temporal.io/sdk/log"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// caseRun is one run of the case workflow: the input, the state, and what is derived
+// from them (compiled conditions, what visibility last published). Only st is carried
+// across continue-as-new; everything else is rebuilt from the input.
+type caseRun struct {
+	in   CaseInput
+	def  *definitions.Definition
+	st   *CaseState
+	cond *definitions.Conditions
+
+	// queue holds steps that were reached but not yet entered.
+	queue []arrival
+	// busy is set while one coroutine (a handler or the main loop) advances the case;
+	// others wait for it, so two of them never route the same state at once.
+	busy bool
+	// memo is the memo last upserted, to skip unchanged upserts.
+	memo []TaskSummary
+	// details is the current details last set.
+	details string
+}
+
+// arrival is a step reached from another step (From is empty for the start step).
+type arrival struct {
+	Step string
+	From string
+}
+
+// CaseWorkflow runs one case on the definition snapshot in its input. Registered under
+// CaseWorkflowName.
+func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
+	c, err := newCaseRun(ctx, in)
+	if err != nil {
+		return CaseResult{}, err
+	}
+	// Handlers first: updates that arrived before this run started are delivered inside
+	// registration, and read the state initialised above.
+	if err := c.registerHandlers(ctx); err != nil {
+		return CaseResult{}, err
+	}
+	if in.Carried == nil {
+		c.addTrail(ctx, TrailEntry{Event: "case-started", Detail: c.def.Process + " " + shortVersion(c.def.Version)})
+		c.advance(ctx, func() { c.queue = append(c.queue, arrival{Step: c.def.Start}) })
+	} else {
+		c.log(ctx, "", "").Info("case continued as new", "runs", c.st.Runs)
+	}
+	for {
+		c.publish(ctx)
+		if c.st.Status == StatusClosed {
+			break
+		}
+		if c.mayContinueAsNew(ctx) {
+			return CaseResult{}, c.continueAsNew(ctx)
+		}
+		if err := c.sleep(ctx); err != nil {
+			return CaseResult{}, err
+		}
+	}
+	// An update still running (e.g. one that closed the case and is composing its
+	// answer) finishes before the workflow does.
+	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) && !c.busy }); err != nil {
+		return CaseResult{}, err
+	}
+	c.publish(ctx)
+	return CaseResult{Result: c.st.Result, Step: c.st.EndStep}, nil
+}
+
+// newCaseRun initialises the run's state from the input, without side effects.
+func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
+	def := in.Definition
+	cond, err := definitions.NewConditions(definitions.AllFields(&def))
+	if err != nil {
+		return nil, temporal.NewNonRetryableApplicationError("definition conditions: "+err.Error(), ErrInvalid, err)
+	}
+	if def.Steps.Step(def.Start) == nil {
+		return nil, temporal.NewNonRetryableApplicationError(fmt.Sprintf("definition has no start step %q", def.Start), ErrInvalid, nil)
+	}
+	c := &caseRun{in: in, def: &def, cond: cond}
+	if in.Carried != nil {
+		c.st = in.Carried
+		c.st.Runs++
+		c.fillMaps()
+		return c, nil
+	}
+	now := workflow.Now(ctx)
+	received := in.Received
+	if received.IsZero() {
+		received = now
+	}
+	data := map[string]any{}
+	for _, k := range sortedKeys(in.Data) {
+		data[k] = in.Data[k]
+	}
+	c.st = &CaseState{
+		CaseID:   in.CaseID,
+		Team:     in.Team,
+		Started:  now,
+		Received: received,
+		Data:     data,
+		Status:   StatusOpen,
+	}
+	if c.st.CaseID == "" {
+		c.st.CaseID = workflow.GetInfo(ctx).WorkflowExecution.ID
+	}
+	c.fillMaps()
+	return c, nil
+}
+
+// fillMaps makes sure the state's maps exist (JSON drops empty ones).
+func (c *caseRun) fillMaps() {
+	if c.st.Data == nil {
+		c.st.Data = map[string]any{}
+	}
+	if c.st.Seq == nil {
+		c.st.Seq = map[string]int{}
+	}
+	if c.st.Entered == nil {
+		c.st.Entered = map[string]time.Time{}
+	}
+	if c.st.Arrived == nil {
+		c.st.Arrived = map[string][]string{}
+	}
+}
+
+// advance runs fn and then enters every queued step, while holding the case: another
+// handler or the timer loop waits until this one is done. Steps with side effects
+// (notify, hand-off) block inside; that is why the lock exists at all.
+func (c *caseRun) advance(ctx workflow.Context, fn func()) {
+	_ = workflow.Await(ctx, func() bool { return !c.busy })
+	c.busy = true
+	defer func() { c.busy = false }()
+	fn()
+	for len(c.queue) > 0 && c.st.Status == StatusOpen {
+		a := c.queue[0]
+		c.queue = c.queue[1:]
+		c.enter(ctx, a)
+	}
+	c.queue = nil
+}
+
+// sleep blocks until the next clock alarm is due (and handles it), or until the state
+// changed so that the next alarm moved, the case closed, or continue-as-new is due.
+// Only one timer runs at a time, for the earliest pending alarm, so history stays small.
+func (c *caseRun) sleep(ctx workflow.Context) error {
+	wake, summary, ok := c.nextAlarm()
+	changed := func() bool {
+		w, _, o := c.nextAlarm()
+		return c.st.Status == StatusClosed || o != ok || !w.Equal(wake) || c.mayContinueAsNew(ctx)
+	}
+	if !ok {
+		return workflow.Await(ctx, changed)
+	}
+	if d := wake.Sub(workflow.Now(ctx)); d > 0 {
+		woke, err := workflow.AwaitWithOptions(ctx, workflow.AwaitOptions{
+			Timeout:      d,
+			TimerOptions: workflow.TimerOptions{Summary: summary},
+		}, changed)
+		if err != nil || woke {
+			return err
+		}
+	}
+	c.advance(ctx, func() { c.fireDue(ctx) })
+	return nil
+}
+
+// mayContinueAsNew reports whether Temporal suggests a new run and nothing pins this
+// one: an awaited child case reports its end to this run only, so a case does not
+// continue as new while it waits for one.
+func (c *caseRun) mayContinueAsNew(ctx workflow.Context) bool {
+	return c.st.Status == StatusOpen && len(c.st.Children) == 0 &&
+		workflow.GetInfo(ctx).GetContinueAsNewSuggested()
+}
+
+// continueAsNew waits for running handlers, then starts a new run carrying the state.
+func (c *caseRun) continueAsNew(ctx workflow.Context) error {
+	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) && !c.busy }); err != nil {
+		return err
+	}
+	c.addTrail(ctx, TrailEntry{Event: "continued-as-new"})
+	c.boundTrail()
+	next := c.in
+	next.Data = nil // carried in the state
+	next.Carried = c.st
+	return workflow.NewContinueAsNewError(ctx, CaseWorkflowName, next)
+}
+
+// boundTrail drops the oldest trail entries beyond maxTrail.
+func (c *caseRun) boundTrail() {
+	if n := len(c.st.Trail) - maxTrail; n > 0 {
+		c.st.Trail = append([]TrailEntry(nil), c.st.Trail[n:]...)
+		c.st.TrailDropped += n
+	}
+}
+
+// addTrail appends a transition to the trail, stamped with workflow time.
+func (c *caseRun) addTrail(ctx workflow.Context, e TrailEntry) {
+	e.At = workflow.Now(ctx)
+	c.st.Trail = append(c.st.Trail, e)
+}
+
+// log returns the workflow logger with the only keys allowed: ids, never data.
+func (c *caseRun) log(ctx workflow.Context, step, task string) log.Logger {
+	kv := []any{"case", c.st.CaseID, "gemeente", c.def.Gemeente}
+	if step != "" {
+		kv = append(kv, "step", step)
+	}
+	if task != "" {
+		kv = append(kv, "task", task)
+	}
+	return log.With(workflow.GetLogger(ctx), kv...)
+}
+
+// shortVersion abbreviates a content hash for the trail.
+func shortVersion(v string) string {
+	if len(v) > 12 {
+		return v[:12]
+	}
+	return v
+}
