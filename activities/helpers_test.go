@@ -43,13 +43,20 @@ func newWebhook(t *testing.T, status int, body string) *webhook {
 	return w
 }
 
-// newSlowWebhook never answers; it returns when the client gives up.
+// newSlowWebhook never answers; its handler returns when the client hangs up (noticed
+// once the body is read) or the test ends.
 func newSlowWebhook(t *testing.T) *httptest.Server {
 	t.Helper()
+	done := make(chan struct{})
 	s := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		<-r.Context().Done()
+		io.Copy(io.Discard, r.Body)
+		select {
+		case <-r.Context().Done():
+		case <-done:
+		}
 	}))
 	t.Cleanup(s.Close)
+	t.Cleanup(func() { close(done) }) // runs before Close, which waits for handlers
 	return s
 }
 

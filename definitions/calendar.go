@@ -17,6 +17,10 @@ import (
 //     the Monday six weeks later, midnight.
 //   - wd counts working days after the day of the start (the start day itself never
 //     counts, as with every term); the term ends at the end of the last working day.
+//   - A start at exactly 00:00 in Amsterdam is the end of the previous day, as Due writes
+//     the end of a term that way. So a term can run on from another term's end: a
+//     verlenging (Awb 4:14) of 2w on a term ending at the end of 14 December ends at the
+//     end of 28 December, not a day later.
 //
 // Calendars:
 //
@@ -147,6 +151,11 @@ func (d civilDate) weekday() time.Weekday {
 	return time.Date(d.year, d.month, d.day, 12, 0, 0, 0, time.UTC).Weekday()
 }
 
+// start is the first instant of the date: 00:00 in Amsterdam.
+func (d civilDate) start() time.Time {
+	return time.Date(d.year, d.month, d.day, 0, 0, 0, 0, amsterdam)
+}
+
 // end is the first instant after the date: 00:00 of the next day in Amsterdam.
 func (d civilDate) end() time.Time {
 	return time.Date(d.year, d.month, d.day+1, 0, 0, 0, 0, amsterdam)
@@ -176,6 +185,9 @@ func Due(calendar string, start time.Time, d Duration) time.Time {
 		return start.Add(f)
 	}
 	first := dayOf(start)
+	if start.In(amsterdam).Equal(first.start()) {
+		first = first.addDays(-1) // 00:00 is the end of the day before (see above)
+	}
 	switch d.Unit {
 	case WorkingDay:
 		day := first

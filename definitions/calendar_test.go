@@ -53,6 +53,11 @@ func TestDue(t *testing.T) {
 		{"3wd over Kerst, weekdays calendar", "weekdays", "2026-12-24T14:00:00+01:00", "3wd", "2026-12-30T00:00:00+01:00"},
 		{"1wd from a Sunday", "nl", "2026-11-01T11:00:00+01:00", "1wd", "2026-11-03T00:00:00+01:00"},
 		{"30wd: six weeks without feestdagen", "nl", "2026-11-02T09:00:00+01:00", "30wd", "2026-12-15T00:00:00+01:00"},
+		// 00:00 is the end of the day before: a term runs on from another term's end.
+		{"2w verlenging of a term ending 14 December", "nl", "2026-12-15T00:00:00+01:00", "2w", "2026-12-29T00:00:00+01:00"},
+		{"5wd on from a term ending on a Friday", "nl", "2026-11-07T00:00:00+01:00", "5wd", "2026-11-14T00:00:00+01:00"},
+		{"a second after midnight is the new day", "nl", "2026-12-15T00:00:01+01:00", "2w", "2026-12-30T00:00:00+01:00"},
+		{"midnight start after the DST switch", "weekdays", "2026-03-30T00:00:00+02:00", "1d", "2026-03-31T00:00:00+02:00"},
 		// s, m, h: exact.
 		{"24h across spring DST is 24 real hours", "nl", "2026-03-28T12:00:00+01:00", "24h", "2026-03-29T13:00:00+02:00"},
 		{"30m", "nl", "2026-12-25T23:45:00+01:00", "30m", "2026-12-26T00:15:00+01:00"},

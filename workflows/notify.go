@@ -37,7 +37,7 @@ func (c *caseRun) notify(ctx workflow.Context, in activities.NotifyInput, summar
 	actx := workflow.WithActivityOptions(ctx, opts)
 	if err := workflow.ExecuteActivity(actx, activities.NotifyName, in).Get(ctx, nil); err != nil {
 		c.addTrail(ctx, TrailEntry{Event: "notify-failed", Step: in.Step, Task: in.TaskID, Detail: in.Kind + " to " + in.To})
-		c.log(ctx, in.Step, in.TaskID).Warn("notification failed", "error", err)
+		c.log(ctx, in.Step, in.TaskID).Warn("notification failed")
 		return
 	}
 	c.addTrail(ctx, TrailEntry{Event: "notified", Step: in.Step, Task: in.TaskID, Detail: in.Kind + " to " + in.To})

@@ -46,7 +46,7 @@ func (c *caseRun) handoff(ctx workflow.Context, step *definitions.Step) {
 	var res activities.HandoffResult
 	err := workflow.ExecuteActivity(workflow.WithActivityOptions(ctx, opts), activities.HandoffName, in).Get(ctx, &res)
 	if err != nil {
-		c.log(ctx, step.ID, "").Warn("hand-off failed", "error", err)
+		c.log(ctx, step.ID, "").Warn("hand-off failed")
 		c.stuck(ctx, step.ID, "hand-off to "+step.Provider+" failed")
 		return
 	}
@@ -87,7 +87,7 @@ func (c *caseRun) startChild(ctx workflow.Context, step *definitions.Step) {
 	})
 	fut := workflow.ExecuteChildWorkflow(cctx, CaseWorkflowName, in)
 	if err := fut.GetChildWorkflowExecution().Get(ctx, nil); err != nil {
-		c.log(ctx, step.ID, "").Warn("child case did not start", "error", err)
+		c.log(ctx, step.ID, "").Warn("child case did not start")
 		c.stuck(ctx, step.ID, "child case "+id+" did not start")
 		return
 	}

@@ -17,12 +17,12 @@ import (
 func (c *caseRun) publish(ctx workflow.Context) {
 	if ups := c.searchAttributeUpdates(workflow.GetTypedSearchAttributes(ctx)); len(ups) > 0 {
 		if err := workflow.UpsertTypedSearchAttributes(ctx, ups...); err != nil {
-			c.log(ctx, "", "").Warn("search attributes not upserted", "error", err)
+			c.log(ctx, "", "").Warn("search attributes not upserted")
 		}
 	}
 	if memo := c.taskSummaries(); c.memo == nil || !slices.EqualFunc(memo, c.memo, sameSummary) {
 		if err := workflow.UpsertMemo(ctx, map[string]any{MemoTasks: memo}); err != nil {
-			c.log(ctx, "", "").Warn("memo not upserted", "error", err)
+			c.log(ctx, "", "").Warn("memo not upserted")
 		}
 		c.memo = memo
 	}

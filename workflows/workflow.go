@@ -53,7 +53,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 		c.addTrail(ctx, TrailEntry{Event: "case-started", Detail: c.def.Process + " " + shortVersion(c.def.Version)})
 		c.advance(ctx, func() { c.queue = append(c.queue, arrival{Step: c.def.Start}) })
 	} else {
-		c.log(ctx, "", "").Info("case continued as new", "runs", c.st.Runs)
+		c.log(ctx, "", "").Info("case continued as new")
 	}
 	for {
 		c.publish(ctx)

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"slices"
+	"text/tabwriter"
+	"time"
+
+	"github.com/rs/zerolog"
+	"go.temporal.io/sdk/client"
+
+	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/devserver"
+)
+
+func init() {
+	commands["dev"] = command{summary: "run it all locally: embedded Temporal + Web UI, worker, task API", run: runDev}
+}
+
+// devFlags are the flags of `wijkflow dev`.
+type devFlags struct {
+	serveFlags
+	dataDir      string
+	temporalPort int
+	uiPort       int
+	namespace    string
+	retention    time.Duration
+	demo         bool
+}
+
+func parseDevFlags(args []string, stderr io.Writer) (*devFlags, error) {
+	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	f := &devFlags{}
+	f.register(fs)
+	fs.StringVar(&f.dataDir, "data-dir", ".wijkflow", "`folder` of the Temporal database (temporal.db) and its log")
+	fs.IntVar(&f.temporalPort, "temporal-port", 7233, "`port` of the embedded Temporal frontend (gRPC)")
+	fs.IntVar(&f.uiPort, "ui-port", 8233, "`port` of the Temporal Web UI")
+	fs.StringVar(&f.namespace, "namespace", devserver.DefaultNamespace, "Temporal namespace of the cases")
+	fs.DurationVar(&f.retention, "retention", devserver.DefaultRetention, "how long closed cases stay visible (at least 24h)")
+	fs.BoolVar(&f.demo, "demo", true, "seed demo cases (some overdue) when the namespace has no cases yet")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: wijkflow dev [flags]\n\nRuns an embedded Temporal server with its Web UI, the case worker and the task API\nin one process. Cases are kept in --data-dir and survive a restart. Ctrl-C stops.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, nil
+		}
+		return nil, errExit(2)
+	}
+	return f, nil
+}
+
+// runDev starts everything in the order each part needs the previous one, prints where
+// to find it, and on Ctrl-C stops in reverse: task API, worker, client, Temporal.
+func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	began := time.Now()
+	f, err := parseDevFlags(args, stderr)
+	if f == nil {
+		return err
+	}
+	defs, err := loadDefinitions(f.definitions, stderr)
+	if err != nil {
+		return err
+	}
+	tokens, err := devTokens(f.users, defs)
+	if err != nil {
+		return err
+	}
+	log := zerolog.New(zerolog.ConsoleWriter{Out: stderr, TimeFormat: "15:04:05"}).With().Timestamp().Logger()
+
+	fmt.Fprintf(stdout, "loaded %d definitions from %s\nstarting Temporal…\n", len(defs), f.definitions)
+	srv, err := devserver.Start(ctx, devserver.Config{
+		DataDir:   f.dataDir,
+		Port:      f.temporalPort,
+		UIPort:    f.uiPort,
+		Namespace: f.namespace,
+		Retention: f.retention,
+		Logger:    log,
+	})
+	if err != nil {
+		return err
+	}
+	defer srv.Stop() // last: everything below talks to it
+	fmt.Fprintf(stdout, "Temporal ready in %.1fs (database %s)\n", time.Since(began).Seconds(), f.dataDir)
+
+	c, err := worker.Dial(ctx, worker.ClientConfig{
+		Address:   srv.Address(),
+		Namespace: f.namespace,
+		Logger:    log.Level(zerolog.WarnLevel), // the SDK's info lines are noise here
+	})
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if err := worker.RegisterSearchAttributes(ctx, c, f.namespace); err != nil {
+		return err
+	}
+	svc, err := worker.New(worker.Config{
+		Client:      c,
+		Namespace:   f.namespace,
+		TaskQueue:   f.taskQueue,
+		Definitions: defs,
+		Auth:        tokens,
+		Activities:  activities.Config{NotifyWebhook: f.notifyWebhook, Logger: log},
+		APIAddr:     f.apiAddr,
+		Logger:      log,
+	})
+	if err != nil {
+		return err
+	}
+	if err := svc.Start(); err != nil {
+		return err
+	}
+	if f.demo {
+		seedDemo(ctx, svc, c, f.namespace, defs, tokens.Users(), stdout, stderr)
+	}
+	printDev(stdout, srv, apiURL(f.apiAddr, svc.Addr()), f, defs, tokens.Users())
+	fmt.Fprintf(stdout, "\nready in %.1fs — Ctrl-C stops\n", time.Since(began).Seconds())
+
+	err = svc.Wait(ctx)
+	fmt.Fprintln(stdout, "stopping…")
+	return err
+}
+
+// devTokens are the users of a users file, or else one demo user per gemeente and role.
+func devTokens(file string, defs []*definitions.Definition) (*auth.Tokens, error) {
+	if file != "" {
+		t, err := auth.LoadUsers(file)
+		if err != nil {
+			return nil, fmt.Errorf("users: %w", err)
+		}
+		return t, nil
+	}
+	return auth.NewTokens(auth.DemoUsers(defs))
+}
+
+// seedDemo starts the demo cases unless the namespace already has cases, so a restart
+// does not add a second set.
+func seedDemo(ctx context.Context, svc *worker.Service, c client.Client, namespace string, defs []*definitions.Definition, users []auth.User, stdout, stderr io.Writer) {
+	has, err := worker.HasCases(ctx, c, namespace)
+	if err != nil {
+		fmt.Fprintln(stderr, "demo cases skipped:", err)
+		return
+	}
+	if has {
+		fmt.Fprintln(stdout, "demo cases: the namespace already has cases; none added")
+		return
+	}
+	cases, errs := worker.SeedDemo(ctx, svc.Handler(), defs, users, time.Now())
+	for _, err := range errs {
+		fmt.Fprintln(stderr, "demo case skipped:", err)
+	}
+	overdue := 0
+	for _, dc := range cases {
+		if dc.Overdue {
+			overdue++
+		}
+	}
+	fmt.Fprintf(stdout, "demo cases: %d started, %d of them with a melding of 7 weeks ago (overdue)\n", len(cases), overdue)
+}
+
+// printDev prints the URLs, the users' tokens and the managers' ready-made queries.
+func printDev(w io.Writer, srv *devserver.Server, api string, f *devFlags, defs []*definitions.Definition, users []auth.User) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw)
+	if ui := srv.UIURL(); ui != "" {
+		fmt.Fprintf(tw, "Web UI\t%s\n", workflowsURL(ui, f.namespace, ""))
+	}
+	fmt.Fprintf(tw, "Task API\t%s   (try: curl -H 'Authorization: Bearer TOKEN' %s/tasks)\n", api, api)
+	fmt.Fprintf(tw, "Temporal\t%s   namespace %s, task queue %s\n", srv.Address(), f.namespace, f.taskQueue)
+	tw.Flush()
+
+	if f.users != "" {
+		fmt.Fprintf(w, "\n%d users from %s\n", len(users), f.users)
+	} else {
+		fmt.Fprintln(w, "\nDemo users (tokens for Authorization: Bearer …; for this laptop only):")
+		fmt.Fprintln(tw, "  TOKEN\tGEMEENTE\tTEAMS\tROLES")
+		for _, u := range users {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", u.Token, u.Gemeente, joinRoles(u.Teams), joinRoles(u.Roles))
+		}
+		tw.Flush()
+	}
+
+	if srv.UIURL() == "" {
+		return
+	}
+	gemeente, step := exampleGemeenteStep(defs)
+	fmt.Fprintln(w, "\nManager views in the Web UI (open the link, or paste the query into the search box):")
+	for _, q := range []struct{ what, query string }{
+		{"stalled cases of " + gemeente, fmt.Sprintf("WijkGemeente = %q AND WijkStalled = true", gemeente)},
+		{"past a deadline", fmt.Sprintf("WijkDeadline < %q", time.Now().UTC().Format(time.RFC3339))},
+		{"at step " + step, fmt.Sprintf("WijkStep = %q", step)},
+	} {
+		fmt.Fprintf(w, "  %s:\n    %s\n    %s\n", q.what, q.query, workflowsURL(srv.UIURL(), f.namespace, q.query))
+	}
+}
+
+// workflowsURL is the Web UI's workflow list of a namespace, filtered by a query.
+func workflowsURL(ui, namespace, query string) string {
+	u := ui + "/namespaces/" + url.PathEscape(namespace) + "/workflows"
+	if query != "" {
+		u += "?query=" + url.QueryEscape(query)
+	}
+	return u
+}
+
+// exampleGemeenteStep picks the gemeente and step of the example queries: dalfsen and
+// keukentafelgesprek when loaded, else those of the first definition by gemeente.
+func exampleGemeenteStep(defs []*definitions.Definition) (gemeente, step string) {
+	first := slices.MinFunc(defs, func(a, b *definitions.Definition) int {
+		return cmp.Or(cmp.Compare(a.Gemeente, b.Gemeente), cmp.Compare(a.Process, b.Process))
+	})
+	gemeente, step = first.Gemeente, first.Start
+	if slices.ContainsFunc(defs, func(d *definitions.Definition) bool { return d.Gemeente == "dalfsen" }) {
+		gemeente = "dalfsen"
+	}
+	if slices.ContainsFunc(defs, func(d *definitions.Definition) bool { return d.Steps.Step("keukentafelgesprek") != nil }) {
+		step = "keukentafelgesprek"
+	}
+	return gemeente, step
+}

@@ -1,0 +1,30 @@
+// Package definitions knows the YAML format in which a gemeente's process designer
+// writes a wijkteam process, and turns such files into checked, versioned Definitions.
+//
+// A Definition is plain data: steps keyed by id, forms, roles, deadlines and escalation
+// ladders. It round-trips through JSON unchanged because it is the case workflow's
+// input, and its Version is a hash of its content, so a running case keeps the snapshot
+// it started with however the file changes later.
+//
+// Loading is strict and talkative. LoadDir and LoadFiles (or Parse for one file in
+// memory) decode the YAML node tree themselves, keeping the line and column of every
+// value, and report every problem of every file in one pass as an Issue,
+// "file:line:col: path: message", with a "did you mean" for misspelt names:
+//
+//	defs, issues := definitions.LoadDir("definitions")
+//	if len(issues) > 0 {
+//		return issues // an error: one problem per line
+//	}
+//
+// The checks cover unknown keys, shapes and durations, the validate: tags of the types
+// (rendered as sentences), references (start, goto, roles, joins, the from of a
+// deadline, referral targets of the same gemeente), what each kind of step needs and
+// forbids, a way on from every step when no condition holds, escalation rungs in order,
+// consistent form fields, every CEL condition compiled against the declared fields,
+// and a graph in which every step is reachable and can reach an end. Hostile input
+// (random bytes, huge files, alias bombs) gives issues, never a panic or a hang.
+//
+// The package also evaluates conditions and form data for the workflow (Conditions,
+// CheckData), computes deadlines on the Dutch calendar and draws Mermaid diagrams; it
+// knows nothing of Temporal or HTTP.
+package definitions

@@ -1,0 +1,193 @@
+package definitions
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeFiles writes name → content into a new temporary folder.
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// referring is validYAML with its crisis step referring to another process.
+func referring(gemeente, process string) string {
+	s := strings.Replace(validYAML, "gemeente: testgem", "gemeente: "+gemeente, 1)
+	return strings.Replace(s, "provider: veilig-thuis", "process: "+process, 1)
+}
+
+// target is a small process that a referral can start.
+func target(gemeente, process string) string {
+	s := strings.Replace(validYAML, "gemeente: testgem", "gemeente: "+gemeente, 1)
+	return strings.Replace(s, "process: wijkteam", "process: "+process, 1)
+}
+
+func TestLoadFiles(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		defs  int
+		want  []string // with DIR for the folder
+	}{
+		{"referral to a loaded process", map[string]string{
+			"a.yaml": referring("dalfsen", "jeugdhulp"),
+			"b.yml":  target("dalfsen", "jeugdhulp"),
+		}, 2, nil},
+		{"referral to another gemeente's process", map[string]string{
+			"a.yaml": referring("dalfsen", "jeugdhulp"),
+			"b.yaml": target("dordrecht", "jeugdhulp"),
+		}, 2, []string{
+			`DIR/a.yaml:23:14: steps.crisis.process: no process "jeugdhulp" of gemeente "dalfsen" is loaded; load its file too or refer to another process; its processes are: wijkteam`,
+		}},
+		{"misspelt referral", map[string]string{
+			"a.yaml": referring("dalfsen", "jeugdhlp"),
+			"b.yaml": target("dalfsen", "jeugdhulp"),
+		}, 2, []string{
+			`DIR/a.yaml:23:14: steps.crisis.process: no process "jeugdhlp" of gemeente "dalfsen" is loaded; load its file too or refer to another process; did you mean "jeugdhulp"?`,
+		}},
+		{"duplicate process", map[string]string{
+			"a.yaml": validYAML,
+			"b.yaml": validYAML,
+		}, 2, []string{
+			"DIR/b.yaml:2:10: process: testgem/wijkteam is also defined in DIR/a.yaml; give one of them another process id",
+		}},
+		{"issues of several files sorted by file", map[string]string{
+			"b.yaml":       "gemeente: [x]\n",
+			"a.yaml":       strings.Replace(validYAML, "title: Test", "titel: Test", 1),
+			"notes.txt":    "not a definition",
+			"sub/c.yaml":   "not read: folders are not recursed into",
+			"testdata.yml": validYAML,
+		}, 3, []string{
+			"DIR/a.yaml:1:1: title: is required",
+			`DIR/a.yaml:3:1: titel: unknown key "titel"; did you mean "title"?`,
+			"DIR/b.yaml:1:1: process: is required",
+			"DIR/b.yaml:1:1: roles: is required",
+			"DIR/b.yaml:1:1: start: is required",
+			"DIR/b.yaml:1:1: steps: is required",
+			"DIR/b.yaml:1:1: teams: is required",
+			"DIR/b.yaml:1:1: title: is required",
+			"DIR/b.yaml:1:11: gemeente: expected text, not a list",
+			"DIR/testdata.yml:2:10: process: testgem/wijkteam is also defined in DIR/a.yaml; give one of them another process id",
+		}},
+		{"empty folder", map[string]string{"README.md": "# niets"}, 0, []string{
+			"DIR: holds no definitions (*.yaml or *.yml files)",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, tt.files)
+			defs, issues := LoadDir(dir)
+			if len(defs) != tt.defs {
+				t.Errorf("%d definitions, want %d", len(defs), tt.defs)
+			}
+			var want []string
+			for _, w := range tt.want {
+				want = append(want, strings.ReplaceAll(w, "DIR", dir))
+			}
+			checkIssues(t, issues, want)
+		})
+	}
+}
+
+func TestLoadFilesPaths(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.yaml": validYAML, "def.txt": target("testgem", "ander")})
+	huge := filepath.Join(dir, "huge.yaml")
+	if err := os.WriteFile(huge, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A sparse 50 MB file: it must be refused by its size, without being read.
+	if err := os.Truncate(huge, 50<<20); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		paths []string
+		defs  int
+		want  []string
+	}{
+		{"a file with another extension, named explicitly", []string{filepath.Join(dir, "def.txt")}, 1, nil},
+		{"the same file twice", []string{filepath.Join(dir, "a.yaml"), dir + "/./a.yaml"}, 1, nil},
+		{"a missing file", []string{filepath.Join(dir, "nope.yaml")}, 0, []string{
+			filepath.Join(dir, "nope.yaml") + ": cannot read: no such file or directory",
+		}},
+		{"a huge file", []string{huge}, 0, []string{
+			huge + ": the file has 52428800 bytes; a definition may be at most 1048576",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defs, issues := LoadFiles(tt.paths...)
+			if len(defs) != tt.defs {
+				t.Errorf("%d definitions, want %d", len(defs), tt.defs)
+			}
+			checkIssues(t, issues, tt.want)
+		})
+	}
+}
+
+// TestBrokenTestdata checks the larger broken definitions in testdata/broken against
+// their golden .want files (the validate output, one issue per line).
+func TestBrokenTestdata(t *testing.T) {
+	files, err := filepath.Glob("testdata/broken/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no broken definitions: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			want, err := os.ReadFile(strings.TrimSuffix(f, ".yaml") + ".want")
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, issues := LoadFiles(f)
+			checkIssues(t, issues, strings.Split(strings.TrimSpace(string(want)), "\n"))
+		})
+	}
+}
+
+// FuzzParse feeds random bytes to the loader: any input must give issues or a
+// definition, never a panic or a hang, and a definition without issues must survive
+// the checks that the workflow relies on.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(validYAML))
+	f.Add([]byte(richYAML))
+	f.Add([]byte("a: &a [*a]\n"))
+	f.Add([]byte("steps: {a: {<<: [*x]}}\n"))
+	f.Add([]byte("---\n---\n"))
+	f.Add([]byte("gemeente: \"\\xff\"\n"))
+	if shipped, _ := filepath.Glob("*.yaml"); len(shipped) > 0 {
+		for _, p := range shipped {
+			if b, err := os.ReadFile(p); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d, issues := Parse("f.yaml", src)
+		for _, i := range issues {
+			if i.File != "f.yaml" || i.Message == "" {
+				t.Fatalf("malformed issue %#v", i)
+			}
+		}
+		if d != nil && len(issues) == 0 {
+			if d.Steps.Step(d.Start) == nil {
+				t.Fatalf("valid definition without its start step %q", d.Start)
+			}
+			if d.Version != d.ComputeVersion() {
+				t.Fatalf("version %s is not the content hash", d.Version)
+			}
+		}
+	})
+}

@@ -1,0 +1,150 @@
+package httpapi
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+func caseIDs(l caseList) []string {
+	var ids []string
+	for _, c := range l.Cases {
+		ids = append(ids, c.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+func sorted(ids ...string) []string { slices.Sort(ids); return ids }
+
+// TestListCases: each caller sees the cases of their gemeente and teams (a lead: the whole
+// gemeente), filtered by step and stalled, paged.
+func TestListCases(t *testing.T) {
+	e := newEnv(t)
+	a := e.newCase("coach")
+	b := e.newCase("coach-nieuwleusen")
+	var c struct{ ID string }
+	e.must(201, "dordrecht", "POST", "/cases", map[string]any{"gemeente": "dordrecht", "process": "wijkteam",
+		"data": map[string]any{"bron": "school", "veiligheidsrisico": "geen", "gezin_met_kinderen": false}}).decode(t, &c)
+
+	list := func(token, query string) []string {
+		var l caseList
+		e.must(200, token, "GET", "/cases"+query, nil).decode(t, &l)
+		return caseIDs(l)
+	}
+	// Wait until visibility holds all three, seen by the widest caller of each gemeente.
+	e.eventually("both dalfsen cases listed", func() bool { return len(list("lead", "")) == 2 })
+	e.eventually("the dordrecht case listed", func() bool { return len(list("dordrecht", "")) == 1 })
+
+	tests := []struct {
+		token, query string
+		want         []string
+	}{
+		{"coach", "", []string{a.ID}},
+		{"coach-nieuwleusen", "", []string{b.ID}},
+		{"lead", "", sorted(a.ID, b.ID)},
+		{"dordrecht", "", []string{c.ID}},
+		{"coach", "?step=melding", []string{a.ID}},
+		{"coach", "?step=plan", nil},
+		{"coach", "?stalled=true", nil},
+		{"coach", "?stalled=false&status=open", []string{a.ID}},
+		{"coach", "?status=closed", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.token+tc.query, func(t *testing.T) {
+			if got := list(tc.token, tc.query); !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+
+	var l caseList
+	e.must(200, "lead", "GET", "/cases", nil).decode(t, &l)
+	for _, cs := range l.Cases {
+		if cs.Gemeente != "dalfsen" || cs.Process != "wijkteam" || cs.Status != "open" || cs.DefinitionVersion == "" ||
+			!slices.Contains(cs.ActiveSteps, "melding") || len(cs.Tasks) != 1 || cs.Tasks[0].Step != "melding" {
+			t.Errorf("summary %+v", cs)
+		}
+	}
+}
+
+// TestPaging walks the pages of a list until nextPageToken runs out.
+func TestPaging(t *testing.T) {
+	e := newEnv(t)
+	var want []string
+	for range 5 {
+		want = append(want, e.newCase("coach").ID)
+	}
+	slices.Sort(want)
+	e.eventually("five cases listed", func() bool {
+		var l caseList
+		e.must(200, "coach", "GET", "/cases?pageSize=1000", nil).decode(t, &l)
+		return len(l.Cases) == 5
+	})
+	var got []string
+	token, pages := "", 0
+	for {
+		var l caseList
+		e.must(200, "coach", "GET", "/cases?pageSize=2&pageToken="+token, nil).decode(t, &l)
+		pages++
+		if len(l.Cases) > 2 {
+			t.Fatalf("page of %d cases", len(l.Cases))
+		}
+		got = append(got, caseIDs(l)...)
+		if l.NextPageToken == "" || pages > 5 {
+			break
+		}
+		token = l.NextPageToken
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) || pages < 3 {
+		t.Errorf("%d pages with %v, want %v", pages, got, want)
+	}
+}
+
+// TestListTasks: the inbox holds the tasks of the caller's teams and roles, with forms;
+// a lead sees every task of their team; ?assignee=me narrows to claimed tasks.
+func TestListTasks(t *testing.T) {
+	e := newEnv(t)
+	a := e.newCase("coach")
+	e.newCase("coach-nieuwleusen")
+	inbox := func(token, query string) []string {
+		var l taskList
+		e.must(200, token, "GET", "/tasks"+query, nil).decode(t, &l)
+		var out []string
+		for _, tk := range l.Tasks {
+			out = append(out, tk.CaseID+"/"+tk.ID)
+			if len(tk.Form) == 0 || tk.Title == "" || tk.Role == "" || tk.Deadline == nil {
+				t.Errorf("task without what a client needs: %+v", tk)
+			}
+		}
+		return out
+	}
+	mine := a.ID + "/" + task(t, a, "melding").ID
+	e.eventually("the melding in the coach's inbox", func() bool { return len(inbox("coach", "")) == 1 })
+	e.eventually("the other team's melding", func() bool { return len(inbox("coach-nieuwleusen", "")) == 1 })
+
+	tests := []struct {
+		token, query string
+		want         []string
+	}{
+		{"coach", "", []string{mine}},
+		{"lead", "", []string{mine}},
+		{"jeugd", "", nil},
+		{"dordrecht", "", nil},
+		{"coach", "?assignee=me", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.token+tc.query, func(t *testing.T) {
+			if got := inbox(tc.token, tc.query); !slices.Equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+
+	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/claim", a.ID, task(t, a, "melding").ID), nil)
+	e.eventually("the claimed task under assignee=me", func() bool { return slices.Equal(inbox("coach", "?assignee=me"), []string{mine}) })
+	if got := inbox("lead", "?assignee=me"); got != nil {
+		t.Errorf("lead's assignee=me: %v", got)
+	}
+}
