@@ -94,6 +94,10 @@ func (dec *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		v.SetString(n.Value)
 	case reflect.Bool:
 		b, err := strconv.ParseBool(strings.ToLower(n.Value))
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && err == nil && n.Value != "1" && n.Value != "0" {
+			dec.markBad(path, "expected true or false without quotes, not "+quote(n.Value))
+			return
+		}
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || err != nil {
 			dec.wrong(n, t, path)
 			return

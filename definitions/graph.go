@@ -3,7 +3,9 @@ package definitions
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
+	"strings"
 )
 
 // references checks every name of a step: start, transitions, rung gotos, joins and the
@@ -118,15 +120,101 @@ func (c *checker) graph() {
 	}
 	finishing := walk(ends, pred, len(steps))
 	for i, s := range steps {
-		p := "steps." + s.ID
-		switch {
-		case !reached[i]:
-			c.failKey(p, fmt.Sprintf("no step leads here from start %q; add a goto to %q or remove the step", c.d.Start, s.ID))
-		case !finishing[i] && len(ends) > 0 && (len(succ[i]) > 0 || s.Kind == KindEnd):
-			// A step without any transition was already told it needs next.
-			c.failKey(p, "no path leads from here to an end step; add a transition towards one")
+		if !reached[i] {
+			c.failKey("steps."+s.ID, fmt.Sprintf("no step leads here from start %q; add a goto to %q or remove the step", c.d.Start, s.ID))
 		}
 	}
+	if len(ends) == 0 {
+		return
+	}
+	// Steps that cannot reach an end all lead into a trap: a group of steps that only
+	// lead to each other. Report each trap once, not every step upstream of it.
+	for _, trap := range traps(succ, func(i int) bool { return reached[i] && !finishing[i] }) {
+		first := steps[trap[0]]
+		if len(trap) == 1 && len(succ[trap[0]]) == 0 {
+			continue // a step without transitions was already told it needs next
+		}
+		ids := make([]string, len(trap))
+		for k, i := range trap {
+			ids[k] = steps[i].ID
+		}
+		msg := "a case that gets here never reaches an end step: this step only leads to itself"
+		if len(trap) > 1 {
+			msg = "a case that gets here never reaches an end step: " + strings.Join(ids, ", ") + " only lead to each other"
+		}
+		c.failKey("steps."+first.ID, msg+"; add a transition towards an end step")
+	}
+}
+
+// traps returns the strongly connected components of the nodes for which in is true
+// that have no edge out of the component, each sorted, in order of their first node.
+// Every edge of such a node leads to another such node (a node that cannot reach an
+// end leads only to nodes that cannot either), so the components found are closed.
+func traps(edges [][]int, in func(int) bool) [][]int {
+	n := len(edges)
+	index, low, comp := make([]int, n), make([]int, n), make([]int, n)
+	for i := range index {
+		index[i], comp[i] = -1, -1
+	}
+	var stack []int
+	onStack := make([]bool, n)
+	next, ncomp := 0, 0
+	var comps [][]int
+	var connect func(v int)
+	connect = func(v int) {
+		index[v], low[v] = next, next
+		next++
+		stack = append(stack, v)
+		onStack[v] = true
+		for _, w := range edges[v] {
+			if !in(w) {
+				continue
+			}
+			if index[w] < 0 {
+				connect(w)
+				low[v] = min(low[v], low[w])
+			} else if onStack[w] {
+				low[v] = min(low[v], index[w])
+			}
+		}
+		if low[v] == index[v] {
+			var members []int
+			for {
+				w := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[w] = false
+				comp[w] = ncomp
+				members = append(members, w)
+				if w == v {
+					break
+				}
+			}
+			ncomp++
+			comps = append(comps, members)
+		}
+	}
+	for v := range n {
+		if in(v) && index[v] < 0 {
+			connect(v)
+		}
+	}
+	var out [][]int
+	for k, members := range comps {
+		closed := true
+		for _, v := range members {
+			for _, w := range edges[v] {
+				if comp[w] != k {
+					closed = false
+				}
+			}
+		}
+		if closed {
+			sort.Ints(members)
+			out = append(out, members)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
 }
 
 // graphKnown reports whether every step's kind and every edge could be read.

@@ -22,8 +22,8 @@ type checker struct {
 	d       *Definition
 	stepIDs []string         // in file order, for suggestions
 	steps   map[string]*Step // by id; Steps.Step is linear and validation looks up a lot
-	roleIDs []string // sorted, for suggestions and lists
-	fields  Form     // every declared field, first declaration wins
+	roleIDs []string         // sorted, for suggestions and lists
+	fields  Form             // every declared field, first declaration wins
 }
 
 // validate runs every check that needs only one file, collecting all problems.
@@ -171,7 +171,7 @@ func (c *checker) eachForm(fn func(f Form, path string)) {
 
 // role checks that name, at path, is a declared role (or "assignee" where allowed).
 func (c *checker) role(name, path string, assignee bool) {
-	if _, ok := c.d.Roles[name]; ok || name == "" || (assignee && name == "assignee") {
+	if _, ok := c.d.Roles[name]; ok || name == "" || (assignee && name == "assignee") || c.isBad("roles") {
 		return
 	}
 	if name == "assignee" {

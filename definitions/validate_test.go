@@ -166,8 +166,11 @@ func TestParseBroken(t *testing.T) {
 			"t.yaml:18:9: steps.a.escalate[4]: a rung does nothing; add remind, to, stalled or goto",
 		}},
 		{"unreachable and stranded steps", head + "  a:\n    kind: task\n    role: wijkcoach\n    form: {x: {type: bool}}\n    next: [{when: x, goto: c}, {goto: b}]\n  b:\n    kind: notify\n    to: wijkcoach\n    next: [{goto: b}]\n  c: {kind: end, result: x}\n  d: {kind: end, result: y}\n", []string{
-			"t.yaml:13:3: steps.b: no path leads from here to an end step; add a transition towards one",
+			"t.yaml:13:3: steps.b: a case that gets here never reaches an end step: this step only leads to itself; add a transition towards an end step",
 			"t.yaml:18:3: steps.d: no step leads here from start \"a\"; add a goto to \"d\" or remove the step",
+		}},
+		{"a trap of two steps is reported once", head + "  a:\n    kind: decision\n    next: [{when: 'true', goto: b}, {goto: z}]\n  b:\n    kind: notify\n    to: wijkcoach\n    next: [{goto: c}]\n  c:\n    kind: task\n    role: wijkcoach\n    form: {x: {type: bool}}\n    next: [{goto: b}]\n  z: {kind: end, result: x}\n", []string{
+			"t.yaml:11:3: steps.b: a case that gets here never reaches an end step: b, c only lead to each other; add a transition towards an end step",
 		}},
 		{"no end step", head + "  a:\n    kind: decision\n    next: [{goto: a}]\n", []string{
 			"t.yaml:8:3: steps: the process has no end step; add one, e.g. afgesloten: {kind: end, result: afgerond}",

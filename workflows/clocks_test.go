@@ -40,7 +40,9 @@ func TestEscalationLadder(t *testing.T) {
 		return activities.NotifyInput{CaseID: "case-1", Gemeente: "testgem", Process: "ladder", Team: "noord",
 			Step: "gesprek", TaskID: "gesprek-1", Kind: kind, To: to, Assignee: assignee}
 	}
-	h.at(time.Hour, func() { h.update(UpdateClaim, "claim", ClaimRequest{Actor: worker("w1", "wijkcoach"), TaskID: "gesprek-1"}) })
+	h.at(time.Hour, func() {
+		h.update(UpdateClaim, "claim", ClaimRequest{Actor: worker("w1", "wijkcoach"), TaskID: "gesprek-1"})
+	})
 	h.at(3*time.Hour, func() {
 		if want := []activities.NotifyInput{note("remind", "assignee", "w1")}; !slices.Equal(h.notes, want) {
 			t.Errorf("after rung 1: notes %+v, want %+v", h.notes, want)
@@ -164,7 +166,9 @@ func TestSuspensionShiftsDeadlineByExactlyTheSuspendedTime(t *testing.T) {
 	h := newHarness(t)
 	lead := worker("tl", "teamleider")
 	var suspended, resumed *outcome
-	h.at(3*time.Hour, func() { suspended = h.update(UpdateSuspend, "s", SuspendRequest{Actor: lead, Reason: "wacht op gegevens"}) })
+	h.at(3*time.Hour, func() {
+		suspended = h.update(UpdateSuspend, "s", SuspendRequest{Actor: lead, Reason: "wacht op gegevens"})
+	})
 	h.at(6*time.Hour, func() {
 		v := h.view()
 		if !v.Suspended || h.sa["WijkSuspended"] != true {

@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -221,5 +222,38 @@ func TestParallelAndJoin(t *testing.T) {
 	}
 	if got := taskIDs(second.view); got != "plan-1" {
 		t.Errorf("after both branches: open %q, want plan-1", got)
+	}
+}
+
+const endClosesAllDef = `
+gemeente: testgem
+process: eind
+title: Eind
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+start: splits
+steps:
+  splits: {kind: parallel, next: [{goto: a}, {goto: b}]}
+  a: {kind: task, role: wijkcoach, form: {ok: {type: bool}}, next: [{goto: klaar}]}
+  b: {kind: task, role: wijkcoach, form: {ok: {type: bool}}, next: [{goto: klaar}]}
+  klaar: {kind: end, result: klaar}
+`
+
+func TestEndClosesOpenBranches(t *testing.T) {
+	h := newHarness(t)
+	var done *outcome
+	h.at(time.Hour, func() {
+		done = h.update(UpdateComplete, "u", CompleteRequest{Actor: worker("w1", "wijkcoach"), TaskID: "a-1", Data: map[string]any{"ok": true}})
+	})
+	h.run(input(def(t, endClosesAllDef), nil))
+	if r := h.result(); r.Result != "klaar" {
+		t.Errorf("result %+v", r)
+	}
+	v := done.view
+	if v.Status != StatusClosed || len(v.Tasks) != 0 || v.Data["ok"] != true {
+		t.Errorf("answer: status %s, tasks %v, data %v", v.Status, taskIDs(v), v.Data)
+	}
+	if want := "task-cancelled:b"; !strings.Contains(events(v), want) {
+		t.Errorf("trail lacks %s: %s", want, events(v))
 	}
 }

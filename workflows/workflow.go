@@ -209,7 +209,8 @@ func (c *caseRun) addTrail(ctx workflow.Context, e TrailEntry) {
 	c.st.Trail = append(c.st.Trail, e)
 }
 
-// log returns the workflow logger with the only keys allowed: ids, never data.
+// log returns the workflow logger with the only keys allowed: ids, never data. Errors
+// are not logged: activity and child failures are in the history already.
 func (c *caseRun) log(ctx workflow.Context, step, task string) log.Logger {
 	kv := []any{"case", c.st.CaseID, "gemeente", c.def.Gemeente}
 	if step != "" {

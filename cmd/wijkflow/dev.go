@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"slices"
 	"text/tabwriter"
 	"time"
@@ -77,7 +78,8 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	log := zerolog.New(zerolog.ConsoleWriter{Out: stderr, TimeFormat: "15:04:05"}).With().Timestamp().Logger()
+	log := zerolog.New(zerolog.ConsoleWriter{Out: stderr, TimeFormat: "15:04:05", NoColor: !isTerminal(stderr)}).
+		With().Timestamp().Logger()
 
 	fmt.Fprintf(stdout, "loaded %d definitions from %s\nstarting Temporal…\n", len(defs), f.definitions)
 	srv, err := devserver.Start(ctx, devserver.Config{
@@ -229,4 +231,15 @@ func exampleGemeenteStep(defs []*definitions.Definition) (gemeente, step string)
 		step = "keukentafelgesprek"
 	}
 	return gemeente, step
+}
+
+// isTerminal reports whether w is a terminal, where colours help; in a file or a pipe
+// they are noise.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -149,7 +149,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := svc.Start(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wijkflow worker: task queue %q in namespace %q at %s\ntask API: %s\nready — Ctrl-C stops\n",
+	fmt.Fprintf(stdout, "wijkflow worker: task queue %q in namespace %q at %s\nTask API  %s\nready — Ctrl-C stops\n",
 		sf.taskQueue, cc.Namespace, cc.Address, apiURL(sf.apiAddr, svc.Addr()))
 	err = svc.Wait(ctx)
 	fmt.Fprintln(stdout, "stopped")

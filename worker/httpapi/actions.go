@@ -2,9 +2,11 @@ package httpapi
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 
+	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 
 	"github.com/wijkflow/wijkflow/definitions"
@@ -111,7 +113,8 @@ func checkReason(reason string) []workflows.FieldError {
 // retried request never acts twice and two clients' keys never collide.
 func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name string, arg any) error {
 	id := r.PathValue("id")
-	if err := a.checkCase(r.Context(), u, id); err != nil {
+	open, err := a.checkCase(r.Context(), u, id)
+	if err != nil {
 		return err
 	}
 	key := r.Header.Get("Idempotency-Key")
@@ -127,11 +130,17 @@ func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name 
 		Args:         []any{arg},
 		WaitForStage: client.WorkflowUpdateStageCompleted,
 	})
-	if err != nil {
-		return err
-	}
 	var view workflows.CaseView
-	if err := h.Get(r.Context(), &view); err != nil {
+	if err == nil {
+		err = h.Get(r.Context(), &view)
+	}
+	var notFound *serviceerror.NotFound
+	if !open && errors.As(err, &notFound) {
+		// A closed case still answers a retry of an update it accepted (same id), so
+		// the update is sent anyway; anything else on it is a conflict, not a 404.
+		return &Error{Status: http.StatusConflict, Message: "case " + id + " is closed", kind: "Closed"}
+	}
+	if err != nil {
 		return err
 	}
 	writeJSON(w, http.StatusOK, view)
@@ -139,21 +148,22 @@ func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name 
 }
 
 // checkCase answers 404 for an id that is not a case of the caller's gemeente, before
-// any update reaches the workflow. The gemeente is a search attribute set at the start;
-// DescribeWorkflowExecution reads it from the case itself, not from visibility.
-func (a *api) checkCase(ctx context.Context, u *auth.User, id string) error {
+// any update reaches the workflow, and says whether the case is still running. The
+// gemeente is a search attribute set at the start; DescribeWorkflowExecution reads it
+// from the case itself, not from (eventually consistent) visibility.
+func (a *api) checkCase(ctx context.Context, u *auth.User, id string) (bool, error) {
 	if !caseIDRE.MatchString(id) {
-		return errCaseNotFound()
+		return false, errCaseNotFound()
 	}
 	resp, err := a.cfg.Client.DescribeWorkflowExecution(ctx, id, "")
 	if err != nil {
-		return err
+		return false, err
 	}
 	info := resp.GetWorkflowExecutionInfo()
 	if info.GetType().GetName() != workflows.CaseWorkflowName || attrsOf(info).str(workflows.SAGemeente.GetName()) != u.Gemeente {
-		return errCaseNotFound()
+		return false, errCaseNotFound()
 	}
-	return nil
+	return running(info), nil
 }
 
 func validKey(k string) bool {

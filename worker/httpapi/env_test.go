@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -30,6 +31,7 @@ import (
 // testUsers are the callers of the tests; the token is the key used in e.do.
 var testUsers = []auth.User{
 	{Token: "coach", ID: "u-coach", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"wijkcoach"}},
+	{Token: "coach-lemelerveld", ID: "u-coach-l", Gemeente: "dalfsen", Teams: []string{"lemelerveld"}, Roles: []string{"wijkcoach"}},
 	{Token: "coach-nieuwleusen", ID: "u-coach-n", Gemeente: "dalfsen", Teams: []string{"nieuwleusen"}, Roles: []string{"wijkcoach"}},
 	{Token: "jeugd", ID: "u-jeugd", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"jeugdconsulent"}},
 	{Token: "lead", ID: "u-lead", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"teamleider"}},
@@ -124,9 +126,11 @@ type reply struct {
 	body   []byte
 }
 
-// decode reads the body into v, failing the test when it is not that JSON.
+// decode reads the body into v, failing the test when it is not that JSON. v is zeroed
+// first: json.Unmarshal into a used value keeps the fields the JSON leaves out.
 func (r reply) decode(t testing.TB, v any) {
 	t.Helper()
+	reflect.ValueOf(v).Elem().SetZero()
 	if err := json.Unmarshal(r.body, v); err != nil {
 		t.Fatalf("body %s: %v", r.body, err)
 	}

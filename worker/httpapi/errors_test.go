@@ -2,16 +2,10 @@ package httpapi
 
 import (
 	"bytes"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/rs/zerolog"
-	"go.temporal.io/sdk/client"
-
-	"github.com/wijkflow/wijkflow/worker/auth"
 )
 
 // TestErrorStatuses sends every kind of bad request at one case and checks the status,
@@ -116,23 +110,7 @@ func TestErrorStatuses(t *testing.T) {
 // TestTemporalUnavailable: without a reachable Temporal the API answers 503, also on
 // /healthz, and never hangs past its request timeout.
 func TestTemporalUnavailable(t *testing.T) {
-	c, err := client.NewLazyClient(client.Options{HostPort: "127.0.0.1:1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	tokens, err := auth.NewTokens(testUsers)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := newAPI(Config{Client: c, Auth: tokens, Definitions: loadShipped(t), Logger: zerolog.Nop()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a.timeout = 300 * time.Millisecond
-	srv := httptest.NewServer(a.handler())
-	defer srv.Close()
-	e := &env{t: t, url: srv.URL + prefix}
+	e := downEnv(t)
 	for _, c := range []struct{ method, path string }{
 		{"GET", "/healthz"},
 		{"GET", "/cases"},
@@ -141,8 +119,7 @@ func TestTemporalUnavailable(t *testing.T) {
 		{"POST", "/cases/case-abc/resume"},
 	} {
 		t.Run(c.method+" "+c.path, func(t *testing.T) {
-			r := e.do("coach", c.method, c.path, nil)
-			if r.status != 503 {
+			if r := e.do("coach", c.method, c.path, nil); r.status != 503 {
 				t.Errorf("status %d, want 503; body %s", r.status, r.body)
 			}
 		})

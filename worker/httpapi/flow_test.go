@@ -40,6 +40,8 @@ func TestDalfsenPath(t *testing.T) {
 		{"plan", map[string]any{"doelen": "Doelen.", "evaluatiedatum": time.Now().In(amsterdam).Format(time.DateOnly), "aanvraag_maatwerk": false}},
 		{"evaluatie", map[string]any{"doelen_behaald": "ja", "veiligheidsrisico": "geen", "specialistische_jeugdhulp_nodig": false}},
 	}
+	var lastPath string
+	var lastBody []byte
 	for _, s := range steps {
 		e.eventually("an open "+s.step+" task", func() bool {
 			v = e.view("coach", v.ID)
@@ -51,7 +53,18 @@ func TestDalfsenPath(t *testing.T) {
 		if got := task(t, v, s.step).Assignee; got != "u-coach" {
 			t.Fatalf("%s: assignee after claim = %q", s.step, got)
 		}
-		e.must(200, "coach", "POST", base+"complete", map[string]any{"data": s.data}).decode(t, &v)
+		r := e.must(200, "coach", "POST", base+"complete", map[string]any{"data": s.data}, "Idempotency-Key", "done-"+tk.ID)
+		r.decode(t, &v)
+		lastPath, lastBody = base+"complete", r.body
+	}
+	// A retry of the last completion after the case closed still gets its answer; a
+	// new completion is told the task is not open.
+	final := steps[len(steps)-1].data
+	if r := e.do("coach", "POST", lastPath, map[string]any{"data": final}, "Idempotency-Key", "done-evaluatie-1"); r.status != 200 || string(r.body) != string(lastBody) {
+		t.Errorf("retry after close: %d %s\nwant 200 %s", r.status, r.body, lastBody)
+	}
+	if r := e.do("coach", "POST", lastPath, map[string]any{"data": final}); r.status != 409 {
+		t.Errorf("new completion after close: %d %s", r.status, r.body)
 	}
 	if v.Status != workflows.StatusClosed || v.Result != "afgerond" {
 		t.Fatalf("after the evaluation: status %q result %q, trail %+v", v.Status, v.Result, v.Trail)

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/wijkflow/wijkflow/worker/devserver"
+)
+
+// syncBuffer is a bytes.Buffer that a running command writes while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// running is a command run in-process until its context is cancelled.
+type running struct {
+	stdout, stderr syncBuffer
+	cancel         context.CancelFunc
+	done           chan error
+}
+
+func start(t *testing.T, args ...string) *running {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &running{cancel: cancel, done: make(chan error, 1)}
+	go func() { r.done <- run(ctx, args, &r.stdout, &r.stderr) }()
+	t.Cleanup(func() { r.stop(t) })
+	return r
+}
+
+// waitOutput waits until stdout contains want, failing early if the command ends.
+func (r *running) waitOutput(t *testing.T, want string) {
+	t.Helper()
+	deadline := time.After(2 * time.Minute)
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for !strings.Contains(r.stdout.String(), want) {
+		select {
+		case err := <-r.done:
+			r.done <- err
+			t.Fatalf("command ended (%v) before printing %q\nstdout:\n%s\nstderr:\n%s", err, want, r.stdout.String(), r.stderr.String())
+		case <-deadline:
+			t.Fatalf("no %q after 2 minutes\nstdout:\n%s\nstderr:\n%s", want, r.stdout.String(), r.stderr.String())
+		case <-tick.C:
+		}
+	}
+}
+
+// stop cancels the command (Ctrl-C) and checks that it ends cleanly.
+func (r *running) stop(t *testing.T) {
+	t.Helper()
+	r.cancel()
+	select {
+	case err := <-r.done:
+		r.done <- err
+		if err != nil {
+			t.Errorf("command ended with %v\nstderr:\n%s", err, r.stderr.String())
+		}
+	case <-time.After(time.Minute):
+		t.Errorf("command did not stop within a minute of the cancel")
+	}
+}
+
+var apiLine = regexp.MustCompile(`Task API\s+(\S+)`)
+
+// apiBase is the task API's URL as the command printed it.
+func (r *running) apiBase(t *testing.T) string {
+	t.Helper()
+	m := apiLine.FindStringSubmatch(r.stdout.String())
+	if m == nil {
+		t.Fatalf("no task API URL in:\n%s", r.stdout.String())
+	}
+	return m[1]
+}
+
+func freePorts(t *testing.T, n int) []string {
+	t.Helper()
+	var ports []string
+	for range n {
+		p, err := devserver.FreePort()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ports = append(ports, strconv.Itoa(p))
+	}
+	return ports
+}
+
+func getJSON(url, token string, out any) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", url, resp.Status)
+	}
+	return json.NewDecoder(resp.Body).Decode(out)
+}
+
+// eventually retries try until it succeeds or the deadline passes.
+func eventually(t *testing.T, try func() error) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		err := try()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond) // a poll interval, not a wait for the condition
+	}
+}
+
+// TestDevRunsSeedsAndRestarts runs `wijkflow dev` on the shipped definitions: it seeds
+// demo cases, a stalled one per gemeente among them; Ctrl-C stops it; a second run on the
+// same data dir finds the cases and seeds none.
+func TestDevRunsSeedsAndRestarts(t *testing.T) {
+	dir := t.TempDir()
+	ports := freePorts(t, 2)
+	args := []string{"dev", "--data-dir", dir, "--definitions", "../../definitions",
+		"--temporal-port", ports[0], "--ui-port", ports[1], "--api-addr", "127.0.0.1:0"}
+
+	first := start(t, args...)
+	first.waitOutput(t, "ready in")
+	out := first.stdout.String()
+	for _, want := range []string{
+		"demo cases: ",
+		"Web UI    http://localhost:" + ports[1] + "/namespaces/default/workflows",
+		"demo-dalfsen-wijkcoach",
+		`WijkGemeente = "dalfsen" AND WijkStalled = true`,
+		"query=WijkGemeente+%3D+%22dalfsen%22+AND+WijkStalled+%3D+true",
+		`WijkStep = "keukentafelgesprek"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	api := first.apiBase(t)
+	var health map[string]any
+	if err := getJSON(api+"/healthz", "", &health); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range []string{"dalfsen", "dordrecht", "utrecht"} {
+		t.Run("stalled demo case in "+g, func(t *testing.T) {
+			token := "demo-" + g + "-teamleider"
+			eventually(t, func() error {
+				var list struct{ Cases []struct{ ID string } }
+				if err := getJSON(api+"/cases?stalled=true", token, &list); err != nil {
+					return err
+				}
+				if len(list.Cases) == 0 {
+					return errors.New("no stalled case yet")
+				}
+				return nil
+			})
+		})
+	}
+	first.stop(t)
+	if !strings.HasSuffix(first.stdout.String(), "stopping…\n") {
+		t.Errorf("output does not end with stopping…:\n%s", first.stdout.String())
+	}
+
+	second := start(t, args...)
+	second.waitOutput(t, "ready in")
+	if want := "demo cases: the namespace already has cases; none added"; !strings.Contains(second.stdout.String(), want) {
+		t.Errorf("second run lacks %q:\n%s", want, second.stdout.String())
+	}
+}
+
+func TestDevRefusesBrokenDefinitions(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"dev", "--definitions", "testdata/dev-broken", "--data-dir", t.TempDir()}, &stdout, &stderr)
+	var code errExit
+	if !errors.As(err, &code) || code != 1 {
+		t.Fatalf("err = %v, want exit 1", err)
+	}
+	want := "testdata/dev-broken/kapot.yaml:7:8: start: unknown step \"meldingg\"; did you mean \"melding\"?\n"
+	if !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("stderr = %q, want it to start with %q", stderr.String(), want)
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("stdout = %q, want nothing: Temporal must not start", stdout.String())
+	}
+}

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const validDef = `gemeente: testgem
+process: wijkteam
+title: Test
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+start: melding
+steps:
+  melding:
+    kind: task
+    role: wijkcoach
+    form: {verslag: {type: text}}
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: afgerond}
+`
+
+func TestValidateCommand(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good/a.yaml", validDef)
+	write("good/b.yaml", strings.Replace(validDef, "process: wijkteam", "process: ander", 1))
+	bad := write("bad.yaml", strings.Replace(strings.Replace(strings.Replace(validDef, "process: wijkteam", "process: kapot", 1), "goto: klaar", "goto: klar", 1), "role: wijkcoach", "role: wijkcaoch", 1))
+
+	tests := []struct {
+		name        string
+		args        []string
+		code        int // 0: nil error
+		out, errOut string
+	}{
+		{"one valid file", []string{"validate", good}, 0, "1 definitions valid\n", ""},
+		{"a folder", []string{"validate", filepath.Join(dir, "good")}, 0, "2 definitions valid\n", ""},
+		{"problems, one per line", []string{"validate", bad, good}, 1,
+			bad + ":10:11: steps.melding.role: unknown role \"wijkcaoch\"; did you mean \"wijkcoach\"?\n" +
+				bad + ":12:19: steps.melding.next[0].goto: unknown step \"klar\"; did you mean \"klaar\"?\n", ""},
+		{"a missing file", []string{"validate", filepath.Join(dir, "nope.yaml")}, 1,
+			filepath.Join(dir, "nope.yaml") + ": cannot read: no such file or directory\n", ""},
+		{"no paths", []string{"validate"}, 2, "", "usage: wijkflow validate PATH..."},
+		{"help", []string{"validate", "-h"}, 0, "", "usage: wijkflow validate PATH..."},
+		{"unknown flag", []string{"validate", "-x", good}, 2, "", "flag provided but not defined: -x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			err := run(context.Background(), tt.args, &out, &errb)
+			code := 0
+			var e errExit
+			switch {
+			case errors.As(err, &e):
+				code = int(e)
+			case err != nil:
+				t.Fatalf("error %v, want an exit code", err)
+			}
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d", code, tt.code)
+			}
+			if out.String() != tt.out {
+				t.Errorf("stdout:\n%s\nwant:\n%s", out.String(), tt.out)
+			}
+			if !strings.Contains(errb.String(), tt.errOut) || (tt.errOut == "" && errb.Len() > 0) {
+				t.Errorf("stderr %q, want it to contain %q", errb.String(), tt.errOut)
+			}
+		})
+	}
+}
+
+// TestValidateShippedDefinitions runs the command as a designer would on the shipped
+// folder: every shipped definition must pass.
+func TestValidateShippedDefinitions(t *testing.T) {
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"validate", "../../definitions"}, &out, &errb); err != nil {
+		t.Fatalf("validate definitions/: %v\n%s%s", err, out.String(), errb.String())
+	}
+	if !strings.HasSuffix(out.String(), " definitions valid\n") {
+		t.Errorf("stdout %q", out.String())
+	}
+}

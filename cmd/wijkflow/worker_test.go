@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"strings"
+	"testing"
+
+	"github.com/wijkflow/wijkflow/worker/devserver"
+)
+
+func TestApplyEnvFlagsWin(t *testing.T) {
+	env := map[string]string{
+		"TEMPORAL_ADDRESS":   "env:7233",
+		"TEMPORAL_NAMESPACE": "env-ns",
+		"TEMPORAL_API_KEY":   "env-key",
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		flag string
+		want string
+	}{
+		{"env when flag absent", nil, "temporal-address", "env:7233"},
+		{"flag over env", []string{"--temporal-address", "flag:7233"}, "temporal-address", "flag:7233"},
+		{"flag equal to default still wins", []string{"--namespace", "default"}, "namespace", "default"},
+		{"env namespace", nil, "namespace", "env-ns"},
+		{"default without env", nil, "tls-ca", ""},
+		{"api key from env", nil, "api-key", "env-key"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("worker", flag.ContinueOnError)
+			for _, m := range workerEnv {
+				def := ""
+				if m.flag == "namespace" {
+					def = "default"
+				}
+				fs.String(m.flag, def, "")
+			}
+			if err := fs.Parse(tc.args); err != nil {
+				t.Fatal(err)
+			}
+			if err := applyEnv(fs, func(k string) string { return env[k] }); err != nil {
+				t.Fatal(err)
+			}
+			if got := fs.Lookup(tc.flag).Value.String(); got != tc.want {
+				t.Errorf("--%s = %q, want %q", tc.flag, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWorkerRequiresUsers(t *testing.T) {
+	t.Setenv("WIJKFLOW_USERS", "")
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"worker", "--definitions", "../../worker/testdata/definitions"}, &stdout, &stderr)
+	var code errExit
+	if !errors.As(err, &code) || code != 2 {
+		t.Fatalf("err = %v, want exit 2", err)
+	}
+	if want := "wijkflow worker: --users FILE is required (the API's users and tokens)\n"; stderr.String() != want {
+		t.Errorf("stderr = %q, want %q", stderr.String(), want)
+	}
+}
+
+// TestWorkerAgainstCluster runs `wijkflow worker` against a Temporal server started by
+// the test, as an operator would against a cluster, with the address from the
+// environment; it registers the search attributes and serves the API.
+func TestWorkerAgainstCluster(t *testing.T) {
+	srv, err := devserver.Start(context.Background(), devserver.Config{UIPort: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Stop()
+	t.Setenv("TEMPORAL_ADDRESS", srv.Address())
+
+	w := start(t, "worker", "--users", "../../worker/testdata/users.yaml",
+		"--definitions", "../../worker/testdata/definitions", "--api-addr", "127.0.0.1:0")
+	w.waitOutput(t, "ready")
+	if want := "at " + srv.Address(); !strings.Contains(w.stdout.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, w.stdout.String())
+	}
+	var defs any
+	if err := getJSON(w.apiBase(t)+"/definitions", "test-coach-noord", &defs); err != nil {
+		t.Fatal(err)
+	}
+	w.stop(t)
+}

@@ -1,0 +1,128 @@
+package httpapi
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// TestSuspendResumeExtendAssign drives the case-level actions over HTTP.
+func TestSuspendResumeExtendAssign(t *testing.T) {
+	e := newEnv(t)
+	v := e.newCase("coach")
+	id := v.ID
+	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", id, task(t, v, "melding").ID), meldingData())
+	v = e.view("coach", id)
+	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", id, task(t, v, "persoonlijk-plan").ID),
+		map[string]any{"data": map[string]any{"persoonlijk_plan": "ontvangen"}}).decode(t, &v)
+	ktg := task(t, v, "keukentafelgesprek")
+	if !ktg.Suspendable || ktg.Deadline == nil {
+		t.Fatalf("keukentafelgesprek: %+v", ktg)
+	}
+
+	e.must(200, "coach", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "wacht op stukken"}).decode(t, &v)
+	if !v.Suspended {
+		t.Fatalf("not suspended after suspend: %+v", v)
+	}
+	e.must(409, "coach", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "nog eens"})
+	e.must(200, "coach", "POST", "/cases/"+id+"/resume", "").decode(t, &v)
+	if v.Suspended {
+		t.Fatal("still suspended after resume")
+	}
+
+	e.must(200, "coach", "POST", "/cases/"+id+"/extend", map[string]any{"taskId": ktg.ID, "reason": "complexe situatie", "by": "2w"}).decode(t, &v)
+	after := task(t, e.view("coach", id), "keukentafelgesprek")
+	if !after.Extended || after.Deadline == nil {
+		t.Fatalf("extend: before %v, after %+v", ktg.Deadline, after)
+	}
+	t.Logf("deadline before %v after %v", ktg.Deadline, after.Deadline)
+	e.must(409, "coach", "POST", "/cases/"+id+"/extend", map[string]any{"taskId": ktg.ID, "reason": "nog eens", "by": "1w"})
+
+	// A lead assigns within their team; a worker may not assign to someone else.
+	path := fmt.Sprintf("/cases/%s/tasks/%s/assign", id, ktg.ID)
+	var assigned, unassigned workflows.CaseView
+	e.must(200, "lead", "POST", path, map[string]any{"assignee": "u-coach"}).decode(t, &assigned)
+	if a := task(t, assigned, "keukentafelgesprek").Assignee; a != "u-coach" {
+		t.Errorf("assignee %q after assign", a)
+	}
+	e.must(403, "coach-nieuwleusen", "POST", path, map[string]any{"assignee": "u-coach-n"})
+	e.must(200, "lead", "POST", path, map[string]any{"assignee": ""}).decode(t, &unassigned)
+	if a := task(t, unassigned, "keukentafelgesprek").Assignee; a != "" {
+		t.Errorf("assignee %q after unassign", a)
+	}
+}
+
+// TestAudit: state-changing calls leave one audit line each, with user, action, case,
+// task and status, and never the form data.
+func TestAudit(t *testing.T) {
+	e := newEnv(t)
+	v := e.newCase("coach")
+	tk := task(t, v, "melding").ID
+	path := fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, tk)
+	e.must(403, "jeugd", "POST", path, meldingData())
+	e.must(200, "coach", "POST", path, meldingData())
+	e.must(200, "coach", "GET", "/cases/"+v.ID, nil)
+
+	var audit []string
+	for _, line := range strings.Split(strings.TrimSpace(e.logs.String()), "\n") {
+		if strings.Contains(line, `"event":"audit"`) {
+			audit = append(audit, line)
+		}
+	}
+	want := []string{
+		`"action":"create","user":"u-coach","gemeente":"dalfsen","case":"` + v.ID + `","status":201`,
+		`"action":"complete","user":"u-jeugd","gemeente":"dalfsen","case":"` + v.ID + `","task":"` + tk + `","reason":"Forbidden","status":403`,
+		`"action":"complete","user":"u-coach","gemeente":"dalfsen","case":"` + v.ID + `","task":"` + tk + `","status":200`,
+	}
+	if len(audit) != len(want) {
+		t.Fatalf("%d audit lines, want %d:\n%s", len(audit), len(want), strings.Join(audit, "\n"))
+	}
+	for i, w := range want {
+		if !strings.Contains(audit[i], w) {
+			t.Errorf("audit line %d:\n%s\nwant it to hold\n%s", i, audit[i], w)
+		}
+	}
+	for _, secret := range []string{"huisarts", "regulier", "ontvangst_bevestigd", "Bearer", `"coach"`} {
+		if strings.Contains(e.logs.String(), secret) {
+			t.Errorf("the log holds %q", secret)
+		}
+	}
+}
+
+// TestPublicAndDefinitions: health and the spec need no token; definitions list every
+// gemeente's processes with their versions and intake forms.
+func TestPublicAndDefinitions(t *testing.T) {
+	e := newEnv(t)
+	if r := e.must(200, "", "GET", "/healthz", nil); strings.TrimSpace(string(r.body)) != `{"status":"ok"}` {
+		t.Errorf("healthz: %s", r.body)
+	}
+	if r := e.must(200, "", "GET", "/openapi.yaml", nil); string(r.body) != string(spec) || r.header.Get("Content-Type") != "application/yaml" {
+		t.Errorf("spec served as %q, %d bytes", r.header.Get("Content-Type"), len(r.body))
+	}
+	e.must(401, "", "GET", "/definitions", nil)
+	var all struct{ Definitions []definitionInfo }
+	e.must(200, "coach", "GET", "/definitions", nil).decode(t, &all)
+	var dalfsen *definitionInfo
+	gemeenten := map[string]bool{}
+	for i, d := range all.Definitions {
+		gemeenten[d.Gemeente] = true
+		if d.Gemeente == "dalfsen" && d.Process == "wijkteam" {
+			dalfsen = &all.Definitions[i]
+		}
+	}
+	if dalfsen == nil || !dalfsen.Current || !strings.HasPrefix(dalfsen.Version, "sha256:") || len(dalfsen.Intake) != 5 || dalfsen.Lead != "teamleider" {
+		t.Fatalf("dalfsen wijkteam: %+v", dalfsen)
+	}
+	if !gemeenten["dordrecht"] {
+		t.Errorf("gemeenten %v, want dordrecht too", gemeenten)
+	}
+	var one struct{ Definitions []definitionInfo }
+	e.must(200, "coach", "GET", "/definitions?gemeente=dordrecht", nil).decode(t, &one)
+	for _, d := range one.Definitions {
+		if d.Gemeente != "dordrecht" {
+			t.Errorf("?gemeente=dordrecht listed %s/%s", d.Gemeente, d.Process)
+		}
+	}
+}

@@ -1,0 +1,98 @@
+package httpapi
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+)
+
+// BenchmarkAPI measures the API on the embedded Temporal server (temporaltest, SQLite in
+// memory) with a real worker: the latency of completing a task, and of listing one
+// team's open tasks among 1,000 open cases. Run with e.g. -benchtime=200x; the p50 and
+// p99 are reported as metrics.
+func BenchmarkAPI(b *testing.B) {
+	b.Run("complete", func(b *testing.B) {
+		e := newEnv(b)
+		lat := make([]time.Duration, 0, b.N)
+		for range b.N {
+			b.StopTimer()
+			v := e.newCase("coach")
+			path := fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, task(b, v, "melding").ID)
+			b.StartTimer()
+			start := time.Now()
+			e.must(200, "coach", "POST", path, meldingData())
+			lat = append(lat, time.Since(start))
+		}
+		reportPercentiles(b, lat)
+	})
+
+	// 1,000 open cases over the three dalfsen teams, created once for both listings.
+	var once sync.Once
+	var e *env
+	setup := func(b *testing.B) {
+		once.Do(func() {
+			e = newEnv(b)
+			tokens := []string{"coach", "coach-nieuwleusen", "coach-lemelerveld"}
+			var wg sync.WaitGroup
+			work := make(chan int)
+			for range 8 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for i := range work {
+						e.newCase(tokens[i%len(tokens)])
+					}
+				}()
+			}
+			for i := range 1000 {
+				work <- i
+			}
+			close(work)
+			wg.Wait()
+			e.eventually("1,000 cases with their tasks in visibility", func() bool {
+				n := 0
+				for _, tok := range tokens {
+					var l taskList
+					e.must(200, tok, "GET", "/tasks?pageSize=1000", nil).decode(b, &l)
+					n += len(l.Tasks)
+				}
+				return n == 1000
+			})
+		})
+	}
+	list := func(query string, want int) func(b *testing.B) {
+		return func(b *testing.B) {
+			b.StopTimer()
+			setup(b)
+			b.StartTimer()
+			lat := make([]time.Duration, 0, b.N)
+			for range b.N {
+				start := time.Now()
+				r := e.must(200, "coach-lemelerveld", "GET", "/tasks"+query, nil)
+				lat = append(lat, time.Since(start))
+				b.StopTimer()
+				var l taskList
+				r.decode(b, &l)
+				if len(l.Tasks) != want {
+					b.Fatalf("%d tasks, want %d", len(l.Tasks), want)
+				}
+				b.StartTimer()
+			}
+			reportPercentiles(b, lat)
+		}
+	}
+	b.Run("list-team-tasks-page50", list("", 50))
+	b.Run("list-team-tasks-all333", list("?pageSize=1000", 333))
+}
+
+// reportPercentiles reports the p50 and p99 of lat in milliseconds.
+func reportPercentiles(b *testing.B, lat []time.Duration) {
+	slices.Sort(lat)
+	at := func(p float64) float64 {
+		return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000
+	}
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
+}

@@ -1,0 +1,174 @@
+//go:build h5wip
+
+package workflows
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/operatorservice/v1"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/log"
+	"go.temporal.io/sdk/temporal"
+	sdkworker "go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
+	"go.temporal.io/server/temporaltest"
+
+	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// Cases on a real, in-memory Temporal server (temporaltest): for recording the replay
+// histories and for the benchmark, which counts history events.
+
+// liveServer is a server with the case search attributes registered and a worker on
+// DefaultTaskQueue running the interpreter, the hand-written baseline and fake
+// activities.
+type liveServer struct {
+	ts *temporaltest.TestServer
+	c  client.Client
+}
+
+// startLive starts the server; it stops when the test or benchmark ends.
+func startLive(tb testing.TB, forms map[string]definitions.Form) *liveServer {
+	tb.Helper()
+	quiet := log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	ts := temporaltest.NewServer(temporaltest.WithBaseClientOptions(client.Options{Logger: quiet}))
+	tb.Cleanup(ts.Stop)
+	c := ts.GetDefaultClient()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := c.OperatorService().AddSearchAttributes(ctx, &operatorservice.AddSearchAttributesRequest{
+		Namespace:        ts.GetDefaultNamespace(),
+		SearchAttributes: liveSearchAttributes(),
+	}); err != nil {
+		tb.Fatalf("registering search attributes: %v", err)
+	}
+	ts.NewWorker(DefaultTaskQueue, func(r sdkworker.Registry) {
+		r.RegisterWorkflowWithOptions(CaseWorkflow, workflow.RegisterOptions{Name: CaseWorkflowName})
+		r.RegisterWorkflowWithOptions((&hwWorkflow{forms: forms}).run, workflow.RegisterOptions{Name: hwName})
+		r.RegisterActivityWithOptions(func(context.Context, activities.NotifyInput) error { return nil },
+			activity.RegisterOptions{Name: activities.NotifyName})
+		r.RegisterActivityWithOptions(func(_ context.Context, in activities.HandoffInput) (activities.HandoffResult, error) {
+			return activities.HandoffResult{Reference: "ref-" + in.CaseID}, nil
+		}, activity.RegisterOptions{Name: activities.HandoffName})
+	})
+	return &liveServer{ts: ts, c: c}
+}
+
+// liveSearchAttributes are the search attributes of api.go with their types. (The
+// worker package has the same list, but importing it here would be a cycle.)
+func liveSearchAttributes() map[string]enumspb.IndexedValueType {
+	m := map[string]enumspb.IndexedValueType{}
+	for _, k := range []temporal.SearchAttributeKey{SAGemeente, SAProcess, SADefinitionVersion, SATeam, SAStep,
+		SAStalled, SADeadline, SAEscalation, SASuspended, SARoles, SAAssignees} {
+		m[k.GetName()] = k.GetValueType()
+	}
+	return m
+}
+
+// liveStep is one update a team worker sends, and the open tasks its answer must show.
+type liveStep struct {
+	update string // UpdateComplete, UpdateClaim, UpdateSuspend, UpdateResume or UpdateExtend
+	task   string
+	role   string
+	data   map[string]any
+	// open lists the task ids open after the update, comma-separated; for a rejected
+	// update, the error type instead, prefixed with "!".
+	open string
+}
+
+// liveCase is a case and the updates it runs through.
+type liveCase struct {
+	workflow string // CaseWorkflowName or hwName
+	input    any
+	opts     client.StartWorkflowOptions
+	gemeente string
+	team     string
+	steps    []liveStep
+	want     CaseResult
+}
+
+// run starts the case, sends its updates in order, checks every answer and the result,
+// and returns the workflow's run id.
+func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
+	run, err := c.ExecuteWorkflow(ctx, lc.opts, lc.workflow, lc.input)
+	if err != nil {
+		return "", err
+	}
+	for i, s := range lc.steps {
+		actor := Actor{UserID: "u-" + s.role, Gemeente: lc.gemeente, Teams: []string{lc.team}, Roles: []string{s.role}}
+		var req any
+		switch s.update {
+		case UpdateComplete:
+			req = CompleteRequest{Actor: actor, TaskID: s.task, Data: s.data}
+		case UpdateClaim:
+			req = ClaimRequest{Actor: actor, TaskID: s.task}
+		case UpdateSuspend:
+			req = SuspendRequest{Actor: actor, Reason: "wacht op gegevens van de inwoner"}
+		case UpdateResume:
+			req = ResumeRequest{Actor: actor}
+		case UpdateExtend:
+			req = ExtendRequest{Actor: actor, TaskID: s.task, Reason: "complexe situatie", By: "1w"}
+		}
+		h, err := c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
+			WorkflowID: lc.opts.ID, UpdateID: fmt.Sprintf("%s-%d", lc.opts.ID, i), UpdateName: s.update,
+			Args: []any{req}, WaitForStage: client.WorkflowUpdateStageCompleted,
+		})
+		if err != nil {
+			return "", fmt.Errorf("update %d (%s %s): %w", i, s.update, s.task, err)
+		}
+		var view CaseView
+		err = h.Get(ctx, &view)
+		if got := liveOutcome(view, err); got != s.open {
+			return "", fmt.Errorf("update %d (%s %s): got %s, want %s", i, s.update, s.task, got, s.open)
+		}
+	}
+	var res CaseResult
+	if err := run.Get(ctx, &res); err != nil {
+		return "", err
+	}
+	if res != lc.want {
+		return "", fmt.Errorf("result %+v, want %+v", res, lc.want)
+	}
+	return run.GetRunID(), nil
+}
+
+// liveOutcome is the open task ids of an answer, or "!" and the error type.
+func liveOutcome(v CaseView, err error) string {
+	if err != nil {
+		var appErr *temporal.ApplicationError
+		if errors.As(err, &appErr) {
+			return "!" + appErr.Type()
+		}
+		return "!" + err.Error()
+	}
+	ids := make([]string, len(v.Tasks))
+	for i, t := range v.Tasks {
+		ids[i] = t.ID
+	}
+	slices.Sort(ids)
+	return strings.Join(ids, ",")
+}
+
+// countEvents counts the events of a workflow run's history.
+func countEvents(ctx context.Context, c client.Client, id, runID string) (int, error) {
+	it := c.GetWorkflowHistory(ctx, id, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	n := 0
+	for it.HasNext() {
+		if _, err := it.Next(); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	return n, nil
+}

@@ -1,0 +1,115 @@
+//go:build h5wip
+
+package workflows
+
+import (
+	"time"
+
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/temporal"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// The cases the recordings and the benchmark run, on the shipped definitions.
+
+// startOptions are the options the task API starts a case with: search attributes and
+// an empty memo from the start.
+func startOptions(id string, d definitions.Definition, team string) client.StartWorkflowOptions {
+	return client.StartWorkflowOptions{
+		ID: id, TaskQueue: DefaultTaskQueue, StaticSummary: d.Title,
+		TypedSearchAttributes: temporal.NewSearchAttributes(
+			SAGemeente.ValueSet(d.Gemeente), SAProcess.ValueSet(d.Process),
+			SADefinitionVersion.ValueSet(d.Version), SATeam.ValueSet(team),
+			SAStep.ValueSet([]string{d.Start}), SAStalled.ValueSet(false),
+			SASuspended.ValueSet(false), SAEscalation.ValueSet(0),
+		),
+		Memo: map[string]any{MemoTasks: []TaskSummary{}},
+	}
+}
+
+// today is the date of the evaluation in the cases: already begun, so the wait until it
+// passes at once (a real-time server cannot skip months).
+func today() string { return time.Now().In(amsterdam).Format(time.DateOnly) }
+
+// dalfsenSteps is the full Dalfsen path: melding, persoonlijk plan, keukentafelgesprek,
+// Wmo and jeugd in parallel, plan, aanvraag, the wait and the notify, evaluatie, closed.
+func dalfsenSteps() []liveStep {
+	return []liveStep{
+		{update: UpdateComplete, task: "melding-1", role: "wijkcoach",
+			data: map[string]any{"urgentie": "regulier", "veiligheidsrisico": "geen", "ontvangst_bevestigd": true}, open: "persoonlijk-plan-1"},
+		{update: UpdateComplete, task: "persoonlijk-plan-1", role: "wijkcoach",
+			data: map[string]any{"persoonlijk_plan": "inwoner_ziet_af"}, open: "keukentafelgesprek-1"},
+		{update: UpdateComplete, task: "keukentafelgesprek-1", role: "wijkcoach",
+			data: map[string]any{"verslag": "…", "eigen_kracht_toereikend": false, "veiligheidsrisico": "geen",
+				"verslag_verstrekt": true, "ingezet_netwerk": []any{"mantelzorg"}}, open: "bijdrage-jeugd-1,bijdrage-wmo-1"},
+		{update: UpdateComplete, task: "bijdrage-wmo-1", role: "wijkcoach",
+			data: map[string]any{"bijdrage_wmo": "…"}, open: "bijdrage-jeugd-1"},
+		{update: UpdateComplete, task: "bijdrage-jeugd-1", role: "jeugdconsulent",
+			data: map[string]any{"bijdrage_jeugd": "…"}, open: "plan-1"},
+		{update: UpdateComplete, task: "plan-1", role: "wijkcoach",
+			data: map[string]any{"doelen": "…", "evaluatiedatum": today(), "aanvraag_maatwerk": true}, open: "aanvraag-1"},
+		{update: UpdateComplete, task: "aanvraag-1", role: "wmo_consulent",
+			data: map[string]any{"besluit": "toegekend", "voorzieningen": []any{"begeleiding"}, "beschikking_verzonden": true}, open: "evaluatie-1"},
+		{update: UpdateComplete, task: "evaluatie-1", role: "wijkcoach",
+			data: map[string]any{"doelen_behaald": "ja", "veiligheidsrisico": "geen", "specialistische_jeugdhulp_nodig": false}, open: ""},
+	}
+}
+
+// dalfsenIntake is the signal's data.
+func dalfsenIntake() map[string]any {
+	return map[string]any{"bron": "huisarts", "veiligheidsrisico": "geen", "jeugdige_betrokken": true,
+		"leefgebieden": []any{"zorg", "opvoeden"}}
+}
+
+// dalfsenCase runs the path on the interpreter.
+func dalfsenCase(id string, own definitions.Definition, related []definitions.Definition) liveCase {
+	return liveCase{
+		workflow: CaseWorkflowName, gemeente: "dalfsen", team: "lemelerveld",
+		input: CaseInput{CaseID: id, Definition: own, Related: related, Team: "lemelerveld", Data: dalfsenIntake()},
+		opts:  startOptions(id, own, "lemelerveld"), steps: dalfsenSteps(),
+		want: CaseResult{Result: "afgerond", Step: "afgesloten"},
+	}
+}
+
+// dalfsenHandwritten runs the same path, with the same data, on the baseline.
+func dalfsenHandwritten(id string, own definitions.Definition) liveCase {
+	lc := dalfsenCase(id, own, nil)
+	lc.workflow = hwName
+	lc.input = hwInput{CaseID: id, Team: "lemelerveld", Data: dalfsenIntake()}
+	return lc
+}
+
+// dalfsenRecorded is the path with the other updates mixed in: a rejected completion
+// (no trace), a claim, opschorting and resumption, and one extension.
+func dalfsenRecorded(id string, own definitions.Definition, related []definitions.Definition) liveCase {
+	lc := dalfsenCase(id, own, related)
+	ktg := "keukentafelgesprek-1"
+	extra := []liveStep{
+		{update: UpdateComplete, task: ktg, role: "wijkcoach", data: map[string]any{"verslag": "…"}, open: "!" + ErrInvalid},
+		{update: UpdateClaim, task: ktg, role: "wijkcoach", open: ktg},
+		{update: UpdateSuspend, role: "wijkcoach", open: ktg},
+		{update: UpdateResume, role: "wijkcoach", open: ktg},
+		{update: UpdateExtend, task: ktg, role: "wijkcoach", open: ktg},
+	}
+	steps := append([]liveStep(nil), lc.steps[:2]...)
+	steps = append(steps, extra...)
+	lc.steps = append(steps, lc.steps[2:]...)
+	return lc
+}
+
+// dordrechtGGZ is a short Dordrecht case: a huisarts signal, the POH consult advises
+// basis-GGZ, the case is handed off to the GGZ provider and closed.
+func dordrechtGGZ(id string, own definitions.Definition, related []definitions.Definition) liveCase {
+	return liveCase{
+		workflow: CaseWorkflowName, gemeente: "dordrecht", team: own.Teams[0],
+		input: CaseInput{CaseID: id, Definition: own, Related: related, Team: own.Teams[0],
+			Data: map[string]any{"bron": "huisarts", "veiligheidsrisico": "geen", "gezin_met_kinderen": false}},
+		opts: startOptions(id, own, own.Teams[0]),
+		steps: []liveStep{
+			{update: UpdateComplete, task: "melding-1", role: "wijkcoach", data: map[string]any{"urgentie": "regulier"}, open: "poh-consult-1"},
+			{update: UpdateComplete, task: "poh-consult-1", role: "wijkcoach", data: map[string]any{"poh_advies": "basis_ggz"}, open: ""},
+		},
+		want: CaseResult{Result: "overgedragen", Step: "overgedragen"},
+	}
+}

@@ -1,0 +1,96 @@
+//go:build h5wip
+
+package workflows
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	enumspb "go.temporal.io/api/enums/v1"
+	historypb "go.temporal.io/api/history/v1"
+	"go.temporal.io/api/temporalproto"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// record makes TestRecordHistories run: go test ./workflows -run TestRecordHistories -record
+var record = flag.Bool("record", false, "record the replay histories in testdata/histories")
+
+// historiesDir holds the recorded histories that TestReplayHistories replays.
+const historiesDir = "testdata/histories"
+
+// TestRecordHistories runs cases of the shipped definitions on a real in-memory server
+// and stores their histories as JSON, for TestReplayHistories. Run it when the
+// interpreter changes on purpose (see doc.go, "Recording histories").
+func TestRecordHistories(t *testing.T) {
+	if !*record {
+		t.Skip("records only with -record")
+	}
+	dalfsen, dalfsenRelated := liveShipped(t, "dalfsen", "wijkteam")
+	dordrecht, dordrechtRelated := liveShipped(t, "dordrecht", "wijkteam")
+	live := startLive(t, nil)
+	cases := map[string]liveCase{
+		"dalfsen-full-path":     dalfsenRecorded("rec-dalfsen-1", dalfsen, dalfsenRelated),
+		"dordrecht-ggz-handoff": dordrechtGGZ("rec-dordrecht-1", dordrecht, dordrechtRelated),
+	}
+	for _, name := range sortedKeys(cases) {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			lc := cases[name]
+			runID, err := lc.run(ctx, live.c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hist := &historypb.History{}
+			it := live.c.GetWorkflowHistory(ctx, lc.opts.ID, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+			for it.HasNext() {
+				ev, err := it.Next()
+				if err != nil {
+					t.Fatal(err)
+				}
+				hist.Events = append(hist.Events, ev)
+			}
+			b, err := temporalproto.CustomJSONMarshalOptions{Indent: "  "}.Marshal(hist)
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(historiesDir, name+".json")
+			if err := os.MkdirAll(historiesDir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: %d events", file, len(hist.Events))
+		})
+	}
+}
+
+// liveShipped loads a shipped definition and the gemeente's other ones (for referrals).
+func liveShipped(tb testing.TB, gemeente, process string) (definitions.Definition, []definitions.Definition) {
+	tb.Helper()
+	defs, issues := definitions.LoadDir("../definitions")
+	if len(issues) > 0 {
+		tb.Fatalf("shipped definitions have issues:\n%v", issues)
+	}
+	var own *definitions.Definition
+	var related []definitions.Definition
+	for _, d := range defs {
+		switch {
+		case d.Gemeente != gemeente:
+		case d.Process == process:
+			own = d
+		default:
+			related = append(related, *d)
+		}
+	}
+	if own == nil {
+		tb.Fatalf("no shipped definition %s/%s", gemeente, process)
+	}
+	return *own, related
+}

@@ -1,0 +1,48 @@
+//go:build h5wip
+
+package workflows
+
+import (
+	"log/slog"
+	"path/filepath"
+	"testing"
+
+	"go.temporal.io/sdk/log"
+	sdkworker "go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
+)
+
+// TestReplayHistories replays every recorded history against the current interpreter:
+// a change that alters the commands of a running case fails here with a
+// nondeterminism error (guard it with workflow.GetVersion, see doc.go).
+func TestReplayHistories(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(historiesDir, "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 2 {
+		t.Fatalf("found %d histories in %s, want at least 2; record them with -record", len(files), historiesDir)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			r := newReplayer(t)
+			if err := r.ReplayWorkflowHistoryFromJSONFile(replayLogger(), file); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// newReplayer returns a replayer with the case workflow registered under its name.
+func newReplayer(tb testing.TB) sdkworker.WorkflowReplayer {
+	tb.Helper()
+	r, err := sdkworker.NewWorkflowReplayerWithOptions(sdkworker.WorkflowReplayerOptions{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r.RegisterWorkflowWithOptions(CaseWorkflow, workflow.RegisterOptions{Name: CaseWorkflowName})
+	return r
+}
+
+// replayLogger drops the replayed workflow's log lines.
+func replayLogger() log.Logger { return log.NewStructuredLogger(slog.New(slog.DiscardHandler)) }

@@ -1,0 +1,109 @@
+package workflows
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/mock"
+	"go.temporal.io/sdk/temporal"
+
+	"github.com/wijkflow/wijkflow/activities"
+)
+
+const routingDef = `
+gemeente: testgem
+process: route
+title: Route
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+intake:
+  risico: {type: choice, options: [geen, hoog]}
+  leeftijd: {type: number}
+start: kies
+steps:
+  kies:
+    kind: decision
+    next:
+      - {when: risico == "hoog", goto: crisis}
+      - {when: leeftijd < 18, goto: jeugd}
+      - goto: gewoon
+  crisis: {kind: end, result: crisis}
+  jeugd: {kind: end, result: jeugd}
+  gewoon: {kind: end, result: gewoon}
+`
+
+func TestDecisionConditions(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		data      map[string]any
+		result    string
+		condError bool
+	}{
+		{"first that holds", map[string]any{"risico": "hoog", "leeftijd": 12.0}, "crisis", false},
+		{"second", map[string]any{"risico": "geen", "leeftijd": 12.0}, "jeugd", false},
+		{"default", map[string]any{"risico": "geen", "leeftijd": 40.0}, "gewoon", false},
+		{"missing fields count as zero", map[string]any{}, "jeugd", false},
+		{"a value of the wrong type counts as missing", map[string]any{"risico": 3.0, "leeftijd": 40.0}, "gewoon", false},
+		{"a condition that fails is not guessed on", map[string]any{"fout": true, "risico": "hoog", "leeftijd": 40.0}, "gewoon", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			src := routingDef
+			if tc.data["fout"] == true { // a condition that fails at run time: division by zero
+				src = strings.Replace(src, `{when: risico == "hoog", goto: crisis}`, `{when: int(leeftijd) / 0 == 1, goto: crisis}`, 1)
+				delete(tc.data, "fout")
+			}
+			h.run(input(def(t, src), tc.data))
+			if r := h.result(); r.Result != tc.result {
+				t.Errorf("result %q, want %q", r.Result, tc.result)
+			}
+			v := h.view()
+			if got := strings.Contains(events(v), "condition-error:kies"); got != tc.condError {
+				t.Errorf("condition-error in trail = %v, want %v: %s", got, tc.condError, events(v))
+			}
+		})
+	}
+}
+
+func TestStuckCaseIsStalled(t *testing.T) {
+	h := newHarness(t)
+	h.at(time.Hour, func() {
+		v := h.view()
+		want := "process specialist is not in the case's related definitions"
+		if !v.Stalled || v.Status != StatusOpen || h.sa["WijkStalled"] != true || trailDetail(v, "stuck") != want {
+			t.Errorf("stalled %v status %s WijkStalled %v trail %s", v.Stalled, v.Status, h.sa["WijkStalled"], events(v))
+		}
+		h.stop()
+	})
+	h.run(input(def(t, sprintf(parentDef, "true")), nil)) // no related definitions given
+}
+
+func TestNormPassed(t *testing.T) {
+	src := strings.Replace(ladderDef, "    suspendable: true\n", "    suspendable: true\n    norm: 3h\n", 1)
+	h := newHarness(t)
+	h.at(4*time.Hour, func() {
+		v := h.view()
+		if at := trailAt(t, v, "norm-passed", "gesprek-1"); !at.Equal(testStart.Add(3 * time.Hour)) {
+			t.Errorf("norm passed at %v", at)
+		}
+		if n := v.Tasks[0].Norm; n == nil || !n.Equal(testStart.Add(3*time.Hour)) || v.Stalled {
+			t.Errorf("norm %v, stalled %v (a norm does not stall)", n, v.Stalled)
+		}
+		h.stop()
+	})
+	h.run(input(def(t, src), nil))
+}
+
+func TestFailedNotificationDoesNotHoldTheCase(t *testing.T) {
+	h := newHarness(t)
+	h.env.OnActivity(activities.NotifyName, mock.Anything, mock.Anything).Return(
+		temporal.NewNonRetryableApplicationError("410 Gone", activities.ErrRejected, nil))
+	h.run(input(def(t, notifyDef), nil))
+	if r := h.result(); r.Result != "klaar" {
+		t.Errorf("result %+v", r)
+	}
+	if v := h.view(); !strings.Contains(events(v), "notify-failed:bericht") {
+		t.Errorf("trail %s", events(v))
+	}
+}
