@@ -144,13 +144,40 @@ func (c *checker) graph() {
 		}
 		c.failKey("steps."+first.ID, msg+"; add a transition towards an end step")
 	}
+	c.instantLoops(steps, succ, func(i int) bool { return reached[i] && finishing[i] })
 }
 
-// traps returns the strongly connected components of the nodes for which in is true
-// that have no edge out of the component, each sorted, in order of their first node.
-// Every edge of such a node leads to another such node (a node that cannot reach an
-// end leads only to nodes that cannot either), so the components found are closed.
-func traps(edges [][]int, in func(int) bool) [][]int {
+// instantLoops reports loops of steps that take no time (decisions, notifications,
+// parallel splits, referrals that do not wait): a case in such a loop would go round
+// for ever within one workflow task. Loops through a task or wait are normal (redo
+// the plan after an evaluation). Loops that are traps were reported already.
+func (c *checker) instantLoops(steps Steps, succ [][]int, in func(int) bool) {
+	instant := func(i int) bool {
+		switch steps[i].Kind {
+		case KindDecision, KindNotify, KindParallel:
+			return in(i)
+		case KindReferral:
+			return in(i) && !steps[i].Awaits()
+		}
+		return false
+	}
+	for _, loop := range loops(succ, instant) {
+		msg := "this step leads to itself"
+		if len(loop) > 1 {
+			ids := make([]string, len(loop))
+			for k, i := range loop {
+				ids[k] = steps[i].ID
+			}
+			msg = strings.Join(ids, ", ") + " lead to each other"
+		}
+		c.failKey("steps."+steps[loop[0]].ID, msg+" without a task or wait in between, so a case could go round for ever; put a task or wait in the loop")
+	}
+}
+
+// components returns the strongly connected components (Tarjan) of the nodes for which
+// in is true, each sorted, in order of their first node, and each node's component
+// index (-1 outside).
+func components(edges [][]int, in func(int) bool) ([][]int, []int) {
 	n := len(edges)
 	index, low, comp := make([]int, n), make([]int, n), make([]int, n)
 	for i := range index {
@@ -158,7 +185,7 @@ func traps(edges [][]int, in func(int) bool) [][]int {
 	}
 	var stack []int
 	onStack := make([]bool, n)
-	next, ncomp := 0, 0
+	next := 0
 	var comps [][]int
 	var connect func(v int)
 	connect = func(v int) {
@@ -183,13 +210,12 @@ func traps(edges [][]int, in func(int) bool) [][]int {
 				w := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
 				onStack[w] = false
-				comp[w] = ncomp
+				comp[w] = len(comps)
 				members = append(members, w)
 				if w == v {
 					break
 				}
 			}
-			ncomp++
 			comps = append(comps, members)
 		}
 	}
@@ -198,22 +224,55 @@ func traps(edges [][]int, in func(int) bool) [][]int {
 			connect(v)
 		}
 	}
+	order := make([]int, len(comps))
+	for k, members := range comps {
+		sort.Ints(members)
+		order[k] = k
+	}
+	sort.Slice(order, func(a, b int) bool { return comps[order[a]][0] < comps[order[b]][0] })
+	sorted := make([][]int, len(comps))
+	renumber := make([]int, len(comps))
+	for k, old := range order {
+		sorted[k] = comps[old]
+		renumber[old] = k
+	}
+	for v, k := range comp {
+		if k >= 0 {
+			comp[v] = renumber[k]
+		}
+	}
+	return sorted, comp
+}
+
+// traps returns the components of the nodes for which in is true that no edge leaves.
+// Every edge of a node that cannot reach an end leads to another such node, so with
+// that in, the traps are where cases get stuck.
+func traps(edges [][]int, in func(int) bool) [][]int {
+	comps, comp := components(edges, in)
 	var out [][]int
 	for k, members := range comps {
 		closed := true
 		for _, v := range members {
 			for _, w := range edges[v] {
-				if comp[w] != k {
-					closed = false
-				}
+				closed = closed && comp[w] == k
 			}
 		}
 		if closed {
-			sort.Ints(members)
 			out = append(out, members)
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
+}
+
+// loops returns the components of the nodes for which in is true that hold a cycle.
+func loops(edges [][]int, in func(int) bool) [][]int {
+	comps, _ := components(edges, in)
+	var out [][]int
+	for _, members := range comps {
+		if len(members) > 1 || slices.Contains(edges[members[0]], members[0]) {
+			out = append(out, members)
+		}
+	}
 	return out
 }
 

@@ -1,8 +1,10 @@
 package definitions
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -158,8 +160,8 @@ func TestBrokenTestdata(t *testing.T) {
 }
 
 // FuzzParse feeds random bytes to the loader: any input must give issues or a
-// definition, never a panic or a hang, and a definition without issues must survive
-// the checks that the workflow relies on.
+// definition, never a panic or a hang, and a definition without issues must have what
+// the workflow relies on: its start step, its content hash, a lossless JSON form.
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(validYAML))
 	f.Add([]byte(richYAML))
@@ -187,6 +189,14 @@ func FuzzParse(f *testing.F) {
 			}
 			if d.Version != d.ComputeVersion() {
 				t.Fatalf("version %s is not the content hash", d.Version)
+			}
+			b, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var back Definition
+			if err := json.Unmarshal(b, &back); err != nil || !reflect.DeepEqual(d, &back) {
+				t.Fatalf("a valid definition does not round-trip through JSON: %v", err)
 			}
 		}
 	})

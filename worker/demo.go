@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"sync"
 	"time"
 
 	"go.temporal.io/api/workflowservice/v1"
@@ -57,18 +58,39 @@ func HasCases(ctx context.Context, c client.Client, namespace string) (bool, err
 // starts) through the task API handler h, as the demo users would, at different steps
 // and one of them overdue. It goes through the API so that the cases are exactly what a
 // client would create. A case that the API refuses is skipped with an error in the
-// returned list; the others are still seeded.
+// returned list; the others are still seeded. Cases are seeded concurrently, since each
+// waits for its workflow; the result is in a stable order all the same.
 func SeedDemo(ctx context.Context, h http.Handler, defs []*definitions.Definition, users []auth.User, now time.Time) ([]DemoCase, []error) {
+	type result struct {
+		dc  DemoCase
+		err error
+	}
+	var results []*result
+	var wg sync.WaitGroup
+	for _, d := range entryProcesses(defs) {
+		if !slices.ContainsFunc(users, func(u auth.User) bool { return u.Gemeente == d.Gemeente }) {
+			results = append(results, &result{err: fmt.Errorf("no user of gemeente %q: no demo cases for %s/%s", d.Gemeente, d.Gemeente, d.Process)})
+			continue
+		}
+		for _, p := range demoPlan {
+			r := &result{}
+			results = append(results, r)
+			wg.Go(func() {
+				r.dc, r.err = seedCase(ctx, h, d, users, now, p.completed, p.overdue)
+				if r.err != nil {
+					r.err = fmt.Errorf("demo case for %s/%s: %w", d.Gemeente, d.Process, r.err)
+				}
+			})
+		}
+	}
+	wg.Wait()
 	var seeded []DemoCase
 	var errs []error
-	for _, d := range entryProcesses(defs) {
-		for _, p := range demoPlan {
-			dc, err := seedCase(ctx, h, d, users, now, p.completed, p.overdue)
-			if err != nil {
-				errs = append(errs, fmt.Errorf("demo case for %s/%s: %w", d.Gemeente, d.Process, err))
-				continue
-			}
-			seeded = append(seeded, dc)
+	for _, r := range results {
+		if r.err != nil {
+			errs = append(errs, r.err)
+		} else if r.dc.ID != "" {
+			seeded = append(seeded, r.dc)
 		}
 	}
 	return seeded, errs

@@ -70,11 +70,17 @@ func testDefinition(t *testing.T) []*definitions.Definition {
 // startService runs the worker and the task API on a free port until the test ends.
 func startService(t *testing.T, c client.Client, namespace, taskQueue, identity string) *worker.Service {
 	t.Helper()
-	tokens, err := auth.LoadUsers("testdata/users.yaml")
+	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	return startServiceOn(t, l, c, namespace, taskQueue, identity)
+}
+
+// startServiceOn is startService on a given listener.
+func startServiceOn(t *testing.T, l net.Listener, c client.Client, namespace, taskQueue, identity string) *worker.Service {
+	t.Helper()
+	tokens, err := auth.LoadUsers("testdata/users.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

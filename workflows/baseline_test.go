@@ -261,8 +261,12 @@ func (h *hwCase) await(ctx workflow.Context, s hwStep, t *hwTask) {
 	slices.SortStableFunc(alarms, func(a, b hwAlarm) int { return a.due.Compare(b.due) })
 	for _, a := range alarms {
 		if d := a.due.Sub(workflow.Now(ctx)); d > 0 {
-			opts := workflow.AwaitOptions{Timeout: d, TimerOptions: workflow.TimerOptions{Summary: "deadline " + s.id}}
-			if done, _ := workflow.AwaitWithOptions(ctx, opts, func() bool { return t.done }); done {
+			// Cancelled explicitly: AwaitWithOptions would leave the timer running.
+			tctx, cancel := workflow.WithCancel(ctx)
+			timer := workflow.NewTimerWithOptions(tctx, d, workflow.TimerOptions{Summary: "deadline " + s.id})
+			_ = workflow.Await(ctx, func() bool { return t.done || timer.IsReady() })
+			if t.done {
+				cancel()
 				return
 			}
 		}

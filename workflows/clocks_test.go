@@ -299,3 +299,37 @@ func TestDeadlineOnDutchCalendar(t *testing.T) {
 		})
 	}
 }
+
+const twoDeadlinesDef = `
+gemeente: testgem
+process: klokken
+title: Klokken
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+start: a
+steps:
+  a: {kind: task, role: wijkcoach, deadline: 10h, form: {ok: {type: bool}}, next: [{goto: b}]}
+  b: {kind: task, role: wijkcoach, deadline: 5h, form: {ok: {type: bool}}, next: [{goto: klaar}]}
+  klaar: {kind: end, result: klaar}
+`
+
+func TestOneTimerAtATime(t *testing.T) {
+	h := newHarness(t)
+	var scheduled []time.Duration
+	var fired, canceled int
+	h.env.SetOnTimerScheduledListener(func(_ string, d time.Duration) { scheduled = append(scheduled, d) })
+	h.env.SetOnTimerFiredListener(func(string) { fired++ })
+	h.env.SetOnTimerCanceledListener(func(string) { canceled++ })
+	h.at(time.Hour, func() {
+		h.update(UpdateComplete, "u", CompleteRequest{Actor: worker("w1", "wijkcoach"), TaskID: "a-1"})
+	})
+	h.at(12*time.Hour, h.stop)
+	h.run(input(def(t, twoDeadlinesDef), nil))
+	want := []time.Duration{10 * time.Hour, 5 * time.Hour}
+	if !slices.Equal(scheduled, want) || canceled != 1 {
+		t.Errorf("timers scheduled %v, canceled %d; want %v and the 10h deadline of a-1 cancelled", scheduled, canceled, want)
+	}
+	if fired != 1 { // b-1's deadline at 6h; a-1's stopped timer never fires
+		t.Errorf("timers fired = %d, want 1", fired)
+	}
+}

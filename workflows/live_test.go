@@ -10,11 +10,13 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/operatorservice/v1"
+	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/log"
@@ -34,8 +36,9 @@ import (
 // DefaultTaskQueue running the interpreter, the hand-written baseline and fake
 // activities.
 type liveServer struct {
-	ts *temporaltest.TestServer
-	c  client.Client
+	ts   *temporaltest.TestServer
+	c    client.Client
+	stop func()
 }
 
 // startLive starts the server; it stops when the test or benchmark ends.
@@ -43,7 +46,8 @@ func startLive(tb testing.TB, forms map[string]definitions.Form) *liveServer {
 	tb.Helper()
 	quiet := log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	ts := temporaltest.NewServer(temporaltest.WithBaseClientOptions(client.Options{Logger: quiet}))
-	tb.Cleanup(ts.Stop)
+	stop := sync.OnceFunc(ts.Stop)
+	tb.Cleanup(stop)
 	c := ts.GetDefaultClient()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
@@ -62,7 +66,7 @@ func startLive(tb testing.TB, forms map[string]definitions.Form) *liveServer {
 			return activities.HandoffResult{Reference: "ref-" + in.CaseID}, nil
 		}, activity.RegisterOptions{Name: activities.HandoffName})
 	})
-	return &liveServer{ts: ts, c: c}
+	return &liveServer{ts: ts, c: c, stop: stop}
 }
 
 // liveSearchAttributes are the search attributes of api.go with their types. (The
@@ -104,6 +108,23 @@ func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
 	run, err := c.ExecuteWorkflow(ctx, lc.opts, lc.workflow, lc.input)
 	if err != nil {
 		return "", err
+	}
+	// As the task API does: the first update waits until the first workflow task has
+	// opened the start step (before that the query answers "not ready").
+	for wait := time.Millisecond; ; wait *= 2 {
+		_, err := c.QueryWorkflow(ctx, lc.opts.ID, "", QueryCase)
+		var notReady *serviceerror.WorkflowNotReady
+		if err == nil {
+			break
+		}
+		if !errors.As(err, &notReady) {
+			return "", fmt.Errorf("first query: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return "", ctx.Err()
+		case <-time.After(wait):
+		}
 	}
 	for i, s := range lc.steps {
 		actor := Actor{UserID: "u-" + s.role, Gemeente: lc.gemeente, Teams: []string{lc.team}, Roles: []string{s.role}}

@@ -152,6 +152,9 @@ func (c *caseRun) advance(ctx workflow.Context, fn func()) {
 // sleep blocks until the next clock alarm is due (and handles it), or until the state
 // changed so that the next alarm moved, the case closed, or continue-as-new is due.
 // Only one timer runs at a time, for the earliest pending alarm, so history stays small.
+// The timer is cancelled explicitly when it is no longer wanted: AwaitWithOptions would
+// leave it running (SDK flag CancelAwaitTimerOnCondition is off in v1.50), and every
+// stray timer later costs a TimerFired event and a workflow task.
 func (c *caseRun) sleep(ctx workflow.Context) error {
 	wake, summary, ok := c.nextAlarm()
 	changed := func() bool {
@@ -162,12 +165,15 @@ func (c *caseRun) sleep(ctx workflow.Context) error {
 		return workflow.Await(ctx, changed)
 	}
 	if d := wake.Sub(workflow.Now(ctx)); d > 0 {
-		woke, err := workflow.AwaitWithOptions(ctx, workflow.AwaitOptions{
-			Timeout:      d,
-			TimerOptions: workflow.TimerOptions{Summary: summary},
-		}, changed)
-		if err != nil || woke {
+		tctx, cancel := workflow.WithCancel(ctx)
+		timer := workflow.NewTimerWithOptions(tctx, d, workflow.TimerOptions{Summary: summary})
+		if err := workflow.Await(ctx, func() bool { return timer.IsReady() || changed() }); err != nil {
+			cancel()
 			return err
+		}
+		if !timer.IsReady() {
+			cancel()
+			return nil
 		}
 	}
 	c.advance(ctx, func() { c.fireDue(ctx) })

@@ -94,7 +94,7 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer srv.Stop() // last: everything below talks to it
-	fmt.Fprintf(stdout, "Temporal ready in %.1fs (database %s)\n", time.Since(began).Seconds(), f.dataDir)
+	fmt.Fprintf(stdout, "Temporal started in %.1fs (data in %s)\n", time.Since(began).Seconds(), f.dataDir)
 
 	c, err := worker.Dial(ctx, worker.ClientConfig{
 		Address:   srv.Address(),

@@ -154,7 +154,7 @@ func TestDevRunsSeedsAndRestarts(t *testing.T) {
 		"--temporal-port", ports[0], "--ui-port", ports[1], "--api-addr", "127.0.0.1:0"}
 
 	first := start(t, args...)
-	first.waitOutput(t, "ready in")
+	first.waitOutput(t, "Ctrl-C stops")
 	out := first.stdout.String()
 	for _, want := range []string{
 		"demo cases: ",
@@ -194,7 +194,7 @@ func TestDevRunsSeedsAndRestarts(t *testing.T) {
 	}
 
 	second := start(t, args...)
-	second.waitOutput(t, "ready in")
+	second.waitOutput(t, "Ctrl-C stops")
 	if want := "demo cases: the namespace already has cases; none added"; !strings.Contains(second.stdout.String(), want) {
 		t.Errorf("second run lacks %q:\n%s", want, second.stdout.String())
 	}

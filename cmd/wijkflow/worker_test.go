@@ -78,7 +78,7 @@ func TestWorkerAgainstCluster(t *testing.T) {
 
 	w := start(t, "worker", "--users", "../../worker/testdata/users.yaml",
 		"--definitions", "../../worker/testdata/definitions", "--api-addr", "127.0.0.1:0")
-	w.waitOutput(t, "ready")
+	w.waitOutput(t, "Ctrl-C stops")
 	if want := "at " + srv.Address(); !strings.Contains(w.stdout.String(), want) {
 		t.Errorf("output lacks %q:\n%s", want, w.stdout.String())
 	}

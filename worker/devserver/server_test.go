@@ -2,6 +2,7 @@ package devserver
 
 import (
 	"context"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
+	sdklog "go.temporal.io/sdk/log"
 )
 
 // start starts a server on free ports in dir and stops it when the test ends.
@@ -28,7 +30,7 @@ func start(t *testing.T, cfg Config) *Server {
 
 func describe(t *testing.T, s *Server) *workflowservice.DescribeNamespaceResponse {
 	t.Helper()
-	nc, err := client.NewNamespaceClient(client.Options{HostPort: s.Address()})
+	nc, err := client.NewNamespaceClient(client.Options{HostPort: s.Address(), Logger: sdklog.NewStructuredLogger(slog.New(slog.DiscardHandler))})
 	if err != nil {
 		t.Fatal(err)
 	}

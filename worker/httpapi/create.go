@@ -36,11 +36,29 @@ func (a *api) createCase(w http.ResponseWriter, r *http.Request, u *auth.User) e
 	if err := decodeBody(w, r, &req, false); err != nil {
 		return err
 	}
+	in, err := a.caseInput(u, req)
+	if err != nil {
+		return err
+	}
+	if _, err := a.cfg.Client.ExecuteWorkflow(r.Context(), a.startOptions(in), workflows.CaseWorkflowName, in); err != nil {
+		return err
+	}
+	view, err := a.firstView(r.Context(), in.CaseID)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", prefix+"/cases/"+in.CaseID)
+	writeJSON(w, http.StatusCreated, view)
+	return nil
+}
+
+// caseInput checks a signal and turns it into the input of a new case.
+func (a *api) caseInput(u *auth.User, req createRequest) (workflows.CaseInput, error) {
 	def := a.current[req.Gemeente+"/"+req.Process]
 	if def == nil || req.Gemeente != u.Gemeente {
 		// Another gemeente's process answers like an unknown one: a caller learns
 		// nothing about gemeenten that are not theirs.
-		return errorf(http.StatusNotFound, "gemeente %q has no process %q", req.Gemeente, req.Process)
+		return workflows.CaseInput{}, errorf(http.StatusNotFound, "gemeente %q has no process %q", req.Gemeente, req.Process)
 	}
 	var problems []workflows.FieldError
 	team, msg := chooseTeam(u, def, req.Team)
@@ -55,7 +73,7 @@ func (a *api) createCase(w http.ResponseWriter, r *http.Request, u *auth.User) e
 		problems = append(problems, workflows.FieldError{Field: p.Field, Message: p.Message})
 	}
 	if len(problems) > 0 {
-		return invalid(problems)
+		return workflows.CaseInput{}, invalid(problems)
 	}
 	if req.Data == nil {
 		req.Data = map[string]any{}
@@ -72,16 +90,7 @@ func (a *api) createCase(w http.ResponseWriter, r *http.Request, u *auth.User) e
 			in.Related = append(in.Related, *d)
 		}
 	}
-	if _, err := a.cfg.Client.ExecuteWorkflow(r.Context(), a.startOptions(in), workflows.CaseWorkflowName, in); err != nil {
-		return err
-	}
-	view, err := a.firstView(r.Context(), in.CaseID)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Location", prefix+"/cases/"+in.CaseID)
-	writeJSON(w, http.StatusCreated, view)
-	return nil
+	return in, nil
 }
 
 // startOptions sets the search attributes at the start, so the case is listable at once,

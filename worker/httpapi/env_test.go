@@ -45,6 +45,7 @@ type env struct {
 	url    string
 	client client.Client
 	ns     string
+	api    *api
 	logs   *syncBuffer
 }
 
@@ -79,13 +80,13 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	logs := &syncBuffer{}
-	h, err := New(Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs)})
+	a, err := newAPI(Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(h)
+	srv := httptest.NewServer(a.handler())
 	t.Cleanup(srv.Close)
-	return &env{t: t, url: srv.URL + prefix, client: c, ns: ns, logs: logs}
+	return &env{t: t, url: srv.URL + prefix, client: c, ns: ns, api: a, logs: logs}
 }
 
 // loadShipped loads the definitions shipped in definitions/.
@@ -196,7 +197,13 @@ func (e *env) view(token, id string) workflows.CaseView {
 // consistent, so listing tests wait for it rather than sleep.
 func (e *env) eventually(what string, cond func() bool) {
 	e.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	e.within(20*time.Second, what, cond)
+}
+
+// within is eventually with another deadline.
+func (e *env) within(d time.Duration, what string, cond func() bool) {
+	e.t.Helper()
+	deadline := time.Now().Add(d)
 	for !cond() {
 		if time.Now().After(deadline) {
 			e.t.Fatalf("timed out waiting for %s", what)
