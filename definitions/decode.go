@@ -245,6 +245,7 @@ func (dec *decoder) structure(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		dec.key[p] = posOf(e.key)
+		dec.keys[path] = append(dec.keys[path], e.key.Value)
 		dec.value(e.val, v.Field(i), p)
 	}
 }

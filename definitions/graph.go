@@ -99,6 +99,9 @@ func (c *checker) graph() {
 		}
 		for _, t := range s.Next {
 			add(t.Goto)
+			if t.When == "" && s.Kind != KindParallel {
+				break // the transitions after it are never taken (reported on their own)
+			}
 		}
 		for _, r := range s.Escalate {
 			add(r.Goto)

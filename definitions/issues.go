@@ -93,9 +93,10 @@ const maxIssues = 1000
 // checks running on the decoded Definition can still point at a line and column.
 type report struct {
 	file string
-	val  map[string]pos  // where the value at a path starts
-	key  map[string]pos  // where the key of a mapping entry is written
-	bad  map[string]bool // paths whose value could not be decoded
+	val  map[string]pos      // where the value at a path starts
+	key  map[string]pos      // where the key of a mapping entry is written
+	keys map[string][]string // the known keys written in the struct mapping at a path
+	bad  map[string]bool     // paths whose value could not be decoded
 	sug  *suggester
 
 	issues Issues
@@ -107,6 +108,7 @@ func newReport(file string) *report {
 		file: file,
 		val:  map[string]pos{},
 		key:  map[string]pos{},
+		keys: map[string][]string{},
 		bad:  map[string]bool{},
 		sug:  newSuggester(),
 	}
@@ -152,6 +154,9 @@ func (r *report) markBad(path, msg string) {
 
 // isBad reports whether path or one of its ancestors could not be decoded.
 func (r *report) isBad(path string) bool {
+	if len(r.bad) == 0 {
+		return false // the common case: walking up the path would find nothing
+	}
 	for {
 		if r.bad[path] {
 			return true

@@ -222,16 +222,6 @@ var kindOnly = func() map[string][]Kind {
 	return m
 }()
 
-// kindOnlyKeys are the keys of kindOnly, sorted so that checks run in a stable order.
-var kindOnlyKeys = func() []string {
-	keys := make([]string, 0, len(kindOnly))
-	for key := range kindOnly {
-		keys = append(keys, key)
-	}
-	sort.Strings(keys)
-	return keys
-}()
-
 // article is "a" or "an" before a kind's name.
 func article(k Kind) string {
 	if strings.ContainsRune("aeiou", rune(k[0])) {
@@ -246,8 +236,8 @@ func (c *checker) step(s *Step) {
 	if !slices.Contains(Kinds, s.Kind) {
 		return // the kind itself is reported by its tag; its keys cannot be judged
 	}
-	for _, key := range kindOnlyKeys {
-		if c.has(p+"."+key) && !slices.Contains(kindKeys[s.Kind], key) {
+	for _, key := range c.keys[p] {
+		if _, only := kindOnly[key]; only && !slices.Contains(kindKeys[s.Kind], key) {
 			c.failKey(p+"."+key, fmt.Sprintf("%s does not apply to %s step (only to %s); remove it", key, article(s.Kind), kindList(kindOnly[key])))
 		}
 	}

@@ -172,6 +172,10 @@ func TestParseBroken(t *testing.T) {
 		{"a trap of two steps is reported once", head + "  a:\n    kind: decision\n    next: [{when: 'true', goto: b}, {goto: z}]\n  b:\n    kind: notify\n    to: wijkcoach\n    next: [{goto: c}]\n  c:\n    kind: task\n    role: wijkcoach\n    form: {x: {type: bool}}\n    next: [{goto: b}]\n  z: {kind: end, result: x}\n", []string{
 			"t.yaml:11:3: steps.b: a case that gets here never reaches an end step: b, c only lead to each other; add a transition towards an end step",
 		}},
+		{"a loop without a task or wait", head + "  a:\n    kind: decision\n    next: [{when: 'true', goto: z}, {goto: b}]\n  b:\n    kind: notify\n    to: wijkcoach\n    next: [{goto: c}]\n  c:\n    kind: referral\n    provider: ggz\n    await: false\n    next: [{goto: a}]\n  z: {kind: end, result: x}\n", []string{
+			"t.yaml:8:3: steps.a: a, b, c lead to each other without a task or wait in between, so a case could go round for ever; put a task or wait in the loop",
+		}},
+		{"a loop through a task is fine", head + "  a:\n    kind: decision\n    next: [{when: 'true', goto: z}, {goto: b}]\n  b:\n    kind: task\n    role: wijkcoach\n    form: {x: {type: bool}}\n    next: [{goto: a}]\n  z: {kind: end, result: x}\n", nil},
 		{"no end step", head + "  a:\n    kind: decision\n    next: [{goto: a}]\n", []string{
 			"t.yaml:8:3: steps: the process has no end step; add one, e.g. afgesloten: {kind: end, result: afgerond}",
 		}},

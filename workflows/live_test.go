@@ -89,6 +89,10 @@ type liveStep struct {
 	// open lists the task ids open after the update, comma-separated; for a rejected
 	// update, the error type instead, prefixed with "!".
 	open string
+	// child is the suffix of a child case's workflow id ("" for the case itself).
+	child string
+	// await: the task opens later (e.g. when a child case ends); wait for it first.
+	await bool
 }
 
 // liveCase is a case and the updates it runs through.
@@ -100,6 +104,8 @@ type liveCase struct {
 	team     string
 	steps    []liveStep
 	want     CaseResult
+	// children are the suffixes of the child cases it starts, for recording.
+	children []string
 }
 
 // run starts the case, sends its updates in order, checks every answer and the result,
@@ -110,23 +116,20 @@ func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
 		return "", err
 	}
 	// As the task API does: the first update waits until the first workflow task has
-	// opened the start step (before that the query answers "not ready").
-	for wait := time.Millisecond; ; wait *= 2 {
-		_, err := c.QueryWorkflow(ctx, lc.opts.ID, "", QueryCase)
-		var notReady *serviceerror.WorkflowNotReady
-		if err == nil {
-			break
-		}
-		if !errors.As(err, &notReady) {
-			return "", fmt.Errorf("first query: %w", err)
-		}
-		select {
-		case <-ctx.Done():
-			return "", ctx.Err()
-		case <-time.After(wait):
-		}
+	// opened the start step.
+	if err := awaitView(ctx, c, lc.opts.ID, func(CaseView) bool { return true }); err != nil {
+		return "", err
 	}
 	for i, s := range lc.steps {
+		target := lc.opts.ID + s.child
+		if s.await {
+			open := func(v CaseView) bool {
+				return slices.ContainsFunc(v.Tasks, func(t TaskView) bool { return t.ID == s.task })
+			}
+			if err := awaitView(ctx, c, target, open); err != nil {
+				return "", fmt.Errorf("waiting for %s to open: %w", s.task, err)
+			}
+		}
 		actor := Actor{UserID: "u-" + s.role, Gemeente: lc.gemeente, Teams: []string{lc.team}, Roles: []string{s.role}}
 		var req any
 		switch s.update {
@@ -142,7 +145,7 @@ func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
 			req = ExtendRequest{Actor: actor, TaskID: s.task, Reason: "complexe situatie", By: "1w"}
 		}
 		h, err := c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
-			WorkflowID: lc.opts.ID, UpdateID: fmt.Sprintf("%s-%d", lc.opts.ID, i), UpdateName: s.update,
+			WorkflowID: target, UpdateID: fmt.Sprintf("%s-%d", lc.opts.ID, i), UpdateName: s.update,
 			Args: []any{req}, WaitForStage: client.WorkflowUpdateStageCompleted,
 		})
 		if err != nil {
@@ -162,6 +165,32 @@ func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
 		return "", fmt.Errorf("result %+v, want %+v", res, lc.want)
 	}
 	return run.GetRunID(), nil
+}
+
+// awaitView queries a case until its view satisfies ok (a workflow that has not run its
+// first task yet answers "not ready"), backing off, within ctx.
+func awaitView(ctx context.Context, c client.Client, id string, ok func(CaseView) bool) error {
+	for wait := time.Millisecond; ; wait = min(2*wait, 100*time.Millisecond) {
+		val, err := c.QueryWorkflow(ctx, id, "", QueryCase)
+		var notReady *serviceerror.WorkflowNotReady
+		switch {
+		case err == nil:
+			var v CaseView
+			if err := val.Get(&v); err != nil {
+				return err
+			}
+			if ok(v) {
+				return nil
+			}
+		case !errors.As(err, &notReady):
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+	}
 }
 
 // liveOutcome is the open task ids of an answer, or "!" and the error type.

@@ -113,3 +113,29 @@ func dordrechtGGZ(id string, own definitions.Definition, related []definitions.D
 		want: CaseResult{Result: "overgedragen", Step: "overgedragen"},
 	}
 }
+
+// dalfsenMeldcode is a Dalfsen case with a high safety risk at the melding: the Meldcode
+// runs as a child case (its signal shows acute danger, so it is handed off to Veilig
+// Thuis at once), and when the child has ended the case goes on to the
+// keukentafelgesprek, where eigen kracht closes it.
+func dalfsenMeldcode(id string, own definitions.Definition, related []definitions.Definition) liveCase {
+	child := ".meldcode-bij-melding"
+	return liveCase{
+		workflow: CaseWorkflowName, gemeente: "dalfsen", team: "dalfsen",
+		input: CaseInput{CaseID: id, Definition: own, Related: related, Team: "dalfsen",
+			Data: map[string]any{"bron": "school", "veiligheidsrisico": "hoog", "jeugdige_betrokken": true,
+				"leefgebieden": []any{"veiligheid"}}},
+		opts: startOptions(id, own, "dalfsen"),
+		steps: []liveStep{
+			{update: UpdateComplete, task: "melding-1", role: "wijkcoach",
+				data: map[string]any{"urgentie": "spoed", "veiligheidsrisico": "hoog", "ontvangst_bevestigd": true}, open: ""},
+			{update: UpdateComplete, task: "signalen-1", role: "wijkcoach", child: child, await: true,
+				data: map[string]any{"signalen": "…", "kinderen_betrokken": true, "acuut_gevaar": true}, open: ""},
+			{update: UpdateComplete, task: "keukentafelgesprek-1", role: "wijkcoach", await: true,
+				data: map[string]any{"verslag": "…", "eigen_kracht_toereikend": true, "veiligheidsrisico": "laag",
+					"verslag_verstrekt": true}, open: ""},
+		},
+		want:     CaseResult{Result: "eigen_kracht", Step: "afgerond-eigen-kracht"},
+		children: []string{child},
+	}
+}

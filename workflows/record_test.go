@@ -34,8 +34,9 @@ func TestRecordHistories(t *testing.T) {
 	dordrecht, dordrechtRelated := liveShipped(t, "dordrecht", "wijkteam")
 	live := startLive(t, nil)
 	cases := map[string]liveCase{
-		"dalfsen-full-path":     dalfsenRecorded("rec-dalfsen-1", dalfsen, dalfsenRelated),
-		"dordrecht-ggz-handoff": dordrechtGGZ("rec-dordrecht-1", dordrecht, dordrechtRelated),
+		"dalfsen-full-path":      dalfsenRecorded("rec-dalfsen-1", dalfsen, dalfsenRelated),
+		"dordrecht-ggz-handoff":  dordrechtGGZ("rec-dordrecht-1", dordrecht, dordrechtRelated),
+		"dalfsen-meldcode-child": dalfsenMeldcode("rec-dalfsen-2", dalfsen, dalfsenRelated),
 	}
 	for _, name := range sortedKeys(cases) {
 		t.Run(name, func(t *testing.T) {
@@ -46,29 +47,39 @@ func TestRecordHistories(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			hist := &historypb.History{}
-			it := live.c.GetWorkflowHistory(ctx, lc.opts.ID, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-			for it.HasNext() {
-				ev, err := it.Next()
-				if err != nil {
-					t.Fatal(err)
-				}
-				hist.Events = append(hist.Events, ev)
+			saveHistory(ctx, t, live, lc.opts.ID, runID, name)
+			for _, child := range lc.children {
+				saveHistory(ctx, t, live, lc.opts.ID+child, "", name+child)
 			}
-			b, err := temporalproto.CustomJSONMarshalOptions{Indent: "  "}.Marshal(hist)
-			if err != nil {
-				t.Fatal(err)
-			}
-			file := filepath.Join(historiesDir, name+".json")
-			if err := os.MkdirAll(historiesDir, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("%s: %d events", file, len(hist.Events))
 		})
 	}
+}
+
+// saveHistory writes a workflow run's history to testdata/histories/NAME.json in the
+// JSON form ReplayWorkflowHistoryFromJSONFile reads.
+func saveHistory(ctx context.Context, t *testing.T, live *liveServer, id, runID, name string) {
+	t.Helper()
+	hist := &historypb.History{}
+	it := live.c.GetWorkflowHistory(ctx, id, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	for it.HasNext() {
+		ev, err := it.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		hist.Events = append(hist.Events, ev)
+	}
+	b, err := temporalproto.CustomJSONMarshalOptions{Indent: "  "}.Marshal(hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(historiesDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(historiesDir, name+".json")
+	if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: %d events", file, len(hist.Events))
 }
 
 // liveShipped loads a shipped definition and the gemeente's other ones (for referrals).

@@ -5,7 +5,9 @@ package workflows
 import (
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"go.temporal.io/sdk/log"
 	sdkworker "go.temporal.io/sdk/worker"
@@ -46,3 +48,20 @@ func newReplayer(tb testing.TB) sdkworker.WorkflowReplayer {
 
 // replayLogger drops the replayed workflow's log lines.
 func replayLogger() log.Logger { return log.NewStructuredLogger(slog.New(slog.DiscardHandler)) }
+
+// TestReplayDetectsChange makes sure the replay above is not vacuous: a workflow that
+// gives other commands under the case workflow's name must fail to replay a history.
+func TestReplayDetectsChange(t *testing.T) {
+	r, err := sdkworker.NewWorkflowReplayerWithOptions(sdkworker.WorkflowReplayerOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := func(ctx workflow.Context, in CaseInput) (CaseResult, error) {
+		return CaseResult{}, workflow.Sleep(ctx, time.Hour)
+	}
+	r.RegisterWorkflowWithOptions(changed, workflow.RegisterOptions{Name: CaseWorkflowName})
+	err = r.ReplayWorkflowHistoryFromJSONFile(replayLogger(), filepath.Join(historiesDir, "dordrecht-ggz-handoff.json"))
+	if err == nil || !strings.Contains(err.Error(), "nondeterministic") {
+		t.Fatalf("replaying with a changed workflow: error %v, want a nondeterminism error", err)
+	}
+}

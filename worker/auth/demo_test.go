@@ -2,6 +2,7 @@ package auth
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/wijkflow/wijkflow/definitions"
@@ -30,5 +31,26 @@ func TestDemoUsers(t *testing.T) {
 	}
 	if _, err := NewTokens(users); err != nil {
 		t.Errorf("demo users do not pass NewTokens: %v", err)
+	}
+}
+
+// TestDemoUsersCoverShippedDefinitions: every role of every shipped process has a demo
+// user in the gemeente's first team, which works that process.
+func TestDemoUsersCoverShippedDefinitions(t *testing.T) {
+	defs, issues := definitions.LoadDir("../../definitions")
+	if len(issues) > 0 {
+		t.Fatalf("shipped definitions: %v", issues)
+	}
+	users := DemoUsers(defs)
+	for _, d := range defs {
+		for role := range d.Roles {
+			found := false
+			for _, u := range users {
+				found = found || (u.Gemeente == d.Gemeente && u.HasRole(role) && slices.Contains(d.Teams, u.Teams[0]))
+			}
+			if !found {
+				t.Errorf("%s/%s: no demo user with role %s in one of %v", d.Gemeente, d.Process, role, d.Teams)
+			}
+		}
 	}
 }

@@ -16,10 +16,13 @@ import (
 	"github.com/rs/zerolog"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/operatorservice/v1"
+	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
+	"go.temporal.io/server/common/dynamicconfig"
+	"go.temporal.io/server/temporal"
 	"go.temporal.io/server/temporaltest"
 
 	"github.com/wijkflow/wijkflow/activities"
@@ -52,11 +55,17 @@ type env struct {
 // newEnv starts everything; it is torn down when the test ends.
 func newEnv(t testing.TB) *env {
 	t.Helper()
+	// temporaltest re-reads the search attributes from the database on every read, which
+	// costs about a millisecond per listed case; production servers cache them. Keep
+	// that only until ours are registered.
+	dc := dynamicconfig.NewMemoryClient()
+	cached := dc.OverrideSetting(dynamicconfig.ForceSearchAttributesCacheRefreshOnRead, true)
+	opts := []temporaltest.TestServerOption{temporaltest.WithBaseServerOptions(temporal.WithDynamicConfigClient(dc))}
 	var ts *temporaltest.TestServer
 	if tt, ok := t.(*testing.T); ok {
-		ts = temporaltest.NewServer(temporaltest.WithT(tt))
+		ts = temporaltest.NewServer(append(opts, temporaltest.WithT(tt))...)
 	} else {
-		ts = temporaltest.NewServer()
+		ts = temporaltest.NewServer(opts...)
 		t.Cleanup(ts.Stop)
 	}
 	c := ts.GetDefaultClient()
@@ -65,6 +74,19 @@ func newEnv(t testing.TB) *env {
 	defer cancel()
 	if err := registerSearchAttributes(ctx, c, ns); err != nil {
 		t.Fatal(err)
+	}
+	cached()
+	// Wait until the namespace cache knows them (it refreshes every 2 s): a query on
+	// them fails until then.
+	for {
+		_, err := c.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Namespace: ns, Query: workflows.SAAssignees.GetName() + ` = "x"`})
+		if err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("search attributes not usable: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond) // a poll interval
 	}
 	ts.NewWorker(workflows.DefaultTaskQueue, func(r worker.Registry) {
 		r.RegisterWorkflowWithOptions(workflows.CaseWorkflow, workflow.RegisterOptions{Name: workflows.CaseWorkflowName})
