@@ -62,7 +62,7 @@ func ParseDuration(s string) (Duration, error) {
 		return Duration{}, hint
 	}
 	if n <= 0 || n > maxDurationCount {
-		return Duration{}, fmt.Errorf("%q must be between 1 and %d %s", s, maxDurationCount, u)
+		return Duration{}, fmt.Errorf("%q must be a count from 1 to %d, e.g. 1%s", s, maxDurationCount, u)
 	}
 	return Duration{N: n, Unit: u}, nil
 }

@@ -40,8 +40,8 @@ func TestParseDuration(t *testing.T) {
 		{"1.5w", Duration{}, hint("1.5w")},
 		{"1234567d", Duration{}, hint("1234567d")},
 		{"6w2d", Duration{}, hint("6w2d")},
-		{"0d", Duration{}, `"0d" must be between 1 and 100000 d`},
-		{"100001wd", Duration{}, `"100001wd" must be between 1 and 100000 wd`},
+		{"0d", Duration{}, `"0d" must be a count from 1 to 100000, e.g. 1d`},
+		{"100001wd", Duration{}, `"100001wd" must be a count from 1 to 100000, e.g. 1wd`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -115,8 +115,29 @@ func celType(t FieldType) *cel.Type {
 // Check compiles and type-checks a condition; it must be a yes/no (bool) expression
 // over the declared fields. The message speaks to a process designer.
 func (c *Conditions) Check(expr string) error {
-	_, err := c.program(expr)
+	c.mu.Lock()
+	_, ok := c.progs[expr]
+	c.mu.Unlock()
+	if ok {
+		return nil
+	}
+	if err := checkLength(expr); err != nil {
+		return err
+	}
+	// Validation needs only the type check; the program is built when a case evaluates.
+	_, err := c.compile(expr)
 	return err
+}
+
+// checkLength refuses an empty or overly long condition before CEL sees it.
+func checkLength(expr string) error {
+	if strings.TrimSpace(expr) == "" {
+		return errors.New("condition is empty")
+	}
+	if len(expr) > maxConditionLength {
+		return fmt.Errorf("condition is longer than %d characters", maxConditionLength)
+	}
+	return nil
 }
 
 // Eval evaluates a condition over the collected data. A declared field missing from data
@@ -148,11 +169,8 @@ func (c *Conditions) program(expr string) (cel.Program, error) {
 	if ok {
 		return prg, nil
 	}
-	if strings.TrimSpace(expr) == "" {
-		return nil, errors.New("condition is empty")
-	}
-	if len(expr) > maxConditionLength {
-		return nil, fmt.Errorf("condition is longer than %d characters", maxConditionLength)
+	if err := checkLength(expr); err != nil {
+		return nil, err
 	}
 	checked, err := c.compile(expr)
 	if err != nil {
@@ -355,56 +373,13 @@ func celValue(t FieldType, v any) any {
 	return s
 }
 
-// meantName returns `; did you mean "x"?` when a candidate is close to name (by edit
-// distance), else "". Candidates are tried in sorted order, so the answer is stable.
+// meantName returns `; did you mean "x"?` when a candidate is close to name, else "".
+// Candidates are tried in sorted order, so the answer is stable.
 func meantName(name string, candidates []string) string {
 	sorted := append([]string(nil), candidates...)
 	sort.Strings(sorted)
-	best, bestD := "", -1
-	for _, c := range sorted {
-		d := editDistance(strings.ToLower(name), strings.ToLower(c))
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
+	if best := newSuggester().closest(name, sorted); best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
 	}
-	// Up to a third of the longer word may differ: "veiligheidrisico" finds
-	// "veiligheidsrisico", "plna" finds "plan", but "x" does not find "bron".
-	limit := max(len(name), len(best)) / 3
-	if bestD < 0 || bestD > max(limit, 1) || best == name {
-		return ""
-	}
-	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-// editDistance is the Levenshtein distance with transpositions counted as one edit.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		// Long names are never typos of each other worth suggesting; keep it cheap.
-		if a == b {
-			return 0
-		}
-		return max(len(ra), len(rb))
-	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
+	return ""
 }

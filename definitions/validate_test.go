@@ -113,7 +113,7 @@ func TestParseBroken(t *testing.T) {
 		}},
 		{"bad durations", head + "  a:\n    kind: task\n    role: wijkcoach\n    form: {x: {type: bool}}\n    deadline: 6 wekn\n    norm: {within: 0d}\n    extendable: 6\n    next: [{goto: b}]\n  b: {kind: end, result: x}\n", []string{
 			"t.yaml:12:15: steps.a.deadline: \"6 wekn\" is not a duration; write 6w, 42d or 30wd (units s m h d w wd, or 6 weken, 10 werkdagen)",
-			"t.yaml:13:20: steps.a.norm.within: \"0d\" must be between 1 and 100000 d",
+			"t.yaml:13:20: steps.a.norm.within: \"0d\" must be a count from 1 to 100000, e.g. 1d",
 			"t.yaml:14:17: steps.a.extendable: \"6\" is not a duration; write 6w, 42d or 30wd (units s m h d w wd, or 6 weken, 10 werkdagen)",
 		}},
 		{"deadline mapping", head + "  a:\n    kind: task\n    role: wijkcoach\n    form: {x: {type: bool}}\n    deadline: {from: case, law: Wmo 2015 art. 2.3.2, binnen: 6w}\n    norm: {within: 1w, from: meldng}\n    next: [{goto: b}]\n  b: {kind: end, result: x}\n", []string{

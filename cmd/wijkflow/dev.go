@@ -144,7 +144,11 @@ func devTokens(file string, defs []*definitions.Definition) (*auth.Tokens, error
 		}
 		return t, nil
 	}
-	return auth.NewTokens(auth.DemoUsers(defs))
+	t, err := auth.NewTokens(auth.DemoUsers(defs))
+	if err != nil {
+		return nil, fmt.Errorf("demo users: %w", err)
+	}
+	return t, nil
 }
 
 // seedDemo starts the demo cases unless the namespace already has cases, so a restart
