@@ -3,8 +3,10 @@
 package workflows
 
 import (
+	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"go.temporal.io/sdk/temporal"
@@ -118,6 +120,14 @@ func (h *hwCase) publish(ctx workflow.Context) {
 	if summaries == nil {
 		summaries = []TaskSummary{}
 	}
+	var details strings.Builder
+	for _, t := range h.tasks {
+		fmt.Fprintf(&details, "**Wacht op**: %s (%s), deadline %s\n\n", t.step, strings.Join(t.roles, ", "), lastDay(t.deadline))
+	}
+	if h.status == StatusClosed {
+		fmt.Fprintf(&details, "**Afgesloten**: %s (%s)", h.result, h.end)
+	}
+	workflow.SetCurrentDetails(ctx, strings.TrimSpace(details.String()))
 	if h.memo == nil || !slices.EqualFunc(summaries, h.memo, func(a, b TaskSummary) bool {
 		return a.ID == b.ID && a.Overdue == b.Overdue && a.Assignee == b.Assignee && slices.Equal(a.Roles, b.Roles)
 	}) {
