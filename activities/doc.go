@@ -3,8 +3,9 @@
 //
 // Both talk to webhooks configured in a Config struct; nothing here reads the environment.
 // A webhook's 4xx answer is a non-retryable ErrRejected failure (retrying sends the same
-// request again), 5xx answers, timeouts and network errors are retryable, and incomplete
-// input is a non-retryable ErrBadInput. RetryPolicy names those types for the workflow.
+// request again); 5xx answers, 408/425/429, timeouts and network errors are retryable
+// ErrUnavailable failures; incomplete input is a non-retryable ErrBadInput. RetryPolicy
+// names the non-retryable types for the workflow.
 //
 // The worker registers the activities under NotifyName and HandoffName:
 //

@@ -31,6 +31,7 @@ func TestNotify(t *testing.T) {
 		{name: "webhook 204", status: http.StatusNoContent, wantPosts: 1},
 		{name: "webhook 400 is rejected", status: http.StatusBadRequest, wantType: ErrRejected, nonRetryable: true, wantPosts: 1},
 		{name: "webhook 404 is rejected", status: http.StatusNotFound, wantType: ErrRejected, nonRetryable: true, wantPosts: 1},
+		{name: "webhook 429 is retried", status: http.StatusTooManyRequests, wantType: ErrUnavailable, wantPosts: 1},
 		{name: "webhook 500 is retried", status: http.StatusInternalServerError, wantType: ErrUnavailable, wantPosts: 1},
 		{name: "webhook 503 is retried", status: http.StatusServiceUnavailable, wantType: ErrUnavailable, wantPosts: 1},
 		{name: "no case id", status: http.StatusNoContent, edit: func(in *NotifyInput) { in.CaseID = "" }, wantType: ErrBadInput, nonRetryable: true},

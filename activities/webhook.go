@@ -19,8 +19,9 @@ const ErrUnavailable = "WebhookUnavailable"
 const maxAnswer = 64 << 10
 
 // post sends body as JSON to url and returns the answer's body on 2xx. The error is a
-// Temporal application error: ErrRejected (non-retryable) on 4xx, ErrUnavailable
-// otherwise. Messages name the target, never the URL, which may hold a secret.
+// Temporal application error: ErrRejected (non-retryable) on 4xx, except 408, 425 and
+// 429, which ask to come back later; ErrUnavailable otherwise. Messages name the
+// target, never the URL, which may hold a secret.
 func (a *Activities) post(ctx context.Context, target, url, idempotencyKey string, body any) ([]byte, error) {
 	payload, err := json.Marshal(body)
 	if err != nil {
@@ -47,6 +48,9 @@ func (a *Activities) post(ctx context.Context, target, url, idempotencyKey strin
 	defer resp.Body.Close()
 	answer, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswer))
 	switch {
+	case retryLater(resp.StatusCode):
+		return nil, temporal.NewApplicationError(
+			fmt.Sprintf("%s: webhook asked to retry later: %s", target, resp.Status), ErrUnavailable)
 	case resp.StatusCode >= 400 && resp.StatusCode < 500:
 		return nil, temporal.NewNonRetryableApplicationError(
 			fmt.Sprintf("%s: webhook rejected the request: %s", target, resp.Status), ErrRejected, nil)
@@ -58,4 +62,10 @@ func (a *Activities) post(ctx context.Context, target, url, idempotencyKey strin
 			fmt.Sprintf("%s: reading the webhook's answer: %v", target, err), ErrUnavailable)
 	}
 	return answer, nil
+}
+
+// retryLater reports the 4xx answers that mean "not now" rather than "never": a request
+// timeout, too early, or rate limiting.
+func retryLater(status int) bool {
+	return status == http.StatusRequestTimeout || status == http.StatusTooEarly || status == http.StatusTooManyRequests
 }

@@ -54,25 +54,27 @@ type hwStep struct {
 	rungs                []hwRung
 }
 
-func wd(n int) definitions.Duration   { return definitions.Duration{N: n, Unit: definitions.WorkingDay} }
-func days(n int) definitions.Duration { return definitions.Duration{N: n, Unit: definitions.Day} }
-func wks(n int) definitions.Duration  { return definitions.Duration{N: n, Unit: definitions.Week} }
+func hwWD(n int) definitions.Duration {
+	return definitions.Duration{N: n, Unit: definitions.WorkingDay}
+}
+func hwDays(n int) definitions.Duration  { return definitions.Duration{N: n, Unit: definitions.Day} }
+func hwWeeks(n int) definitions.Duration { return definitions.Duration{N: n, Unit: definitions.Week} }
 
 var (
-	hwMelding         = hwStep{id: "melding", title: "Melding registreren en triëren", role: "wijkcoach", deadline: wd(3)}
+	hwMelding         = hwStep{id: "melding", title: "Melding registreren en triëren", role: "wijkcoach", deadline: hwWD(3)}
 	hwPersoonlijkPlan = hwStep{id: "persoonlijk-plan", title: "Persoonlijk plan van de inwoner", role: "wijkcoach",
-		deadline: days(7), fromCase: true, law: "Wmo 2015 art. 2.3.2 lid 2", rungs: []hwRung{{after: days(7), skip: true}}}
+		deadline: hwDays(7), fromCase: true, law: "Wmo 2015 art. 2.3.2 lid 2", rungs: []hwRung{{after: hwDays(7), skip: true}}}
 	hwKeukentafel = hwStep{id: "keukentafelgesprek", title: "Keukentafelgesprek (onderzoek)", role: "wijkcoach",
-		deadline: wks(6), fromCase: true, law: "Wmo 2015 art. 2.3.2", norm: &[]definitions.Duration{wks(3)}[0],
-		rungs: []hwRung{{after: wks(4), remind: "assignee"}, {after: wks(5), remind: "teamleider"}, {after: wks(6), to: "teamleider", stalled: true}}}
-	hwBijdrageWmo   = hwStep{id: "bijdrage-wmo", title: "Bijdrage Wmo aan het plan", role: "wijkcoach", deadline: wd(10)}
-	hwBijdrageJeugd = hwStep{id: "bijdrage-jeugd", title: "Bijdrage jeugd aan het plan", role: "jeugdconsulent", deadline: wd(10)}
-	hwPlan          = hwStep{id: "plan", title: "Plan vaststellen", role: "wijkcoach", deadline: wks(2)}
+		deadline: hwWeeks(6), fromCase: true, law: "Wmo 2015 art. 2.3.2", norm: &[]definitions.Duration{hwWeeks(3)}[0],
+		rungs: []hwRung{{after: hwWeeks(4), remind: "assignee"}, {after: hwWeeks(5), remind: "teamleider"}, {after: hwWeeks(6), to: "teamleider", stalled: true}}}
+	hwBijdrageWmo   = hwStep{id: "bijdrage-wmo", title: "Bijdrage Wmo aan het plan", role: "wijkcoach", deadline: hwWD(10)}
+	hwBijdrageJeugd = hwStep{id: "bijdrage-jeugd", title: "Bijdrage jeugd aan het plan", role: "jeugdconsulent", deadline: hwWD(10)}
+	hwPlan          = hwStep{id: "plan", title: "Plan vaststellen", role: "wijkcoach", deadline: hwWeeks(2)}
 	hwAanvraag      = hwStep{id: "aanvraag", title: "Aanvraag beoordelen en beschikken", role: "wmo_consulent",
-		deadline: wks(2), law: "Wmo 2015 art. 2.3.5",
-		rungs: []hwRung{{after: wd(8), remind: "assignee"}, {after: wks(2), to: "teamleider", stalled: true}}}
-	hwEvaluatie = hwStep{id: "evaluatie", title: "Evaluatie", role: "wijkcoach", deadline: wd(10),
-		rungs: []hwRung{{after: wd(10), remind: "teamleider", stalled: true}}}
+		deadline: hwWeeks(2), law: "Wmo 2015 art. 2.3.5",
+		rungs: []hwRung{{after: hwWD(8), remind: "assignee"}, {after: hwWeeks(2), to: "teamleider", stalled: true}}}
+	hwEvaluatie = hwStep{id: "evaluatie", title: "Evaluatie", role: "wijkcoach", deadline: hwWD(10),
+		rungs: []hwRung{{after: hwWD(10), remind: "teamleider", stalled: true}}}
 )
 
 // hwTask is an open task of the baseline.

@@ -29,7 +29,7 @@ import (
 func benchSetup(b *testing.B) (*liveServer, definitions.Definition, []definitions.Definition) {
 	b.Helper()
 	own, related := liveShipped(b, "dalfsen", "wijkteam")
-	return startLive(b, formsOf(own)), own, related
+	return startLive(b, hwForms(own)), own, related
 }
 
 // benchCases are the two ways to run the path, by sub-benchmark name.
@@ -50,7 +50,7 @@ func BenchmarkDalfsenPath(b *testing.B) {
 			defer cancel()
 			events := 0
 			var counting int64 // CPU spent counting events, not running the case
-			cpu := cpuTime()
+			cpu := benchCPU()
 			b.ResetTimer()
 			for range b.N {
 				seq++
@@ -60,18 +60,18 @@ func BenchmarkDalfsenPath(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.StopTimer()
-				c0 := cpuTime()
-				n, err := countEvents(ctx, live.c, lc.opts.ID, runID)
+				c0 := benchCPU()
+				n, err := liveEventCount(ctx, live.c, lc.opts.ID, runID)
 				if err != nil {
 					b.Fatal(err)
 				}
 				events += n
-				counting += cpuTime() - c0
+				counting += benchCPU() - c0
 				b.StartTimer()
 			}
 			b.StopTimer()
 			b.ReportMetric(float64(events)/float64(b.N), "events/case")
-			b.ReportMetric(float64(cpuTime()-cpu-counting)/float64(b.N)/1e6, "cpu-ms/case")
+			b.ReportMetric(float64(benchCPU()-cpu-counting)/float64(b.N)/1e6, "cpu-ms/case")
 		})
 	}
 }
@@ -101,26 +101,26 @@ func BenchmarkDalfsenPathReplay(b *testing.B) {
 		hists[name] = hist
 	}
 	live.stop() // its background work would count as the replay's CPU
-	forms := formsOf(own)
+	forms := hwForms(own)
 	for _, name := range names {
 		b.Run(name, func(b *testing.B) {
 			r := newReplayer(b)
 			r.RegisterWorkflowWithOptions((&hwWorkflow{forms: forms}).run, workflow.RegisterOptions{Name: hwName})
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := benchCPU()
 			for range b.N {
 				if err := r.ReplayWorkflowHistory(replayLogger(), hists[name]); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e3, "cpu-µs/case")
+			b.ReportMetric(float64(benchCPU()-cpu)/float64(b.N)/1e3, "cpu-µs/case")
 			b.ReportMetric(float64(len(hists[name].Events)), "events/case")
 		})
 	}
 }
 
-// cpuTime is the process's user and system CPU time so far, in nanoseconds.
-func cpuTime() int64 {
+// benchCPU is the process's user and system CPU time so far, in nanoseconds.
+func benchCPU() int64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
@@ -128,8 +128,8 @@ func cpuTime() int64 {
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
-// formsOf maps a definition's step ids to their forms, for the baseline.
-func formsOf(d definitions.Definition) map[string]definitions.Form {
+// hwForms maps a definition's step ids to their forms, for the baseline.
+func hwForms(d definitions.Definition) map[string]definitions.Form {
 	forms := map[string]definitions.Form{}
 	for _, s := range d.Steps {
 		forms[s.ID] = s.Form

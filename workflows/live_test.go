@@ -210,8 +210,8 @@ func liveOutcome(v CaseView, err error) string {
 	return strings.Join(ids, ",")
 }
 
-// countEvents counts the events of a workflow run's history.
-func countEvents(ctx context.Context, c client.Client, id, runID string) (int, error) {
+// liveEventCount counts the events of a workflow run's history.
+func liveEventCount(ctx context.Context, c client.Client, id, runID string) (int, error) {
 	it := c.GetWorkflowHistory(ctx, id, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
 	n := 0
 	for it.HasNext() {

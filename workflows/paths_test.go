@@ -13,9 +13,9 @@ import (
 
 // The cases the recordings and the benchmark run, on the shipped definitions.
 
-// startOptions are the options the task API starts a case with: search attributes and
+// liveStartOptions are the options the task API starts a case with: search attributes and
 // an empty memo from the start.
-func startOptions(id string, d definitions.Definition, team string) client.StartWorkflowOptions {
+func liveStartOptions(id string, d definitions.Definition, team string) client.StartWorkflowOptions {
 	return client.StartWorkflowOptions{
 		ID: id, TaskQueue: DefaultTaskQueue, StaticSummary: d.Title,
 		TypedSearchAttributes: temporal.NewSearchAttributes(
@@ -28,9 +28,9 @@ func startOptions(id string, d definitions.Definition, team string) client.Start
 	}
 }
 
-// today is the date of the evaluation in the cases: already begun, so the wait until it
+// liveToday is the date of the evaluation in the cases: already begun, so the wait until it
 // passes at once (a real-time server cannot skip months).
-func today() string { return time.Now().In(amsterdam).Format(time.DateOnly) }
+func liveToday() string { return time.Now().In(amsterdam).Format(time.DateOnly) }
 
 // dalfsenSteps is the full Dalfsen path: melding, persoonlijk plan, keukentafelgesprek,
 // Wmo and jeugd in parallel, plan, aanvraag, the wait and the notify, evaluatie, closed.
@@ -48,7 +48,7 @@ func dalfsenSteps() []liveStep {
 		{update: UpdateComplete, task: "bijdrage-jeugd-1", role: "jeugdconsulent",
 			data: map[string]any{"bijdrage_jeugd": "…"}, open: "plan-1"},
 		{update: UpdateComplete, task: "plan-1", role: "wijkcoach",
-			data: map[string]any{"doelen": "…", "evaluatiedatum": today(), "aanvraag_maatwerk": true}, open: "aanvraag-1"},
+			data: map[string]any{"doelen": "…", "evaluatiedatum": liveToday(), "aanvraag_maatwerk": true}, open: "aanvraag-1"},
 		{update: UpdateComplete, task: "aanvraag-1", role: "wmo_consulent",
 			data: map[string]any{"besluit": "toegekend", "voorzieningen": []any{"begeleiding"}, "beschikking_verzonden": true}, open: "evaluatie-1"},
 		{update: UpdateComplete, task: "evaluatie-1", role: "wijkcoach",
@@ -67,7 +67,7 @@ func dalfsenCase(id string, own definitions.Definition, related []definitions.De
 	return liveCase{
 		workflow: CaseWorkflowName, gemeente: "dalfsen", team: "lemelerveld",
 		input: CaseInput{CaseID: id, Definition: own, Related: related, Team: "lemelerveld", Data: dalfsenIntake()},
-		opts:  startOptions(id, own, "lemelerveld"), steps: dalfsenSteps(),
+		opts:  liveStartOptions(id, own, "lemelerveld"), steps: dalfsenSteps(),
 		want: CaseResult{Result: "afgerond", Step: "afgesloten"},
 	}
 }
@@ -105,7 +105,7 @@ func dordrechtGGZ(id string, own definitions.Definition, related []definitions.D
 		workflow: CaseWorkflowName, gemeente: "dordrecht", team: own.Teams[0],
 		input: CaseInput{CaseID: id, Definition: own, Related: related, Team: own.Teams[0],
 			Data: map[string]any{"bron": "huisarts", "veiligheidsrisico": "geen", "gezin_met_kinderen": false}},
-		opts: startOptions(id, own, own.Teams[0]),
+		opts: liveStartOptions(id, own, own.Teams[0]),
 		steps: []liveStep{
 			{update: UpdateComplete, task: "melding-1", role: "wijkcoach", data: map[string]any{"urgentie": "regulier"}, open: "poh-consult-1"},
 			{update: UpdateComplete, task: "poh-consult-1", role: "wijkcoach", data: map[string]any{"poh_advies": "basis_ggz"}, open: ""},
@@ -125,7 +125,7 @@ func dalfsenMeldcode(id string, own definitions.Definition, related []definition
 		input: CaseInput{CaseID: id, Definition: own, Related: related, Team: "dalfsen",
 			Data: map[string]any{"bron": "school", "veiligheidsrisico": "hoog", "jeugdige_betrokken": true,
 				"leefgebieden": []any{"veiligheid"}}},
-		opts: startOptions(id, own, "dalfsen"),
+		opts: liveStartOptions(id, own, "dalfsen"),
 		steps: []liveStep{
 			{update: UpdateComplete, task: "melding-1", role: "wijkcoach",
 				data: map[string]any{"urgentie": "spoed", "veiligheidsrisico": "hoog", "ontvangst_bevestigd": true}, open: ""},

@@ -17,8 +17,8 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-// record makes TestRecordHistories run: go test ./workflows -run TestRecordHistories -record
-var record = flag.Bool("record", false, "record the replay histories in testdata/histories")
+// recordFlag makes TestRecordHistories run: go test ./workflows -run TestRecordHistories -record
+var recordFlag = flag.Bool("record", false, "record the replay histories in testdata/histories")
 
 // historiesDir holds the recorded histories that TestReplayHistories replays.
 const historiesDir = "testdata/histories"
@@ -27,7 +27,7 @@ const historiesDir = "testdata/histories"
 // and stores their histories as JSON, for TestReplayHistories. Run it when the
 // interpreter changes on purpose (see doc.go, "Recording histories").
 func TestRecordHistories(t *testing.T) {
-	if !*record {
+	if !*recordFlag {
 		t.Skip("records only with -record")
 	}
 	dalfsen, dalfsenRelated := liveShipped(t, "dalfsen", "wijkteam")

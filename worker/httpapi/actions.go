@@ -113,8 +113,7 @@ func checkReason(reason string) []workflows.FieldError {
 // retried request never acts twice and two clients' keys never collide.
 func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name string, arg any) error {
 	id := r.PathValue("id")
-	open, err := a.checkCase(r.Context(), u, id)
-	if err != nil {
+	if err := a.checkCase(r.Context(), u, id); err != nil {
 		return err
 	}
 	key := r.Header.Get("Idempotency-Key")
@@ -135,9 +134,10 @@ func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name 
 		err = h.Get(r.Context(), &view)
 	}
 	var notFound *serviceerror.NotFound
-	if !open && errors.As(err, &notFound) {
-		// A closed case still answers a retry of an update it accepted (same id), so
-		// the update is sent anyway; anything else on it is a conflict, not a 404.
+	if errors.As(err, &notFound) {
+		// The case exists (checkCase saw it), so the workflow has closed. A closed case
+		// still answers a retry of an update it accepted (same id), which is why the
+		// update is sent anyway; anything else on it is a conflict, not a 404.
 		return &Error{Status: http.StatusConflict, Message: "case " + id + " is closed", kind: "Closed"}
 	}
 	if err != nil {
@@ -148,22 +148,30 @@ func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name 
 }
 
 // checkCase answers 404 for an id that is not a case of the caller's gemeente, before
-// any update reaches the workflow, and says whether the case is still running. The
-// gemeente is a search attribute set at the start; DescribeWorkflowExecution reads it
-// from the case itself, not from (eventually consistent) visibility.
-func (a *api) checkCase(ctx context.Context, u *auth.User, id string) (bool, error) {
+// any update reaches the workflow. The gemeente is a search attribute set at the start;
+// DescribeWorkflowExecution reads it from the case itself, not from (eventually
+// consistent) visibility, unless the gemeente cache knows the case already.
+func (a *api) checkCase(ctx context.Context, u *auth.User, id string) error {
 	if !caseIDRE.MatchString(id) {
-		return false, errCaseNotFound()
+		return errCaseNotFound()
 	}
-	resp, err := a.cfg.Client.DescribeWorkflowExecution(ctx, id, "")
-	if err != nil {
-		return false, err
+	g, ok := a.gemeenten.get(id)
+	if !ok {
+		resp, err := a.cfg.Client.DescribeWorkflowExecution(ctx, id, "")
+		if err != nil {
+			return err
+		}
+		info := resp.GetWorkflowExecutionInfo()
+		if info.GetType().GetName() != workflows.CaseWorkflowName {
+			return errCaseNotFound()
+		}
+		g = attrsOf(info).str(workflows.SAGemeente.GetName())
+		a.gemeenten.put(id, g)
 	}
-	info := resp.GetWorkflowExecutionInfo()
-	if info.GetType().GetName() != workflows.CaseWorkflowName || attrsOf(info).str(workflows.SAGemeente.GetName()) != u.Gemeente {
-		return false, errCaseNotFound()
+	if g != u.Gemeente {
+		return errCaseNotFound()
 	}
-	return running(info), nil
+	return nil
 }
 
 func validKey(k string) bool {

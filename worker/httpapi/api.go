@@ -46,9 +46,10 @@ const (
 type api struct {
 	cfg       Config
 	log       zerolog.Logger
-	timeout   time.Duration // per request
+	timeout   time.Duration                      // per request
 	current   map[string]*definitions.Definition // "gemeente/process" → new cases start here
 	byVersion map[string]*definitions.Definition
+	gemeenten gemeenteCache
 }
 
 // New returns the API's handler, which serves every path under /api/v1.

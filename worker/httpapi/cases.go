@@ -32,6 +32,7 @@ func (a *api) getCase(w http.ResponseWriter, r *http.Request, u *auth.User) erro
 	if err != nil {
 		return err
 	}
+	a.gemeenten.put(id, view.Gemeente)
 	if !a.maySee(u, view) {
 		return errCaseNotFound()
 	}
@@ -151,6 +152,7 @@ func (a *api) listCases(w http.ResponseWriter, r *http.Request, u *auth.User) er
 			Deadline:          sa.time(workflows.SADeadline.GetName()),
 			Tasks:             memoTasks(e),
 		}
+		a.gemeenten.put(c.ID, c.Gemeente)
 		if !running(e) {
 			c.Status = workflows.StatusClosed
 			closed := e.GetCloseTime().AsTime()

@@ -43,6 +43,7 @@ func (a *api) createCase(w http.ResponseWriter, r *http.Request, u *auth.User) e
 	if _, err := a.cfg.Client.ExecuteWorkflow(r.Context(), a.startOptions(in), workflows.CaseWorkflowName, in); err != nil {
 		return err
 	}
+	a.gemeenten.put(in.CaseID, in.Definition.Gemeente)
 	view, err := a.firstView(r.Context(), in.CaseID)
 	if err != nil {
 		return err

@@ -3,9 +3,9 @@ package httpapi
 import (
 	"encoding/base64"
 	"maps"
-	"slices"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 )
 

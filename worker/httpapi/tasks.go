@@ -74,6 +74,7 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	out := taskList{Tasks: []taskItem{}, NextPageToken: encodeToken(next)}
 	now := time.Now()
 	for _, e := range execs {
+		a.gemeenten.put(e.GetExecution().GetWorkflowId(), attrsOf(e).str(workflows.SAGemeente.GetName()))
 		out.Tasks = append(out.Tasks, a.tasksOf(r.Context(), u, e, mine, now)...)
 	}
 	writeJSON(w, http.StatusOK, out)
