@@ -43,4 +43,22 @@
 // and keep the old branch until no case of the old version runs. Replay tests over
 // histories in testdata/histories guard this; changes that only alter state or the
 // view (not commands) need no version.
+//
+// # Recording histories
+//
+// testdata/histories holds histories of cases on the shipped definitions, recorded on a
+// real in-memory Temporal server (temporaltest) with fake activities: the full Dalfsen
+// path with claim, opschorting, verlenging and a rejected update; a Meldcode referral
+// as a child case (parent and child); a Dordrecht hand-off to a provider.
+// TestReplayHistories replays each file against the current code and fails on
+// nondeterminism. To record them (the cases are in paths_test.go; add one there and in
+// TestRecordHistories when a new step kind or update lands):
+//
+//	go test ./workflows -run TestRecordHistories -record
+//
+// A history that no longer replays is a running case that the change would break. Once
+// cases run in production, do not re-record over old files: guard the change with
+// workflow.GetVersion until it replays, and add new files beside the old ones. Before
+// that, re-recording is fine. Recorded data is placeholder text, never personal data,
+// as the files are committed.
 package workflows

@@ -1,5 +1,3 @@
-//go:build h5wip
-
 package workflows
 
 import (

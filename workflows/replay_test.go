@@ -1,5 +1,3 @@
-//go:build h5wip
-
 package workflows
 
 import (
@@ -29,7 +27,8 @@ func TestReplayHistories(t *testing.T) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			r := newReplayer(t)
 			if err := r.ReplayWorkflowHistoryFromJSONFile(replayLogger(), file); err != nil {
-				t.Fatal(err)
+				t.Fatalf("%v\nA case recorded before this change no longer replays: guard the change "+
+					"with workflow.GetVersion (see doc.go, Recording histories).", err)
 			}
 		})
 	}

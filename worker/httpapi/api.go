@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -106,15 +107,7 @@ func (a *api) definitionsOf(gemeente string) []*definitions.Definition {
 			out = append(out, d)
 		}
 	}
-	slices.SortFunc(out, func(x, y *definitions.Definition) int {
-		if x.Process < y.Process {
-			return -1
-		}
-		if x.Process > y.Process {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(out, func(x, y *definitions.Definition) int { return strings.Compare(x.Process, y.Process) })
 	return out
 }
 

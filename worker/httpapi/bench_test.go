@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"go.temporal.io/api/workflowservice/v1"
-
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -94,26 +92,6 @@ func BenchmarkAPI(b *testing.B) {
 		}
 	}
 	b.Run("list-team-tasks-page50", list("", 50))
-	for name, q := range map[string]string{
-		"tmp-team":  `WijkTeam = "lemelerveld"`,
-		"tmp-none":  ``,
-		"tmp-roles": `WijkRoles = "wijkcoach"`,
-		"tmp-nostatus": `WorkflowType = "CaseWorkflow" AND WijkGemeente = "dalfsen" AND (WijkTeam = "lemelerveld")`,
-	} {
-		b.Run(name, func(b *testing.B) {
-			setup(b)
-			lat := make([]time.Duration, 0, b.N)
-			for range b.N {
-				start := time.Now()
-				_, err := e.client.ListWorkflow(context.Background(), &workflowservice.ListWorkflowExecutionsRequest{Namespace: e.ns, PageSize: 50, Query: q})
-				if err != nil {
-					b.Fatal(err)
-				}
-				lat = append(lat, time.Since(start))
-			}
-			reportPercentiles(b, lat)
-		})
-	}
 	b.Run("list-team-tasks-all333", list("?pageSize=1000", 333))
 }
 
@@ -125,7 +103,6 @@ func reportPercentiles(b *testing.B, lat []time.Duration) {
 	}
 	b.ReportMetric(at(0.50), "p50-ms")
 	b.ReportMetric(at(0.99), "p99-ms")
-	b.Logf("TMP p10 %.1f p25 %.1f p75 %.1f p80 %.1f p85 %.1f p90 %.1f p95 %.1f max %.1f", at(.1), at(.25), at(.75), at(.8), at(.85), at(.9), at(.95), at(1))
 }
 
 // parentCleanup is a sub-benchmark's B whose cleanups run when the parent ends.

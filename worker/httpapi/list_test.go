@@ -2,8 +2,11 @@ package httpapi
 
 import (
 	"fmt"
+	"net/http/httptest"
 	"slices"
 	"testing"
+
+	"github.com/wijkflow/wijkflow/definitions"
 )
 
 func caseIDs(l caseList) []string {
@@ -146,5 +149,34 @@ func TestListTasks(t *testing.T) {
 	e.eventually("the claimed task under assignee=me", func() bool { return slices.Equal(inbox("coach", "?assignee=me"), []string{mine}) })
 	if got := inbox("lead", "?assignee=me"); got != nil {
 		t.Errorf("lead's assignee=me: %v", got)
+	}
+}
+
+// TestTasksOfAnOlderVersion: a case on a definition version the API no longer holds
+// still lists its tasks with their form, asked of that case alone.
+func TestTasksOfAnOlderVersion(t *testing.T) {
+	e := newEnv(t)
+	v := e.newCase("coach")
+	var newer []*definitions.Definition
+	for _, d := range loadShipped(t) {
+		c := *d
+		c.Version = "sha256:newer-" + d.Process
+		newer = append(newer, &c)
+	}
+	a, err := newAPI(Config{Client: e.client, Namespace: e.ns, Definitions: newer, Auth: e.api.cfg.Auth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.handler())
+	defer srv.Close()
+	later := &env{t: t, url: srv.URL + prefix}
+	var l taskList
+	later.eventually("the task listed", func() bool {
+		later.must(200, "coach", "GET", "/tasks", nil).decode(t, &l)
+		return len(l.Tasks) == 1
+	})
+	tk := l.Tasks[0]
+	if tk.CaseID != v.ID || tk.DefinitionVersion != v.DefinitionVersion || len(tk.Form) != 3 || tk.Form[0].Name != "urgentie" {
+		t.Errorf("task %+v", tk)
 	}
 }

@@ -1,41 +1,13 @@
 package httpapi
 
 import (
-	"context"
-	_ "embed"
 	"net/http"
 	"slices"
 	"strings"
-	"time"
-
-	"go.temporal.io/sdk/client"
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/worker/auth"
 )
-
-//go:embed openapi.yaml
-var spec []byte
-
-// serveSpec answers the OpenAPI description; it is public, like any API reference.
-func serveSpec(w http.ResponseWriter, _ *http.Request, _ *auth.User) error {
-	w.Header().Set("Content-Type", "application/yaml")
-	_, _ = w.Write(spec)
-	return nil
-}
-
-// healthz answers 200 when Temporal answers its health check, 503 otherwise.
-func (a *api) healthz(w http.ResponseWriter, r *http.Request, _ *auth.User) error {
-	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-	defer cancel()
-	if _, err := a.cfg.Client.CheckHealth(ctx, &client.CheckHealthRequest{}); err != nil {
-		a.log.Warn().Err(err).Msg("health check: Temporal does not answer")
-		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "error": "Temporal does not answer"})
-		return nil
-	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	return nil
-}
 
 // definitionInfo describes one process version for a client: enough to render the
 // intake form of a new signal.
