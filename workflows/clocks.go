@@ -68,30 +68,50 @@ func (c *caseRun) alarms(step *definitions.Step, now time.Time) []*Alarm {
 // nextAlarm returns the earliest pending moment the workflow must wake for, with a
 // timer summary for the Web UI's timeline. Clocks stopped by opschorting do not count.
 func (c *caseRun) nextAlarm() (time.Time, string, bool) {
-	var (
-		best    time.Time
-		summary string
-		found   bool
-	)
-	consider := func(t time.Time, s string) {
-		if !found || t.Before(best) {
-			best, summary, found = t, s, true
-		}
+	m := c.earliestMoment()
+	switch {
+	case m.alarm != nil:
+		return m.due, c.alarmSummary(m.task, m.alarm), true
+	case m.wait != nil:
+		return m.due, "wacht " + m.wait.Step, true
 	}
+	return time.Time{}, "", false
+}
+
+// nextWake is nextAlarm without the summary: the main loop's wait condition asks it on
+// every pass of the workflow's event loop, so it builds no strings.
+func (c *caseRun) nextWake() (time.Time, bool) {
+	m := c.earliestMoment()
+	return m.due, m.alarm != nil || m.wait != nil
+}
+
+// moment is a pending alarm of a task, or a pending wait.
+type moment struct {
+	due   time.Time
+	task  *Task
+	alarm *Alarm
+	wait  *Wait
+}
+
+// earliestMoment finds the earliest pending moment; on a tie the first one found wins.
+func (c *caseRun) earliestMoment() moment {
+	var m moment
 	for _, t := range c.st.Tasks {
 		if !t.FrozenAt.IsZero() {
 			continue
 		}
 		for _, a := range t.Alarms {
-			if !a.Done {
-				consider(a.Due, c.alarmSummary(t, a))
+			if !a.Done && (m.alarm == nil || a.Due.Before(m.due)) {
+				m = moment{due: a.Due, task: t, alarm: a}
 			}
 		}
 	}
 	for _, w := range c.st.Waits {
-		consider(w.Due, "wacht "+w.Step)
+		if (m.alarm == nil && m.wait == nil) || w.Due.Before(m.due) {
+			m = moment{due: w.Due, wait: w}
+		}
 	}
-	return best, summary, found
+	return m
 }
 
 // alarmSummary names an alarm for the timeline, e.g. "deadline keukentafelgesprek,

@@ -10,16 +10,19 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-// notifyOptions: a notification is worth a few retries, but a failed one must not hold
-// up the case, so its failure lands in the trail and the case goes on.
+// notifyOptions: a notification is worth a few retries (the activities' own policy,
+// which never retries a rejected call or bad input), but a failed one must not hold up
+// the case, so attempts are capped; its failure lands in the trail and the case goes on.
 var notifyOptions = workflow.ActivityOptions{
 	StartToCloseTimeout: time.Minute,
-	RetryPolicy: &temporal.RetryPolicy{
-		InitialInterval:        5 * time.Second,
-		MaximumInterval:        10 * time.Minute,
-		MaximumAttempts:        10,
-		NonRetryableErrorTypes: []string{activities.ErrRejected, activities.ErrBadInput},
-	},
+	RetryPolicy:         notifyRetryPolicy(),
+}
+
+// notifyRetryPolicy is activities.RetryPolicy with at most ten attempts.
+func notifyRetryPolicy() *temporal.RetryPolicy {
+	p := activities.RetryPolicy()
+	p.MaximumAttempts = 10
+	return p
 }
 
 // notifyStep is a notify step: send the designer's message to the role, then go on.

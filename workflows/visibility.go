@@ -15,20 +15,35 @@ import (
 // changed), and the current details for the Web UI. None of it holds case data: only
 // ids, roles, user ids, dates of deadlines and flags.
 func (c *caseRun) publish(ctx workflow.Context) {
-	if ups := c.searchAttributeUpdates(workflow.GetTypedSearchAttributes(ctx)); len(ups) > 0 {
+	if c.everPublished && c.published == c.rev {
+		return
+	}
+	ok := true
+	if !c.saRead {
+		// Those set at start or carried over by continue-as-new.
+		c.sa, c.saRead = workflow.GetTypedSearchAttributes(ctx), true
+	}
+	if ups := c.searchAttributeUpdates(c.sa); len(ups) > 0 {
 		if err := workflow.UpsertTypedSearchAttributes(ctx, ups...); err != nil {
 			c.log(ctx, "", "").Warn("search attributes not upserted")
+			ok = false
+		} else {
+			c.sa = temporal.NewSearchAttributes(append([]temporal.SearchAttributeUpdate{c.sa.Copy()}, ups...)...)
 		}
 	}
 	if memo := c.taskSummaries(); c.memo == nil || !slices.EqualFunc(memo, c.memo, sameSummary) {
 		if err := workflow.UpsertMemo(ctx, map[string]any{MemoTasks: memo}); err != nil {
 			c.log(ctx, "", "").Warn("memo not upserted")
+			ok = false
 		}
 		c.memo = memo
 	}
 	if d := c.detailsMarkdown(); d != c.details {
 		workflow.SetCurrentDetails(ctx, d)
 		c.details = d
+	}
+	if ok {
+		c.published, c.everPublished = c.rev, true
 	}
 }
 

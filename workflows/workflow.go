@@ -27,6 +27,16 @@ type caseRun struct {
 	busy bool
 	// memo is the memo last upserted, to skip unchanged upserts.
 	memo []TaskSummary
+	// sa holds the search attributes as last published (read from Temporal once per
+	// run, then kept here): comparing with it is cheaper than converting Temporal's copy
+	// on every publish.
+	sa     temporal.SearchAttributes
+	saRead bool
+	// rev counts the times the case was held (advance): the state only changes then.
+	// published is the rev that publish last made fully visible, so a publish with
+	// nothing new (the main loop after a handler published) costs nothing.
+	rev, published int
+	everPublished  bool
 	// details is the current details last set.
 	details string
 }
@@ -56,6 +66,11 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 		c.log(ctx, "", "").Info("case continued as new")
 	}
 	for {
+		// A handler may hold the case while it waits for an activity: publishing its
+		// half-done state would cost two events that the handler's own publish repeats.
+		if err := workflow.Await(ctx, func() bool { return !c.busy }); err != nil {
+			return CaseResult{}, err
+		}
 		c.publish(ctx)
 		if c.st.Status == StatusClosed {
 			break
@@ -79,7 +94,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 // newCaseRun initialises the run's state from the input, without side effects.
 func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 	def := in.Definition
-	cond, err := definitions.NewConditions(definitions.AllFields(&def))
+	cond, err := conditionsFor(&def)
 	if err != nil {
 		return nil, temporal.NewNonRetryableApplicationError("definition conditions: "+err.Error(), ErrInvalid, err)
 	}
@@ -139,7 +154,7 @@ func (c *caseRun) fillMaps() {
 func (c *caseRun) advance(ctx workflow.Context, fn func()) {
 	_ = workflow.Await(ctx, func() bool { return !c.busy })
 	c.busy = true
-	defer func() { c.busy = false }()
+	defer func() { c.busy = false; c.rev++ }()
 	fn()
 	for len(c.queue) > 0 && c.st.Status == StatusOpen {
 		a := c.queue[0]
@@ -158,7 +173,7 @@ func (c *caseRun) advance(ctx workflow.Context, fn func()) {
 func (c *caseRun) sleep(ctx workflow.Context) error {
 	wake, summary, ok := c.nextAlarm()
 	changed := func() bool {
-		w, _, o := c.nextAlarm()
+		w, o := c.nextWake()
 		return c.st.Status == StatusClosed || o != ok || !w.Equal(wake) || c.mayContinueAsNew(ctx)
 	}
 	if !ok {
