@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -19,16 +20,15 @@ func (c *caseRun) publish(ctx workflow.Context) {
 		return
 	}
 	ok := true
-	if !c.saRead {
-		// Those set at start or carried over by continue-as-new.
-		c.sa, c.saRead = workflow.GetTypedSearchAttributes(ctx), true
+	if c.sa == nil {
+		c.sa = publishedSearchAttributes(workflow.GetTypedSearchAttributes(ctx))
 	}
-	if ups := c.searchAttributeUpdates(c.sa); len(ups) > 0 {
+	if ups, changed := c.searchAttributeUpdates(); len(ups) > 0 {
 		if err := workflow.UpsertTypedSearchAttributes(ctx, ups...); err != nil {
 			c.log(ctx, "", "").Warn("search attributes not upserted")
 			ok = false
 		} else {
-			c.sa = temporal.NewSearchAttributes(append([]temporal.SearchAttributeUpdate{c.sa.Copy()}, ups...)...)
+			maps.Copy(c.sa, changed)
 		}
 	}
 	if memo := c.taskSummaries(); c.memo == nil || !slices.EqualFunc(memo, c.memo, sameSummary) {
@@ -47,27 +47,41 @@ func (c *caseRun) publish(ctx workflow.Context) {
 	}
 }
 
-// searchAttributeUpdates compares the wanted search attributes with the current ones.
-func (c *caseRun) searchAttributeUpdates(cur temporal.SearchAttributes) []temporal.SearchAttributeUpdate {
+// publishedSearchAttributes reads the search attributes a run starts with (set by the
+// starter or carried over by continue-as-new), by name; an unset one is absent.
+func publishedSearchAttributes(cur temporal.SearchAttributes) map[string]any {
+	out := map[string]any{}
+	// Unsorted is fine here: it only fills another map, so the order leaves no trace.
+	for k, v := range cur.GetUntypedValues() {
+		out[k.GetName()] = v
+	}
+	return out
+}
+
+// searchAttributeUpdates compares the wanted search attributes with those last
+// published (c.sa), and returns the upserts with the values they publish (nil: unset).
+func (c *caseRun) searchAttributeUpdates() ([]temporal.SearchAttributeUpdate, map[string]any) {
 	var ups []temporal.SearchAttributeUpdate
-	keyword := func(k temporal.SearchAttributeKeyKeyword, v string) {
-		if old, ok := cur.GetKeyword(k); !ok || old != v {
-			ups = append(ups, k.ValueSet(v))
+	changed := map[string]any{}
+	set := func(name string, v any, same func(old any) bool, up temporal.SearchAttributeUpdate) {
+		// An absent attribute reads as nil, the same as an unset one.
+		if old := c.sa[name]; (old == nil) != (v == nil) || v != nil && !same(old) {
+			ups = append(ups, up)
+			changed[name] = v
 		}
+	}
+	keyword := func(k temporal.SearchAttributeKeyKeyword, v string) {
+		set(k.GetName(), v, func(old any) bool { o, _ := old.(string); return o == v }, k.ValueSet(v))
 	}
 	list := func(k temporal.SearchAttributeKeyKeywordList, v []string) {
-		old, ok := cur.GetKeywordList(k)
-		switch {
-		case len(v) == 0 && ok:
-			ups = append(ups, k.ValueUnset())
-		case len(v) > 0 && (!ok || !slices.Equal(old, v)):
-			ups = append(ups, k.ValueSet(v))
+		if len(v) == 0 {
+			set(k.GetName(), nil, nil, k.ValueUnset())
+			return
 		}
+		set(k.GetName(), v, func(old any) bool { o, _ := old.([]string); return slices.Equal(o, v) }, k.ValueSet(v))
 	}
 	boolean := func(k temporal.SearchAttributeKeyBool, v bool) {
-		if old, ok := cur.GetBool(k); !ok || old != v {
-			ups = append(ups, k.ValueSet(v))
-		}
+		set(k.GetName(), v, func(old any) bool { o, ok := old.(bool); return ok && o == v }, k.ValueSet(v))
 	}
 	keyword(SAGemeente, c.def.Gemeente)
 	keyword(SAProcess, c.def.Process)
@@ -76,20 +90,19 @@ func (c *caseRun) searchAttributeUpdates(cur temporal.SearchAttributes) []tempor
 	list(SAStep, c.activeSteps())
 	boolean(SAStalled, c.stalled())
 	boolean(SASuspended, c.st.Suspended)
-	if old, ok := cur.GetInt64(SAEscalation); !ok || old != int64(c.st.Escalation) {
-		ups = append(ups, SAEscalation.ValueSet(int64(c.st.Escalation)))
-	}
-	old, had := cur.GetTime(SADeadline)
-	switch d := c.earliestDeadline(); {
-	case d == nil && had:
-		ups = append(ups, SADeadline.ValueUnset())
-	case d != nil && (!had || !old.Equal(*d)):
-		ups = append(ups, SADeadline.ValueSet(*d))
+	esc := int64(c.st.Escalation)
+	set(SAEscalation.GetName(), esc, func(old any) bool { o, ok := old.(int64); return ok && o == esc },
+		SAEscalation.ValueSet(esc))
+	if d := c.earliestDeadline(); d != nil {
+		set(SADeadline.GetName(), *d, func(old any) bool { o, ok := old.(time.Time); return ok && o.Equal(*d) },
+			SADeadline.ValueSet(*d))
+	} else {
+		set(SADeadline.GetName(), nil, nil, SADeadline.ValueUnset())
 	}
 	roles, assignees := c.rolesAndAssignees()
 	list(SARoles, roles)
 	list(SAAssignees, assignees)
-	return ups
+	return ups, changed
 }
 
 // rolesAndAssignees: who may act on open tasks (with the lead role, which may act on

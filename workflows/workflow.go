@@ -27,11 +27,10 @@ type caseRun struct {
 	busy bool
 	// memo is the memo last upserted, to skip unchanged upserts.
 	memo []TaskSummary
-	// sa holds the search attributes as last published (read from Temporal once per
-	// run, then kept here): comparing with it is cheaper than converting Temporal's copy
-	// on every publish.
-	sa     temporal.SearchAttributes
-	saRead bool
+	// sa holds the search attributes as last published, by name (read from Temporal
+	// once per run, then kept here): comparing with it is cheaper than converting
+	// Temporal's copy on every publish. A nil value is an unset attribute.
+	sa map[string]any
 	// rev counts the times the case was held (advance): the state only changes then.
 	// published is the rev that publish last made fully visible, so a publish with
 	// nothing new (the main loop after a handler published) costs nothing.
