@@ -1,12 +1,12 @@
 package auth
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // problem is one thing wrong with users[Index]; Field is the yaml key ("" for the entry).
@@ -29,6 +29,8 @@ func (p problem) String() string { return p.Path() + ": " + p.Message }
 
 var (
 	slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	// codeRE matches team and role ids as the definitions loader accepts them.
+	codeRE = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 	idRE   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 )
 
@@ -55,12 +57,12 @@ func checkUsers(users []User) []problem {
 				tokens[u.Token] = i
 			}
 		}
-		if u.ID == "" {
-			u.ID = Slug(u.Name)
+		if u.ID == "" && u.Token != "" {
+			u.ID = opaqueID(u.Token)
 		}
 		switch {
 		case u.ID == "":
-			add(i, "id", "is required when there is no name to derive it from")
+			add(i, "id", "is required when there is no token")
 		case !idRE.MatchString(u.ID):
 			add(i, "id", "%q must be 1-64 letters, digits, '.', '_' or '-'", u.ID)
 		default:
@@ -86,30 +88,15 @@ func checkList(add func(int, string, string, ...any), i int, field, what string,
 		add(i, field, "needs at least one %s", what)
 	}
 	for n, v := range list {
-		if !slugRE.MatchString(v) {
-			add(i, fmt.Sprintf("%s[%d]", field, n), "%q is not a %s id; write lower case letters, digits and '-'", v, what)
+		if !codeRE.MatchString(v) {
+			add(i, fmt.Sprintf("%s[%d]", field, n), "%q is not a %s id; write lower case letters, digits, '_' and '-', starting with a letter", v, what)
 		}
 	}
 }
 
-// Slug turns a name into an id: lower case ASCII letters and digits joined by '-',
-// accents dropped ("Anna Özdemir" → "anna-ozdemir").
-func Slug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(name) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
-	}
-	return b.String()
+// opaqueID names a user without an id by a hash of their token: never by their name,
+// which would put personal data in logs and workflow histories.
+func opaqueID(token string) string {
+	sum := sha256.Sum256([]byte("wijkflow-user-id:" + token))
+	return "user-" + hex.EncodeToString(sum[:5])
 }

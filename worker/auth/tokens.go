@@ -16,7 +16,7 @@ type Tokens struct {
 }
 
 // NewTokens checks the users (non-empty unique tokens, unique ids, a gemeente, teams and
-// roles) and returns an authenticator for them. An empty ID defaults to a slug of the name.
+// roles) and returns an authenticator for them. An empty ID defaults to an opaque id derived from the token, never from the name.
 func NewTokens(users []User) (*Tokens, error) {
 	users = cloneUsers(users)
 	var msgs []string
