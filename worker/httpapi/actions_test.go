@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -32,12 +33,18 @@ func TestSuspendResumeExtendAssign(t *testing.T) {
 		t.Fatal("still suspended after resume")
 	}
 
+	// Copy the deadline: decoding into v again reuses the pointers that ktg shares.
+	before := *task(t, e.view("coach", id), "keukentafelgesprek").Deadline
 	e.must(200, "coach", "POST", "/cases/"+id+"/extend", map[string]any{"taskId": ktg.ID, "reason": "complexe situatie", "by": "2w"}).decode(t, &v)
 	after := task(t, e.view("coach", id), "keukentafelgesprek")
 	if !after.Extended || after.Deadline == nil {
-		t.Fatalf("extend: before %v, after %+v", ktg.Deadline, after)
+		t.Fatalf("extend: before %v, after %+v", before, after)
 	}
-	t.Logf("deadline before %v after %v", ktg.Deadline, after.Deadline)
+	// Two calendar weeks later, give or take the Algemene termijnenwet's shift past a
+	// weekend or holiday.
+	if moved := after.Deadline.Sub(before); moved < 14*24*time.Hour || moved > 18*24*time.Hour {
+		t.Errorf("extend by 2w moved the deadline from %v to %v", before, after.Deadline)
+	}
 	e.must(409, "coach", "POST", "/cases/"+id+"/extend", map[string]any{"taskId": ktg.ID, "reason": "nog eens", "by": "1w"})
 
 	// A lead assigns within their team; a worker may not assign to someone else.
