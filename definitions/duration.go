@@ -49,17 +49,20 @@ func ParseDuration(s string) (Duration, error) {
 	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
 		i++
 	}
-	hint := fmt.Errorf("%q is not a duration; write 6w, 42d or 30wd (units s m h d w wd, or 6 weken, 10 werkdagen)", s)
+	// Built only on failure: decoding a case's definition parses many durations.
+	hint := func() error {
+		return fmt.Errorf("%q is not a duration; write 6w, 42d or 30wd (units s m h d w wd, or 6 weken, 10 werkdagen)", s)
+	}
 	if i == 0 || i > 6 {
-		return Duration{}, hint
+		return Duration{}, hint()
 	}
 	n, err := strconv.Atoi(t[:i])
 	if err != nil {
-		return Duration{}, hint
+		return Duration{}, hint()
 	}
 	u, ok := unitWords[strings.TrimSpace(t[i:])]
 	if !ok {
-		return Duration{}, hint
+		return Duration{}, hint()
 	}
 	if n <= 0 || n > maxDurationCount {
 		return Duration{}, fmt.Errorf("%q must be a count from 1 to %d, e.g. 1%s", s, maxDurationCount, u)

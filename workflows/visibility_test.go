@@ -102,3 +102,49 @@ func asStrings(v any) []string {
 	s, _ := v.([]string)
 	return s
 }
+
+const notifyBetweenDef = `
+gemeente: testgem
+process: tussen
+title: Tussen
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+start: gesprek
+steps:
+  gesprek:
+    kind: task
+    role: wijkcoach
+    deadline: {within: 6w}
+    form:
+      verslag: {type: text, required: true}
+    next: [{goto: bericht}]
+  bericht: {kind: notify, to: wijkcoach, message: Plan volgt., next: [{goto: plan}]}
+  plan: {kind: task, role: wijkcoach, form: {plan: {type: text}}, next: [{goto: klaar}]}
+  klaar: {kind: end, result: klaar}
+`
+
+// While a handler waits in the notify activity, the case is half-way (no task open),
+// and the main loop wakes as the deadline it slept for went away; it must not publish
+// that state: one upsert at the start, one after the update.
+func TestNoPublishWhileHandlerWaits(t *testing.T) {
+	h := newHarness(t)
+	var got *outcome
+	h.at(time.Minute, func() {
+		got = h.update(UpdateComplete, "done", CompleteRequest{Actor: worker("w1", "wijkcoach"),
+			TaskID: "gesprek-1", Data: map[string]any{"verslag": "x"}})
+	})
+	h.at(time.Hour, h.stop)
+	h.run(input(def(t, notifyBetweenDef), nil))
+	if got == nil || !got.done || got.err != nil {
+		t.Fatalf("update: %+v", got)
+	}
+	if len(h.notes) != 1 {
+		t.Fatalf("notifications = %d, want 1", len(h.notes))
+	}
+	if h.upserts != 2 {
+		t.Errorf("search attribute upserts = %d, want 2", h.upserts)
+	}
+	if steps, _ := h.sa["WijkStep"].([]string); !slices.Equal(steps, []string{"plan"}) {
+		t.Errorf("WijkStep = %v, want [plan]", h.sa["WijkStep"])
+	}
+}

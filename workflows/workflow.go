@@ -65,8 +65,9 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 		c.log(ctx, "", "").Info("case continued as new")
 	}
 	for {
-		// A handler may hold the case while it waits for an activity: publishing its
-		// half-done state would cost two events that the handler's own publish repeats.
+		// A handler may hold the case while it waits for an activity. Publishing its
+		// half-done state, or arming a timer for it, would cost events that the
+		// handler's own publish and the next pass undo; so wait until it lets go.
 		if err := workflow.Await(ctx, func() bool { return !c.busy }); err != nil {
 			return CaseResult{}, err
 		}
