@@ -10,26 +10,12 @@ import (
 	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/temporal"
 
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// SearchAttributes are the case's custom search attributes with their types, taken from
-// the keys the workflow upserts, so a name is written in one place only.
-func SearchAttributes() map[string]enumspb.IndexedValueType {
-	keys := []temporal.SearchAttributeKey{
-		workflows.SAGemeente, workflows.SAProcess, workflows.SADefinitionVersion,
-		workflows.SATeam, workflows.SAStep, workflows.SARoles, workflows.SAAssignees,
-		workflows.SAStalled, workflows.SASuspended, workflows.SADeadline,
-		workflows.SAEscalation,
-	}
-	m := make(map[string]enumspb.IndexedValueType, len(keys))
-	for _, k := range keys {
-		m[k.GetName()] = k.GetValueType()
-	}
-	return m
-}
+// SearchAttributes are the case's custom search attributes with their types.
+func SearchAttributes() map[string]enumspb.IndexedValueType { return workflows.SearchAttributes() }
 
 // RegisterSearchAttributes adds the missing case search attributes to namespace. It is
 // idempotent and runs on every boot: attributes given at namespace creation only reach

@@ -3,6 +3,8 @@ package workflows
 import (
 	"time"
 
+	enumspb "go.temporal.io/api/enums/v1"
+
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/wijkflow/wijkflow/definitions"
@@ -68,6 +70,20 @@ var (
 	// SAAssignees lists the user ids that claimed an open task.
 	SAAssignees = temporal.NewSearchAttributeKeyKeywordList("WijkAssignees")
 )
+
+// SearchAttributes lists every custom search attribute of a case with its type, for
+// registering them in a namespace; the names are written only in the keys above.
+func SearchAttributes() map[string]enumspb.IndexedValueType {
+	keys := []temporal.SearchAttributeKey{
+		SAGemeente, SAProcess, SADefinitionVersion, SATeam, SAStep, SAStalled,
+		SADeadline, SAEscalation, SASuspended, SARoles, SAAssignees,
+	}
+	m := make(map[string]enumspb.IndexedValueType, len(keys))
+	for _, k := range keys {
+		m[k.GetName()] = k.GetValueType()
+	}
+	return m
+}
 
 // CaseInput starts a case workflow.
 type CaseInput struct {

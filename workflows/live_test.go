@@ -51,7 +51,7 @@ func startLive(tb testing.TB, forms map[string]definitions.Form) *liveServer {
 	defer cancel()
 	if _, err := c.OperatorService().AddSearchAttributes(ctx, &operatorservice.AddSearchAttributesRequest{
 		Namespace:        ts.GetDefaultNamespace(),
-		SearchAttributes: liveSearchAttributes(),
+		SearchAttributes: SearchAttributes(),
 	}); err != nil {
 		tb.Fatalf("registering search attributes: %v", err)
 	}
@@ -65,17 +65,6 @@ func startLive(tb testing.TB, forms map[string]definitions.Form) *liveServer {
 		}, activity.RegisterOptions{Name: activities.HandoffName})
 	})
 	return &liveServer{ts: ts, c: c, stop: stop}
-}
-
-// liveSearchAttributes are the search attributes of api.go with their types. (The
-// worker package has the same list, but importing it here would be a cycle.)
-func liveSearchAttributes() map[string]enumspb.IndexedValueType {
-	m := map[string]enumspb.IndexedValueType{}
-	for _, k := range []temporal.SearchAttributeKey{SAGemeente, SAProcess, SADefinitionVersion, SATeam, SAStep,
-		SAStalled, SADeadline, SAEscalation, SASuspended, SARoles, SAAssignees} {
-		m[k.GetName()] = k.GetValueType()
-	}
-	return m
 }
 
 // liveStep is one update a team worker sends, and the open tasks its answer must show.

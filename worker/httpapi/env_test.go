@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/rs/zerolog"
-	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/activity"
@@ -124,20 +123,8 @@ func loadShipped(t testing.TB) []*definitions.Definition {
 // registerSearchAttributes adds the case search attributes to the test namespace.
 func registerSearchAttributes(ctx context.Context, c client.Client, ns string) error {
 	_, err := c.OperatorService().AddSearchAttributes(ctx, &operatorservice.AddSearchAttributesRequest{
-		Namespace: ns,
-		SearchAttributes: map[string]enumspb.IndexedValueType{
-			workflows.SAGemeente.GetName():          enumspb.INDEXED_VALUE_TYPE_KEYWORD,
-			workflows.SAProcess.GetName():           enumspb.INDEXED_VALUE_TYPE_KEYWORD,
-			workflows.SADefinitionVersion.GetName(): enumspb.INDEXED_VALUE_TYPE_KEYWORD,
-			workflows.SATeam.GetName():              enumspb.INDEXED_VALUE_TYPE_KEYWORD,
-			workflows.SAStep.GetName():              enumspb.INDEXED_VALUE_TYPE_KEYWORD_LIST,
-			workflows.SAStalled.GetName():           enumspb.INDEXED_VALUE_TYPE_BOOL,
-			workflows.SADeadline.GetName():          enumspb.INDEXED_VALUE_TYPE_DATETIME,
-			workflows.SAEscalation.GetName():        enumspb.INDEXED_VALUE_TYPE_INT,
-			workflows.SASuspended.GetName():         enumspb.INDEXED_VALUE_TYPE_BOOL,
-			workflows.SARoles.GetName():             enumspb.INDEXED_VALUE_TYPE_KEYWORD_LIST,
-			workflows.SAAssignees.GetName():         enumspb.INDEXED_VALUE_TYPE_KEYWORD_LIST,
-		},
+		Namespace:        ns,
+		SearchAttributes: workflows.SearchAttributes(),
 	})
 	return err
 }
