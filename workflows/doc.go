@@ -62,6 +62,11 @@
 // that, re-recording is fine. Recorded data is placeholder text, never personal data,
 // as the files are committed.
 //
+// An example: notifications used to be awaited in place; now the case sends them and
+// goes on (notify.go), guarded by workflow.GetVersion("async-notify"). The files
+// before-async-notify-*.json are the histories recorded before that change and still
+// replay through the old branch; the others were recorded after it.
+//
 // # Cost
 //
 // bench_test.go compares the interpreter with a hand-written workflow of the same

@@ -32,13 +32,35 @@ func (c *caseRun) notifyStep(ctx workflow.Context, step *definitions.Step) {
 	c.route(ctx, step)
 }
 
-// notify runs the Notify activity and waits for it; the case's ids are filled in here.
+// notify sends a notification through the Notify activity. The case does not wait for
+// it: a notification that fails never holds a case (it is noted in the trail), and an
+// update whose step notifies must answer at once even while a webhook is down. The run
+// waits for pending notifications only before it ends or continues as new.
 func (c *caseRun) notify(ctx workflow.Context, in activities.NotifyInput, summary string) {
 	in.CaseID, in.Gemeente, in.Process, in.Team = c.st.CaseID, c.def.Gemeente, c.def.Process, c.st.Team
+	// Histories recorded before version 1 waited for every notification in place.
+	v := workflow.GetVersion(ctx, asyncNotifyChange, workflow.DefaultVersion, 1)
 	opts := notifyOptions
 	opts.Summary = summary
-	actx := workflow.WithActivityOptions(ctx, opts)
-	if err := workflow.ExecuteActivity(actx, activities.NotifyName, in).Get(ctx, nil); err != nil {
+	f := workflow.ExecuteActivity(workflow.WithActivityOptions(ctx, opts), activities.NotifyName, in)
+	if v == workflow.DefaultVersion {
+		c.notified(ctx, in, f.Get(ctx, nil))
+		return
+	}
+	c.notifying++
+	workflow.Go(ctx, func(gctx workflow.Context) {
+		defer func() { c.notifying-- }()
+		c.notified(gctx, in, f.Get(gctx, nil))
+	})
+}
+
+// asyncNotifyChange is the workflow.GetVersion change id of notifications that the
+// case no longer waits for.
+const asyncNotifyChange = "async-notify"
+
+// notified records the outcome of a notification in the trail.
+func (c *caseRun) notified(ctx workflow.Context, in activities.NotifyInput, err error) {
+	if err != nil {
 		c.addTrail(ctx, TrailEntry{Event: "notify-failed", Step: in.Step, Task: in.TaskID, Detail: in.Kind + " to " + in.To})
 		c.log(ctx, in.Step, in.TaskID).Warn("notification failed")
 		return

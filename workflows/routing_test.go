@@ -107,3 +107,63 @@ func TestFailedNotificationDoesNotHoldTheCase(t *testing.T) {
 		t.Errorf("trail %s", events(v))
 	}
 }
+
+const slowNotifyDef = `
+gemeente: testgem
+process: traag
+title: Traag
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+start: eerst
+steps:
+  eerst:
+    kind: task
+    role: wijkcoach
+    form: {gezien: {type: bool, required: true}}
+    next: [{goto: bericht}]
+  bericht: {kind: notify, to: wijkcoach, message: Start het plan., next: [{goto: daarna}]}
+  daarna:
+    kind: task
+    role: wijkcoach
+    form: {klaar: {type: bool, required: true}}
+    next: [{goto: einde}]
+  einde: {kind: end, result: afgerond}
+`
+
+// TestSlowNotificationDoesNotHoldTheAnswer: a completion whose next step notifies is
+// answered at once, with the next task open, while the webhook takes two hours; and the
+// case still waits for that notification before it ends.
+func TestSlowNotificationDoesNotHoldTheAnswer(t *testing.T) {
+	h := newHarness(t)
+	h.env.OnActivity(activities.NotifyName, mock.Anything, mock.Anything).Return(nil).After(2 * time.Hour)
+	var first, second *outcome
+	var answeredAt time.Time
+	h.at(time.Minute, func() {
+		first = h.update(UpdateComplete, "u1", CompleteRequest{Actor: worker("w1", "wijkcoach"), TaskID: "eerst-1", Data: map[string]any{"gezien": true}})
+	})
+	h.at(2*time.Minute, func() {
+		answeredAt = h.env.Now()
+		second = h.update(UpdateComplete, "u2", CompleteRequest{Actor: worker("w1", "wijkcoach"), TaskID: "daarna-1", Data: map[string]any{"klaar": true}})
+	})
+	start := h.env.Now()
+	h.run(input(def(t, slowNotifyDef), nil))
+	if r := h.result(); r.Result != "afgerond" {
+		t.Fatalf("result %+v", r)
+	}
+	if first == nil || !first.done || first.err != nil || taskIDs(first.view) != "daarna-1" {
+		t.Fatalf("first completion: %+v", first)
+	}
+	if strings.Contains(events(first.view), "notified") {
+		t.Errorf("the answer waited for the notification: trail %s", events(first.view))
+	}
+	if second == nil || !second.done || second.err != nil {
+		t.Fatalf("second completion (sent at %v): %+v", answeredAt.Sub(start), second)
+	}
+	v := h.view()
+	if !strings.Contains(events(v), "notified:bericht") {
+		t.Errorf("the case ended before its notification: trail %s", events(v))
+	}
+	if at := trailAt(t, v, "notified", ""); at.Sub(start) < 2*time.Hour {
+		t.Errorf("notified after %v, want the webhook's two hours", at.Sub(start))
+	}
+}

@@ -25,6 +25,9 @@ type caseRun struct {
 	// busy is set while one coroutine (a handler or the main loop) advances the case;
 	// others wait for it, so two of them never route the same state at once.
 	busy bool
+	// notifying counts notifications sent but not yet answered; the run ends or
+	// continues as new only when it is zero, so none is lost.
+	notifying int
 	// memo is the memo last upserted, to skip unchanged upserts.
 	memo []TaskSummary
 	// sa holds the search attributes as last published, by name (read from Temporal
@@ -84,7 +87,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 	}
 	// An update still running (e.g. one that closed the case and is composing its
 	// answer) finishes before the workflow does.
-	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) && !c.busy }); err != nil {
+	if err := workflow.Await(ctx, c.settled(ctx)); err != nil {
 		return CaseResult{}, err
 	}
 	c.publish(ctx)
@@ -205,7 +208,7 @@ func (c *caseRun) mayContinueAsNew(ctx workflow.Context) bool {
 
 // continueAsNew waits for running handlers, then starts a new run carrying the state.
 func (c *caseRun) continueAsNew(ctx workflow.Context) error {
-	if err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) && !c.busy }); err != nil {
+	if err := workflow.Await(ctx, c.settled(ctx)); err != nil {
 		return err
 	}
 	c.addTrail(ctx, TrailEntry{Event: "continued-as-new"})
@@ -214,6 +217,12 @@ func (c *caseRun) continueAsNew(ctx workflow.Context) error {
 	next.Data = nil // carried in the state
 	next.Carried = c.st
 	return workflow.NewContinueAsNewError(ctx, CaseWorkflowName, next)
+}
+
+// settled is the condition for ending a run: no update running, nobody holding the
+// case, no notification in flight.
+func (c *caseRun) settled(ctx workflow.Context) func() bool {
+	return func() bool { return workflow.AllHandlersFinished(ctx) && !c.busy && c.notifying == 0 }
 }
 
 // boundTrail drops the oldest trail entries beyond maxTrail.
