@@ -71,7 +71,7 @@
 //
 // bench_test.go compares the interpreter with a hand-written workflow of the same
 // Dalfsen path (baseline_test.go). Measured 2026-11-25 on a 2-core shared machine:
-// 81 history events per case against 85; worker CPU by replay about 1.1-1.2x the
+// 80 history events per case against 85; worker CPU by replay about 1.1-1.3x the
 // hand-written one (±15% run to run), whole-process CPU on a live server about 0.95x.
 // What remains is decoding the input: the definition snapshot and its related
 // definitions (17.5 KB of JSON, ~0.7 ms) travel with every case. Compiled conditions
