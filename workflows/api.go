@@ -202,21 +202,24 @@ type CaseView struct {
 
 // TaskView is an open task with what a client needs to render and fill its form.
 type TaskView struct {
-	CaseID          string           `json:"caseId"`
-	ID              string           `json:"id"`
-	Step            string           `json:"step"`
-	Title           string           `json:"title"`
-	Role            string           `json:"role"`
-	Roles           []string         `json:"roles"` // Role plus roles it escalated to
-	Team            string           `json:"team"`
-	Assignee        string           `json:"assignee,omitempty"`
-	Opened          time.Time        `json:"opened"`
-	Deadline        *time.Time       `json:"deadline,omitempty"`
-	Law             string           `json:"law,omitempty"`
-	Norm            *time.Time       `json:"norm,omitempty"`
-	Overdue         bool             `json:"overdue"`
-	Extended        bool             `json:"extended,omitempty"`
-	Suspendable     bool             `json:"suspendable,omitempty"`
+	CaseID      string     `json:"caseId"`
+	ID          string     `json:"id"`
+	Step        string     `json:"step"`
+	Title       string     `json:"title"`
+	Role        string     `json:"role"`
+	Roles       []string   `json:"roles"` // Role plus roles it escalated to
+	Team        string     `json:"team"`
+	Assignee    string     `json:"assignee,omitempty"`
+	Opened      time.Time  `json:"opened"`
+	Deadline    *time.Time `json:"deadline,omitempty"`
+	Law         string     `json:"law,omitempty"`
+	Norm        *time.Time `json:"norm,omitempty"`
+	Overdue     bool       `json:"overdue"`
+	Extended    bool       `json:"extended,omitempty"`
+	Suspendable bool       `json:"suspendable,omitempty"`
+	// ClockStopped: the case is suspended and this task's clock stands still; at resume
+	// Deadline and Norm move on by the time it stood still.
+	ClockStopped    bool             `json:"clockStopped,omitempty"`
 	EscalationLevel int              `json:"escalationLevel"`
 	Form            definitions.Form `json:"form"`
 }

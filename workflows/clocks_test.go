@@ -177,6 +177,11 @@ func TestSuspensionShiftsDeadlineByExactlyTheSuspendedTime(t *testing.T) {
 		if len(h.notes) != 1 {
 			t.Errorf("the 4h rung fired while suspended: %+v", h.notes)
 		}
+		for _, tk := range v.Tasks {
+			if want := tk.ID == "gesprek-1"; tk.ClockStopped != want {
+				t.Errorf("during suspension %s: clockStopped %v, want %v", tk.ID, tk.ClockStopped, want)
+			}
+		}
 		if at := trailAt(t, v, "deadline-passed", "administratie-1"); !at.Equal(testStart.Add(5 * time.Hour)) {
 			t.Errorf("a clock that is not suspendable runs on: passed at %v", at)
 		}
@@ -202,6 +207,9 @@ func TestSuspensionShiftsDeadlineByExactlyTheSuspendedTime(t *testing.T) {
 	}
 	if d := resumed.view.Tasks[0].Deadline; d == nil || !d.Equal(testStart.Add(14*time.Hour+30*time.Minute)) {
 		t.Errorf("deadline after resume = %v", d)
+	}
+	if resumed.view.Tasks[0].ClockStopped {
+		t.Error("clock still stopped after resume")
 	}
 	if trailDetail(resumed.view, "suspended") != "wacht op gegevens" || resumed.view.Suspended {
 		t.Errorf("resume answer: %s", events(resumed.view))

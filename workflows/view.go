@@ -58,6 +58,7 @@ func (c *caseRun) taskView(t *Task) TaskView {
 		Deadline:        t.deadline(),
 		Overdue:         t.Overdue,
 		Extended:        t.Extended,
+		ClockStopped:    !t.FrozenAt.IsZero(),
 		EscalationLevel: t.Level,
 	}
 	if step != nil {
