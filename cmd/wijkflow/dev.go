@@ -205,7 +205,7 @@ func printDev(w io.Writer, srv *devserver.Server, api string, f *devFlags, defs 
 	fmt.Fprintln(w, "\nManager views in the Web UI (open the link, or paste the query into the search box):")
 	for _, q := range []struct{ what, query string }{
 		{"stalled cases of " + gemeente, fmt.Sprintf("WijkGemeente = %q AND WijkStalled = true", gemeente)},
-		{"past a deadline", fmt.Sprintf("WijkDeadline < %q", time.Now().UTC().Format(time.RFC3339))},
+		{"past a deadline", fmt.Sprintf("WijkDeadline < %q AND WijkSuspended = false", time.Now().UTC().Format(time.RFC3339))},
 		{"at step " + step, fmt.Sprintf("WijkStep = %q", step)},
 	} {
 		fmt.Fprintf(w, "  %s:\n    %s\n    %s\n", q.what, q.query, workflowsURL(srv.UIURL(), f.namespace, q.query))
