@@ -11,6 +11,7 @@ import (
 	"go.temporal.io/sdk/client"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/devserver"
@@ -167,17 +168,5 @@ func complete(t *testing.T, c client.Client, id, taskID string, data map[string]
 // eventually retries try until it succeeds or waitFor passes; no fixed sleeps.
 func eventually(t *testing.T, try func() error) {
 	t.Helper()
-	deadline := time.Now().Add(waitFor)
-	wait := 10 * time.Millisecond
-	for {
-		err := try()
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("gave up after %s: %v", waitFor, err)
-		}
-		time.Sleep(wait) // backoff between polls, not a wait for a condition
-		wait = min(2*wait, 250*time.Millisecond)
-	}
+	testutil.Eventually(t, waitFor, try)
 }

@@ -42,9 +42,7 @@ func (l *Logger) Error(msg string, keyvals ...any) { l.log(l.z.Error(), msg, key
 
 // With returns a logger that adds keyvals to every record; l is unchanged.
 func (l *Logger) With(keyvals ...any) sdklog.Logger {
-	c := l.z.With()
-	forPairs(keyvals, func(k string, v any) { c = contextField(c, k, v) })
-	return &Logger{z: c.Logger(), skip: l.skip}
+	return &Logger{z: l.z.With().Fields(fields(keyvals)).Logger(), skip: l.skip}
 }
 
 // WithCallerSkip returns a logger whose caller is depth frames further up; l is unchanged.
@@ -60,8 +58,7 @@ func (l *Logger) log(e *zerolog.Event, msg string, keyvals []any) {
 	if e == nil { // level disabled: skip the work
 		return
 	}
-	forPairs(keyvals, func(k string, v any) { e = eventField(e, k, v) })
-	e.CallerSkipFrame(callerFrames + l.skip).Msg(msg)
+	e.Fields(fields(keyvals)).CallerSkipFrame(callerFrames + l.skip).Msg(msg)
 }
 
 // forPairs calls f for each key-value pair. A key that is not a string is printed; a
@@ -80,38 +77,19 @@ func forPairs(keyvals []any, f func(string, any)) {
 	}
 }
 
-// eventField adds one value with its natural JSON type.
-func eventField(e *zerolog.Event, k string, v any) *zerolog.Event {
-	switch v := v.(type) {
-	case string:
-		return e.Str(k, v)
-	case error:
-		return e.AnErr(k, v)
-	case time.Duration:
-		return e.Stringer(k, v)
-	case time.Time:
-		return e.Time(k, v)
-	case fmt.Stringer:
-		return e.Stringer(k, v)
-	default:
-		return e.Interface(k, v)
-	}
-}
-
-// contextField is eventField for fields attached with With.
-func contextField(c zerolog.Context, k string, v any) zerolog.Context {
-	switch v := v.(type) {
-	case string:
-		return c.Str(k, v)
-	case error:
-		return c.AnErr(k, v)
-	case time.Duration:
-		return c.Stringer(k, v)
-	case time.Time:
-		return c.Time(k, v)
-	case fmt.Stringer:
-		return c.Stringer(k, v)
-	default:
-		return c.Interface(k, v)
-	}
+// fields turns the SDK's key-value pairs into zerolog fields, in order: durations and
+// other Stringers as text, errors, times and the rest in their natural JSON form.
+func fields(keyvals []any) []any {
+	out := make([]any, 0, len(keyvals)+1)
+	forPairs(keyvals, func(k string, v any) {
+		switch x := v.(type) {
+		case error, time.Time:
+		case time.Duration:
+			v = x.String()
+		case fmt.Stringer:
+			v = x.String()
+		}
+		out = append(out, k, v)
+	})
+	return out
 }

@@ -10,34 +10,16 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/worker/devserver"
 )
 
-// syncBuffer is a bytes.Buffer that a running command writes while the test reads it.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // running is a command run in-process until its context is cancelled.
 type running struct {
-	stdout, stderr syncBuffer
+	stdout, stderr testutil.SyncBuffer
 	cancel         context.CancelFunc
 	done           chan error
 }
@@ -128,20 +110,10 @@ func getJSON(url, token string, out any) error {
 	return json.NewDecoder(resp.Body).Decode(out)
 }
 
-// eventually retries try until it succeeds or the deadline passes.
+// eventually retries try until it succeeds or 30 s pass.
 func eventually(t *testing.T, try func() error) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		err := try()
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatal(err)
-		}
-		time.Sleep(100 * time.Millisecond) // a poll interval, not a wait for the condition
-	}
+	testutil.Eventually(t, 30*time.Second, try)
 }
 
 // TestDevRunsSeedsAndRestarts runs `wijkflow dev` on the shipped definitions: it seeds

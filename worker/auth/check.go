@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/wijkflow/wijkflow/definitions"
 )
 
 // problem is one thing wrong with users[Index]; Field is the yaml key ("" for the entry).
@@ -28,10 +30,7 @@ func (p problem) Path() string {
 func (p problem) String() string { return p.Path() + ": " + p.Message }
 
 var (
-	slugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	// codeRE matches team and role ids as the definitions loader accepts them.
-	codeRE = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
-	idRE   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+	idRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 )
 
 // checkUsers fills in default ids and returns every problem, in order. The codes it
@@ -74,22 +73,23 @@ func checkUsers(users []User) []problem {
 		}
 		if u.Gemeente == "" {
 			add(i, "gemeente", "is required")
-		} else if !slugRE.MatchString(u.Gemeente) {
-			add(i, "gemeente", "%q is not a gemeente code; write lower case letters, digits and '-', e.g. dalfsen", u.Gemeente)
+		} else if !definitions.IsSlug(u.Gemeente) {
+			add(i, "gemeente", "%q is not a gemeente code; write lower case letters, digits and '-', starting with a letter, e.g. dalfsen", u.Gemeente)
 		}
-		checkList(add, i, "teams", "team", u.Teams)
-		checkList(add, i, "roles", "role", u.Roles)
+		checkList(add, i, "teams", "team", u.Teams, definitions.IsSlug, "lower case letters, digits and '-'")
+		checkList(add, i, "roles", "role", u.Roles, definitions.IsID, "lower case letters, digits, '_' and '-'")
 	}
 	return ps
 }
 
-func checkList(add func(int, string, string, ...any), i int, field, what string, list []string) {
+// checkList checks a user's teams or roles with the loader's own rule for such ids.
+func checkList(add func(int, string, string, ...any), i int, field, what string, list []string, valid func(string) bool, write string) {
 	if len(list) == 0 {
 		add(i, field, "needs at least one %s", what)
 	}
 	for n, v := range list {
-		if !codeRE.MatchString(v) {
-			add(i, fmt.Sprintf("%s[%d]", field, n), "%q is not a %s id; write lower case letters, digits, '_' and '-', starting with a letter", v, what)
+		if !valid(v) {
+			add(i, fmt.Sprintf("%s[%d]", field, n), "%q is not a %s id; write %s, starting with a letter", v, what, write)
 		}
 	}
 }

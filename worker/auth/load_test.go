@@ -33,7 +33,7 @@ func TestParseUsersErrors(t *testing.T) {
 		{"no users", "other: 1\n", "u.yaml:1:1: unknown key \"other\"; the file has only users\nu.yaml:1:1: users is missing"},
 		{"users not a list", "users: {a: 1}\n", "u.yaml:1:8: users: must be a list of users"},
 		{"located check", "users:\n  - token: a\n    id: x\n    gemeente: g\n    teams: [t, Bad]\n    roles: [r]\n  - token: a\n    id: y\n    gemeente: g\n    teams: [t]\n    roles: [r]\n",
-			"u.yaml:5:16: users[0].teams[1]: \"Bad\" is not a team id; write lower case letters, digits, '_' and '-', starting with a letter\n" +
+			"u.yaml:5:16: users[0].teams[1]: \"Bad\" is not a team id; write lower case letters, digits and '-', starting with a letter\n" +
 				"u.yaml:7:12: users[1].token: is the same as the token of users[0]; every user needs an own token"},
 		{"missing field located at entry", "users:\n  - token: a\n    id: x\n    teams: [t]\n    roles: [r]\n",
 			"u.yaml:2:5: users[0].gemeente: is required"},

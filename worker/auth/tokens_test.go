@@ -75,7 +75,9 @@ func TestNewTokensRejects(t *testing.T) {
 		{"duplicate id", []User{ok, with(func(u *User) { u.Token = "t2" })}, `users[1].id: "a" is also the id of users[0]`},
 		{"bad id", []User{with(func(u *User) { u.ID = "a b" })}, `users[0].id: "a b" must be 1-64 letters, digits, '.', '_' or '-'`},
 		{"no gemeente", []User{with(func(u *User) { u.Gemeente = "" })}, "users[0].gemeente: is required"},
-		{"bad gemeente", []User{with(func(u *User) { u.Gemeente = "Dalfsen" })}, `users[0].gemeente: "Dalfsen" is not a gemeente code; write lower case letters, digits and '-', e.g. dalfsen`},
+		{"bad gemeente", []User{with(func(u *User) { u.Gemeente = "Dalfsen" })}, `users[0].gemeente: "Dalfsen" is not a gemeente code; write lower case letters, digits and '-', starting with a letter, e.g. dalfsen`},
+		{"gemeente starts with a digit", []User{with(func(u *User) { u.Gemeente = "1dalfsen" })}, `users[0].gemeente: "1dalfsen" is not a gemeente code; write lower case letters, digits and '-', starting with a letter, e.g. dalfsen`},
+		{"underscore in a team", []User{with(func(u *User) { u.Teams = []string{"kern_noord"} })}, `users[0].teams[0]: "kern_noord" is not a team id; write lower case letters, digits and '-', starting with a letter`},
 		{"no teams", []User{with(func(u *User) { u.Teams = nil })}, "users[0].teams: needs at least one team"},
 		{"bad role", []User{with(func(u *User) { u.Roles = []string{"wijk coach"} })}, `users[0].roles[0]: "wijk coach" is not a role id; write lower case letters, digits, '_' and '-', starting with a letter`},
 	}

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -26,6 +26,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -48,7 +49,7 @@ type env struct {
 	client client.Client
 	ns     string
 	api    *api
-	logs   *syncBuffer
+	logs   *testutil.SyncBuffer
 }
 
 // newEnv starts everything; it is torn down when the test ends.
@@ -100,7 +101,7 @@ func newEnv(t testing.TB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := &syncBuffer{}
+	logs := &testutil.SyncBuffer{}
 	a, err := newAPI(Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs)})
 	if err != nil {
 		t.Fatal(err)
@@ -212,13 +213,12 @@ func (e *env) eventually(what string, cond func() bool) {
 // within is eventually with another deadline.
 func (e *env) within(d time.Duration, what string, cond func() bool) {
 	e.t.Helper()
-	deadline := time.Now().Add(d)
-	for !cond() {
-		if time.Now().After(deadline) {
-			e.t.Fatalf("timed out waiting for %s", what)
+	testutil.Eventually(e.t, d, func() error {
+		if cond() {
+			return nil
 		}
-		time.Sleep(20 * time.Millisecond) // a poll interval, not a wait for an outcome
-	}
+		return fmt.Errorf("%s: not yet", what)
+	})
 }
 
 // dalfsenIntake is valid intake data of the dalfsen wijkteam process.
@@ -244,22 +244,4 @@ func task(t testing.TB, v workflows.CaseView, step string) workflows.TaskView {
 	}
 	t.Fatalf("case %s has no open %s task; open: %v, active: %v", v.ID, step, v.Tasks, v.ActiveSteps)
 	return workflows.TaskView{}
-}
-
-// syncBuffer collects log lines from concurrent handlers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
