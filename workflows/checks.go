@@ -95,15 +95,24 @@ func (c *caseRun) mayActOnCase(a Actor) error {
 	return forbidden("only the lead or a worker on an open task may do this")
 }
 
+// actableTask is the open task id on which a may act, and whether another user (not
+// a, and a is not the lead) has claimed it.
+func (c *caseRun) actableTask(a Actor, id string) (t *Task, claimedByOther bool, err error) {
+	if t, err = c.openTaskByID(id); err != nil {
+		return nil, false, err
+	}
+	if err := c.mayAct(a, t); err != nil {
+		return nil, false, err
+	}
+	return t, t.Assignee != "" && t.Assignee != a.UserID && !c.isLead(a), nil
+}
+
 func (c *caseRun) checkComplete(req CompleteRequest) (*Task, error) {
-	t, err := c.openTaskByID(req.TaskID)
+	t, claimed, err := c.actableTask(req.Actor, req.TaskID)
 	if err != nil {
 		return nil, err
 	}
-	if err := c.mayAct(req.Actor, t); err != nil {
-		return nil, err
-	}
-	if t.Assignee != "" && t.Assignee != req.Actor.UserID && !c.isLead(req.Actor) {
+	if claimed {
 		return nil, forbidden(fmt.Sprintf("task %s is claimed by another user", t.ID))
 	}
 	step := c.def.Steps.Step(t.Step)
@@ -123,14 +132,11 @@ func formErrors(form definitions.Form, data map[string]any) []FieldError {
 }
 
 func (c *caseRun) checkClaim(req ClaimRequest) (*Task, error) {
-	t, err := c.openTaskByID(req.TaskID)
+	t, claimed, err := c.actableTask(req.Actor, req.TaskID)
 	if err != nil {
 		return nil, err
 	}
-	if err := c.mayAct(req.Actor, t); err != nil {
-		return nil, err
-	}
-	if t.Assignee != "" && t.Assignee != req.Actor.UserID && !c.isLead(req.Actor) {
+	if claimed {
 		return nil, conflict(fmt.Sprintf("task %s is already claimed by another user", t.ID))
 	}
 	return t, nil
