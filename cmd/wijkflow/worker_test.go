@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker/devserver"
 )
 
@@ -75,6 +76,7 @@ func TestWorkerAgainstCluster(t *testing.T) {
 	}
 	defer srv.Stop()
 	t.Setenv("TEMPORAL_ADDRESS", srv.Address())
+	t.Setenv("WIJKFLOW_KEYS", crypt.FormatKey(crypt.Generate("k1")))
 
 	w := start(t, "worker", "--users", "../../worker/testdata/users.yaml",
 		"--definitions", "../../worker/testdata/definitions", "--api-addr", "127.0.0.1:0")
@@ -87,4 +89,24 @@ func TestWorkerAgainstCluster(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.stop(t)
+}
+
+func TestWorkerRequiresKeys(t *testing.T) {
+	t.Setenv("WIJKFLOW_KEYS", "")
+	t.Setenv("WIJKFLOW_KEYS_FILE", "")
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"worker", "--users", "../../worker/testdata/users.yaml", "--definitions", "../../worker/testdata/definitions"}, &stdout, &stderr)
+	var code errExit
+	if !errors.As(err, &code) || code != 2 {
+		t.Fatalf("err = %v, want exit 2", err)
+	}
+	if want := "wijkflow worker: --keys FILE or WIJKFLOW_KEYS is required"; !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("stderr = %q, want prefix %q", stderr.String(), want)
+	}
+	t.Setenv("WIJKFLOW_KEYS", "k1 notbase64!")
+	stderr.Reset()
+	err = run(context.Background(), []string{"worker", "--users", "../../worker/testdata/users.yaml", "--definitions", "../../worker/testdata/definitions"}, &stdout, &stderr)
+	if want := "wijkflow worker: WIJKFLOW_KEYS: line 1: key \"k1\" is not base64\n"; stderr.String() != want {
+		t.Errorf("stderr = %q, want %q (err %v)", stderr.String(), want, err)
+	}
 }

@@ -18,6 +18,7 @@ import (
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/interceptor"
 	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 	"go.temporal.io/server/common/dynamicconfig"
@@ -60,7 +61,13 @@ func newEnv(t testing.TB) *env {
 	// that only until ours are registered.
 	dc := dynamicconfig.NewMemoryClient()
 	cached := dc.OverrideSetting(dynamicconfig.ForceSearchAttributesCacheRefreshOnRead, true)
-	opts := []temporaltest.TestServerOption{temporaltest.WithBaseServerOptions(temporal.WithDynamicConfigClient(dc))}
+	keys := testutil.Keys()
+	opts := []temporaltest.TestServerOption{
+		temporaltest.WithBaseServerOptions(temporal.WithDynamicConfigClient(dc)),
+		// As in production: every payload encrypted, every update's actor verified.
+		temporaltest.WithBaseClientOptions(client.Options{DataConverter: keys.DataConverter(), FailureConverter: keys.FailureConverter()}),
+		temporaltest.WithBaseWorkerOptions(worker.Options{Interceptors: []interceptor.WorkerInterceptor{workflows.NewActorInterceptor(keys)}}),
+	}
 	var ts *temporaltest.TestServer
 	if tt, ok := t.(*testing.T); ok {
 		ts = temporaltest.NewServer(append(opts, temporaltest.WithT(tt))...)
@@ -102,7 +109,7 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	logs := &testutil.SyncBuffer{}
-	a, err := newAPI(Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs)})
+	a, err := newAPI(Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs), ActorKeys: keys, DataConverter: keys.DataConverter()})
 	if err != nil {
 		t.Fatal(err)
 	}
