@@ -65,7 +65,9 @@
 // An example: notifications used to be awaited in place; now the case sends them and
 // goes on (notify.go), guarded by workflow.GetVersion("async-notify"). The files
 // before-async-notify-*.json are the histories recorded before that change and still
-// replay through the old branch; the others were recorded after it.
+// replay through the old branch; the others were recorded after it. Likewise
+// before-awb-terms-*.json were recorded before terms counted as the Awb and the Atw do
+// (terms.go, GetVersion("awb-terms")).
 //
 // # Cost
 //
