@@ -49,7 +49,8 @@
 // testdata/histories holds histories of cases on the shipped definitions, recorded on a
 // real in-memory Temporal server (temporaltest) with fake activities: the full Dalfsen
 // path with claim, opschorting, verlenging and a rejected update; a Meldcode referral
-// as a child case (parent and child); a Dordrecht hand-off to a provider.
+// as a child case (parent and child); a Dordrecht hand-off to a provider; a Dalfsen
+// melding received as a date whose opschorting ends with the awaited task.
 // TestReplayHistories replays each file against the current code and fails on
 // nondeterminism. To record them (the cases are in paths_test.go; add one there and in
 // TestRecordHistories when a new step kind or update lands):
