@@ -117,7 +117,7 @@ func reloadRefused(res registry.Result) map[string]any {
 
 // AdminRole is the role (functioneel beheerder) that may publish definitions and
 // migrate cases of its gemeente, beside the lead role of a process.
-const AdminRole = "beheerder"
+const AdminRole = workflows.AdminRole
 
 // isAdmin reports whether u may publish definitions: a beheerder, or a lead.
 func (a *api) isAdmin(u *auth.User) bool { return u.HasRole(AdminRole) || a.isLead(u) }
