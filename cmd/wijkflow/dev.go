@@ -77,16 +77,17 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if f == nil {
 		return err
 	}
-	defs, err := loadDefinitions(f.definitions, stderr)
+	log := zerolog.New(zerolog.ConsoleWriter{Out: stderr, TimeFormat: "15:04:05", NoColor: !isTerminal(stderr)}).
+		With().Timestamp().Logger()
+	reg, err := openRegistry(f.definitions, filepath.Join(f.dataDir, "published.json"), log, stderr)
 	if err != nil {
 		return err
 	}
+	defs := reg.Set().Current()
 	tokens, err := devTokens(f.users, defs)
 	if err != nil {
 		return err
 	}
-	log := zerolog.New(zerolog.ConsoleWriter{Out: stderr, TimeFormat: "15:04:05", NoColor: !isTerminal(stderr)}).
-		With().Timestamp().Logger()
 
 	keys, created, err := crypt.EnsureFile(filepath.Join(f.dataDir, "keys"), time.Now())
 	if err != nil {
@@ -139,16 +140,17 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	svc, err := worker.New(worker.Config{
-		Client:      c,
-		Namespace:   f.namespace,
-		TaskQueue:   f.taskQueue,
-		Definitions: defs,
-		Auth:        tokens,
-		Activities:  activities.Config{NotifyWebhook: f.notifyWebhook, Logger: log},
-		Listener:    l,
-		Logger:      log,
-		Keys:        keys,
-		Access:      access,
+		Client:     c,
+		Namespace:  f.namespace,
+		TaskQueue:  f.taskQueue,
+		Registry:   reg,
+		Watch:      f.watch,
+		Auth:       tokens,
+		Activities: activities.Config{NotifyWebhook: f.notifyWebhook, Logger: log},
+		Listener:   l,
+		Logger:     log,
+		Keys:       keys,
+		Access:     access,
 		// The UI's pages call the codec endpoint from the browser.
 		CodecOrigins: uiOrigins(srv.UIURL()),
 	})

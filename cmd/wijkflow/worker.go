@@ -34,6 +34,7 @@ type serveFlags struct {
 	taskQueue     string
 	notifyWebhook string
 	accessLog     string
+	watch         bool
 }
 
 func (s *serveFlags) register(fs *flag.FlagSet) {
@@ -43,6 +44,7 @@ func (s *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.taskQueue, "task-queue", workflows.DefaultTaskQueue, "Temporal task queue of the cases")
 	fs.StringVar(&s.notifyWebhook, "notify-webhook", "", "`URL` that receives notifications as JSON (default: log them)")
 	fs.StringVar(&s.accessLog, "access-log", "log", "where reads and changes of case data are recorded: log, stdout or a `file`")
+	fs.BoolVar(&s.watch, "watch", true, "publish a changed definitions folder without a restart")
 }
 
 // workerEnv maps flags of `wijkflow worker` to the environment variables that set them
@@ -90,6 +92,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var keysFile, codecOrigins string
 	fs.StringVar(&keysFile, "keys", "", "`file` of the payload keys, \"ID BASE64\" per line, newest last [WIJKFLOW_KEYS_FILE]; or the keys themselves in WIJKFLOW_KEYS")
 	fs.StringVar(&codecOrigins, "codec-origins", "", "comma-separated `origins` (e.g. https://temporal-ui.example) whose browsers may call the codec endpoint [WIJKFLOW_CODEC_ORIGINS]")
+	var history string
 	fs.StringVar(&cc.Address, "temporal-address", "localhost:7233", "`host:port` of the Temporal frontend [TEMPORAL_ADDRESS]")
 	fs.StringVar(&cc.Namespace, "namespace", "default", "Temporal namespace of the cases [TEMPORAL_NAMESPACE]")
 	fs.StringVar(&cc.TLSCert, "tls-cert", "", "client certificate `file` (PEM) for mTLS [TEMPORAL_TLS_CERT]")
@@ -98,6 +101,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&cc.TLSServerName, "tls-server-name", "", "server name to verify [TEMPORAL_TLS_SERVER_NAME]")
 	fs.StringVar(&cc.APIKey, "api-key", "", "API key, e.g. for Temporal Cloud; implies TLS [TEMPORAL_API_KEY]")
 	fs.StringVar(&cc.Identity, "identity", "", "name of this worker in workflow histories (default pid@host)")
+	fs.StringVar(&history, "history", "", "JSON `file` that keeps the published definition versions across restarts")
 	fs.BoolVar(&skipSA, "skip-search-attributes", false, "do not check or register the search attributes (register them by hand)")
 	sf.register(fs)
 	fs.Usage = func() {
@@ -118,7 +122,8 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "wijkflow worker: --users FILE is required (the API's users and tokens)")
 		return errExit(2)
 	}
-	defs, err := loadDefinitions(sf.definitions, stderr)
+	log := zerolog.New(stderr).With().Timestamp().Logger()
+	reg, err := openRegistry(sf.definitions, history, log, stderr)
 	if err != nil {
 		return err
 	}
@@ -132,7 +137,6 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errExit(2)
 	}
 	cc.Keys = keys
-	log := zerolog.New(stderr).With().Timestamp().Logger()
 	cc.Logger = log.Level(zerolog.WarnLevel)
 	access, closeAccess, err := accesslog.Open(sf.accessLog, stdout, log)
 	if err != nil {
@@ -157,7 +161,8 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		Client:       c,
 		Namespace:    cc.Namespace,
 		TaskQueue:    sf.taskQueue,
-		Definitions:  defs,
+		Registry:     reg,
+		Watch:        sf.watch,
 		Auth:         tokens,
 		Activities:   activities.Config{NotifyWebhook: sf.notifyWebhook, Logger: log},
 		APIAddr:      sf.apiAddr,
