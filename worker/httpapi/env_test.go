@@ -18,6 +18,7 @@ import (
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/converter"
 	"go.temporal.io/sdk/interceptor"
 	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
@@ -54,7 +55,11 @@ type env struct {
 }
 
 // newEnv starts everything; it is torn down when the test ends.
-func newEnv(t testing.TB) *env {
+func newEnv(t testing.TB) *env { return newEnvCrypt(t, true) }
+
+// newEnvCrypt is newEnv with payload encryption and actor checks on or (for the
+// benchmark's comparison only) off.
+func newEnvCrypt(t testing.TB, encrypted bool) *env {
 	t.Helper()
 	// temporaltest re-reads the search attributes from the database on every read, which
 	// costs about a millisecond per listed case; production servers cache them. Keep
@@ -62,11 +67,14 @@ func newEnv(t testing.TB) *env {
 	dc := dynamicconfig.NewMemoryClient()
 	cached := dc.OverrideSetting(dynamicconfig.ForceSearchAttributesCacheRefreshOnRead, true)
 	keys := testutil.Keys()
-	opts := []temporaltest.TestServerOption{
-		temporaltest.WithBaseServerOptions(temporal.WithDynamicConfigClient(dc)),
+	opts := []temporaltest.TestServerOption{temporaltest.WithBaseServerOptions(temporal.WithDynamicConfigClient(dc))}
+	dcv := converter.GetDefaultDataConverter()
+	if encrypted {
 		// As in production: every payload encrypted, every update's actor verified.
-		temporaltest.WithBaseClientOptions(client.Options{DataConverter: keys.DataConverter(), FailureConverter: keys.FailureConverter()}),
-		temporaltest.WithBaseWorkerOptions(worker.Options{Interceptors: []interceptor.WorkerInterceptor{workflows.NewActorInterceptor(keys)}}),
+		dcv = keys.DataConverter()
+		opts = append(opts,
+			temporaltest.WithBaseClientOptions(client.Options{DataConverter: dcv, FailureConverter: keys.FailureConverter()}),
+			temporaltest.WithBaseWorkerOptions(worker.Options{Interceptors: []interceptor.WorkerInterceptor{workflows.NewActorInterceptor(keys)}}))
 	}
 	var ts *temporaltest.TestServer
 	if tt, ok := t.(*testing.T); ok {
@@ -109,7 +117,7 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	logs := &testutil.SyncBuffer{}
-	a, err := newAPI(Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs), ActorKeys: keys, DataConverter: keys.DataConverter()})
+	a, err := newAPI(Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs), ActorKeys: keys, DataConverter: dcv})
 	if err != nil {
 		t.Fatal(err)
 	}
