@@ -34,6 +34,9 @@ const (
 
 	// MemoTasks is the memo key holding []TaskSummary of the open tasks.
 	MemoTasks = "tasks"
+	// MemoWaiting is the memo key holding []string of what else the case waits for,
+	// e.g. "wacht op overdracht aan veilig-thuis-ijsselland"; set once it is not empty.
+	MemoWaiting = "waiting"
 )
 
 // Application error types of rejected updates; the task API maps them to HTTP statuses.
@@ -198,6 +201,11 @@ type CaseView struct {
 	Trail             []TrailEntry   `json:"trail"`
 	Parent            *ParentRef     `json:"parent,omitempty"`
 	Children          []string       `json:"children,omitempty"`
+	// Handoffs are referrals to providers that wait for confirmation or failed.
+	Handoffs []HandoffView `json:"handoffs,omitempty"`
+	// StuckStep and StuckReason: where and why routing found no way on.
+	StuckStep   string `json:"stuckStep,omitempty"`
+	StuckReason string `json:"stuckReason,omitempty"`
 }
 
 // TaskView is an open task with what a client needs to render and fill its form.

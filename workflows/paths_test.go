@@ -137,3 +137,16 @@ func dalfsenMeldcode(id string, own definitions.Definition, related []definition
 		children: []string{child},
 	}
 }
+
+// dordrechtRefused is the Dordrecht GGZ hand-off refused by the provider at first: the
+// case stalls, the lead retries (retried) or routes it on to the Veilig Thuis referral
+// (routed), and the case ends.
+func dordrechtRefused(id string, own definitions.Definition, related []definitions.Definition, routeOn bool) liveCase {
+	lc := dordrechtGGZ(refusedPrefix+id, own, related)
+	rescue := liveStep{update: UpdateRetryHandoff, role: "teamleider", awaitFailed: true, open: ""}
+	if routeOn {
+		rescue = liveStep{update: UpdateRouteOn, role: "teamleider", awaitFailed: true, to: "overgedragen", open: ""}
+	}
+	lc.steps = append(lc.steps, rescue)
+	return lc
+}

@@ -22,6 +22,8 @@ func (c *caseRun) registerHandlers(ctx workflow.Context) error {
 		{UpdateSuspend, c.onSuspend, c.validateSuspend},
 		{UpdateResume, c.onResume, c.validateResume},
 		{UpdateExtend, c.onExtend, c.validateExtend},
+		{UpdateRetryHandoff, c.onRetryHandoff, c.validateRetryHandoff},
+		{UpdateRouteOn, c.onRouteOn, c.validateRouteOn},
 	} {
 		err := workflow.SetUpdateHandlerWithOptions(ctx, h.name, h.fn, workflow.UpdateHandlerOptions{Validator: h.validator})
 		if err != nil {
