@@ -85,6 +85,7 @@ func New(cfg Config) (*Service, error) {
 		Definitions: cfg.Definitions,
 		Auth:        cfg.Auth,
 		Logger:      cfg.Logger,
+		Inbox:       cfg.Activities.Inbox,
 	})
 	if err != nil {
 		return nil, err

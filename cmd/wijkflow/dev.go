@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -78,6 +79,11 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	providers, err := loadProviders(f.providers, defs, false, stderr)
+	if err != nil {
+		return err
+	}
+	inbox := activities.NewInbox()
 	log := zerolog.New(zerolog.ConsoleWriter{Out: stderr, TimeFormat: "15:04:05", NoColor: !isTerminal(stderr)}).
 		With().Timestamp().Logger()
 
@@ -114,7 +120,7 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		TaskQueue:   f.taskQueue,
 		Definitions: defs,
 		Auth:        tokens,
-		Activities:  activities.Config{NotifyWebhook: f.notifyWebhook, Logger: log},
+		Activities:  activities.Config{NotifyWebhook: f.notifyWebhook, Providers: providers, Inbox: inbox, Logger: log},
 		APIAddr:     f.apiAddr,
 		Logger:      log,
 	})
@@ -128,6 +134,10 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		seedDemo(ctx, svc, c, f.namespace, defs, tokens.Users(), stdout, stderr)
 	}
 	printDev(stdout, srv, apiURL(f.apiAddr, svc.Addr()), f, defs, tokens.Users())
+	if in := inboxProviders(defs, providers); len(in) > 0 {
+		fmt.Fprintf(stdout, "\nHand-offs to %d providers without configuration go to the local provider inbox\n(GET %s/inbox; --providers FILE sends them on): %s\n",
+			len(in), apiURL(f.apiAddr, svc.Addr()), strings.Join(in, ", "))
+	}
 	fmt.Fprintf(stdout, "\nready in %.1fs — Ctrl-C stops\n", time.Since(began).Seconds())
 
 	err = svc.Wait(ctx)

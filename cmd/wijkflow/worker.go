@@ -31,6 +31,7 @@ type serveFlags struct {
 	users         string
 	taskQueue     string
 	notifyWebhook string
+	providers     string
 }
 
 func (s *serveFlags) register(fs *flag.FlagSet) {
@@ -39,6 +40,7 @@ func (s *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.users, "users", "", "YAML `file` of API users and their tokens")
 	fs.StringVar(&s.taskQueue, "task-queue", workflows.DefaultTaskQueue, "Temporal task queue of the cases")
 	fs.StringVar(&s.notifyWebhook, "notify-webhook", "", "`URL` that receives notifications as JSON (default: log them)")
+	fs.StringVar(&s.providers, "providers", "", "YAML `file` of the providers that referral steps hand off to")
 }
 
 // workerEnv maps flags of `wijkflow worker` to the environment variables that set them
@@ -53,6 +55,7 @@ var workerEnv = []struct{ flag, env string }{
 	{"api-key", "TEMPORAL_API_KEY"},
 	{"task-queue", "WIJKFLOW_TASK_QUEUE"},
 	{"users", "WIJKFLOW_USERS"},
+	{"providers", "WIJKFLOW_PROVIDERS"},
 }
 
 // applyEnv sets each flag that was not given on the command line from its environment
@@ -116,6 +119,10 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("users: %w", err)
 	}
+	providers, err := loadProviders(sf.providers, defs, true, stderr)
+	if err != nil {
+		return err
+	}
 	log := zerolog.New(stderr).With().Timestamp().Logger()
 	cc.Logger = log.Level(zerolog.WarnLevel)
 
@@ -138,7 +145,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		TaskQueue:   sf.taskQueue,
 		Definitions: defs,
 		Auth:        tokens,
-		Activities:  activities.Config{NotifyWebhook: sf.notifyWebhook, Logger: log},
+		Activities:  activities.Config{NotifyWebhook: sf.notifyWebhook, Providers: providers, Logger: log},
 		APIAddr:     sf.apiAddr,
 		Identity:    cc.Identity,
 		Logger:      log,
