@@ -37,6 +37,7 @@ func TestRecordHistories(t *testing.T) {
 		"dalfsen-meldcode-child":    dalfsenMeldcode("rec-dalfsen-2", dalfsen, dalfsenRelated),
 		"dordrecht-handoff-retried": dordrechtRefused("rec-dordrecht-2", dordrecht, dordrechtRelated, false),
 		"dordrecht-handoff-routed":  dordrechtRefused("rec-dordrecht-3", dordrecht, dordrechtRelated, true),
+		"dalfsen-opschorting":       dalfsenOpschorting("rec-dalfsen-3", dalfsen, dalfsenRelated),
 	}
 	for _, name := range sortedKeys(cases) {
 		t.Run(name, func(t *testing.T) {

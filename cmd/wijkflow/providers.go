@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,30 +10,33 @@ import (
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/worker"
+	"github.com/wijkflow/wijkflow/worker/registry"
 )
 
-// loadProviders reads the providers file (none: no providers). With strict (worker),
-// every provider a definition hands off to must be configured, or the worker refuses
-// to start; without (dev), the others go to the local provider inbox.
-func loadProviders(file string, defs []*definitions.Definition, strict bool, stderr io.Writer) (map[string]activities.Provider, error) {
-	providers := map[string]activities.Provider{}
-	if file != "" {
-		p, err := worker.LoadProviders(file, os.Getenv)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			fmt.Fprintf(stderr, "wijkflow: fix the providers file %s and start again\n", file)
-			return nil, errExit(1)
-		}
-		providers = p
+// loadProviders reads the providers file (none: no providers). The worker adds
+// providerCheck to its registry, so that neither a start nor a reload accepts a
+// definition that hands off to a provider not in the file; dev sends those to the local
+// provider inbox instead.
+func loadProviders(file string, stderr io.Writer) (map[string]activities.Provider, error) {
+	if file == "" {
+		return map[string]activities.Provider{}, nil
 	}
-	if strict {
-		if err := worker.CheckProviders(defs, providers); err != nil {
-			fmt.Fprintln(stderr, err)
-			fmt.Fprintln(stderr, "wijkflow worker: every provider a referral hands off to needs an entry in the providers file (--providers FILE); see README.md, \"Providers\"")
-			return nil, errExit(1)
-		}
+	p, err := worker.LoadProviders(file, os.Getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "wijkflow: fix the providers file %s and start again\n", file)
+		return nil, errExit(1)
 	}
-	return providers, nil
+	return p, nil
+}
+
+// providerCheck is worker.CheckProviders as a check of every load and reload.
+func providerCheck(providers map[string]activities.Provider) registry.Check {
+	return func(defs []*definitions.Definition) definitions.Issues {
+		var issues definitions.Issues
+		errors.As(worker.CheckProviders(defs, providers), &issues)
+		return issues
+	}
 }
 
 // inboxProviders lists the providers that hand off to the local inbox in dev, sorted.
