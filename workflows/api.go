@@ -106,6 +106,9 @@ type CaseInput struct {
 	Received time.Time `json:"received,omitempty"`
 	// Parent is set when the case was started by a referral of another case.
 	Parent *ParentRef `json:"parent,omitempty"`
+	// Request is the digest of the create request, for UpdateCreated; empty when the
+	// case was not created with an Idempotency-Key.
+	Request string `json:"request,omitempty"`
 	// Carried is the state carried over by continue-as-new; nil on a new case.
 	Carried *CaseState `json:"carried,omitempty"`
 }

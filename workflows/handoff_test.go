@@ -228,3 +228,27 @@ func TestRouteOnRejections(t *testing.T) {
 		t.Errorf("route-on of a case that goes on: %v; retry without a failed hand-off: %v", notStuck.err, byWorker.err)
 	}
 }
+
+// TestCreatedAnswersTheFirstView: the created update, sent with the start, answers the
+// view with the start step's task open; another request digest is a conflict.
+func TestCreatedAnswersTheFirstView(t *testing.T) {
+	h := newHarness(t)
+	var first, other *outcome
+	h.env.RegisterDelayedCallback(func() {
+		first = h.update(UpdateCreated, "c1", CreatedRequest{Actor: worker("w1", "wijkcoach"), Request: "sha-a"})
+		other = h.update(UpdateCreated, "c2", CreatedRequest{Actor: worker("w1", "wijkcoach"), Request: "sha-b"})
+	}, 0)
+	h.at(time.Minute, func() {
+		h.update(UpdateComplete, "u1", CompleteRequest{Actor: worker("w1", "wijkcoach"), TaskID: "opvolgen-1", Data: map[string]any{}})
+	})
+	in := input(def(t, handoffDef), nil)
+	in.Request = "sha-a"
+	h.run(in)
+	h.result()
+	if first == nil || first.err != nil || !strings.Contains(taskIDs(first.view), "opvolgen-1") {
+		t.Fatalf("created: %+v", first)
+	}
+	if errType(other.err) != ErrConflict {
+		t.Errorf("created with another digest: %v", other.err)
+	}
+}

@@ -43,6 +43,8 @@ type caseRun struct {
 	// nothing new (the main loop after a handler published) costs nothing.
 	rev, published int
 	everPublished  bool
+	// begun is set once the start step was entered (or the run continued a case).
+	begun bool
 	// details is the current details last set.
 	details string
 	// terms is the version of term counting and opschorting this run follows (terms.go).
@@ -73,6 +75,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 	} else {
 		c.log(ctx, "", "").Info("case continued as new")
 	}
+	c.begun = true
 	for {
 		// A handler may hold the case while it waits for an activity. Publishing its
 		// half-done state, or arming a timer for it, would cost events that the
