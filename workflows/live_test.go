@@ -80,6 +80,8 @@ type liveStep struct {
 	child string
 	// await: the task opens later (e.g. when a child case ends); wait for it first.
 	await bool
+	// to is the target of an UpdateMigrate.
+	to *definitions.Definition
 }
 
 // liveCase is a case and the updates it runs through.
@@ -130,6 +132,8 @@ func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
 			req = ResumeRequest{Actor: actor}
 		case UpdateExtend:
 			req = ExtendRequest{Actor: actor, TaskID: s.task, Reason: "complexe situatie", By: "1w"}
+		case UpdateMigrate:
+			req = MigrateRequest{Actor: actor, To: *s.to}
 		}
 		h, err := c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
 			WorkflowID: target, UpdateID: fmt.Sprintf("%s-%d", lc.opts.ID, i), UpdateName: s.update,
