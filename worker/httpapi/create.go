@@ -158,12 +158,7 @@ func chooseTeam(u *auth.User, def *definitions.Definition, asked string) (string
 }
 
 // amsterdam is the time zone of a date-only `received`; Dutch terms count Dutch days.
-var amsterdam = func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Amsterdam"); err == nil {
-		return loc
-	}
-	return time.UTC
-}()
+var amsterdam = definitions.Amsterdam()
 
 // parseReceived reads when the melding came in: a date (2026-11-25, the start of that
 // day in the Netherlands) or an RFC 3339 time. It may not lie in the future.

@@ -25,6 +25,7 @@ type taskItem struct {
 	Team              string           `json:"team"`
 	Assignee          string           `json:"assignee,omitempty"`
 	Opened            time.Time        `json:"opened"`
+	Received          *time.Time       `json:"received,omitempty"`
 	Deadline          *time.Time       `json:"deadline,omitempty"`
 	Overdue           bool             `json:"overdue"`
 	Suspended         bool             `json:"suspended"`
@@ -113,6 +114,7 @@ func (a *api) tasksOf(ctx context.Context, u *auth.User, e *workflowpb.WorkflowE
 			Team:              t.Team,
 			Assignee:          t.Assignee,
 			Opened:            t.Opened,
+			Received:          t.Received,
 			Deadline:          t.Deadline,
 			// The memo is written at transitions; a deadline may have passed since.
 			Overdue:   t.Overdue || (!suspended && t.Deadline != nil && now.After(*t.Deadline)),
