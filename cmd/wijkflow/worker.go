@@ -137,16 +137,16 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	svc, err := worker.New(worker.Config{
-		Client:      c,
-		Namespace:   cc.Namespace,
-		TaskQueue:   sf.taskQueue,
-		Registry:    reg,
-		Watch:       sf.watch,
-		Auth:        tokens,
-		Activities:  activities.Config{NotifyWebhook: sf.notifyWebhook, Logger: log},
-		APIAddr:     sf.apiAddr,
-		Identity:    cc.Identity,
-		Logger:      log,
+		Client:     c,
+		Namespace:  cc.Namespace,
+		TaskQueue:  sf.taskQueue,
+		Registry:   reg,
+		Watch:      sf.watch,
+		Auth:       tokens,
+		Activities: activities.Config{NotifyWebhook: sf.notifyWebhook, Logger: log},
+		APIAddr:    sf.apiAddr,
+		Identity:   cc.Identity,
+		Logger:     log,
 	})
 	if err != nil {
 		return err

@@ -2,6 +2,8 @@ package simulate
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"fmt"
 	"os"
 	"slices"
@@ -38,6 +40,7 @@ type Case struct {
 	Expect string
 
 	line, col int
+	at        map[string][2]int // line and column of the team and expect values
 }
 
 // Answer is what one task gets and how long after it opened.
@@ -60,7 +63,11 @@ var DefaultStart = time.Date(2026, 3, 2, 9, 0, 0, 0, definitions.Amsterdam())
 func Load(file string, def *definitions.Definition, related []*definitions.Definition) (*Scenarios, definitions.Issues) {
 	src, err := os.ReadFile(file)
 	if err != nil {
-		return nil, definitions.Issues{{File: file, Message: "cannot read: " + err.Error()}}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the issue names the file already
+		}
+		return nil, definitions.Issues{{File: file, Message: "cannot read: " + err.Error() + "; write one (see definitions/README.md, Rehearsal) or give --scenarios"}}
 	}
 	return Parse(file, src, def, related)
 }
@@ -100,6 +107,15 @@ func Parse(file string, src []byte, def *definitions.Definition, related []*defi
 		p.at(doc.Content[0], "cases", "holds no cases; add at least one")
 	}
 	p.check(s, def, related)
+	slices.SortStableFunc(p.issues, func(a, b definitions.Issue) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col - b.Col
+		}
+		return strings.Compare(a.Path, b.Path)
+	})
 	return s, p.issues
 }
 
@@ -142,11 +158,11 @@ func join(path, key string) string {
 }
 
 func (p *parser) caseOf(n *yaml.Node, path string) *Case {
-	c := &Case{line: n.Line, col: n.Column, Until: definitions.Duration{N: 104, Unit: definitions.Week}}
+	c := &Case{line: n.Line, col: n.Column, Until: definitions.Duration{N: 104, Unit: definitions.Week}, at: map[string][2]int{}}
 	p.mapping(n, path, map[string]func(*yaml.Node){
 		"name":   func(v *yaml.Node) { c.Name = v.Value },
-		"team":   func(v *yaml.Node) { c.Team = v.Value },
-		"expect": func(v *yaml.Node) { c.Expect = v.Value },
+		"team":   func(v *yaml.Node) { c.Team, c.at["team"] = v.Value, [2]int{v.Line, v.Column} },
+		"expect": func(v *yaml.Node) { c.Expect, c.at["expect"] = v.Value, [2]int{v.Line, v.Column} },
 		"until":  func(v *yaml.Node) { c.Until = p.duration(v, join(path, "until")) },
 		"intake": func(v *yaml.Node) { c.Intake = p.data(v, join(path, "intake")) },
 		"answers": func(v *yaml.Node) {
@@ -208,12 +224,12 @@ func (p *parser) check(s *Scenarios, def *definitions.Definition, related []*def
 	for i, c := range s.Cases {
 		path := fmt.Sprintf("cases[%d]", i)
 		if c.Team != "" && !slices.Contains(def.Teams, c.Team) {
-			p.issues = append(p.issues, definitions.Issue{File: p.file, Line: c.line, Col: c.col, Path: path + ".team",
+			p.issues = append(p.issues, definitions.Issue{File: p.file, Line: c.at["team"][0], Col: c.at["team"][1], Path: path + ".team",
 				Message: fmt.Sprintf("team %q is not one of the definition's teams (%s)", c.Team, strings.Join(def.Teams, ", "))})
 		}
 		if c.Expect != "" {
 			if st := def.Steps.Step(c.Expect); st == nil || st.Kind != definitions.KindEnd {
-				p.issues = append(p.issues, definitions.Issue{File: p.file, Line: c.line, Col: c.col, Path: path + ".expect",
+				p.issues = append(p.issues, definitions.Issue{File: p.file, Line: c.at["expect"][0], Col: c.at["expect"][1], Path: path + ".expect",
 					Message: fmt.Sprintf("%q is not an end step of %s", c.Expect, def.Process)})
 			}
 		}
