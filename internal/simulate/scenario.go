@@ -3,8 +3,8 @@ package simulate
 import (
 	"bytes"
 	"errors"
-	"io/fs"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
