@@ -92,6 +92,8 @@ type liveStep struct {
 	awaitFailed bool
 	// to is the step a route-on goes to.
 	to string
+	// to is the target of an UpdateMigrate.
+	migrateTo *definitions.Definition
 }
 
 // liveCase is a case and the updates it runs through.
@@ -154,6 +156,8 @@ func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
 			req = RetryHandoffRequest{Actor: actor, Reason: "gegevens aangevuld"}
 		case UpdateRouteOn:
 			req = RouteOnRequest{Actor: actor, To: s.to, Reason: "aanbieder weigert"}
+		case UpdateMigrate:
+			req = MigrateRequest{Actor: actor, To: *s.migrateTo}
 		}
 		h, err := c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
 			WorkflowID: target, UpdateID: fmt.Sprintf("%s-%d", lc.opts.ID, i), UpdateName: s.update,
