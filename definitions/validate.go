@@ -297,6 +297,9 @@ func (c *checker) task(s *Step, p string) {
 	}
 	c.deadline(s.Deadline, p+".deadline")
 	c.deadline(s.Norm, p+".norm")
+	if s.Norm != nil && s.Norm.Law != "" {
+		c.failKey(p+".norm.law", "a norm is the team's own service norm, not a legal term, so law: means nothing here; move law: to the deadline (the legal term), or remove it")
+	}
 	if s.Extendable != nil && s.Deadline == nil {
 		c.failKey(p+".extendable", "extendable lengthens the deadline, but the step has none; add deadline: or remove extendable")
 	}
@@ -390,6 +393,7 @@ func (c *checker) forms() {
 	}
 	declared := map[string]first{}
 	c.eachForm(func(f Form, path string) {
+		c.conditionalRules(f, path)
 		for _, fl := range f {
 			p := path + "." + fl.Name
 			c.options(fl, p)
