@@ -24,6 +24,8 @@ var (
 	typesSource string
 	//go:embed duration.go
 	durationSource string
+	//go:embed resident.go
+	residentSource string
 )
 
 // Schema returns the JSON Schema of the YAML definition format, generated from the Go
@@ -174,7 +176,7 @@ func lookupDoc(t reflect.Type, field string) string {
 	if t.PkgPath() != reflect.TypeFor[Definition]().PkgPath() {
 		return ""
 	}
-	docsOnce.Do(func() { docs = parseDocs(typesSource, durationSource) })
+	docsOnce.Do(func() { docs = parseDocs(typesSource, durationSource, residentSource) })
 	if field == "" {
 		return docs[t.Name()]
 	}

@@ -26,6 +26,8 @@ type Definition struct {
 	Lead string `yaml:"lead,omitempty" json:"lead,omitempty"`
 	// Intake is the form of the signal (melding) that starts a case.
 	Intake Form `yaml:"intake,omitempty" json:"intake,omitempty"`
+	// Resident names the intake fields that identify the resident and the household.
+	Resident *Resident `yaml:"resident,omitempty" json:"resident,omitempty"`
 	// Start is the id of the first step.
 	Start string `yaml:"start" json:"start" validate:"required"`
 	// Steps are the steps of the process, in the order written.

@@ -47,6 +47,7 @@ func (r *report) validate(d *Definition) {
 		c.step(s)
 	}
 	c.forms()
+	c.resident() // resident.go
 	c.conditions()
 	c.references()
 	c.graph()

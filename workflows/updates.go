@@ -28,7 +28,7 @@ func (c *caseRun) registerHandlers(ctx workflow.Context) error {
 			return err
 		}
 	}
-	return nil
+	return c.registerMigration(ctx)
 }
 
 // repeated reports whether the running update's id was accepted before (a client

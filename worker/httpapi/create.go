@@ -55,7 +55,8 @@ func (a *api) createCase(w http.ResponseWriter, r *http.Request, u *auth.User) e
 
 // caseInput checks a signal and turns it into the input of a new case.
 func (a *api) caseInput(u *auth.User, req createRequest) (workflows.CaseInput, error) {
-	def := a.current[req.Gemeente+"/"+req.Process]
+	set := a.defs()
+	def := set.Lookup(req.Gemeente, req.Process)
 	if def == nil || req.Gemeente != u.Gemeente {
 		// Another gemeente's process answers like an unknown one: a caller learns
 		// nothing about gemeenten that are not theirs.
@@ -86,7 +87,7 @@ func (a *api) caseInput(u *auth.User, req createRequest) (workflows.CaseInput, e
 		Data:       req.Data,
 		Received:   received,
 	}
-	for _, d := range a.definitionsOf(def.Gemeente) {
+	for _, d := range set.CurrentOf(def.Gemeente) {
 		if d.Process != def.Process {
 			in.Related = append(in.Related, *d)
 		}

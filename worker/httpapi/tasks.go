@@ -88,7 +88,7 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 func (a *api) tasksOf(ctx context.Context, u *auth.User, e *workflowpb.WorkflowExecutionInfo, mine bool, now time.Time) []taskItem {
 	sa := attrsOf(e)
 	version := sa.str(workflows.SADefinitionVersion.GetName())
-	def := a.byVersion[version]
+	def := a.defs().ByVersion(version)
 	suspended := sa.boolean(workflows.SASuspended.GetName())
 	var forms map[string]definitions.Form // from a query, for a version not in memory
 	var out []taskItem
