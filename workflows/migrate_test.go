@@ -117,16 +117,18 @@ func TestMigrateKeepsTheClockWhenTheTermsStay(t *testing.T) {
 	h := newHarness(t)
 	var moved *outcome
 	h.at(time.Hour, func() { h.update(UpdateSuspend, "s1", SuspendRequest{Actor: lead, Reason: "wacht op stukken"}) })
-	h.at(4*time.Hour, func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
-	h.at(5*time.Hour, func() { moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2}) })
-	h.at(6*time.Hour, func() { h.stop() })
+	// Opschorting counts in whole days (Awb 4:15): suspended on Monday, resumed on
+	// Thursday, the clock stood still three days.
+	h.at(3*24*time.Hour+time.Hour, func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
+	h.at(3*24*time.Hour+2*time.Hour, func() { moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2}) })
+	h.at(3*24*time.Hour+3*time.Hour, func() { h.stop() })
 	h.run(input(v1, nil))
 	if moved == nil || moved.err != nil {
 		t.Fatalf("migrate: %+v", moved)
 	}
 	tv := moved.view.Tasks[0]
-	// The end of the day two weeks on, plus the three hours the clock stood still.
-	if want := time.Date(2026, 3, 17, 3, 0, 0, 0, amsterdam); !tv.Deadline.Equal(want) || tv.Title != "Keukentafelgesprek" {
+	// The end of the day two weeks on, plus the three days the clock stood still.
+	if want := time.Date(2026, 3, 20, 0, 0, 0, 0, amsterdam); !tv.Deadline.Equal(want) || tv.Title != "Keukentafelgesprek" {
 		t.Errorf("task after the move: deadline %v (want %v), title %q", tv.Deadline, want, tv.Title)
 	}
 	if d := trailDetail(moved.view, "migrated"); !strings.Contains(d, "clock kept: gesprek-1") {
@@ -140,14 +142,16 @@ func TestMigrateRecomputedClockKeepsTheTimeItStoodStill(t *testing.T) {
 	h := newHarness(t)
 	var moved *outcome
 	h.at(time.Hour, func() { h.update(UpdateSuspend, "s1", SuspendRequest{Actor: lead, Reason: "wacht op stukken"}) })
-	h.at(4*time.Hour, func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
-	h.at(5*time.Hour, func() { moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2}) })
-	h.at(6*time.Hour, func() { h.stop() })
+	// Opschorting counts in whole days (Awb 4:15): suspended on Monday, resumed on
+	// Thursday, the clock stood still three days.
+	h.at(3*24*time.Hour+time.Hour, func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
+	h.at(3*24*time.Hour+2*time.Hour, func() { moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2}) })
+	h.at(3*24*time.Hour+3*time.Hour, func() { h.stop() })
 	h.run(input(v1, nil))
 	if moved == nil || moved.err != nil {
 		t.Fatalf("migrate: %+v", moved)
 	}
-	if want := time.Date(2026, 3, 24, 3, 0, 0, 0, amsterdam); !moved.view.Tasks[0].Deadline.Equal(want) {
+	if want := time.Date(2026, 3, 27, 0, 0, 0, 0, amsterdam); !moved.view.Tasks[0].Deadline.Equal(want) {
 		t.Errorf("deadline after the move = %v, want %v", moved.view.Tasks[0].Deadline, want)
 	}
 }
