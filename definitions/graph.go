@@ -42,8 +42,14 @@ func (c *checker) from(dl *Deadline, path string) {
 	if dl == nil || dl.From == "" || dl.From == "step" || dl.From == "case" || c.steps[dl.From] != nil {
 		return
 	}
-	cands := append([]string{"step", "case"}, c.stepIDs...)
-	c.fail(path+".from", fmt.Sprintf("unknown step %s; from is step, case or a step id", quote(dl.From))+c.sug.didYouMean(dl.From, cands, ""))
+	if f := c.fields.Field(dl.From); f != nil {
+		if f.Type != FieldDate {
+			c.fail(path+".from", fmt.Sprintf("field %q is a %s field; a term counts from a date field, a step or the case", f.Name, f.Type))
+		}
+		return
+	}
+	cands := append(append([]string{"step", "case"}, c.stepIDs...), c.dateFields()...)
+	c.fail(path+".from", fmt.Sprintf("unknown step or field %s; from is step, case, a step id or a date field", quote(dl.From))+c.sug.didYouMean(dl.From, cands, ""))
 }
 
 // joins checks that a join names steps that actually lead to it; otherwise it would wait

@@ -204,7 +204,7 @@ func (c *checker) roleRefs() {
 // kindKeys are the keys that only some kinds of step take; the others (kind, title,
 // description, next) apply to every kind but end, which has no next.
 var kindKeys = map[Kind][]string{
-	KindTask:     {"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate"},
+	KindTask:     {"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate", "stops"},
 	KindWait:     {"for", "until"},
 	KindNotify:   {"to", "message"},
 	KindReferral: {"process", "provider", "await"},
@@ -490,5 +490,6 @@ func (c *checker) conditions() {
 			}
 		}
 	}
+	c.terms(conds)
 	c.dataflow(conds)
 }

@@ -118,8 +118,8 @@ func TestParseBroken(t *testing.T) {
 		}},
 		{"deadline mapping", head + "  a:\n    kind: task\n    role: wijkcoach\n    form: {x: {type: bool}}\n    deadline: {from: case, law: Wmo 2015 art. 2.3.2, binnen: 6w}\n    norm: {within: 1w, from: meldng}\n    next: [{goto: b}]\n  b: {kind: end, result: x}\n", []string{
 			"t.yaml:12:5: steps.a.deadline.within: is required: the length of the term, e.g. within: 6w",
-			"t.yaml:12:54: steps.a.deadline.binnen: unknown key \"binnen\"; write one of: within, from, law",
-			"t.yaml:13:30: steps.a.norm.from: unknown step \"meldng\"; from is step, case or a step id",
+			"t.yaml:12:54: steps.a.deadline.binnen: unknown key \"binnen\"; write one of: within, from, law, cases",
+			"t.yaml:13:30: steps.a.norm.from: unknown step or field \"meldng\"; from is step, case, a step id or a date field",
 		}},
 		{"unknown step in goto", head + "  a:\n    kind: decision\n    next:\n      - {when: 'true', goto: plna}\n      - goto: zzz\n  plan: {kind: end, result: x}\n", []string{
 			"t.yaml:11:30: steps.a.next[0].goto: unknown step \"plna\"; did you mean \"plan\"?",

@@ -224,7 +224,9 @@ type TaskView struct {
 	Suspendable bool       `json:"suspendable,omitempty"`
 	// ClockStopped: the case is suspended and this task's clock stands still; at resume
 	// the rest of its terms counts again in whole days (Awb 4:15, definitions.Resume).
-	ClockStopped    bool             `json:"clockStopped,omitempty"`
+	ClockStopped bool `json:"clockStopped,omitempty"`
+	// ClockStoppedBy is the hersteltermijn task that stops this clock (Awb 4:15 lid 1 a).
+	ClockStoppedBy  string           `json:"clockStoppedBy,omitempty"`
 	EscalationLevel int              `json:"escalationLevel"`
 	Form            definitions.Form `json:"form"`
 }

@@ -204,7 +204,10 @@ func TestMigrateRefusals(t *testing.T) {
 			if tc.before != nil {
 				h.at(30*time.Minute, func() { tc.before(h) })
 			}
-			h.at(time.Hour, func() { before = h.view(); got = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: actor, To: tc.to}) })
+			h.at(time.Hour, func() {
+				before = h.view()
+				got = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: actor, To: tc.to})
+			})
 			h.at(2*time.Hour, func() {
 				after := h.view()
 				if after.DefinitionVersion != start.Version || len(after.Trail) != len(before.Trail) {

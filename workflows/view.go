@@ -62,6 +62,7 @@ func (c *caseRun) taskView(t *Task) TaskView {
 		Overdue:         t.Overdue,
 		Extended:        t.Extended,
 		ClockStopped:    !t.FrozenAt.IsZero(),
+		ClockStoppedBy:  t.StoppedBy,
 		EscalationLevel: t.Level,
 	}
 	if step != nil {
@@ -69,9 +70,7 @@ func (c *caseRun) taskView(t *Task) TaskView {
 		tv.Role = step.Role
 		tv.Form = step.Form
 		tv.Suspendable = step.Suspendable
-		if step.Deadline != nil {
-			tv.Law = step.Deadline.Law
-		}
+		tv.Law = c.lawOf(t)
 	}
 	if a := t.alarm(alarmNorm); a != nil {
 		n := a.Due

@@ -165,8 +165,8 @@ func (c *caseRun) detailsMarkdown() string {
 		fmt.Fprintf(&b, "**Wacht op**: %s (%s)", t.Step, strings.Join(t.Roles, ", "))
 		if d := t.deadline(); d != nil {
 			fmt.Fprintf(&b, ", deadline %s", lastDay(*d))
-			if s := c.def.Steps.Step(t.Step); s != nil && s.Deadline != nil && s.Deadline.Law != "" {
-				fmt.Fprintf(&b, " (%s)", s.Deadline.Law)
+			if law := c.lawOf(t); law != "" {
+				fmt.Fprintf(&b, " (%s)", law)
 			}
 		}
 		if t.Overdue {
