@@ -50,6 +50,9 @@ func (c *checker) dataflow(conds *Conditions) {
 				pred[index[r.Goto]] = append(pred[index[r.Goto]], i)
 			}
 		}
+		if s.Timeout != "" {
+			pred[index[s.Timeout]] = append(pred[index[s.Timeout]], i)
+		}
 	}
 	intake := map[string]bool{}
 	for _, f := range c.d.Intake {

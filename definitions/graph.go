@@ -78,7 +78,7 @@ func leadsTo(s *Step, id string) bool {
 			return true
 		}
 	}
-	return false
+	return s.Timeout == id
 }
 
 // graph checks that every step is reachable from start and that from every reachable
@@ -111,6 +111,9 @@ func (c *checker) graph() {
 		}
 		for _, r := range s.Escalate {
 			add(r.Goto)
+		}
+		if s.Timeout != "" {
+			add(s.Timeout)
 		}
 	}
 	start, ok := index[c.d.Start]
@@ -304,6 +307,9 @@ func (c *checker) graphKnown() bool {
 			if r.Goto != "" && c.steps[r.Goto] == nil {
 				return false
 			}
+		}
+		if s.Timeout != "" && c.steps[s.Timeout] == nil {
+			return false
 		}
 	}
 	return true

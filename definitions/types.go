@@ -41,7 +41,7 @@ type Kind string
 const (
 	KindTask     Kind = "task"     // a human task with a form
 	KindDecision Kind = "decision" // routing only
-	KindWait     Kind = "wait"     // a timer, or a date from the data
+	KindWait     Kind = "wait"     // a timer, a date from the data, or an event from outside
 	KindNotify   Kind = "notify"   // a notification, then on
 	KindReferral Kind = "referral" // specialist care: a child case or a provider hand-off
 	KindParallel Kind = "parallel" // opens every matching next step at once
@@ -99,6 +99,13 @@ type Step struct {
 	For *Duration `yaml:"for,omitempty" json:"for,omitempty"`
 	// Until names a date field in the collected data that a wait step waits for.
 	Until string `yaml:"until,omitempty" json:"until,omitempty"`
+	// Event names what a wait step waits for from outside (a reply from Veilig Thuis,
+	// a bezwaar, documents), delivered through POST /cases/{id}/events/{event} with
+	// data checked against the step's form. With for or until, the wait ends at that
+	// time without the event and goes to Timeout.
+	Event string `yaml:"event,omitempty" json:"event,omitempty"`
+	// Timeout is the step an event wait goes to when its for or until passes first.
+	Timeout string `yaml:"timeout,omitempty" json:"timeout,omitempty"`
 
 	// To is the role a notify step notifies.
 	To string `yaml:"to,omitempty" json:"to,omitempty"`

@@ -205,7 +205,7 @@ func (c *checker) roleRefs() {
 // description, next) apply to every kind but end, which has no next.
 var kindKeys = map[Kind][]string{
 	KindTask:     {"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate", "stops"},
-	KindWait:     {"for", "until"},
+	KindWait:     {"for", "until", "event", "timeout", "form"},
 	KindNotify:   {"to", "message"},
 	KindReferral: {"process", "provider", "await"},
 	KindJoin:     {"join"},
@@ -338,11 +338,15 @@ func (c *checker) ladder(s *Step, p string) {
 	}
 }
 
-// wait checks that a wait step waits for exactly one thing.
+// wait checks that a wait step waits for exactly one time, an event, or an event
+// with a time as its timeout.
 func (c *checker) wait(s *Step, p string) {
+	c.eventWait(s, p)
 	switch {
+	case s.For == nil && s.Until == "" && s.Event != "":
+		// only the event
 	case s.For == nil && s.Until == "":
-		c.fail(p+".for", "a wait step needs for: (a duration, e.g. 26w) or until: (a date field)")
+		c.fail(p+".for", "a wait step needs for: (a duration, e.g. 26w), until: (a date field) or event: (a name for what comes from outside)")
 	case s.For != nil && s.Until != "":
 		c.failKey(p+".until", "a wait step has for or until, not both; remove one")
 	case s.Until != "":

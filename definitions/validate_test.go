@@ -148,7 +148,7 @@ func TestParseBroken(t *testing.T) {
 			"t.yaml:14:18: steps.b.next: an end step has no next; remove it",
 		}},
 		{"wait needs exactly one of for and until", head + "  a:\n    kind: wait\n    next: [{goto: b}]\n  b:\n    kind: wait\n    for: 2w\n    until: datum\n    next: [{goto: c}]\n  c:\n    kind: wait\n    until: verslag\n    next: [{goto: d}]\n  d:\n    kind: task\n    role: wijkcoach\n    form: {verslag: {type: text}, datum: {type: date}}\n    next: [{goto: e}]\n  e: {kind: end, result: x}\n", []string{
-			"t.yaml:8:3: steps.a.for: a wait step needs for: (a duration, e.g. 26w) or until: (a date field)",
+			"t.yaml:8:3: steps.a.for: a wait step needs for: (a duration, e.g. 26w), until: (a date field) or event: (a name for what comes from outside)",
 			"t.yaml:14:5: steps.b.until: a wait step has for or until, not both; remove one",
 			"t.yaml:18:12: steps.c.until: field \"verslag\" is a text field; until needs a date field",
 		}},

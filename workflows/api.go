@@ -29,6 +29,8 @@ const (
 	UpdateResume = "resume"
 	// UpdateExtend moves a task's deadline once (ExtendRequest → CaseView).
 	UpdateExtend = "extend"
+	// UpdateEvent delivers an event from outside to a waiting case (EventRequest → CaseView).
+	UpdateEvent = "event"
 	// QueryCase returns the CaseView.
 	QueryCase = "case"
 
@@ -169,6 +171,14 @@ type ExtendRequest struct {
 	By string `json:"by"`
 }
 
+// EventRequest delivers a named event, with its data, to a case whose wait step waits
+// for it; the data is checked against that step's form.
+type EventRequest struct {
+	Actor Actor          `json:"actor"`
+	Event string         `json:"event"`
+	Data  map[string]any `json:"data"`
+}
+
 // Case statuses.
 const (
 	StatusOpen   = "open"
@@ -201,6 +211,8 @@ type CaseView struct {
 	Trail           []TrailEntry   `json:"trail"`
 	Parent          *ParentRef     `json:"parent,omitempty"`
 	Children        []string       `json:"children,omitempty"`
+	// Events are the events the case waits for now (POST /cases/{id}/events/{event}).
+	Events []string `json:"events,omitempty"`
 }
 
 // TaskView is an open task with what a client needs to render and fill its form.

@@ -107,6 +107,9 @@ func (c *caseRun) earliestMoment() moment {
 		}
 	}
 	for _, w := range c.st.Waits {
+		if w.Due.IsZero() {
+			continue // an event wait without a timeout wakes only by its event
+		}
 		if (m.alarm == nil && m.wait == nil) || w.Due.Before(m.due) {
 			m = moment{due: w.Due, wait: w}
 		}

@@ -97,7 +97,9 @@ type Alarm struct {
 type Wait struct {
 	ID   string    `json:"id"`
 	Step string    `json:"step"`
-	Due  time.Time `json:"due"`
+	Due  time.Time `json:"due"` // zero: an event wait without a timeout
+	// Event is the event an event wait waits for (events.go).
+	Event string `json:"event,omitempty"`
 }
 
 // Child is a running referral to another process that the case waits for.

@@ -22,6 +22,7 @@ func (c *caseRun) registerHandlers(ctx workflow.Context) error {
 		{UpdateSuspend, c.onSuspend, c.validateSuspend},
 		{UpdateResume, c.onResume, c.validateResume},
 		{UpdateExtend, c.onExtend, c.validateExtend},
+		{UpdateEvent, c.onEvent, c.validateEvent},
 	} {
 		err := workflow.SetUpdateHandlerWithOptions(ctx, h.name, h.fn, workflow.UpdateHandlerOptions{Validator: h.validator})
 		if err != nil {

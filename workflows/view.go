@@ -40,6 +40,11 @@ func (c *caseRun) view() CaseView {
 	for _, ch := range c.st.Children {
 		v.Children = append(v.Children, ch.WorkflowID)
 	}
+	for _, w := range c.st.Waits {
+		if w.Event != "" {
+			v.Events = append(v.Events, w.Event)
+		}
+	}
 	for _, t := range c.st.Tasks {
 		v.Tasks = append(v.Tasks, c.taskView(t))
 	}

@@ -178,6 +178,10 @@ func (c *caseRun) detailsMarkdown() string {
 		b.WriteString("\n\n")
 	}
 	for _, w := range c.st.Waits {
+		if w.Event != "" {
+			fmt.Fprintf(&b, "**Wacht op gebeurtenis**: %s (%s)\n\n", w.Event, w.Step)
+			continue
+		}
 		// A date taken from the data (until:) is the resident's business: not shown.
 		if s := c.def.Steps.Step(w.Step); s != nil && s.Until != "" {
 			fmt.Fprintf(&b, "**Wacht**: %s\n\n", w.Step)

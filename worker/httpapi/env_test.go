@@ -55,6 +55,12 @@ type env struct {
 // newEnv starts everything; it is torn down when the test ends.
 func newEnv(t testing.TB) *env {
 	t.Helper()
+	return newEnvWith(t)
+}
+
+// newEnvWith is newEnv serving extra definitions beside the shipped ones.
+func newEnvWith(t testing.TB, extra ...*definitions.Definition) *env {
+	t.Helper()
 	// temporaltest re-reads the search attributes from the database on every read, which
 	// costs about a millisecond per listed case; production servers cache them. Keep
 	// that only until ours are registered.
@@ -96,7 +102,7 @@ func newEnv(t testing.TB) *env {
 			return activities.HandoffResult{Reference: "ref-" + in.IdempotencyKey}, nil
 		}, activity.RegisterOptions{Name: activities.HandoffName})
 	})
-	defs := loadShipped(t)
+	defs := append(loadShipped(t), extra...)
 	tokens, err := auth.NewTokens(testUsers)
 	if err != nil {
 		t.Fatal(err)
