@@ -125,7 +125,7 @@ func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name 
 	}
 	h, err := a.cfg.Client.UpdateWorkflow(r.Context(), client.UpdateWorkflowOptions{
 		WorkflowID:   id,
-		UpdateID:     strings.Join([]string{name, r.PathValue("taskId"), u.ID, key}, "/"),
+		UpdateID:     strings.Join([]string{name, r.PathValue("taskId") + r.PathValue("event"), u.ID, key}, "/"),
 		UpdateName:   name,
 		Args:         []any{arg},
 		WaitForStage: client.WorkflowUpdateStageCompleted,

@@ -60,8 +60,9 @@ func newEnv(t testing.TB) *env {
 }
 
 // newEnvWith is newEnv with the real activities configured by acts (nil: fakes that
-// always succeed); acts.Inbox is also served at GET /inbox.
-func newEnvWith(t testing.TB, acts *activities.Config) *env {
+// always succeed; acts.Inbox is also served at GET /inbox), serving extra definitions
+// beside the shipped ones.
+func newEnvWith(t testing.TB, acts *activities.Config, extra ...*definitions.Definition) *env {
 	t.Helper()
 	// temporaltest re-reads the search attributes from the database on every read, which
 	// costs about a millisecond per listed case; production servers cache them. Keep
@@ -108,7 +109,7 @@ func newEnvWith(t testing.TB, acts *activities.Config) *env {
 			return activities.HandoffResult{Reference: "ref-" + in.IdempotencyKey}, nil
 		}, activity.RegisterOptions{Name: activities.HandoffName})
 	})
-	defs := loadShipped(t)
+	defs := append(loadShipped(t), extra...)
 	tokens, err := auth.NewTokens(testUsers)
 	if err != nil {
 		t.Fatal(err)

@@ -35,6 +35,7 @@ func (a *api) routes() []route {
 		{method: "POST", path: "/cases/{id}/suspend", action: "suspend", h: a.suspend},
 		{method: "POST", path: "/cases/{id}/resume", action: "resume", h: a.resume},
 		{method: "POST", path: "/cases/{id}/extend", action: "extend", h: a.extend},
+		{method: "POST", path: "/cases/{id}/events/{event}", action: "event", h: a.deliverEvent},
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/claim", action: "claim", h: a.claim},
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/assign", action: "assign", h: a.assign},
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/complete", action: "complete", h: a.complete},
