@@ -134,6 +134,10 @@ type Actor struct {
 	Gemeente string   `json:"gemeente"`
 	Teams    []string `json:"teams"`
 	Roles    []string `json:"roles"`
+	// Expires and Signature are set by the API (SignRequest): the actor interceptor
+	// rejects an update whose actor the API did not sign, see signature.go.
+	Expires   time.Time `json:"expires,omitzero"`
+	Signature string    `json:"signature,omitempty"`
 }
 
 // CompleteRequest completes an open task.
