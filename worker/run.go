@@ -51,6 +51,8 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Logger receives the API's audit records and the worker's log.
 	Logger zerolog.Logger
+	// Web configures the browser app served at / beside the API (webapp.go).
+	Web WebOptions
 }
 
 // Service is a Temporal worker and the HTTP task API, started and stopped together.
@@ -87,6 +89,9 @@ func New(cfg Config) (*Service, error) {
 		Logger:      cfg.Logger,
 	})
 	if err != nil {
+		return nil, err
+	}
+	if h, err = withWeb(cfg, h); err != nil {
 		return nil, err
 	}
 	w := NewTemporalWorker(cfg.Client, cfg.TaskQueue, cfg.Activities, sdkworker.Options{
