@@ -17,10 +17,14 @@ import (
 //     the Monday six weeks later, midnight.
 //   - wd counts working days after the day of the start (the start day itself never
 //     counts, as with every term); the term ends at the end of the last working day.
-//   - A start at exactly 00:00 in Amsterdam is the end of the previous day, as Due writes
-//     the end of a term that way. So a term can run on from another term's end: a
-//     verlenging (Awb 4:14) of 2w on a term ending at the end of 14 December ends at the
-//     end of 28 December, not a day later.
+//   - The day of the event never counts (Atw art. 1, Awb 6:8 and the practice of Awb
+//     4:13): a term starts on the day after it, also for an event at 00:00 or a date
+//     without a time (a melding "received 2026-04-13" starts its term on 14 April).
+//   - A term that runs on from another term's end (a verlenging, Awb 4:14) counts from
+//     the day after that term's last day: DueAfterTerm. A verlenging of 2w on a term
+//     ending at the end of 14 December ends at the end of 28 December.
+//   - After opschorting (Awb 4:15) the rest of a term is counted again in whole days
+//     from the day of the resume, with the Atw shift: Resume (terms.go).
 //
 // Calendars:
 //
@@ -44,6 +48,10 @@ import (
 // 1996: CET, summer time (CEST) from the last Sunday of March 02:00 to the last Sunday of
 // October 03:00. Earlier dates are not deadlines of running cases.
 var amsterdam = mustRuleLocation("Europe/Amsterdam", "CET-1CEST,M3.5.0,M10.5.0/3")
+
+// Amsterdam returns Europe/Amsterdam as wijkflow counts terms in it: built from the EU
+// rule above, the one zone for dates in data, terms and views in every package.
+func Amsterdam() *time.Location { return amsterdam }
 
 // mustRuleLocation builds a location from a POSIX TZ rule by wrapping it in a minimal
 // TZif (RFC 8536, version 2) with no transitions: the rule then covers all time.
@@ -176,52 +184,6 @@ func workingDay(calendar string, d civilDate) bool {
 // calendar ("nl", "" or "weekdays").
 func IsWorkingDay(calendar string, t time.Time) bool {
 	return workingDay(calendar, dayOf(t))
-}
-
-// Due returns the instant a term of d that starts at start ends, counted on the calendar
-// as described at the top of this file. It reads no clock: a workflow may call it.
-func Due(calendar string, start time.Time, d Duration) time.Time {
-	if f, ok := d.Fixed(); ok {
-		return start.Add(f)
-	}
-	first := dayOf(start)
-	if start.In(amsterdam).Equal(first.start()) {
-		first = first.addDays(-1) // 00:00 is the end of the day before (see above)
-	}
-	switch d.Unit {
-	case WorkingDay:
-		day := first
-		for n := 0; n < d.N; {
-			day = day.next()
-			if workingDay(calendar, day) {
-				n++
-			}
-		}
-		return day.end()
-	case Week, Day:
-		days := d.N
-		if d.Unit == Week {
-			days *= 7
-		}
-		last := first.addDays(days)
-		if calendar == "weekdays" {
-			return last.end()
-		}
-		// Atw art. 1: a term that ends on a Saturday, Sunday or feestdag runs on to the
-		// next working day.
-		for !workingDay(calendar, last) {
-			last = last.next()
-		}
-		// Atw art. 2: a term of at least three days holds at least two working days.
-		if days >= 3 {
-			for workingDaysBetween(calendar, first, last) < 2 {
-				last = last.next()
-			}
-		}
-		return last.end()
-	}
-	// A zero or unknown duration ends where it starts.
-	return start
 }
 
 // workingDaysBetween counts the working days after from, up to and including to; it

@@ -18,13 +18,7 @@ func amsTime(t *testing.T, s string) time.Time {
 }
 
 func TestDue(t *testing.T) {
-	tests := []struct {
-		name     string
-		calendar string
-		start    string
-		dur      string
-		want     string
-	}{
+	tests := []dueCase{
 		// d and w: to the end of the last day.
 		{"6w Wmo onderzoek", "nl", "2026-11-02T10:00:00+01:00", "6w", "2026-12-15T00:00:00+01:00"},
 		{"default calendar is nl", "", "2026-12-11T09:00:00+01:00", "2w", "2026-12-29T00:00:00+01:00"},
@@ -53,23 +47,50 @@ func TestDue(t *testing.T) {
 		{"3wd over Kerst, weekdays calendar", "weekdays", "2026-12-24T14:00:00+01:00", "3wd", "2026-12-30T00:00:00+01:00"},
 		{"1wd from a Sunday", "nl", "2026-11-01T11:00:00+01:00", "1wd", "2026-11-03T00:00:00+01:00"},
 		{"30wd: six weeks without feestdagen", "nl", "2026-11-02T09:00:00+01:00", "30wd", "2026-12-15T00:00:00+01:00"},
-		// 00:00 is the end of the day before: a term runs on from another term's end.
-		{"2w verlenging of a term ending 14 December", "nl", "2026-12-15T00:00:00+01:00", "2w", "2026-12-29T00:00:00+01:00"},
-		{"5wd on from a term ending on a Friday", "nl", "2026-11-07T00:00:00+01:00", "5wd", "2026-11-14T00:00:00+01:00"},
-		{"a second after midnight is the new day", "nl", "2026-12-15T00:00:01+01:00", "2w", "2026-12-30T00:00:00+01:00"},
-		{"midnight start after the DST switch", "weekdays", "2026-03-30T00:00:00+02:00", "1d", "2026-03-31T00:00:00+02:00"},
+		// 00:00 is an event on that day like any other: its day does not count.
+		{"date-only melding, 1d", "nl", "2026-11-02T00:00:00+01:00", "1d", "2026-11-04T00:00:00+01:00"},
+		{"midnight event after the DST switch", "weekdays", "2026-03-30T00:00:00+02:00", "1d", "2026-04-01T00:00:00+02:00"},
 		// s, m, h: exact.
 		{"24h across spring DST is 24 real hours", "nl", "2026-03-28T12:00:00+01:00", "24h", "2026-03-29T13:00:00+02:00"},
 		{"30m", "nl", "2026-12-25T23:45:00+01:00", "30m", "2026-12-26T00:15:00+01:00"},
 		{"90s", "nl", "2026-11-25T12:00:00Z", "90s", "2026-11-25T12:01:30Z"},
 	}
+	runDueTests(t, Due, tests)
+}
+
+// TestDueAfterTerm: a term that runs on from another term's end (verlenging).
+func TestDueAfterTerm(t *testing.T) {
+	tests := []dueCase{
+		// 00:00 is the end of the day before: a term runs on from another term's end.
+		{"2w verlenging of a term ending 14 December", "nl", "2026-12-15T00:00:00+01:00", "2w", "2026-12-29T00:00:00+01:00"},
+		{"5wd on from a term ending on a Friday", "nl", "2026-11-07T00:00:00+01:00", "5wd", "2026-11-14T00:00:00+01:00"},
+		{"a second after midnight is the new day", "nl", "2026-12-15T00:00:01+01:00", "2w", "2026-12-30T00:00:00+01:00"},
+		{"midnight start after the DST switch", "weekdays", "2026-03-30T00:00:00+02:00", "1d", "2026-03-31T00:00:00+02:00"},
+		{"a term ending mid-day counts from the next day", "nl", "2026-12-15T10:00:00+01:00", "2w", "2026-12-30T00:00:00+01:00"},
+		{"hours move exactly", "nl", "2026-12-15T00:00:00+01:00", "5h", "2026-12-15T05:00:00+01:00"},
+	}
+	runDueTests(t, DueAfterTerm, tests)
+}
+
+// dueCase is a term from start (RFC 3339) and where it must end.
+type dueCase struct {
+	name     string
+	calendar string
+	start    string
+	dur      string
+	want     string
+}
+
+// runDueTests runs a table of terms through due.
+func runDueTests(t *testing.T, due func(string, time.Time, Duration) time.Time, tests []dueCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d, err := ParseDuration(tt.dur)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := Due(tt.calendar, amsTime(t, tt.start), d)
+			got := due(tt.calendar, amsTime(t, tt.start), d)
 			want := amsTime(t, tt.want)
 			if !got.Equal(want) {
 				t.Errorf("Due(%q, %s, %s) = %s, want %s", tt.calendar, tt.start, tt.dur,

@@ -74,8 +74,9 @@ func TestDecodeFileShape(t *testing.T) {
 		{"a list", "- a\n- b\n", []string{"t.yaml:1:1: a definition is a mapping of keys (gemeente:, process:, steps:, …), not a list"}},
 		{"a scalar", "hallo\n", []string{`t.yaml:1:1: a definition is a mapping of keys (gemeente:, process:, steps:, …), not "hallo"`}},
 		{"two documents", validYAML + "---\n" + validYAML, []string{"t.yaml:26:1: a file holds one definition; move the document after --- to a file of its own"}},
-		{"syntax error", "gemeente: a\n  process: b\n", []string{"t.yaml:2: invalid YAML: mapping values are not allowed in this context"}},
-		{"tab indent", "gemeente: a\nsteps:\n\ta: b\n", []string{"t.yaml:3: invalid YAML: found character that cannot start any token"}},
+		{"syntax error", "gemeente: a\n  process: b\n", []string{"t.yaml:2:3: invalid YAML: this line is indented 2 spaces, deeper than the line before, which has its value already; indent it 0 spaces like that line, or end the line before with the key alone (key:)"}},
+		{"a flow mapping over lines is not judged", "gemeente: {a: b,\n      c: d\n", []string{"t.yaml:2: invalid YAML: did not find expected ',' or '}'"}},
+		{"tab indent", "gemeente: a\nsteps:\n\ta: b\n", []string{"t.yaml:3:1: invalid YAML: a tab indents this line; YAML indents with spaces only: replace the tab by spaces"}},
 		{"too big", strings.Repeat("#", MaxFileSize+1), []string{"t.yaml: the file has 1048577 bytes; a definition may be at most 1048576"}},
 		{"merge of a scalar", strings.Replace(validYAML, "  klaar: {kind: end, result: afgerond}", "  klaar: {<<: 5, kind: end, result: afgerond}", 1), []string{
 			"t.yaml:25:15: steps.klaar: a merge key (<<) needs an alias of a mapping, like <<: *defaults",

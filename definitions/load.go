@@ -70,7 +70,7 @@ func (r *report) readYAML(src []byte) (root *yaml.Node) {
 		if errors.Is(err, io.EOF) {
 			r.issue(Issue{Line: 1, Col: 1, Message: "the file is empty; a definition starts with gemeente:, process:, title:, …"})
 		} else {
-			r.yamlError(err)
+			r.yamlSyntax(src, err)
 		}
 		return nil
 	}

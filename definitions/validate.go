@@ -476,9 +476,15 @@ func (c *checker) conditions() {
 			if t.When == "" {
 				continue
 			}
+			p := fmt.Sprintf("steps.%s.next[%d].when", s.ID, i)
 			if err := errs[index[t.When]]; err != nil {
-				c.fail(fmt.Sprintf("steps.%s.next[%d].when", s.ID, i), err.Error())
+				c.fail(p, err.Error())
+				continue
+			}
+			for _, msg := range conds.OptionProblems(t.When) {
+				c.fail(p, msg)
 			}
 		}
 	}
+	c.dataflow(conds)
 }

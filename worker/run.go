@@ -18,6 +18,7 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
+	"github.com/wijkflow/wijkflow/worker/registry"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -34,8 +35,12 @@ type Config struct {
 	// TaskQueue is polled by the worker and used to start cases; empty means
 	// workflows.DefaultTaskQueue.
 	TaskQueue string
-	// Definitions are the loaded process definitions.
+	// Definitions are the loaded process definitions (ignored when Registry is set).
 	Definitions []*definitions.Definition
+	// Registry serves the definitions and publishes a changed folder; with Watch the
+	// service reloads it whenever the folder changes (see publish.go).
+	Registry *registry.Registry
+	Watch    bool
 	// Auth authenticates API callers.
 	Auth auth.Authenticator
 	// Activities configures the notification and hand-off activities.
@@ -64,8 +69,10 @@ type Service struct {
 	listener net.Listener
 	served   chan error
 
-	stopOnce sync.Once
-	stopErr  error
+	stopOnce  sync.Once
+	stopErr   error
+	stopWatch context.CancelFunc
+	registry  *registry.Registry
 }
 
 // New registers the case workflow and the activities on a worker for cfg.TaskQueue and
@@ -80,11 +87,19 @@ func New(cfg Config) (*Service, error) {
 	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = DefaultShutdownTimeout
 	}
+	if cfg.Registry == nil {
+		reg, err := registry.Static(cfg.Definitions)
+		if err != nil {
+			return nil, fmt.Errorf("worker: Config.Definitions: %w", err)
+		}
+		cfg.Registry = reg
+	}
 	h, err := httpapi.New(httpapi.Config{
 		Client:      cfg.Client,
 		Namespace:   cfg.Namespace,
 		TaskQueue:   cfg.TaskQueue,
 		Definitions: cfg.Definitions,
+		Registry:    cfg.Registry,
 		Auth:        cfg.Auth,
 		Logger:      cfg.Logger,
 	})
@@ -107,7 +122,9 @@ func New(cfg Config) (*Service, error) {
 			ReadHeaderTimeout: 10 * time.Second,
 			IdleTimeout:       2 * time.Minute,
 		},
-		served: make(chan error, 1),
+		served:    make(chan error, 1),
+		registry:  cfg.Registry,
+		stopWatch: func() {},
 	}, nil
 }
 
@@ -140,6 +157,11 @@ func (s *Service) Start() error {
 		l.Close()
 		return fmt.Errorf("start worker: %w", err)
 	}
+	if err := s.startWatch(); err != nil {
+		s.worker.Stop()
+		l.Close()
+		return err
+	}
 	go func() { s.served <- s.http.Serve(l) }()
 	return nil
 }
@@ -159,6 +181,7 @@ func (s *Service) shutdown(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.ShutdownTimeout)
 	defer cancel()
+	s.stopWatch()
 	err := s.http.Shutdown(ctx)
 	if err != nil {
 		s.http.Close()

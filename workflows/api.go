@@ -177,40 +177,45 @@ const (
 
 // CaseView is everything a client or the query shows of a case.
 type CaseView struct {
-	ID                string         `json:"id"`
-	Gemeente          string         `json:"gemeente"`
-	Process           string         `json:"process"`
-	DefinitionVersion string         `json:"definitionVersion"`
-	Team              string         `json:"team"`
-	Status            string         `json:"status"`
-	Result            string         `json:"result,omitempty"`
-	Started           time.Time      `json:"started"`
-	Closed            *time.Time     `json:"closed,omitempty"`
-	ActiveSteps       []string       `json:"activeSteps"`
-	Tasks             []TaskView     `json:"tasks"`
-	Suspended         bool           `json:"suspended"`
-	SuspendedSince    *time.Time     `json:"suspendedSince,omitempty"`
-	SuspendReason     string         `json:"suspendReason,omitempty"`
-	Stalled           bool           `json:"stalled"`
-	EscalationLevel   int            `json:"escalationLevel"`
-	Deadline          *time.Time     `json:"deadline,omitempty"`
-	Data              map[string]any `json:"data"`
-	Trail             []TrailEntry   `json:"trail"`
-	Parent            *ParentRef     `json:"parent,omitempty"`
-	Children          []string       `json:"children,omitempty"`
+	ID                string    `json:"id"`
+	Gemeente          string    `json:"gemeente"`
+	Process           string    `json:"process"`
+	DefinitionVersion string    `json:"definitionVersion"`
+	Team              string    `json:"team"`
+	Status            string    `json:"status"`
+	Result            string    `json:"result,omitempty"`
+	Started           time.Time `json:"started"`
+	// Received is when the melding came in: the event the case's terms count from.
+	Received        time.Time      `json:"received"`
+	Closed          *time.Time     `json:"closed,omitempty"`
+	ActiveSteps     []string       `json:"activeSteps"`
+	Tasks           []TaskView     `json:"tasks"`
+	Suspended       bool           `json:"suspended"`
+	SuspendedSince  *time.Time     `json:"suspendedSince,omitempty"`
+	SuspendReason   string         `json:"suspendReason,omitempty"`
+	SuspendedBy     string         `json:"suspendedBy,omitempty"` // user id
+	Stalled         bool           `json:"stalled"`
+	EscalationLevel int            `json:"escalationLevel"`
+	Deadline        *time.Time     `json:"deadline,omitempty"`
+	Data            map[string]any `json:"data"`
+	Trail           []TrailEntry   `json:"trail"`
+	Parent          *ParentRef     `json:"parent,omitempty"`
+	Children        []string       `json:"children,omitempty"`
 }
 
 // TaskView is an open task with what a client needs to render and fill its form.
 type TaskView struct {
-	CaseID      string     `json:"caseId"`
-	ID          string     `json:"id"`
-	Step        string     `json:"step"`
-	Title       string     `json:"title"`
-	Role        string     `json:"role"`
-	Roles       []string   `json:"roles"` // Role plus roles it escalated to
-	Team        string     `json:"team"`
-	Assignee    string     `json:"assignee,omitempty"`
-	Opened      time.Time  `json:"opened"`
+	CaseID   string    `json:"caseId"`
+	ID       string    `json:"id"`
+	Step     string    `json:"step"`
+	Title    string    `json:"title"`
+	Role     string    `json:"role"`
+	Roles    []string  `json:"roles"` // Role plus roles it escalated to
+	Team     string    `json:"team"`
+	Assignee string    `json:"assignee,omitempty"`
+	Opened   time.Time `json:"opened"`
+	// Received is when the case's melding came in.
+	Received    time.Time  `json:"received"`
 	Deadline    *time.Time `json:"deadline,omitempty"`
 	Law         string     `json:"law,omitempty"`
 	Norm        *time.Time `json:"norm,omitempty"`
@@ -218,7 +223,7 @@ type TaskView struct {
 	Extended    bool       `json:"extended,omitempty"`
 	Suspendable bool       `json:"suspendable,omitempty"`
 	// ClockStopped: the case is suspended and this task's clock stands still; at resume
-	// Deadline and Norm move on by the time it stood still.
+	// the rest of its terms counts again in whole days (Awb 4:15, definitions.Resume).
 	ClockStopped    bool             `json:"clockStopped,omitempty"`
 	EscalationLevel int              `json:"escalationLevel"`
 	Form            definitions.Form `json:"form"`
@@ -227,13 +232,15 @@ type TaskView struct {
 // TaskSummary is the memo's short form of an open task, enough for a task list without
 // a query per case.
 type TaskSummary struct {
-	ID       string     `json:"id"`
-	Step     string     `json:"step"`
-	Title    string     `json:"title"`
-	Roles    []string   `json:"roles"`
-	Team     string     `json:"team"`
-	Assignee string     `json:"assignee,omitempty"`
-	Opened   time.Time  `json:"opened"`
+	ID       string    `json:"id"`
+	Step     string    `json:"step"`
+	Title    string    `json:"title"`
+	Roles    []string  `json:"roles"`
+	Team     string    `json:"team"`
+	Assignee string    `json:"assignee,omitempty"`
+	Opened   time.Time `json:"opened"`
+	// Received is when the case's melding came in (absent in memos written before).
+	Received *time.Time `json:"received,omitempty"`
 	Deadline *time.Time `json:"deadline,omitempty"`
 	Overdue  bool       `json:"overdue"`
 }

@@ -79,7 +79,8 @@ func (c *caseRun) mayAct(a Actor, t *Task) error {
 }
 
 // mayActOnCase checks case-wide actions (suspend, resume): the lead, or someone who
-// may act on one of the open tasks.
+// may act on one of the open tasks (by role, or as its assignee). Resume also admits
+// the worker who suspended (checkResume).
 func (c *caseRun) mayActOnCase(a Actor) error {
 	if err := c.inTeam(a); err != nil {
 		return err
@@ -88,7 +89,7 @@ func (c *caseRun) mayActOnCase(a Actor) error {
 		return nil
 	}
 	for _, t := range c.st.Tasks {
-		if t.hasRole(a.Roles) {
+		if t.hasRole(a.Roles) || (t.Assignee != "" && t.Assignee == a.UserID) {
 			return nil
 		}
 	}
@@ -184,18 +185,23 @@ func (c *caseRun) checkResume(req ResumeRequest) error {
 	if c.st.Status != StatusOpen {
 		return notOpen("case " + c.st.CaseID + " is closed")
 	}
-	if err := c.mayActOnCase(req.Actor); err != nil {
-		return err
-	}
 	if !c.st.Suspended {
+		if err := c.mayActOnCase(req.Actor); err != nil {
+			return err
+		}
 		return conflict("the case is not suspended")
 	}
-	return nil
+	// Who suspended may resume, also when the open tasks are no longer theirs.
+	if c.st.SuspendedBy != "" && req.Actor.UserID == c.st.SuspendedBy {
+		return c.inTeam(req.Actor)
+	}
+	return c.mayActOnCase(req.Actor)
 }
 
 // extension is a checked extend request.
 type extension struct {
 	task *Task
+	by   definitions.Duration
 	due  time.Time
 }
 
@@ -241,9 +247,10 @@ func (c *caseRun) checkExtend(req ExtendRequest) (extension, error) {
 	case d.Done:
 		return extension{}, conflict(fmt.Sprintf("the deadline of task %s has passed; extend before it does", t.ID))
 	}
-	due := definitions.Due(c.calendar(), d.Due, by)
-	if due.After(definitions.Due(c.calendar(), d.Due, *step.Extendable)) {
+	// A verlenging runs on from the end of the term it extends (Awb 4:14).
+	due := definitions.DueAfterTerm(c.calendar(), d.Due, by)
+	if due.After(definitions.DueAfterTerm(c.calendar(), d.Due, *step.Extendable)) {
 		return extension{}, invalid([]FieldError{{Field: "by", Message: "may be at most " + step.Extendable.String()}})
 	}
-	return extension{task: t, due: due}, nil
+	return extension{task: t, by: by, due: due}, nil
 }

@@ -3,7 +3,6 @@ package workflows
 import (
 	"sort"
 	"time"
-	_ "time/tzdata" // Europe/Amsterdam without reading the host's zoneinfo files
 
 	"go.temporal.io/sdk/workflow"
 
@@ -11,16 +10,9 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-// amsterdam is the zone of dates in the data; loaded once from the embedded database.
-var amsterdam = mustZone("Europe/Amsterdam")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
+// amsterdam is the zone of dates in the data and of terms: the rule built into
+// definitions, so a replay on any host computes the same instants.
+var amsterdam = definitions.Amsterdam()
 
 // calendar is the definition's calendar, "nl" when unset.
 func (c *caseRun) calendar() string {
@@ -53,13 +45,13 @@ func (c *caseRun) alarms(step *definitions.Step, now time.Time) []*Alarm {
 	rungOrigin := now
 	if d := step.Deadline; d != nil {
 		rungOrigin = c.origin(d.From, now)
-		out = append(out, &Alarm{What: alarmDeadline, Due: definitions.Due(c.calendar(), rungOrigin, d.Within)})
+		out = append(out, &Alarm{What: alarmDeadline, Due: c.due(rungOrigin, d.Within), Unit: d.Within.Unit})
 	}
 	if n := step.Norm; n != nil {
-		out = append(out, &Alarm{What: alarmNorm, Due: definitions.Due(c.calendar(), c.origin(n.From, now), n.Within)})
+		out = append(out, &Alarm{What: alarmNorm, Due: c.due(c.origin(n.From, now), n.Within), Unit: n.Within.Unit})
 	}
 	for i, r := range step.Escalate {
-		out = append(out, &Alarm{What: alarmRung, Rung: i, Due: definitions.Due(c.calendar(), rungOrigin, r.After)})
+		out = append(out, &Alarm{What: alarmRung, Rung: i, Due: c.due(rungOrigin, r.After), Unit: r.After.Unit})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
 	return out
@@ -237,7 +229,7 @@ func (c *caseRun) climb(ctx workflow.Context, t *Task, step *definitions.Step, r
 // suspend stops the clocks of every open suspendable task (opschorting, Awb 4:15).
 func (c *caseRun) suspend(ctx workflow.Context, actor, reason string) {
 	now := workflow.Now(ctx)
-	c.st.Suspended, c.st.SuspendedSince, c.st.SuspendReason = true, now, reason
+	c.st.Suspended, c.st.SuspendedSince, c.st.SuspendReason, c.st.SuspendedBy = true, now, reason, actor
 	for _, t := range c.st.Tasks {
 		if s := c.def.Steps.Step(t.Step); s != nil && s.Suspendable {
 			t.FrozenAt = now
@@ -246,9 +238,11 @@ func (c *caseRun) suspend(ctx workflow.Context, actor, reason string) {
 	c.addTrail(ctx, TrailEntry{Event: "suspended", Actor: actor, Detail: reason})
 }
 
-// resume restarts the stopped clocks: every pending moment of a stopped task moves by
-// exactly the time its clock stood still.
-func (c *caseRun) resume(ctx workflow.Context, actor string) {
+// resume restarts the stopped clocks: the rest of every pending term of a stopped task
+// counts again from the day after the resume (Awb 4:15; cases before version termsAwb
+// move by exactly the time the clock stood still). why, when set, says what ended the
+// opschorting other than a resume request, e.g. the awaited task completed.
+func (c *caseRun) resume(ctx workflow.Context, actor, why string) {
 	now := workflow.Now(ctx)
 	for _, t := range c.st.Tasks {
 		if t.FrozenAt.IsZero() {
@@ -256,22 +250,34 @@ func (c *caseRun) resume(ctx workflow.Context, actor string) {
 		}
 		shift := now.Sub(t.FrozenAt)
 		for _, a := range t.Alarms {
-			if !a.Done {
+			switch {
+			case a.Done:
+			case c.terms >= termsAwb:
+				a.Due = definitions.Resume(c.calendar(), c.alarmUnit(t, a), a.Due, t.FrozenAt, now)
+			default: // cases started before: exactly the time the clock stood still
 				a.Due = a.Due.Add(shift)
 			}
 		}
+		sort.SliceStable(t.Alarms, func(i, j int) bool { return t.Alarms[i].Due.Before(t.Alarms[j].Due) })
 		t.FrozenAt = time.Time{}
 	}
-	c.addTrail(ctx, TrailEntry{Event: "resumed", Actor: actor, Detail: "suspended " + now.Sub(c.st.SuspendedSince).String()})
-	c.st.Suspended, c.st.SuspendedSince, c.st.SuspendReason = false, time.Time{}, ""
+	detail := "suspended " + now.Sub(c.st.SuspendedSince).String()
+	if why != "" {
+		detail = why + ", " + detail
+	}
+	c.addTrail(ctx, TrailEntry{Event: "resumed", Actor: actor, Detail: detail})
+	c.st.Suspended, c.st.SuspendedSince, c.st.SuspendReason, c.st.SuspendedBy = false, time.Time{}, "", ""
 }
 
 // extend moves a task's deadline to newDue (verlenging, Awb 4:14); the rungs not yet
 // fired move along, so "remind a week before the deadline" stays a week before it.
-func (c *caseRun) extend(ctx workflow.Context, t *Task, actor, by, reason string, newDue time.Time) {
+func (c *caseRun) extend(ctx workflow.Context, t *Task, actor string, by definitions.Duration, reason string, newDue time.Time) {
 	d := t.alarm(alarmDeadline)
 	shift := newDue.Sub(d.Due)
 	d.Due = newDue
+	if _, fixed := by.Fixed(); !fixed {
+		d.Unit = by.Unit // the deadline now ends at the end of a day
+	}
 	for _, a := range t.Alarms {
 		if a.What == alarmRung && !a.Done {
 			a.Due = a.Due.Add(shift)
@@ -279,5 +285,5 @@ func (c *caseRun) extend(ctx workflow.Context, t *Task, actor, by, reason string
 	}
 	sort.SliceStable(t.Alarms, func(i, j int) bool { return t.Alarms[i].Due.Before(t.Alarms[j].Due) })
 	t.Extended = true
-	c.addTrail(ctx, TrailEntry{Event: "extended", Step: t.Step, Task: t.ID, Actor: actor, Detail: by + ": " + reason})
+	c.addTrail(ctx, TrailEntry{Event: "extended", Step: t.Step, Task: t.ID, Actor: actor, Detail: by.String() + ": " + reason})
 }

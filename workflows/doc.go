@@ -49,7 +49,8 @@
 // testdata/histories holds histories of cases on the shipped definitions, recorded on a
 // real in-memory Temporal server (temporaltest) with fake activities: the full Dalfsen
 // path with claim, opschorting, verlenging and a rejected update; a Meldcode referral
-// as a child case (parent and child); a Dordrecht hand-off to a provider.
+// as a child case (parent and child); a Dordrecht hand-off to a provider; a Dalfsen
+// melding received as a date whose opschorting ends with the awaited task.
 // TestReplayHistories replays each file against the current code and fails on
 // nondeterminism. To record them (the cases are in paths_test.go; add one there and in
 // TestRecordHistories when a new step kind or update lands):
@@ -65,7 +66,9 @@
 // An example: notifications used to be awaited in place; now the case sends them and
 // goes on (notify.go), guarded by workflow.GetVersion("async-notify"). The files
 // before-async-notify-*.json are the histories recorded before that change and still
-// replay through the old branch; the others were recorded after it.
+// replay through the old branch; the others were recorded after it. Likewise
+// before-awb-terms-*.json were recorded before terms counted as the Awb and the Atw do
+// (terms.go, GetVersion("awb-terms")).
 //
 // # Cost
 //

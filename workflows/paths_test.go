@@ -137,3 +137,23 @@ func dalfsenMeldcode(id string, own definitions.Definition, related []definition
 		children: []string{child},
 	}
 }
+
+// dalfsenOpschorting is the path of a melding received as a date, with the
+// keukentafelgesprek suspended and then completed while suspended: the opschorting
+// ends with it by itself (terms.go, version termsOpschorting).
+func dalfsenOpschorting(id string, own definitions.Definition, related []definitions.Definition) liveCase {
+	lc := dalfsenCase(id, own, related)
+	y, m, d := time.Now().In(amsterdam).AddDate(0, 0, -1).Date()
+	in := lc.input.(CaseInput)
+	in.Received = time.Date(y, m, d, 0, 0, 0, 0, amsterdam)
+	lc.input = in
+	ktg := "keukentafelgesprek-1"
+	extra := []liveStep{
+		{update: UpdateClaim, task: ktg, role: "wijkcoach", open: ktg},
+		{update: UpdateSuspend, role: "wijkcoach", open: ktg},
+	}
+	steps := append([]liveStep(nil), lc.steps[:2]...)
+	steps = append(steps, extra...)
+	lc.steps = append(steps, lc.steps[2:]...)
+	return lc
+}

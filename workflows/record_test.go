@@ -35,6 +35,7 @@ func TestRecordHistories(t *testing.T) {
 		"dalfsen-full-path":      dalfsenRecorded("rec-dalfsen-1", dalfsen, dalfsenRelated),
 		"dordrecht-ggz-handoff":  dordrechtGGZ("rec-dordrecht-1", dordrecht, dordrechtRelated),
 		"dalfsen-meldcode-child": dalfsenMeldcode("rec-dalfsen-2", dalfsen, dalfsenRelated),
+		"dalfsen-opschorting":    dalfsenOpschorting("rec-dalfsen-3", dalfsen, dalfsenRelated),
 	}
 	for _, name := range sortedKeys(cases) {
 		t.Run(name, func(t *testing.T) {

@@ -1,6 +1,10 @@
 package workflows
 
-import "time"
+import (
+	"time"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
 
 // CaseState is the case's whole state, carried across continue-as-new. It is plain data
 // (JSON round-trips it), so a new run resumes exactly where the old one stopped: open
@@ -29,6 +33,8 @@ type CaseState struct {
 	Suspended      bool      `json:"suspended,omitempty"`
 	SuspendedSince time.Time `json:"suspendedSince,omitempty"`
 	SuspendReason  string    `json:"suspendReason,omitempty"`
+	// SuspendedBy is the user id that suspended the case; they may resume it.
+	SuspendedBy string `json:"suspendedBy,omitempty"`
 	// Stuck is set when routing found no way on (no transition held, a referral could
 	// not start); the case stays open and stalled so a manager sees it.
 	Stuck bool `json:"stuck,omitempty"`
@@ -75,6 +81,9 @@ type Alarm struct {
 	Rung int       `json:"rung,omitempty"` // index in the step's Escalate
 	Due  time.Time `json:"due"`
 	Done bool      `json:"done,omitempty"`
+	// Unit is the unit of the term that set Due; after opschorting, a term of days is
+	// counted again in whole days (definitions.Resume). Empty in cases started before.
+	Unit definitions.Unit `json:"unit,omitempty"`
 }
 
 // Wait is a wait step that has not yet passed.

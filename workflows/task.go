@@ -47,6 +47,7 @@ func (c *caseRun) completeTask(ctx workflow.Context, t *Task, actor string, data
 	}
 	c.closeTask(t.ID)
 	c.addTrail(ctx, TrailEntry{Event: "task-completed", Step: t.Step, Task: t.ID, Actor: actor})
+	c.endSuspensionWith(ctx, t, actor)
 	c.log(ctx, t.Step, t.ID).Info("task completed")
 	c.route(ctx, step)
 }

@@ -28,7 +28,7 @@ func (c *caseRun) registerHandlers(ctx workflow.Context) error {
 			return err
 		}
 	}
-	return nil
+	return c.registerMigration(ctx)
 }
 
 // repeated reports whether the running update's id was accepted before (a client
@@ -122,7 +122,7 @@ func (c *caseRun) validateResume(ctx workflow.Context, req ResumeRequest) error 
 
 func (c *caseRun) onResume(ctx workflow.Context, req ResumeRequest) (CaseView, error) {
 	return c.handle(ctx, "", func() error { return c.checkResume(req) },
-		func() { c.resume(ctx, req.Actor.UserID) })
+		func() { c.resume(ctx, req.Actor.UserID, "") })
 }
 
 func (c *caseRun) validateExtend(ctx workflow.Context, req ExtendRequest) error {
@@ -133,7 +133,7 @@ func (c *caseRun) onExtend(ctx workflow.Context, req ExtendRequest) (CaseView, e
 	var x extension
 	return c.handle(ctx, req.TaskID,
 		func() (err error) { x, err = c.checkExtend(req); return err },
-		func() { c.extend(ctx, x.task, req.Actor.UserID, req.By, req.Reason, x.due) })
+		func() { c.extend(ctx, x.task, req.Actor.UserID, x.by, req.Reason, x.due) })
 }
 
 // assign sets or clears a task's assignee.

@@ -126,6 +126,7 @@ func (c *caseRun) rolesAndAssignees() ([]string, []string) {
 // taskSummaries is the memo's list of open tasks.
 func (c *caseRun) taskSummaries() []TaskSummary {
 	out := []TaskSummary{}
+	received := c.st.Received
 	for _, t := range c.st.Tasks {
 		title := t.Step
 		if s := c.def.Steps.Step(t.Step); s != nil {
@@ -133,7 +134,7 @@ func (c *caseRun) taskSummaries() []TaskSummary {
 		}
 		out = append(out, TaskSummary{
 			ID: t.ID, Step: t.Step, Title: title, Roles: slices.Clone(t.Roles), Team: c.st.Team,
-			Assignee: t.Assignee, Opened: t.Opened, Deadline: t.deadline(), Overdue: t.Overdue,
+			Assignee: t.Assignee, Opened: t.Opened, Received: &received, Deadline: t.deadline(), Overdue: t.Overdue,
 		})
 	}
 	return out
@@ -159,6 +160,7 @@ func (c *caseRun) detailsMarkdown() string {
 		fmt.Fprintf(&b, "**Afgesloten**: %s (%s)", c.st.Result, c.st.EndStep)
 		return b.String()
 	}
+
 	for _, t := range c.st.Tasks {
 		fmt.Fprintf(&b, "**Wacht op**: %s (%s)", t.Step, strings.Join(t.Roles, ", "))
 		if d := t.deadline(); d != nil {
@@ -192,6 +194,8 @@ func (c *caseRun) detailsMarkdown() string {
 	if c.stalled() {
 		fmt.Fprintf(&b, "**Vastgelopen**, escalatieniveau %d\n\n", c.st.Escalation)
 	}
+	// The day the melding came in, where the terms count from; not who it is about.
+	fmt.Fprintf(&b, "**Melding ontvangen**: %s", c.st.Received.In(amsterdam).Format(time.DateOnly))
 	return strings.TrimSpace(b.String())
 }
 

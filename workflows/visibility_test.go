@@ -73,7 +73,7 @@ func TestVisibility(t *testing.T) {
 	})
 	h.run(input(def(t, visibleDef), map[string]any{"hulpvraag": secret}))
 	h.result()
-	if want := "**Wacht op**: gesprek (wijkcoach), deadline 2026-04-13 (Wmo 2015 art. 2.3.2)"; details != want {
+	if want := "**Wacht op**: gesprek (wijkcoach), deadline 2026-04-13 (Wmo 2015 art. 2.3.2)\n\n**Melding ontvangen**: 2026-03-02"; details != want {
 		t.Errorf("details = %q, want %q", details, want)
 	}
 	all, _ := json.Marshal([]any{h.sa, h.memo, details})

@@ -17,7 +17,7 @@ func (c *caseRun) wait(ctx workflow.Context, step *definitions.Step) {
 	var due time.Time
 	switch {
 	case step.For != nil:
-		due = definitions.Due(c.calendar(), now, *step.For)
+		due = c.due(now, *step.For)
 	case step.Until != "":
 		d, ok := dateField(c.st.Data[step.Until])
 		if !ok {

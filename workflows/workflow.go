@@ -41,6 +41,8 @@ type caseRun struct {
 	everPublished  bool
 	// details is the current details last set.
 	details string
+	// terms is the version of term counting and opschorting this run follows (terms.go).
+	terms workflow.Version
 }
 
 // arrival is a step reached from another step (From is empty for the start step).
@@ -105,6 +107,7 @@ func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 		return nil, temporal.NewNonRetryableApplicationError(fmt.Sprintf("definition has no start step %q", def.Start), ErrInvalid, nil)
 	}
 	c := &caseRun{in: in, def: &def, cond: cond}
+	c.terms = workflow.GetVersion(ctx, termsChange, workflow.DefaultVersion, termsVersion)
 	if in.Carried != nil {
 		c.st = in.Carried
 		c.st.Runs++

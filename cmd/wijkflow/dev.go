@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -71,16 +72,17 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if f == nil {
 		return err
 	}
-	defs, err := loadDefinitions(f.definitions, stderr)
+	log := zerolog.New(zerolog.ConsoleWriter{Out: stderr, TimeFormat: "15:04:05", NoColor: !isTerminal(stderr)}).
+		With().Timestamp().Logger()
+	reg, err := openRegistry(f.definitions, filepath.Join(f.dataDir, "published.json"), log, stderr)
 	if err != nil {
 		return err
 	}
+	defs := reg.Set().Current()
 	tokens, err := devTokens(f.users, defs)
 	if err != nil {
 		return err
 	}
-	log := zerolog.New(zerolog.ConsoleWriter{Out: stderr, TimeFormat: "15:04:05", NoColor: !isTerminal(stderr)}).
-		With().Timestamp().Logger()
 
 	fmt.Fprintf(stdout, "loaded %d definitions from %s\nstarting Temporal…\n", len(defs), f.definitions)
 	srv, err := devserver.Start(ctx, devserver.Config{
@@ -113,7 +115,8 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Client:      c,
 		Namespace:   f.namespace,
 		TaskQueue:   f.taskQueue,
-		Definitions: defs,
+		Registry:    reg,
+		Watch:       f.watch,
 		Auth:        tokens,
 		Activities:  activities.Config{NotifyWebhook: f.notifyWebhook, Logger: log},
 		APIAddr:     f.apiAddr,

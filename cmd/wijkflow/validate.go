@@ -21,7 +21,7 @@ func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow validate PATH...\n\nChecks definition files (and the *.yaml files in folders); prints file:line:col: problem\nfor every problem and exits 1 if there is any.")
+		fmt.Fprintln(stderr, "usage: wijkflow validate PATH...\n\nChecks definition files (and the *.yaml files in folders); prints file:line:col: problem\nfor every problem and exits 1 if there is any; otherwise each file's version hash.")
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -39,6 +39,16 @@ func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if len(issues) > 0 {
 		return errExit(1)
+	}
+	// Each file's version: the hash that cases, GET /definitions and migrate name.
+	if files := definitions.Files(fs.Args()...); len(files) == len(defs) {
+		for i, d := range defs {
+			label := ""
+			if d.Label != "" {
+				label = " (" + d.Label + ")"
+			}
+			fmt.Fprintf(stdout, "%s: %s/%s %s%s\n", files[i], d.Gemeente, d.Process, d.Version, label)
+		}
 	}
 	fmt.Fprintf(stdout, "%d definitions valid\n", len(defs))
 	return nil

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wijkflow/wijkflow/definitions"
 )
 
 const validDef = `gemeente: testgem
@@ -41,14 +43,21 @@ func TestValidateCommand(t *testing.T) {
 	write("good/b.yaml", strings.Replace(validDef, "process: wijkteam", "process: ander", 1))
 	bad := write("bad.yaml", strings.Replace(strings.Replace(strings.Replace(validDef, "process: wijkteam", "process: kapot", 1), "goto: klaar", "goto: klar", 1), "role: wijkcoach", "role: wijkcaoch", 1))
 
+	version := func(src string) string {
+		d, _ := definitions.Parse("x.yaml", []byte(src))
+		return d.Version
+	}
+	other := strings.Replace(validDef, "process: wijkteam", "process: ander", 1)
 	tests := []struct {
 		name        string
 		args        []string
 		code        int // 0: nil error
 		out, errOut string
 	}{
-		{"one valid file", []string{"validate", good}, 0, "1 definitions valid\n", ""},
-		{"a folder", []string{"validate", filepath.Join(dir, "good")}, 0, "2 definitions valid\n", ""},
+		{"one valid file", []string{"validate", good}, 0, good + ": testgem/wijkteam " + version(validDef) + "\n1 definitions valid\n", ""},
+		{"a folder", []string{"validate", filepath.Join(dir, "good")}, 0,
+			good + ": testgem/wijkteam " + version(validDef) + "\n" +
+				filepath.Join(dir, "good", "b.yaml") + ": testgem/ander " + version(other) + "\n2 definitions valid\n", ""},
 		{"problems, one per line", []string{"validate", bad, good}, 1,
 			bad + ":10:11: steps.melding.role: unknown role \"wijkcaoch\"; did you mean \"wijkcoach\"?\n" +
 				bad + ":12:19: steps.melding.next[0].goto: unknown step \"klar\"; did you mean \"klaar\"?\n", ""},

@@ -31,6 +31,7 @@ type serveFlags struct {
 	users         string
 	taskQueue     string
 	notifyWebhook string
+	watch         bool
 }
 
 func (s *serveFlags) register(fs *flag.FlagSet) {
@@ -39,6 +40,7 @@ func (s *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.users, "users", "", "YAML `file` of API users and their tokens")
 	fs.StringVar(&s.taskQueue, "task-queue", workflows.DefaultTaskQueue, "Temporal task queue of the cases")
 	fs.StringVar(&s.notifyWebhook, "notify-webhook", "", "`URL` that receives notifications as JSON (default: log them)")
+	fs.BoolVar(&s.watch, "watch", true, "publish a changed definitions folder without a restart")
 }
 
 // workerEnv maps flags of `wijkflow worker` to the environment variables that set them
@@ -80,6 +82,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var cc worker.ClientConfig
 	var sf serveFlags
 	var skipSA bool
+	var history string
 	fs.StringVar(&cc.Address, "temporal-address", "localhost:7233", "`host:port` of the Temporal frontend [TEMPORAL_ADDRESS]")
 	fs.StringVar(&cc.Namespace, "namespace", "default", "Temporal namespace of the cases [TEMPORAL_NAMESPACE]")
 	fs.StringVar(&cc.TLSCert, "tls-cert", "", "client certificate `file` (PEM) for mTLS [TEMPORAL_TLS_CERT]")
@@ -88,6 +91,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&cc.TLSServerName, "tls-server-name", "", "server name to verify [TEMPORAL_TLS_SERVER_NAME]")
 	fs.StringVar(&cc.APIKey, "api-key", "", "API key, e.g. for Temporal Cloud; implies TLS [TEMPORAL_API_KEY]")
 	fs.StringVar(&cc.Identity, "identity", "", "name of this worker in workflow histories (default pid@host)")
+	fs.StringVar(&history, "history", "", "JSON `file` that keeps the published definition versions across restarts")
 	fs.BoolVar(&skipSA, "skip-search-attributes", false, "do not check or register the search attributes (register them by hand)")
 	sf.register(fs)
 	fs.Usage = func() {
@@ -108,7 +112,8 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "wijkflow worker: --users FILE is required (the API's users and tokens)")
 		return errExit(2)
 	}
-	defs, err := loadDefinitions(sf.definitions, stderr)
+	log := zerolog.New(stderr).With().Timestamp().Logger()
+	reg, err := openRegistry(sf.definitions, history, log, stderr)
 	if err != nil {
 		return err
 	}
@@ -116,7 +121,6 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("users: %w", err)
 	}
-	log := zerolog.New(stderr).With().Timestamp().Logger()
 	cc.Logger = log.Level(zerolog.WarnLevel)
 
 	dialCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
@@ -136,7 +140,8 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		Client:      c,
 		Namespace:   cc.Namespace,
 		TaskQueue:   sf.taskQueue,
-		Definitions: defs,
+		Registry:    reg,
+		Watch:       sf.watch,
 		Auth:        tokens,
 		Activities:  activities.Config{NotifyWebhook: sf.notifyWebhook, Logger: log},
 		APIAddr:     sf.apiAddr,

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/registry"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -26,8 +25,11 @@ type Config struct {
 	TaskQueue string
 	// Definitions are every loaded definition. New cases start on the last one given for
 	// a gemeente and process; older versions may be listed too, so that tasks of older
-	// cases show their forms without a query.
+	// cases show their forms without a query. Ignored when Registry is set.
 	Definitions []*definitions.Definition
+	// Registry serves the definitions and reloads them (publish without a restart); nil
+	// means a fixed set of Definitions.
+	Registry *registry.Registry
 	// Auth says who calls.
 	Auth auth.Authenticator
 	// Logger receives the audit records and server-side errors.
@@ -47,9 +49,8 @@ const (
 type api struct {
 	cfg       Config
 	log       zerolog.Logger
-	timeout   time.Duration                      // per request
-	current   map[string]*definitions.Definition // "gemeente/process" → new cases start here
-	byVersion map[string]*definitions.Definition
+	timeout   time.Duration // per request
+	reg       *registry.Registry
 	gemeenten gemeenteCache
 }
 
@@ -75,19 +76,13 @@ func newAPI(cfg Config) (*api, error) {
 	if cfg.TaskQueue == "" {
 		cfg.TaskQueue = workflows.DefaultTaskQueue
 	}
-	a := &api{
-		cfg:       cfg,
-		log:       cfg.Logger,
-		timeout:   requestTimeout,
-		current:   map[string]*definitions.Definition{},
-		byVersion: map[string]*definitions.Definition{},
-	}
-	for i, d := range cfg.Definitions {
-		if d == nil || d.Version == "" {
-			return nil, fmt.Errorf("httpapi: Config.Definitions[%d] is nil or has no version", i)
+	a := &api{cfg: cfg, log: cfg.Logger, timeout: requestTimeout, reg: cfg.Registry}
+	if a.reg == nil {
+		reg, err := registry.Static(cfg.Definitions)
+		if err != nil {
+			return nil, fmt.Errorf("httpapi: Config.Definitions: %w", err)
 		}
-		a.current[d.Gemeente+"/"+d.Process] = d
-		a.byVersion[d.Version] = d
+		a.reg = reg
 	}
 	return a, nil
 }
@@ -99,22 +94,13 @@ func (a *api) handler() http.Handler {
 	return a.middleware(mux)
 }
 
-// definitionsOf returns the current definitions of a gemeente, sorted by process.
-func (a *api) definitionsOf(gemeente string) []*definitions.Definition {
-	var out []*definitions.Definition
-	for _, d := range a.current {
-		if d.Gemeente == gemeente {
-			out = append(out, d)
-		}
-	}
-	slices.SortFunc(out, func(x, y *definitions.Definition) int { return strings.Compare(x.Process, y.Process) })
-	return out
-}
+// defs is the definitions set served now; a handler takes it once.
+func (a *api) defs() *registry.Set { return a.reg.Set() }
 
 // isLead reports whether u holds the lead role (e.g. teamleider) of any process of their
 // gemeente: a lead sees every case of the gemeente and acts across their own teams.
 func (a *api) isLead(u *auth.User) bool {
-	for _, d := range a.current {
+	for _, d := range a.defs().Current() {
 		if d.Gemeente == u.Gemeente && d.Lead != "" && u.HasRole(d.Lead) {
 			return true
 		}

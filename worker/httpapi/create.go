@@ -55,7 +55,8 @@ func (a *api) createCase(w http.ResponseWriter, r *http.Request, u *auth.User) e
 
 // caseInput checks a signal and turns it into the input of a new case.
 func (a *api) caseInput(u *auth.User, req createRequest) (workflows.CaseInput, error) {
-	def := a.current[req.Gemeente+"/"+req.Process]
+	set := a.defs()
+	def := set.Lookup(req.Gemeente, req.Process)
 	if def == nil || req.Gemeente != u.Gemeente {
 		// Another gemeente's process answers like an unknown one: a caller learns
 		// nothing about gemeenten that are not theirs.
@@ -86,7 +87,7 @@ func (a *api) caseInput(u *auth.User, req createRequest) (workflows.CaseInput, e
 		Data:       req.Data,
 		Received:   received,
 	}
-	for _, d := range a.definitionsOf(def.Gemeente) {
+	for _, d := range set.CurrentOf(def.Gemeente) {
 		if d.Process != def.Process {
 			in.Related = append(in.Related, *d)
 		}
@@ -157,12 +158,7 @@ func chooseTeam(u *auth.User, def *definitions.Definition, asked string) (string
 }
 
 // amsterdam is the time zone of a date-only `received`; Dutch terms count Dutch days.
-var amsterdam = func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Amsterdam"); err == nil {
-		return loc
-	}
-	return time.UTC
-}()
+var amsterdam = definitions.Amsterdam()
 
 // parseReceived reads when the melding came in: a date (2026-11-25, the start of that
 // day in the Netherlands) or an RFC 3339 time. It may not lie in the future.

@@ -27,6 +27,8 @@ func (a *api) routes() []route {
 		{method: "GET", path: "/healthz", public: true, h: a.healthz},
 		{method: "GET", path: "/openapi.yaml", public: true, h: serveSpec},
 		{method: "GET", path: "/definitions", h: a.listDefinitions},
+		{method: "POST", path: "/definitions/reload", action: "publish", h: a.reloadDefinitions},
+		{method: "POST", path: "/migrations", action: "migrate", h: a.migrate},
 		{method: "POST", path: "/cases", action: "create", h: a.createCase},
 		{method: "GET", path: "/cases", h: a.listCases},
 		{method: "GET", path: "/cases/{id}", h: a.getCase},

@@ -25,6 +25,7 @@ type taskItem struct {
 	Team              string           `json:"team"`
 	Assignee          string           `json:"assignee,omitempty"`
 	Opened            time.Time        `json:"opened"`
+	Received          *time.Time       `json:"received,omitempty"`
 	Deadline          *time.Time       `json:"deadline,omitempty"`
 	Overdue           bool             `json:"overdue"`
 	Suspended         bool             `json:"suspended"`
@@ -87,7 +88,7 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 func (a *api) tasksOf(ctx context.Context, u *auth.User, e *workflowpb.WorkflowExecutionInfo, mine bool, now time.Time) []taskItem {
 	sa := attrsOf(e)
 	version := sa.str(workflows.SADefinitionVersion.GetName())
-	def := a.byVersion[version]
+	def := a.defs().ByVersion(version)
 	suspended := sa.boolean(workflows.SASuspended.GetName())
 	var forms map[string]definitions.Form // from a query, for a version not in memory
 	var out []taskItem
@@ -113,6 +114,7 @@ func (a *api) tasksOf(ctx context.Context, u *auth.User, e *workflowpb.WorkflowE
 			Team:              t.Team,
 			Assignee:          t.Assignee,
 			Opened:            t.Opened,
+			Received:          t.Received,
 			Deadline:          t.Deadline,
 			// The memo is written at transitions; a deadline may have passed since.
 			Overdue:   t.Overdue || (!suspended && t.Deadline != nil && now.After(*t.Deadline)),

@@ -1,0 +1,111 @@
+package definitions
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/google/cel-go/common/ast"
+)
+
+// FieldsOf lists the declared fields a condition names, in order of first use; nil
+// for a condition that does not parse (Check reports it).
+func (c *Conditions) FieldsOf(expr string) []string {
+	parsed, iss := c.env.Parse(expr)
+	if iss.Err() != nil {
+		return nil
+	}
+	var out []string
+	ast.PostOrderVisit(parsed.NativeRep().Expr(), ast.NewExprVisitor(func(e ast.Expr) {
+		if e.Kind() == ast.IdentKind && slices.Contains(c.names, e.AsIdent()) && !slices.Contains(out, e.AsIdent()) {
+			out = append(out, e.AsIdent())
+		}
+	}))
+	return out
+}
+
+// dataflow checks that every field a step reads (in a condition of its next, as the
+// date of until: or of a clock's from:) can have been collected when the step reads
+// it: by the intake, or by a form of a step on some path from start to it (the step's
+// own form too, for conditions read after its task). A field asked only later, or only
+// on other branches, would read as empty ("", false, 0) and silently send every case
+// the same way. It runs only when the graph is known (see graph).
+func (c *checker) dataflow(conds *Conditions) {
+	if !c.graphKnown() {
+		return
+	}
+	steps := c.d.Steps
+	index := make(map[string]int, len(steps))
+	for i, s := range steps {
+		index[s.ID] = i
+	}
+	pred := make([][]int, len(steps))
+	for i, s := range steps {
+		for _, t := range s.Next {
+			pred[index[t.Goto]] = append(pred[index[t.Goto]], i)
+		}
+		for _, r := range s.Escalate {
+			if r.Goto != "" {
+				pred[index[r.Goto]] = append(pred[index[r.Goto]], i)
+			}
+		}
+	}
+	intake := map[string]bool{}
+	for _, f := range c.d.Intake {
+		intake[f.Name] = true
+	}
+	collectors := map[string][]string{} // field → steps whose form asks it
+	for _, s := range steps {
+		for _, f := range s.Form {
+			collectors[f.Name] = append(collectors[f.Name], s.ID)
+		}
+	}
+	// before[i]: the steps from which a path leads to step i (i itself when it is on a loop).
+	before := func(i int) []bool {
+		seen := walk(pred[i], pred, len(steps))
+		for _, j := range pred[i] {
+			seen[j] = true
+		}
+		return seen
+	}
+	check := func(i int, own bool, field, path, what string) {
+		if intake[field] || len(collectors[field]) == 0 {
+			return // unknown fields are reported where they are named
+		}
+		prior := before(i)
+		for _, id := range collectors[field] {
+			if j := index[id]; prior[j] || (own && j == i) {
+				return
+			}
+		}
+		c.fail(path, fmt.Sprintf("%s field %q, but no path from start to step %q asks it first: only %s asks it; move this after that step, or ask %s earlier (in the intake or a step before)",
+			what, field, steps[i].ID, stepWords(collectors[field]), field))
+	}
+	for i, s := range steps {
+		p := "steps." + s.ID
+		for k, t := range s.Next {
+			if t.When == "" || c.isBad(p+".next["+strconv.Itoa(k)+"].when") {
+				continue
+			}
+			for _, f := range conds.FieldsOf(t.When) {
+				check(i, true, f, p+".next["+strconv.Itoa(k)+"].when", "the condition reads")
+			}
+		}
+		if f := c.fields.Field(s.Until); s.Kind == KindWait && s.For == nil && f != nil && f.Type == FieldDate {
+			check(i, false, s.Until, p+".until", "the wait reads the date")
+		}
+	}
+}
+
+// stepWords names steps for a message: step "a", steps "a" and "b".
+func stepWords(ids []string) string {
+	q := make([]string, len(ids))
+	for i, id := range ids {
+		q[i] = strconv.Quote(id)
+	}
+	if len(q) == 1 {
+		return "step " + q[0]
+	}
+	return "steps " + strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}

@@ -1,0 +1,8 @@
+package definitions
+
+// Files lists the definition files LoadFiles reads for paths, in the order of the
+// definitions it returns when there are no issues (so a caller can name each one's file).
+func Files(paths ...string) []string {
+	var ignored Issues
+	return expand(paths, &ignored)
+}

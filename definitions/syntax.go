@@ -1,0 +1,155 @@
+package definitions
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// yamlSyntax reports a YAML syntax error at the line to fix. yaml.v3 often names a
+// line before the mistake: a tab is cited at the line above it, and a key indented too
+// little at the start of the enclosing block (80 lines up, at steps:, as "did not find
+// expected key"). So the source is scanned for the two mistakes a designer makes by
+// hand, a tab in the indentation and a line indented to no level of the lines around
+// it; when neither is found, the parser's own message stands.
+func (r *report) yamlSyntax(src []byte, err error) {
+	// The mistake is never before the line the parser stopped at: a find above it is
+	// a line the scanner misjudged, and the parser's message is the better one.
+	cited := 0
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		cited, _ = strconv.Atoi(m[1])
+	}
+	if p, msg, ok := indentationProblem(src); ok && p.line >= cited {
+		r.issue(Issue{Line: p.line, Col: p.col, Message: "invalid YAML: " + msg})
+		return
+	}
+	r.yamlError(err)
+}
+
+// indentationProblem finds the first line whose indentation cannot be right: a tab in
+// it, a line deeper than the line before although that line already has its value, or a
+// line that goes back to a level no line above opened. Block scalars (| and >) and flow
+// collections spread over lines ({ … }, [ … ]) are skipped, as their lines may be
+// indented freely.
+func indentationProblem(src []byte) (pos, string, bool) {
+	levels := []int{0} // the indentation of the open blocks, innermost last
+	opens := false      // the last content line ends with "key:" and expects a block
+	scalar := -1        // inside a block scalar: the indentation of its key line
+	flow := 0           // depth of a flow collection still open
+	for i, raw := range bytes.Split(src, []byte("\n")) {
+		line := strings.TrimRight(string(raw), "\r")
+		n := i + 1
+		trimmed := strings.TrimLeft(line, " \t")
+		indent := len(line) - len(trimmed)
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		if scalar >= 0 {
+			if indent > scalar {
+				continue
+			}
+			scalar = -1
+		}
+		if t := strings.IndexByte(line[:indent], '\t'); t >= 0 {
+			return pos{n, t + 1}, "a tab indents this line; YAML indents with spaces only: replace the tab by spaces", true
+		}
+		if flow > 0 {
+			flow += flowDepth(trimmed)
+			continue
+		}
+		if strings.HasPrefix(trimmed, "---") || strings.HasPrefix(trimmed, "...") {
+			continue
+		}
+		top := levels[len(levels)-1]
+		switch {
+		case indent > top && !opens:
+			return pos{n, indent + 1}, fmt.Sprintf("this line is indented %d spaces, deeper than the line before, which has its value already; indent it %d spaces like that line, or end the line before with the key alone (key:)", indent, top), true
+		case indent > top:
+			levels = append(levels, indent)
+		case indent < top:
+			for len(levels) > 1 && levels[len(levels)-1] > indent {
+				levels = levels[:len(levels)-1]
+			}
+			if levels[len(levels)-1] != indent {
+				return pos{n, indent + 1}, fmt.Sprintf("this line is indented %d spaces, but the keys it could belong with are at %s; indent it like the key above it that it belongs with",
+					indent, levelWords(levels, top)), true
+			}
+		}
+		content := trimmed
+		for strings.HasPrefix(content, "- ") || content == "-" {
+			// A list item: its mapping's keys are at the indentation after "- ".
+			rest := strings.TrimLeft(strings.TrimPrefix(content, "-"), " ")
+			indent += len(content) - len(rest)
+			levels = append(levels, indent)
+			content = rest
+		}
+		value := lineValue(content)
+		opens = content == "" || strings.HasSuffix(value, ":")
+		switch {
+		case strings.HasSuffix(value, "|") || strings.HasSuffix(value, ">") ||
+			strings.Contains(value, ": |") || strings.Contains(value, ": >"):
+			scalar = indent
+		default:
+			flow = flowDepth(content)
+		}
+	}
+	return pos{}, "", false
+}
+
+// lineValue is a content line without its comment and trailing spaces (a "#" inside
+// quotes is kept; good enough to see how the line ends).
+func lineValue(s string) string {
+	inSingle, inDouble := false, false
+	for i, c := range s {
+		switch {
+		case c == '\'' && !inDouble:
+			inSingle = !inSingle
+		case c == '"' && !inSingle:
+			inDouble = !inDouble
+		case c == '#' && !inSingle && !inDouble && (i == 0 || s[i-1] == ' '):
+			return strings.TrimRight(s[:i], " ")
+		}
+	}
+	return strings.TrimRight(s, " ")
+}
+
+// flowDepth counts the flow brackets a line leaves open, outside quotes.
+func flowDepth(s string) int {
+	d := 0
+	inSingle, inDouble := false, false
+	for _, c := range lineValue(s) {
+		switch {
+		case c == '\'' && !inDouble:
+			inSingle = !inSingle
+		case c == '"' && !inSingle:
+			inDouble = !inDouble
+		case inSingle || inDouble:
+		case c == '{' || c == '[':
+			d++
+		case c == '}' || c == ']':
+			d--
+		}
+	}
+	if d < 0 {
+		return 0
+	}
+	return d
+}
+
+// levelWords lists the indentations a line could have had: the open levels and the
+// one it left.
+func levelWords(levels []int, left int) string {
+	var words []string
+	seen := map[int]bool{}
+	for _, l := range append(append([]int(nil), levels...), left) {
+		if !seen[l] {
+			seen[l] = true
+			words = append(words, fmt.Sprint(l))
+		}
+	}
+	if len(words) == 1 {
+		return words[0] + " spaces"
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1] + " spaces"
+}

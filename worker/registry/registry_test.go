@@ -1,0 +1,202 @@
+package registry
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
+)
+
+// testYAML is a small valid definition; TITLE is replaced to make new versions.
+const testYAML = `gemeente: testgem
+process: wijkteam
+title: TITLE
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+start: melding
+steps:
+  melding:
+    kind: task
+    role: wijkcoach
+    form: {verslag: {type: text}}
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: afgerond}
+`
+
+func writeDef(t *testing.T, dir, title string) {
+	t.Helper()
+	src := strings.Replace(testYAML, "TITLE", title, 1)
+	if err := os.WriteFile(filepath.Join(dir, "testgem-wijkteam.yaml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// clock is a settable clock for publication times.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+func newTestRegistry(t *testing.T, checks ...Check) (*Registry, string, *clock) {
+	t.Helper()
+	dir := t.TempDir()
+	writeDef(t, dir, "Eerste")
+	clk := &clock{t: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	r, err := New(Config{Dir: dir, Checks: checks, History: filepath.Join(t.TempDir(), "published.json"), Now: clk.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, dir, clk
+}
+
+func TestReloadPublishesAndKeepsOlderVersions(t *testing.T) {
+	r, dir, clk := newTestRegistry(t)
+	first := r.Set().Lookup("testgem", "wijkteam")
+	if first == nil || first.Title != "Eerste" {
+		t.Fatalf("current = %+v", first)
+	}
+	clk.t = clk.t.Add(time.Hour)
+	writeDef(t, dir, "Tweede")
+	res := r.Reload()
+	if !res.OK || len(res.Published) != 1 || !strings.HasPrefix(res.Published[0], "testgem/wijkteam sha256:") {
+		t.Fatalf("reload = %+v", res)
+	}
+	s := r.Set()
+	second := s.Lookup("testgem", "wijkteam")
+	if second.Title != "Tweede" || second.Version == first.Version {
+		t.Fatalf("current after reload = %s %s", second.Title, second.Version)
+	}
+	if s.ByVersion(first.Version) == nil {
+		t.Error("the first version is no longer known; tasks of its cases would lose their forms")
+	}
+	vs := s.Versions()
+	if len(vs) != 2 || vs[0].Definition != second || !vs[0].Published.Equal(clk.t) || !vs[1].Published.Equal(clk.t.Add(-time.Hour)) {
+		t.Fatalf("versions = %+v", vs)
+	}
+	// Nothing changed: nothing published, the set hash stays.
+	if again := r.Reload(); !again.OK || len(again.Published) != 0 || again.Set != res.Set {
+		t.Errorf("second reload = %+v, want ok with nothing published and set %s", again, res.Set)
+	}
+}
+
+func TestReloadRefusesABrokenFolderAndKeepsTheOldSet(t *testing.T) {
+	r, dir, _ := newTestRegistry(t)
+	before := r.Set()
+	bad := strings.Replace(testYAML, "goto: klaar", "goto: klar", 1)
+	if err := os.WriteFile(filepath.Join(dir, "testgem-wijkteam.yaml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := r.Reload()
+	if res.OK || len(res.Issues) != 1 {
+		t.Fatalf("reload = %+v, want one issue", res)
+	}
+	want := filepath.Join(dir, "testgem-wijkteam.yaml") + `:12:19: steps.melding.next[0].goto: unknown step "klar"`
+	if !strings.HasPrefix(res.Issues[0], want) {
+		t.Errorf("issue = %q, want it to start with %q", res.Issues[0], want)
+	}
+	if r.Set() != before || res.Set != before.Hash() {
+		t.Error("a refused reload replaced the served set")
+	}
+	if last := r.Last(); last == nil || last.OK {
+		t.Errorf("Last = %+v", last)
+	}
+}
+
+func TestChecksRefuseTheSet(t *testing.T) {
+	refuse := false
+	check := func(defs []*definitions.Definition) definitions.Issues {
+		if !refuse {
+			return nil
+		}
+		return definitions.Issues{{File: "testgem-wijkteam.yaml", Line: 3, Col: 8, Message: "provider not configured"}}
+	}
+	r, dir, _ := newTestRegistry(t, check)
+	before := r.Set()
+	refuse = true
+	writeDef(t, dir, "Tweede")
+	res := r.Reload()
+	if res.OK || len(res.Issues) != 1 || res.Issues[0] != "testgem-wijkteam.yaml:3:8: provider not configured" {
+		t.Fatalf("reload = %+v", res)
+	}
+	if r.Set() != before {
+		t.Error("a set refused by a check was published")
+	}
+}
+
+func TestHistoryKeepsVersionsAcrossARestart(t *testing.T) {
+	dir := t.TempDir()
+	hist := filepath.Join(t.TempDir(), "published.json")
+	writeDef(t, dir, "Eerste")
+	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	r, err := New(Config{Dir: dir, History: hist, Now: func() time.Time { return t0 }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := r.Set().Lookup("testgem", "wijkteam").Version
+	writeDef(t, dir, "Tweede")
+	restarted, err := New(Config{Dir: dir, History: hist, Now: func() time.Time { return t0.Add(24 * time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := restarted.Set()
+	if s.ByVersion(first) == nil {
+		t.Fatal("the version published before the restart is gone")
+	}
+	if vs := s.Versions(); len(vs) != 2 || !vs[1].Published.Equal(t0) {
+		t.Fatalf("versions = %+v", vs)
+	}
+	if s.Lookup("testgem", "wijkteam").Title != "Tweede" {
+		t.Error("the folder's version is not current")
+	}
+}
+
+func TestWatchReloadsOnSave(t *testing.T) {
+	r, dir, _ := newTestRegistry(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := r.Watch(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Saved the way editors save: a temporary file renamed over the definition.
+	src := strings.Replace(testYAML, "TITLE", "Bewaard", 1)
+	tmp := filepath.Join(dir, "testgem-wijkteam.yaml.tmp")
+	if err := os.WriteFile(tmp, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, "testgem-wijkteam.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	testutil.Eventually(t, 10*time.Second, func() error {
+		if got := r.Set().Lookup("testgem", "wijkteam").Title; got != "Bewaard" {
+			return errorf("title %q, still the old version", got)
+		}
+		return nil
+	})
+}
+
+func TestStatic(t *testing.T) {
+	d, issues := definitions.Parse("x.yaml", []byte(strings.Replace(testYAML, "TITLE", "X", 1)))
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	r, err := Static([]*definitions.Definition{d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Set().Lookup("testgem", "wijkteam") != d {
+		t.Fatal("static definition not current")
+	}
+	if res := r.Reload(); res.OK || len(res.Issues) != 1 {
+		t.Errorf("reload of a static registry = %+v", res)
+	}
+	if _, err := Static([]*definitions.Definition{{}}); err == nil {
+		t.Error("a definition without version was accepted")
+	}
+}
+
+func errorf(format string, a ...any) error { return fmt.Errorf(format, a...) }

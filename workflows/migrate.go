@@ -1,0 +1,343 @@
+package workflows
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// Migration of a running case to another version of its definition. The move is one
+// Update, so it lands in history (and is replayed) like any other action, and it is
+// only made when it is safe:
+//
+//   - the new version is of the same gemeente and process, its hash matches its
+//     content, and the case's team is one of its teams;
+//   - every open task's step exists in the new version as a task with the same role,
+//     every role the task escalated to still exists, and every form field that both
+//     versions have keeps its type; a suspended task's step stays suspendable;
+//   - every pending wait, awaited referral and half-arrived join exists there with the
+//     same kind.
+//
+// Clock rule. A task whose step keeps its terms (deadline, norm, escalation ladder) on
+// the same calendar keeps its clock exactly as it is, extension and opschorting
+// included. Otherwise the clock is recomputed from the new terms, counted from the same
+// origin (the task's opening, the case's receipt, or the other step's start), and moved
+// on by the time it already stood still (opschorting, Awb 4:15); a rung that already
+// fired stays fired and is not repeated; a deadline or norm of the new clock that lies
+// in the past counts as passed (a deadline not yet passed under the old clock fires
+// right after the move); one that now lies in the future is pending again, and the task
+// is no longer overdue. An extended task (verlenging, Awb 4:14) moves only when its
+// terms stay, since an extension granted on the old term has no meaning on a new one.
+
+// Names of the migration update and its dry run.
+const (
+	// UpdateMigrate moves the case to another version (MigrateRequest → CaseView).
+	UpdateMigrate = "migrate"
+	// QueryMigration says what UpdateMigrate would do, changing nothing
+	// (MigrateRequest → MigrationPlan).
+	QueryMigration = "migration"
+	// AdminRole (functioneel beheerder) may migrate every case of its gemeente; the
+	// definition's lead role may migrate the cases of its own teams.
+	AdminRole = "beheerder"
+	// migrateChange names the GetVersion marker of the migration's behaviour.
+	migrateChange = "migrate"
+)
+
+// MigrateRequest asks to move the case to the definition To.
+type MigrateRequest struct {
+	Actor Actor `json:"actor"`
+	// To is the full snapshot of the target version, as the API loaded it.
+	To definitions.Definition `json:"to"`
+	// Related are the target set's other processes of the gemeente, for referrals.
+	Related []definitions.Definition `json:"related,omitempty"`
+}
+
+// MigrationPlan is what a migration does, or why it cannot be done.
+type MigrationPlan struct {
+	CaseID string `json:"caseId"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+	// OK: the move is safe; otherwise Reason says why not.
+	OK     bool       `json:"ok"`
+	Reason string     `json:"reason,omitempty"`
+	Tasks  []TaskMove `json:"tasks"`
+}
+
+// TaskMove is what happens to one open task's clock.
+type TaskMove struct {
+	Task string `json:"task"`
+	Step string `json:"step"`
+	// Clock is "kept" or "recomputed".
+	Clock       string     `json:"clock"`
+	Deadline    *time.Time `json:"deadline,omitempty"`
+	NewDeadline *time.Time `json:"newDeadline,omitempty"`
+	// Overdue after the move.
+	Overdue bool `json:"overdue"`
+
+	alarms []*Alarm // the new clock when recomputed
+}
+
+// registerMigration adds the migration's update and dry-run query. Neither leaves a
+// trace in a history that does not use them, so registering them changes no replay.
+func (c *caseRun) registerMigration(ctx workflow.Context) error {
+	if err := workflow.SetQueryHandler(ctx, QueryMigration, func(req MigrateRequest) (MigrationPlan, error) {
+		return c.planMigration(req.To, workflow.Now(ctx)), nil
+	}); err != nil {
+		return err
+	}
+	return workflow.SetUpdateHandlerWithOptions(ctx, UpdateMigrate, c.onMigrate,
+		workflow.UpdateHandlerOptions{Validator: c.validateMigrate})
+}
+
+func (c *caseRun) validateMigrate(ctx workflow.Context, req MigrateRequest) error {
+	return c.validate(ctx, func() error { _, err := c.checkMigrate(ctx, req); return err })
+}
+
+func (c *caseRun) onMigrate(ctx workflow.Context, req MigrateRequest) (CaseView, error) {
+	var plan MigrationPlan
+	return c.handle(ctx, "",
+		func() (err error) { plan, err = c.checkMigrate(ctx, req); return err },
+		func() { c.migrate(ctx, req, plan) })
+}
+
+// checkMigrate checks who asks and whether the move is safe.
+func (c *caseRun) checkMigrate(ctx workflow.Context, req MigrateRequest) (MigrationPlan, error) {
+	if c.st.Status != StatusOpen {
+		return MigrationPlan{}, notOpen("case " + c.st.CaseID + " is closed")
+	}
+	if err := c.mayMigrate(req.Actor); err != nil {
+		return MigrationPlan{}, err
+	}
+	plan := c.planMigration(req.To, workflow.Now(ctx))
+	if !plan.OK {
+		return plan, conflict(plan.Reason)
+	}
+	return plan, nil
+}
+
+// mayMigrate: a beheerder of the case's gemeente, or the lead in the case's team.
+func (c *caseRun) mayMigrate(a Actor) error {
+	if a.Gemeente != "" && a.Gemeente != c.def.Gemeente {
+		return forbidden("the case belongs to another gemeente")
+	}
+	if slices.Contains(a.Roles, AdminRole) {
+		return nil
+	}
+	if err := c.inTeam(a); err != nil {
+		return err
+	}
+	if !c.isLead(a) {
+		return forbidden("only a " + AdminRole + " or the lead may migrate a case")
+	}
+	return nil
+}
+
+// planMigration works out the move to version to at now, changing nothing.
+func (c *caseRun) planMigration(to definitions.Definition, now time.Time) MigrationPlan {
+	p := MigrationPlan{CaseID: c.st.CaseID, From: c.def.Version, To: to.Version, Tasks: []TaskMove{}}
+	if reason := c.migrationBlock(&to); reason != "" {
+		p.Reason = reason
+		return p
+	}
+	next := &caseRun{def: &to, st: c.st}
+	for _, t := range c.st.Tasks {
+		m, reason := c.moveTask(next, t, now)
+		if reason != "" {
+			p.Reason = "task " + t.ID + ": " + reason
+			p.Tasks = nil
+			return p
+		}
+		p.Tasks = append(p.Tasks, m)
+	}
+	p.OK = true
+	return p
+}
+
+// migrationBlock is the reason the case as a whole cannot move to to, or "".
+func (c *caseRun) migrationBlock(to *definitions.Definition) string {
+	switch {
+	case c.st.Status != StatusOpen:
+		return "the case is closed"
+	case to.Gemeente != c.def.Gemeente || to.Process != c.def.Process:
+		return fmt.Sprintf("version %s is of %s/%s, the case runs %s/%s", to.Version, to.Gemeente, to.Process, c.def.Gemeente, c.def.Process)
+	case to.Version == c.def.Version:
+		return "the case already runs on version " + to.Version
+	case to.Version == "" || to.ComputeVersion() != to.Version:
+		return "the target definition does not match its version hash"
+	case to.Steps.Step(to.Start) == nil:
+		return "the target definition has no start step"
+	case !slices.Contains(to.Teams, c.st.Team):
+		return "team " + c.st.Team + " is not one of the new version's teams"
+	}
+	if _, err := conditionsFor(to); err != nil {
+		return "the target definition's conditions do not compile: " + err.Error()
+	}
+	for _, w := range c.st.Waits {
+		if reason := sameKind(to, w.Step, definitions.KindWait); reason != "" {
+			return reason
+		}
+	}
+	for _, ch := range c.st.Children {
+		if reason := sameKind(to, ch.Step, definitions.KindReferral); reason != "" {
+			return reason
+		}
+	}
+	for _, j := range sortedKeys(c.st.Arrived) {
+		if len(c.st.Arrived[j]) == 0 {
+			continue
+		}
+		if reason := sameKind(to, j, definitions.KindJoin); reason != "" {
+			return reason
+		}
+	}
+	return ""
+}
+
+// sameKind says why step id is not a step of kind k in to, or "".
+func sameKind(to *definitions.Definition, id string, k definitions.Kind) string {
+	s := to.Steps.Step(id)
+	switch {
+	case s == nil:
+		return fmt.Sprintf("step %q is open in the case but not in the new version", id)
+	case s.Kind != k:
+		return fmt.Sprintf("step %q is a %s in the case but a %s in the new version", id, k, s.Kind)
+	}
+	return ""
+}
+
+// moveTask works out one open task's move to next's definition, or why it cannot move.
+func (c *caseRun) moveTask(next *caseRun, t *Task, now time.Time) (TaskMove, string) {
+	old := c.def.Steps.Step(t.Step)
+	step := next.def.Steps.Step(t.Step)
+	if reason := sameKind(next.def, t.Step, definitions.KindTask); reason != "" {
+		return TaskMove{}, reason
+	}
+	if old != nil && old.Role != step.Role {
+		return TaskMove{}, fmt.Sprintf("the role changes from %s to %s; the worker on it could no longer act", old.Role, step.Role)
+	}
+	for _, r := range t.Roles {
+		if _, ok := next.def.Roles[r]; !ok {
+			return TaskMove{}, "role " + r + " is not a role of the new version"
+		}
+	}
+	if old != nil {
+		for _, f := range old.Form {
+			if nf := step.Form.Field(f.Name); nf != nil && nf.Type != f.Type {
+				return TaskMove{}, fmt.Sprintf("form field %s changes type from %s to %s", f.Name, f.Type, nf.Type)
+			}
+		}
+	}
+	if !t.FrozenAt.IsZero() && !step.Suspendable {
+		return TaskMove{}, "its clock is suspended but the new step is not suspendable; resume the case first"
+	}
+	m := TaskMove{Task: t.ID, Step: t.Step, Clock: "kept", Deadline: t.deadline(), Overdue: t.Overdue}
+	m.NewDeadline = m.Deadline
+	if old != nil && sameTerms(old, step) && c.calendar() == next.calendar() {
+		return m, ""
+	}
+	if t.Extended {
+		return TaskMove{}, "its deadline was extended (Awb 4:14); it moves only to a version that keeps the step's terms"
+	}
+	m.Clock = "recomputed"
+	m.alarms = c.recomputeClock(next, old, step, t, now)
+	m.NewDeadline, m.Overdue = nil, false
+	for _, a := range m.alarms {
+		if a.What == alarmDeadline {
+			d := a.Due
+			m.NewDeadline = &d
+			m.Overdue = !a.Due.After(now)
+		}
+	}
+	return m, ""
+}
+
+// sameTerms reports whether two versions of a step have the same clock terms.
+func sameTerms(a, b *definitions.Step) bool {
+	return reflect.DeepEqual(a.Deadline, b.Deadline) && reflect.DeepEqual(a.Norm, b.Norm) &&
+		reflect.DeepEqual(a.Escalate, b.Escalate)
+}
+
+// recomputeClock builds the task's clock under the new step's terms (see the clock rule
+// above). The time the clock already stood still is the old deadline's (or first
+// alarm's) distance from where the old terms alone would put it.
+func (c *caseRun) recomputeClock(next *caseRun, old, step *definitions.Step, t *Task, now time.Time) []*Alarm {
+	var stood time.Duration
+	if old != nil {
+		fresh := c.alarms(old, t.Opened)
+		for _, a := range t.Alarms {
+			if f := matching(fresh, a); f != nil {
+				stood = a.Due.Sub(f.Due)
+				if a.What == alarmDeadline {
+					break
+				}
+			}
+		}
+	}
+	out := next.alarms(step, t.Opened)
+	for _, a := range out {
+		a.Due = a.Due.Add(stood)
+		prev := matching(t.Alarms, a)
+		switch a.What {
+		case alarmRung:
+			a.Done = prev != nil && prev.Done
+		default:
+			a.Done = prev != nil && prev.Done && !a.Due.After(now)
+		}
+	}
+	return out
+}
+
+// matching finds the alarm of the same kind (and rung) in as.
+func matching(as []*Alarm, a *Alarm) *Alarm {
+	for _, x := range as {
+		if x.What == a.What && x.Rung == a.Rung {
+			return x
+		}
+	}
+	return nil
+}
+
+// migrate moves the case: the snapshot, the compiled conditions and the clocks of the
+// open tasks. The caller holds the case; continue-as-new carries c.in, so later runs
+// start on the new version too.
+func (c *caseRun) migrate(ctx workflow.Context, req MigrateRequest, plan MigrationPlan) {
+	_ = workflow.GetVersion(ctx, migrateChange, workflow.DefaultVersion, 1)
+	to := req.To
+	cond, err := conditionsFor(&to)
+	if err != nil { // checked in the plan; a compile cannot fail the second time
+		return
+	}
+	from := c.def.Version
+	c.in.Definition = to
+	c.in.Related = req.Related
+	c.def, c.cond = &to, cond
+	var kept, recomputed []string
+	for _, m := range plan.Tasks {
+		t := c.st.task(m.Task)
+		if t == nil {
+			continue
+		}
+		if m.Clock == "kept" {
+			kept = append(kept, t.ID)
+			continue
+		}
+		recomputed = append(recomputed, t.ID)
+		t.Alarms = m.alarms
+		t.Overdue = m.Overdue
+	}
+	detail := shortVersion(from) + " → " + shortVersion(to.Version)
+	if len(recomputed) > 0 {
+		detail += "; clock recomputed: " + strings.Join(recomputed, ", ")
+	}
+	if len(kept) > 0 {
+		detail += "; clock kept: " + strings.Join(kept, ", ")
+	}
+	c.addTrail(ctx, TrailEntry{Event: "migrated", Actor: req.Actor.UserID, Detail: detail})
+	c.log(ctx, "", "").Info("case migrated", "from", from, "to", to.Version)
+}

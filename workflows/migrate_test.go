@@ -1,0 +1,236 @@
+package workflows
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// migrateV1 is the version a case starts on; the variants below change one thing each.
+const migrateV1 = `
+gemeente: testgem
+process: basis
+title: Basis
+teams: [noord]
+roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
+lead: teamleider
+start: gesprek
+steps:
+  gesprek:
+    kind: task
+    title: Gesprek
+    role: wijkcoach
+    deadline: 2w
+    suspendable: true
+    escalate:
+      - {after: 1d, remind: assignee}
+    form:
+      verslag: {type: text, required: true}
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: afgerond}
+`
+
+// migrateVariant returns migrateV1 with old replaced by new.
+func migrateVariant(t *testing.T, old, new string) definitions.Definition {
+	t.Helper()
+	if !strings.Contains(migrateV1, old) {
+		t.Fatalf("variant: %q not in migrateV1", old)
+	}
+	return def(t, strings.Replace(migrateV1, old, new, 1))
+}
+
+var lead = Actor{UserID: "tl1", Gemeente: "testgem", Teams: []string{"noord"}, Roles: []string{"teamleider"}}
+
+func TestMigrateRecomputesTheClockAndRunsOnTheNewVersion(t *testing.T) {
+	v1 := def(t, migrateV1)
+	// Three weeks instead of two, and a new field with its own route.
+	v2 := migrateVariant(t, `    deadline: 2w
+    suspendable: true
+    escalate:
+      - {after: 1d, remind: assignee}
+    form:
+      verslag: {type: text, required: true}
+    next: [{goto: klaar}]`, `    deadline: 3w
+    suspendable: true
+    escalate:
+      - {after: 1d, remind: assignee}
+    form:
+      verslag: {type: text, required: true}
+      doorverwijzen: {type: bool, required: true}
+    next:
+      - {when: doorverwijzen, goto: verwezen}
+      - goto: klaar
+  verwezen: {kind: end, result: verwezen}`)
+	h := newHarness(t)
+	var moved, done *outcome
+	var plan MigrationPlan
+	h.at(2*24*time.Hour, func() { // after the reminder fired, before the deadline
+		v, err := h.env.QueryWorkflow(QueryMigration, MigrateRequest{Actor: lead, To: v2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := v.Get(&plan); err != nil {
+			t.Fatal(err)
+		}
+		moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2})
+	})
+	h.at(3*24*time.Hour, func() {
+		if v := h.view(); v.DefinitionVersion != v2.Version {
+			t.Errorf("version after the move = %s, want %s", v.DefinitionVersion, v2.Version)
+		}
+		done = h.update(UpdateComplete, "c1", CompleteRequest{Actor: worker("w1", "wijkcoach"), TaskID: "gesprek-1",
+			Data: map[string]any{"verslag": "x", "doorverwijzen": true}})
+	})
+	h.run(input(v1, nil))
+	if r := h.result(); r.Result != "verwezen" {
+		t.Fatalf("result = %+v, want verwezen (a route only the new version has)", r)
+	}
+	if moved.err != nil || done.err != nil {
+		t.Fatalf("migrate: %v, complete: %v", moved.err, done.err)
+	}
+	want := time.Date(2026, 3, 24, 0, 0, 0, 0, amsterdam) // 3w: the end of the day three weeks on
+	if !plan.OK || len(plan.Tasks) != 1 || plan.Tasks[0].Clock != "recomputed" || !plan.Tasks[0].NewDeadline.Equal(want) ||
+		!plan.Tasks[0].Deadline.Equal(time.Date(2026, 3, 17, 0, 0, 0, 0, amsterdam)) {
+		t.Fatalf("plan = %+v", plan)
+	}
+	tv := moved.view.Tasks[0]
+	if !tv.Deadline.Equal(want) {
+		t.Errorf("deadline after the move = %v, want %v (3w from the task's opening, as the new term says)", tv.Deadline, want)
+	}
+	if d := trailDetail(moved.view, "migrated"); !strings.Contains(d, shortVersion(v1.Version)+" → "+shortVersion(v2.Version)) ||
+		!strings.Contains(d, "clock recomputed: gesprek-1") {
+		t.Errorf("trail detail = %q", d)
+	}
+	if h.sa["WijkDefinitionVersion"] != v2.Version {
+		t.Errorf("search attribute WijkDefinitionVersion = %v, want %s", h.sa["WijkDefinitionVersion"], v2.Version)
+	}
+	if n := len(h.notes); n != 1 {
+		t.Errorf("%d reminders, want 1: a rung that fired before the move is not repeated", n)
+	}
+}
+
+func TestMigrateKeepsTheClockWhenTheTermsStay(t *testing.T) {
+	v1 := def(t, migrateV1)
+	v2 := migrateVariant(t, "title: Gesprek", "title: Keukentafelgesprek")
+	h := newHarness(t)
+	var moved *outcome
+	h.at(time.Hour, func() { h.update(UpdateSuspend, "s1", SuspendRequest{Actor: lead, Reason: "wacht op stukken"}) })
+	h.at(4*time.Hour, func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
+	h.at(5*time.Hour, func() { moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2}) })
+	h.at(6*time.Hour, func() { h.stop() })
+	h.run(input(v1, nil))
+	if moved == nil || moved.err != nil {
+		t.Fatalf("migrate: %+v", moved)
+	}
+	tv := moved.view.Tasks[0]
+	// The end of the day two weeks on: a suspension of three hours within one day stops
+	// the clock for no whole day (Awb 4:15 counted in days, see definitions.Resume).
+	if want := time.Date(2026, 3, 17, 0, 0, 0, 0, amsterdam); !tv.Deadline.Equal(want) || tv.Title != "Keukentafelgesprek" {
+		t.Errorf("task after the move: deadline %v (want %v), title %q", tv.Deadline, want, tv.Title)
+	}
+	if d := trailDetail(moved.view, "migrated"); !strings.Contains(d, "clock kept: gesprek-1") {
+		t.Errorf("trail detail = %q", d)
+	}
+}
+
+func TestMigrateRecomputedClockKeepsTheTimeItStoodStill(t *testing.T) {
+	v1 := def(t, migrateV1)
+	v2 := migrateVariant(t, "deadline: 2w", "deadline: 3w")
+	h := newHarness(t)
+	var moved *outcome
+	h.at(time.Hour, func() { h.update(UpdateSuspend, "s1", SuspendRequest{Actor: lead, Reason: "wacht op stukken"}) })
+	h.at(4*time.Hour, func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
+	h.at(5*time.Hour, func() { moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2}) })
+	h.at(6*time.Hour, func() { h.stop() })
+	h.run(input(v1, nil))
+	if moved == nil || moved.err != nil {
+		t.Fatalf("migrate: %+v", moved)
+	}
+	// Three weeks from the opening, ending at the end of a day; the three hours it stood
+	// still within one day count for no whole day (Awb 4:15, definitions.Resume).
+	if want := time.Date(2026, 3, 24, 0, 0, 0, 0, amsterdam); !moved.view.Tasks[0].Deadline.Equal(want) {
+		t.Errorf("deadline after the move = %v, want %v", moved.view.Tasks[0].Deadline, want)
+	}
+}
+
+func TestMigrateRefusals(t *testing.T) {
+	v1 := def(t, migrateV1)
+	other := def(t, strings.Replace(migrateV1, "process: basis", "process: anders", 1))
+	tampered := migrateVariant(t, "title: Gesprek", "title: Ander")
+	tampered.Title = "niet wat de hash zegt"
+	extendV1 := strings.Replace(migrateV1, "    deadline: 2w\n", "    deadline: 2w\n    extendable: 1w\n", 1)
+	for _, tc := range []struct {
+		name     string
+		start    string // definition source, default migrateV1
+		to       definitions.Definition
+		actor    Actor
+		before   func(h *harness)
+		wantType string
+		wantMsg  string
+	}{
+		{name: "role changes", to: migrateVariant(t, "    role: wijkcoach\n    deadline", "    role: teamleider\n    deadline"),
+			wantType: ErrConflict, wantMsg: "task gesprek-1: the role changes from wijkcoach to teamleider"},
+		{name: "open step gone", to: migrateVariant(t, "start: gesprek\nsteps:\n  gesprek:", "start: intake\nsteps:\n  intake:"),
+			wantType: ErrConflict, wantMsg: `task gesprek-1: step "gesprek" is open in the case but not in the new version`},
+		{name: "field changes type", to: migrateVariant(t, "verslag: {type: text, required: true}", "verslag: {type: bool, required: true}"),
+			wantType: ErrConflict, wantMsg: "task gesprek-1: form field verslag changes type from text to bool"},
+		{name: "other process", to: other, wantType: ErrConflict, wantMsg: "is of testgem/anders, the case runs testgem/basis"},
+		{name: "same version", to: v1, wantType: ErrConflict, wantMsg: "the case already runs on version"},
+		{name: "hash does not match", to: tampered, wantType: ErrConflict, wantMsg: "does not match its version hash"},
+		{name: "not the lead", to: migrateVariant(t, "title: Gesprek", "title: X"), actor: worker("w1", "wijkcoach"),
+			wantType: ErrForbidden, wantMsg: "only a beheerder or the lead may migrate a case"},
+		{name: "extended task with new terms", start: extendV1,
+			to: def(t, strings.Replace(extendV1, "deadline: 2w", "deadline: 3w", 1)),
+			before: func(h *harness) {
+				h.update(UpdateExtend, "e1", ExtendRequest{Actor: lead, TaskID: "gesprek-1", Reason: "complex", By: "1w"})
+			},
+			wantType: ErrConflict, wantMsg: "its deadline was extended (Awb 4:14)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			start := v1
+			if tc.start != "" {
+				start = def(t, tc.start)
+			}
+			actor := tc.actor
+			if actor.UserID == "" {
+				actor = lead
+			}
+			var got *outcome
+			var before CaseView
+			if tc.before != nil {
+				h.at(30*time.Minute, func() { tc.before(h) })
+			}
+			h.at(time.Hour, func() { before = h.view(); got = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: actor, To: tc.to}) })
+			h.at(2*time.Hour, func() {
+				after := h.view()
+				if after.DefinitionVersion != start.Version || len(after.Trail) != len(before.Trail) {
+					t.Errorf("a refused migration changed the case: version %s, trail %s", after.DefinitionVersion, events(after))
+				}
+				h.stop()
+			})
+			h.run(input(start, nil))
+			if got == nil || got.err == nil {
+				t.Fatal("migration accepted, want refused")
+			}
+			if errType(got.err) != tc.wantType || !strings.Contains(got.err.Error(), tc.wantMsg) {
+				t.Errorf("error = %v (%s), want %s containing %q", got.err, errType(got.err), tc.wantType, tc.wantMsg)
+			}
+		})
+	}
+}
+
+func TestMigratedCaseContinuesAsNewOnTheNewVersion(t *testing.T) {
+	v1 := def(t, migrateV1)
+	v2 := migrateVariant(t, "title: Gesprek", "title: Nieuw")
+	h := newHarness(t)
+	h.at(time.Hour, func() { h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2}) })
+	h.at(2*time.Hour, func() { h.env.SetContinueAsNewSuggested(true) })
+	h.run(input(v1, nil))
+	next := continuedInput(t, h.env.GetWorkflowError())
+	if next.Definition.Version != v2.Version || next.Carried == nil {
+		t.Fatalf("continued on %s, want %s", next.Definition.Version, v2.Version)
+	}
+}

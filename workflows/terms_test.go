@@ -1,0 +1,198 @@
+package workflows
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// termsDef has one suspendable task whose term (filled in) counts from the melding.
+const termsDef = `
+gemeente: testgem
+process: termijnen
+title: Termijnen
+teams: [noord]
+roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
+lead: teamleider
+start: onderzoek
+steps:
+  onderzoek:
+    kind: task
+    role: wijkcoach
+    deadline: {within: %s, from: case, law: "Wmo 2015 art. 2.3.2"}
+    suspendable: true
+    escalate:
+      - {after: %s, remind: assignee}
+    form:
+      verslag: {type: text, required: true}
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: klaar}
+`
+
+// ams is a wall-clock time in Amsterdam.
+func ams(y int, m time.Month, d, h, min, s, ns int) time.Time {
+	return time.Date(y, m, d, h, min, s, ns, amsterdam)
+}
+
+// TestTermsFromDateOnlyAndTimestampReceived: a melding received as a date and one
+// received at a time of that day give the same deadline, counted from the day after
+// (Atw art. 1), before and after a multi-day opschorting (Awb 4:15) whose rest is
+// counted again in whole days: no nanoseconds, always the end of a day.
+func TestTermsFromDateOnlyAndTimestampReceived(t *testing.T) {
+	melding := ams(2026, 4, 13, 0, 0, 0, 0) // "2026-04-13" as the API reads a date
+	tests := []struct {
+		name            string
+		within, rung    string
+		received        time.Time
+		suspend, resume time.Time
+		before, after   time.Time // the deadline before the suspension and after the resume
+		rungAfter       time.Time
+	}{
+		{"6w across Pinksteren, date-only", "6w", "5w", melding,
+			ams(2026, 4, 20, 14, 0, 0, 0), ams(2026, 4, 30, 9, 13, 17, 123456789),
+			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 6, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0)},
+		{"6w across Pinksteren, timestamp", "6w", "5w", ams(2026, 4, 13, 15, 42, 0, 0),
+			ams(2026, 4, 20, 14, 0, 0, 0), ams(2026, 4, 30, 9, 13, 17, 123456789),
+			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 6, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0)},
+		{"10wd across Koningsdag and Bevrijdingsdag, date-only", "10wd", "8wd", melding,
+			ams(2026, 4, 15, 11, 0, 0, 0), ams(2026, 4, 22, 16, 45, 0, 500),
+			ams(2026, 4, 29, 0, 0, 0, 0), ams(2026, 5, 7, 0, 0, 0, 0), ams(2026, 5, 2, 0, 0, 0, 0)},
+		{"10wd, timestamp late in the day", "10wd", "8wd", ams(2026, 4, 13, 23, 59, 59, 0),
+			ams(2026, 4, 15, 11, 0, 0, 0), ams(2026, 4, 22, 16, 45, 0, 500),
+			ams(2026, 4, 29, 0, 0, 0, 0), ams(2026, 5, 7, 0, 0, 0, 0), ams(2026, 5, 2, 0, 0, 0, 0)},
+		{"3w across Kerst and the year end, date-only", "3w", "2w", ams(2026, 12, 14, 0, 0, 0, 0),
+			ams(2026, 12, 21, 10, 0, 0, 0), ams(2026, 12, 28, 8, 0, 0, 1),
+			ams(2027, 1, 5, 0, 0, 0, 0), ams(2027, 1, 12, 0, 0, 0, 0), ams(2027, 1, 5, 0, 0, 0, 0)},
+		{"5d ending on Hemelvaart, resumed on it", "5d", "3d", ams(2026, 5, 8, 0, 0, 0, 0),
+			ams(2026, 5, 11, 9, 0, 0, 0), ams(2026, 5, 14, 12, 0, 0, 0),
+			ams(2026, 5, 14, 0, 0, 0, 0), ams(2026, 5, 19, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			start := tt.received.Add(time.Hour)
+			h.env.SetStartTime(start)
+			lead := worker("tl", "teamleider")
+			var first CaseView
+			var resumed *outcome
+			h.at(time.Minute, func() { first = h.view() })
+			h.at(tt.suspend.Sub(start), func() {
+				h.update(UpdateSuspend, "s", SuspendRequest{Actor: lead, Reason: "wacht op gegevens"})
+			})
+			h.at(tt.resume.Sub(start), func() { resumed = h.update(UpdateResume, "r", ResumeRequest{Actor: lead}) })
+			h.at(tt.after.Sub(start)+time.Hour, func() {
+				v := h.view()
+				if at := trailAt(t, v, "deadline-passed", "onderzoek-1"); !at.Equal(tt.after) {
+					t.Errorf("deadline passed at %v, want %v", at.In(amsterdam), tt.after)
+				}
+				if at := trailAt(t, v, "notified", "onderzoek-1"); !at.Equal(tt.rungAfter) {
+					t.Errorf("reminder at %v, want %v", at.In(amsterdam), tt.rungAfter)
+				}
+				h.stop()
+			})
+			in := input(def(t, sprintf(termsDef, tt.within, tt.rung)), nil)
+			in.Received = tt.received
+			h.run(in)
+			if d := first.Tasks[0].Deadline; d == nil || !d.Equal(tt.before) {
+				t.Errorf("deadline before the suspension = %v, want %v", d, tt.before)
+			}
+			if !first.Received.Equal(tt.received) || !first.Tasks[0].Received.Equal(tt.received) {
+				t.Errorf("received in view %v, in task %v, want %v", first.Received, first.Tasks[0].Received, tt.received)
+			}
+			if resumed == nil || resumed.err != nil {
+				t.Fatalf("resume: %+v", resumed)
+			}
+			d := resumed.view.Tasks[0].Deadline
+			if d == nil || !d.Equal(tt.after) || d.Nanosecond() != 0 {
+				t.Errorf("deadline after the resume = %v, want %v", d, tt.after)
+			}
+		})
+	}
+}
+
+// opschortingDef has two suspendable tasks at once, for two roles, then a third.
+const opschortingDef = `
+gemeente: testgem
+process: opschorting
+title: Opschorting
+teams: [noord]
+roles: {wijkcoach: Wijkcoach, jeugdconsulent: Jeugdconsulent, teamleider: Teamleider}
+lead: teamleider
+start: splits
+steps:
+  splits: {kind: parallel, next: [{goto: gesprek}, {goto: jeugd}]}
+  gesprek:
+    kind: task
+    role: wijkcoach
+    deadline: 2w
+    suspendable: true
+    form: {verslag: {type: text, required: true}}
+    next: [{goto: samen}]
+  jeugd:
+    kind: task
+    role: jeugdconsulent
+    deadline: 2w
+    suspendable: true
+    form: {verslag: {type: text, required: true}}
+    next: [{goto: samen}]
+  samen: {kind: join, join: [gesprek, jeugd], next: [{goto: besluit}]}
+  besluit:
+    kind: task
+    role: wijkcoach
+    deadline: 2w
+    suspendable: true
+    form: {ok: {type: bool, required: true}}
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: klaar}
+`
+
+// TestOpschortingEndsWithTheAwaitedTask: completing the last task whose clock was
+// stopped ends the opschorting by itself (in the trail), so the next step opens with a
+// running clock; the worker who suspended may resume although no open task is theirs
+// any more; another worker of the same role may not.
+func TestOpschortingEndsWithTheAwaitedTask(t *testing.T) {
+	h := newHarness(t)
+	w1, w2, j1 := worker("w1", "wijkcoach"), worker("w2", "wijkcoach"), worker("j1", "jeugdconsulent")
+	var byOther, bySuspender *outcome
+	day := 24 * time.Hour
+	h.at(time.Hour, func() {
+		h.update(UpdateSuspend, "s1", SuspendRequest{Actor: w1, Reason: "wacht op gegevens"})
+	})
+	h.at(2*time.Hour, func() {
+		h.update(UpdateComplete, "c1", CompleteRequest{Actor: w1, TaskID: "gesprek-1", Data: map[string]any{"verslag": "x"}})
+	})
+	h.at(3*time.Hour, func() {
+		if v := h.view(); !v.Suspended || taskIDs(v) != "jeugd-1" {
+			t.Errorf("one stopped clock remains: suspended %v, tasks %s", v.Suspended, taskIDs(v))
+		}
+		byOther = h.update(UpdateResume, "r1", ResumeRequest{Actor: w2})
+		bySuspender = h.update(UpdateResume, "r2", ResumeRequest{Actor: w1})
+	})
+	h.at(2*day, func() {
+		h.update(UpdateSuspend, "s2", SuspendRequest{Actor: j1, Reason: "wacht op school"})
+	})
+	h.at(3*day, func() {
+		h.update(UpdateComplete, "c2", CompleteRequest{Actor: j1, TaskID: "jeugd-1", Data: map[string]any{"verslag": "y"}})
+	})
+	h.at(3*day+time.Hour, func() {
+		v := h.view()
+		if v.Suspended || h.sa["WijkSuspended"] != false || taskIDs(v) != "besluit-1" || v.Tasks[0].ClockStopped {
+			t.Errorf("after the awaited task: suspended %v, WijkSuspended %v, tasks %s", v.Suspended, h.sa["WijkSuspended"], taskIDs(v))
+		}
+		if d := trailDetail(v, "resumed"); !strings.HasPrefix(d, "task jeugd-1 completed, suspended ") {
+			t.Errorf("resumed detail %q", d)
+		}
+		// Opened on day 3 (a Thursday) with a running clock: 2w to the end of Thu 19 March.
+		if d := v.Tasks[0].Deadline; d == nil || !d.Equal(ams(2026, 3, 20, 0, 0, 0, 0)) {
+			t.Errorf("next task's deadline %v", d)
+		}
+		h.stop()
+	})
+	h.run(input(def(t, opschortingDef), nil))
+	if errType(byOther.err) != ErrForbidden {
+		t.Errorf("resume by another wijkcoach: %v, want Forbidden", byOther.err)
+	}
+	if bySuspender.err != nil || bySuspender.view.Suspended {
+		t.Errorf("resume by who suspended: %v", bySuspender.err)
+	}
+}
