@@ -27,7 +27,7 @@ func (a *app) intakePage(w http.ResponseWriter, r *http.Request, rq *request) {
 func (a *app) renderIntake(w http.ResponseWriter, r *http.Request, rq *request, status int, process string, sent url.Values, errs map[string]string, nonce string) {
 	d := intakeData{Processes: a.processesOf(rq.user.Gemeente), Nonce: nonce}
 	if process != "" {
-		d.Def = a.current[rq.user.Gemeente+"/"+process]
+		d.Def = a.cfg.Definitions().Lookup(rq.user.Gemeente, process)
 		if d.Def == nil {
 			a.errorPage(w, r, rq, http.StatusNotFound, "Uw gemeente heeft dit proces niet.")
 			return
@@ -74,7 +74,7 @@ func withoutKey(m map[string]string, k string) map[string]string {
 // createCase registers a melding with the process's intake form and opens the new case.
 func (a *app) createCase(w http.ResponseWriter, r *http.Request, rq *request) {
 	process := r.PostFormValue("proces")
-	def := a.current[rq.user.Gemeente+"/"+process]
+	def := a.cfg.Definitions().Lookup(rq.user.Gemeente, process)
 	if def == nil {
 		a.errorPage(w, r, rq, http.StatusNotFound, "Uw gemeente heeft dit proces niet.")
 		return

@@ -24,8 +24,9 @@ type Config struct {
 	API http.Handler
 	// Auth is the API's authenticator; the app asks it who a session's token belongs to.
 	Auth auth.Authenticator
-	// Definitions are the loaded definitions: forms, resident fields, legal citations.
-	Definitions []*definitions.Definition
+	// Definitions gives the definitions served now (forms, resident fields, legal
+	// citations); called once per request, so a published change shows at once.
+	Definitions func() DefinitionSet
 	// Client counts cases for the manager's overview; nil leaves the overview out.
 	Client client.Client
 	// Namespace holds the cases; default "default".
@@ -51,20 +52,28 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// app is the web app's state: configuration, parsed templates, indexed definitions.
+// DefinitionSet is the definitions served at one moment (the registry's Set).
+type DefinitionSet interface {
+	// Lookup is the current definition of a process, or nil.
+	Lookup(gemeente, process string) *definitions.Definition
+	// ByVersion is any version served in this process, or nil.
+	ByVersion(version string) *definitions.Definition
+	// CurrentOf lists the current definitions of a gemeente.
+	CurrentOf(gemeente string) []*definitions.Definition
+}
+
+// app is the web app's state: configuration and parsed templates.
 type app struct {
-	cfg       Config
-	seal      *sealer
-	pages     map[string]*template.Template
-	byVersion map[string]*definitions.Definition
-	current   map[string]*definitions.Definition // "gemeente/process" → newest
-	log       zerolog.Logger
+	cfg   Config
+	seal  *sealer
+	pages map[string]*template.Template
+	log   zerolog.Logger
 }
 
 // New returns the web app's handler for every path outside /api/.
 func New(cfg Config) (http.Handler, error) {
-	if cfg.API == nil || cfg.Auth == nil {
-		return nil, errors.New("web: Config.API and Config.Auth are required")
+	if cfg.API == nil || cfg.Auth == nil || cfg.Definitions == nil {
+		return nil, errors.New("web: Config.API, Config.Auth and Config.Definitions are required")
 	}
 	if cfg.Namespace == "" {
 		cfg.Namespace = "default"
@@ -78,12 +87,7 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &app{cfg: cfg, seal: s, log: cfg.Logger,
-		byVersion: map[string]*definitions.Definition{}, current: map[string]*definitions.Definition{}}
-	for _, d := range cfg.Definitions {
-		a.byVersion[d.Version] = d
-		a.current[d.Gemeente+"/"+d.Process] = d
-	}
+	a := &app{cfg: cfg, seal: s, log: cfg.Logger}
 	if a.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
@@ -191,8 +195,8 @@ func (a *app) userOf(s session) *auth.User {
 
 // isLead reports whether u holds the lead role of a process of their gemeente.
 func (a *app) isLead(u *auth.User) bool {
-	for _, d := range a.cfg.Definitions {
-		if d.Gemeente == u.Gemeente && d.Lead != "" && u.HasRole(d.Lead) {
+	for _, d := range a.cfg.Definitions().CurrentOf(u.Gemeente) {
+		if d.Lead != "" && u.HasRole(d.Lead) {
 			return true
 		}
 	}
@@ -201,20 +205,16 @@ func (a *app) isLead(u *auth.User) bool {
 
 // definition returns the definition a case or task runs on.
 func (a *app) definition(version, gemeente, process string) *definitions.Definition {
-	if d := a.byVersion[version]; d != nil {
+	set := a.cfg.Definitions()
+	if d := set.ByVersion(version); d != nil {
 		return d
 	}
-	return a.current[gemeente+"/"+process]
+	return set.Lookup(gemeente, process)
 }
 
 // processesOf lists the current definitions of a gemeente, by title.
 func (a *app) processesOf(gemeente string) []*definitions.Definition {
-	var out []*definitions.Definition
-	for _, d := range a.current {
-		if d.Gemeente == gemeente {
-			out = append(out, d)
-		}
-	}
+	out := slices.Clone(a.cfg.Definitions().CurrentOf(gemeente))
 	slices.SortFunc(out, func(x, y *definitions.Definition) int { return strings.Compare(x.Title, y.Title) })
 	return out
 }
