@@ -123,7 +123,8 @@ func (a *app) complete(w http.ResponseWriter, r *http.Request, rq *request) {
 		a.apiFailure(w, r, rq, err)
 		return
 	}
-	http.Redirect(w, r, backTo("/taken", id, "afgerond"), http.StatusSeeOther)
+	// The team list, where the case's next task waits to be picked up.
+	http.Redirect(w, r, backTo("/taken?lijst=team", id, "afgerond"), http.StatusSeeOther)
 }
 
 func (a *app) claim(w http.ResponseWriter, r *http.Request, rq *request) {
