@@ -112,16 +112,16 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	svc, err := worker.New(worker.Config{
-		Client:      c,
-		Namespace:   f.namespace,
-		TaskQueue:   f.taskQueue,
-		Registry:    reg,
-		Watch:       f.watch,
-		Auth:        tokens,
-		Activities:  activities.Config{NotifyWebhook: f.notifyWebhook, Logger: log},
-		APIAddr:     f.apiAddr,
-		Logger:      log,
-		Web:         worker.WebOptions{DemoUsers: demoSignIn(f.users, tokens), TemporalUIURL: srv.UIURL()},
+		Client:     c,
+		Namespace:  f.namespace,
+		TaskQueue:  f.taskQueue,
+		Registry:   reg,
+		Watch:      f.watch,
+		Auth:       tokens,
+		Activities: activities.Config{NotifyWebhook: f.notifyWebhook, Logger: log},
+		APIAddr:    f.apiAddr,
+		Logger:     log,
+		Web:        worker.WebOptions{DemoUsers: demoSignIn(f.users, tokens), TemporalUIURL: srv.UIURL()},
 	})
 	if err != nil {
 		return err

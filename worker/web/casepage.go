@@ -61,6 +61,7 @@ type caseData struct {
 	Trail       []trailLine
 	Collected   []residentLine
 	Suspendable bool
+	ClockWork   bool // suspending, resuming or extending is possible
 	Errors      map[string]string
 	Sent        url.Values
 }
@@ -73,6 +74,13 @@ type caseTask struct {
 type trailLine struct {
 	workflows.TrailEntry
 	StepTitle string
+}
+
+// detailed are the trail's events whose detail a worker reads: reasons and outcomes.
+var detailed = map[string]bool{
+	"suspended": true, "resumed": true, "extended": true, "escalated": true, "stalled": true,
+	"stuck": true, "referred": true, "referral-returned": true, "handed-off": true,
+	"notify-failed": true, "condition-error": true, "case-closed": true, "deadline-passed": true,
 }
 
 func (a *app) casePage(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -107,7 +115,14 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 		d.Suspendable = d.Suspendable || t.Suspendable
 		d.Tasks = append(d.Tasks, ct)
 	}
+	d.ClockWork = v.Status == workflows.StatusOpen && (v.Suspended || d.Suspendable)
+	for _, t := range d.Tasks {
+		d.ClockWork = d.ClockWork || t.Extendable != ""
+	}
 	for _, e := range v.Trail {
+		if !detailed[e.Event] {
+			e.Detail = "" // step kinds, versions and ids: for programs, not for the worker
+		}
 		d.Trail = append(d.Trail, trailLine{TrailEntry: e, StepTitle: stepTitle(e.Step)})
 	}
 	if def != nil {
