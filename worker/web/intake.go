@@ -80,12 +80,16 @@ func (a *app) createCase(w http.ResponseWriter, r *http.Request, rq *request) {
 		return
 	}
 	nonce := r.PostFormValue("nonce")
+	if nonce == "" {
+		nonce = randomString()
+	}
 	body := map[string]any{"gemeente": rq.user.Gemeente, "process": process, "team": r.PostFormValue("team"),
 		"data": formData(def.Intake, r.PostForm)}
 	var v workflows.CaseView
 	err := a.call(r.Context(), rq.sess.Token, "POST", "/cases", nil, body, "web-"+nonce, &v)
 	if e, ok := err.(*apiError); ok && e.Status == http.StatusUnprocessableEntity {
-		a.renderIntake(w, r, rq, http.StatusUnprocessableEntity, process, r.PostForm, e.fieldErrors(), nonce)
+		// A rejected melding started nothing: the corrected one is a new request.
+		a.renderIntake(w, r, rq, http.StatusUnprocessableEntity, process, r.PostForm, e.fieldErrors(), randomString())
 		return
 	}
 	if err != nil {

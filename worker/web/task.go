@@ -116,7 +116,8 @@ func (a *app) complete(w http.ResponseWriter, r *http.Request, rq *request) {
 	err := a.call(r.Context(), rq.sess.Token, "POST", "/cases/"+url.PathEscape(id)+"/tasks/"+url.PathEscape(taskID)+"/complete",
 		nil, map[string]any{"data": formData(form, r.PostForm)}, "web-"+nonce, &after)
 	if e, ok := err.(*apiError); ok && e.Status == http.StatusUnprocessableEntity {
-		a.renderTask(w, r, rq, v, http.StatusUnprocessableEntity, r.PostForm, e.fieldErrors(), nonce)
+		// A rejected form acted on nothing: the corrected one is a new request.
+		a.renderTask(w, r, rq, v, http.StatusUnprocessableEntity, r.PostForm, e.fieldErrors(), randomString())
 		return
 	}
 	if err != nil {
