@@ -406,3 +406,64 @@ func TestSafeBack(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenSignIn: without demo users (wijkflow worker) the sign-in page asks for the
+// API token, and only a token the API's authenticator knows starts a session.
+func TestTokenSignIn(t *testing.T) {
+	f := newFixture(t)
+	d := f.def
+	tokens, _ := auth.NewTokens([]auth.User{{Token: "tok-x", ID: "x-1", Name: "X", Gemeente: "testgem", Teams: []string{"noord"}, Roles: []string{"wijkcoach"}}})
+	h, err := New(Config{API: f.api, Auth: tokens, Definitions: func() DefinitionSet { return set{d} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.srv.Config.Handler = h
+	_, page, _ := f.get("/aanmelden")
+	if !strings.Contains(page, `type="password" id="token" name="token"`) || strings.Contains(page, `name="gebruiker"`) {
+		t.Fatalf("sign-in page without demo users:\n%s", page)
+	}
+	if st, body, _ := f.post("/aanmelden", url.Values{"csrf": {f.csrf(page)}, "token": {"tok-wrong"}}); st != http.StatusUnauthorized || !strings.Contains(body, "onbekend") {
+		t.Errorf("a wrong token: %d", st)
+	}
+	if st, _, _ := f.post("/aanmelden", url.Values{"csrf": {f.csrf(page)}, "gebruiker": {"coach-1"}}); st != http.StatusUnauthorized {
+		t.Errorf("choosing a demo user where there are none: %d", st)
+	}
+	if st, _, h := f.post("/aanmelden", url.Values{"csrf": {f.csrf(page)}, "token": {"tok-x"}, "terug": {"/zaken/case-a"}}); st != http.StatusSeeOther || h.Get("Location") != "/zaken/case-a" {
+		t.Errorf("the right token: %d to %q", st, h.Get("Location"))
+	}
+}
+
+// TestCasePage: the resident, the clocks with their citation, the trail in Dutch, the
+// data collected without the resident's fields, and a suspension's 422 at its field.
+func TestCasePage(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	v := view("case-a", task("case-a", "melding-1", "melding", ""))
+	v.Tasks[0].Suspendable = true
+	v.DefinitionVersion = f.def.Version
+	v.Data["geboortedatum"] = "1950-04-01"
+	v.Data["verslag"] = "Gesprek gevoerd"
+	v.Data["akkoord"] = true
+	v.Trail = []workflows.TrailEntry{{At: time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC), Event: "task-completed", Step: "melding", Actor: "coach-1", Detail: "intern"}}
+	f.api.views["case-a"] = v
+	_, body, _ := f.get("/zaken/case-a")
+	for _, want := range []string{"<title>Zaak van Inwoner case-a", "<dd>1 april 1950</dd>", "Wmo 2015 art. 2.3.2",
+		"1 december 2026, 10:30", "Taak afgerond</strong>: Melding", "<dt>verslag</dt><dd>Gesprek gevoerd</dd>", "<dt>akkoord</dt><dd>ja</dd>", `action="/zaken/case-a/opschorten"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("case page lacks %s", want)
+		}
+	}
+	if strings.Contains(body, "<dt>naam</dt>") || strings.Contains(body, "intern") {
+		t.Error("the resident's field under data collected, or a technical detail in the timeline")
+	}
+	f.api.answer = func(*http.Request) (int, any) {
+		return 422, map[string]any{"error": "invalid", "errors": []map[string]string{{"field": "reason", "message": "is required"}}}
+	}
+	st, body, _ := f.post("/zaken/case-a/opschorten", url.Values{"csrf": {secret}, "reden": {" "}})
+	if st != http.StatusUnprocessableEntity || !strings.Contains(body, `id="opschort-reden-fout"><span class="vh">Fout: </span>is verplicht`) {
+		t.Errorf("suspend without a reason: %d", st)
+	}
+	if c := f.api.calls[len(f.api.calls)-2]; !strings.Contains(c, "POST /api/v1/cases/case-a/suspend") || !strings.Contains(c, `"reason":" "`) {
+		t.Errorf("suspend sent %q", c)
+	}
+}

@@ -238,6 +238,9 @@ func TestManagerCountsAndSuspension(t *testing.T) {
 	if h := e.text("h1"); h != "Geen toegang" {
 		t.Errorf("a wijkcoach opens the overview: %q", h)
 	}
+	e.checkA11y("geen toegang")
+	e.open("/melding")
+	e.checkA11y("keuze van het proces")
 	e.open("/zaken/" + v.ID)
 	e.eval(`document.querySelector('form[action$="/opschorten"]').noValidate = true; ""`)
 	e.submit(`form[action$="/opschorten"] button`, "#opschort-reden-fout")
