@@ -29,11 +29,16 @@ const (
 	UpdateResume = "resume"
 	// UpdateExtend moves a task's deadline once (ExtendRequest → CaseView).
 	UpdateExtend = "extend"
+	// UpdateEvent delivers an event from outside to a waiting case (EventRequest → CaseView).
+	UpdateEvent = "event"
 	// QueryCase returns the CaseView.
 	QueryCase = "case"
 
 	// MemoTasks is the memo key holding []TaskSummary of the open tasks.
 	MemoTasks = "tasks"
+	// MemoWaiting is the memo key holding []string of what else the case waits for,
+	// e.g. "wacht op overdracht aan veilig-thuis-ijsselland"; set once it is not empty.
+	MemoWaiting = "waiting"
 )
 
 // Application error types of rejected updates; the task API maps them to HTTP statuses.
@@ -103,6 +108,9 @@ type CaseInput struct {
 	Received time.Time `json:"received,omitempty"`
 	// Parent is set when the case was started by a referral of another case.
 	Parent *ParentRef `json:"parent,omitempty"`
+	// Request is the digest of the create request, for UpdateCreated; empty when the
+	// case was not created with an Idempotency-Key.
+	Request string `json:"request,omitempty"`
 	// Carried is the state carried over by continue-as-new; nil on a new case.
 	Carried *CaseState `json:"carried,omitempty"`
 }
@@ -173,6 +181,14 @@ type ExtendRequest struct {
 	By string `json:"by"`
 }
 
+// EventRequest delivers a named event, with its data, to a case whose wait step waits
+// for it; the data is checked against that step's form.
+type EventRequest struct {
+	Actor Actor          `json:"actor"`
+	Event string         `json:"event"`
+	Data  map[string]any `json:"data"`
+}
+
 // Case statuses.
 const (
 	StatusOpen   = "open"
@@ -205,6 +221,13 @@ type CaseView struct {
 	Trail           []TrailEntry   `json:"trail"`
 	Parent          *ParentRef     `json:"parent,omitempty"`
 	Children        []string       `json:"children,omitempty"`
+	// Handoffs are referrals to providers that wait for confirmation or failed.
+	Handoffs []HandoffView `json:"handoffs,omitempty"`
+	// StuckStep and StuckReason: where and why routing found no way on.
+	StuckStep   string `json:"stuckStep,omitempty"`
+	StuckReason string `json:"stuckReason,omitempty"`
+	// Events are the events the case waits for now (POST /cases/{id}/events/{event}).
+	Events []string `json:"events,omitempty"`
 }
 
 // TaskView is an open task with what a client needs to render and fill its form.
@@ -228,7 +251,9 @@ type TaskView struct {
 	Suspendable bool       `json:"suspendable,omitempty"`
 	// ClockStopped: the case is suspended and this task's clock stands still; at resume
 	// the rest of its terms counts again in whole days (Awb 4:15, definitions.Resume).
-	ClockStopped    bool             `json:"clockStopped,omitempty"`
+	ClockStopped bool `json:"clockStopped,omitempty"`
+	// ClockStoppedBy is the hersteltermijn task that stops this clock (Awb 4:15 lid 1 a).
+	ClockStoppedBy  string           `json:"clockStoppedBy,omitempty"`
 	EscalationLevel int              `json:"escalationLevel"`
 	Form            definitions.Form `json:"form"`
 }

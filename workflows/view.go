@@ -32,6 +32,10 @@ func (c *caseRun) view() CaseView {
 		Data:              maps.Clone(c.st.Data),
 		Trail:             slices.Clone(c.st.Trail),
 		Parent:            c.in.Parent,
+		Handoffs:          c.handoffViews(),
+	}
+	if c.st.Stuck {
+		v.StuckStep, v.StuckReason = c.st.StuckStep, c.st.StuckReason
 	}
 	if c.st.Suspended {
 		s := c.st.SuspendedSince
@@ -39,6 +43,11 @@ func (c *caseRun) view() CaseView {
 	}
 	for _, ch := range c.st.Children {
 		v.Children = append(v.Children, ch.WorkflowID)
+	}
+	for _, w := range c.st.Waits {
+		if w.Event != "" {
+			v.Events = append(v.Events, w.Event)
+		}
 	}
 	for _, t := range c.st.Tasks {
 		v.Tasks = append(v.Tasks, c.taskView(t))
@@ -62,6 +71,7 @@ func (c *caseRun) taskView(t *Task) TaskView {
 		Overdue:         t.Overdue,
 		Extended:        t.Extended,
 		ClockStopped:    !t.FrozenAt.IsZero(),
+		ClockStoppedBy:  t.StoppedBy,
 		EscalationLevel: t.Level,
 	}
 	if step != nil {
@@ -69,9 +79,7 @@ func (c *caseRun) taskView(t *Task) TaskView {
 		tv.Role = step.Role
 		tv.Form = step.Form
 		tv.Suspendable = step.Suspendable
-		if step.Deadline != nil {
-			tv.Law = step.Deadline.Law
-		}
+		tv.Law = c.lawOf(t)
 	}
 	if a := t.alarm(alarmNorm); a != nil {
 		n := a.Due
@@ -101,6 +109,9 @@ func (c *caseRun) activeSteps() []string {
 	for _, ch := range c.st.Children {
 		set[ch.Step] = true
 	}
+	for _, h := range c.st.Handoffs {
+		set[h.Step] = true
+	}
 	return sortedKeys(set)
 }
 
@@ -110,7 +121,7 @@ func (c *caseRun) stalled() bool {
 	if c.st.Status != StatusOpen {
 		return false
 	}
-	if c.st.Stuck {
+	if c.st.Stuck || c.handoffFailed() {
 		return true
 	}
 	for _, t := range c.st.Tasks {

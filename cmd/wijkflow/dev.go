@@ -88,6 +88,11 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	providers, err := loadProviders(f.providers, stderr)
+	if err != nil {
+		return err
+	}
+	inbox := activities.NewInbox()
 
 	keys, created, err := crypt.EnsureFile(filepath.Join(f.dataDir, "keys"), time.Now())
 	if err != nil {
@@ -146,13 +151,14 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Registry:   reg,
 		Watch:      f.watch,
 		Auth:       tokens,
-		Activities: activities.Config{NotifyWebhook: f.notifyWebhook, Logger: log},
+		Activities: activities.Config{NotifyWebhook: f.notifyWebhook, Providers: providers, Inbox: inbox, Logger: log},
 		Listener:   l,
 		Logger:     log,
 		Keys:       keys,
 		Access:     access,
 		// The UI's pages call the codec endpoint from the browser.
 		CodecOrigins: uiOrigins(srv.UIURL()),
+		Web:          worker.WebOptions{DemoUsers: demoSignIn(f.users, tokens), TemporalUIURL: srv.UIURL()},
 	})
 	if err != nil {
 		return err
@@ -165,11 +171,23 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	printDev(stdout, srv, api, f, defs, tokens.Users())
 	fmt.Fprintf(stdout, "Codec endpoint %s   (temporal workflow show --codec-endpoint %s --codec-auth 'Bearer TOKEN' …)\n", codecURL, codecURL)
+	if in := inboxProviders(defs, providers); len(in) > 0 {
+		fmt.Fprintf(stdout, "\nHand-offs to %d providers without configuration go to the local provider inbox\n(GET %s/inbox; --providers FILE sends them on): %s\n",
+			len(in), api, strings.Join(in, ", "))
+	}
 	fmt.Fprintf(stdout, "\nready in %.1fs — Ctrl-C stops\n", time.Since(began).Seconds())
 
 	err = svc.Wait(ctx)
 	fmt.Fprintln(stdout, "stopping…")
 	return err
+}
+
+// demoSignIn lets the web app offer the demo users, never the users of a file.
+func demoSignIn(file string, t *auth.Tokens) []auth.User {
+	if file != "" {
+		return nil
+	}
+	return t.Users()
 }
 
 // devTokens are the users of a users file, or else one demo user per gemeente and role.
@@ -220,6 +238,7 @@ func printDev(w io.Writer, srv *devserver.Server, api string, f *devFlags, defs 
 	if ui := srv.UIURL(); ui != "" {
 		fmt.Fprintf(tw, "Web UI\t%s\n", workflowsURL(ui, f.namespace, ""))
 	}
+	fmt.Fprintf(tw, "Web app\t%s/   (sign in as a demo user; the tour starts here)\n", strings.TrimSuffix(api, "/api/v1"))
 	fmt.Fprintf(tw, "Task API\t%s   (try: curl -H 'Authorization: Bearer TOKEN' %s/tasks)\n", api, api)
 	fmt.Fprintf(tw, "Temporal\t%s   namespace %s, task queue %s\n", srv.Address(), f.namespace, f.taskQueue)
 	tw.Flush()

@@ -32,6 +32,7 @@ type serveFlags struct {
 	users         string
 	taskQueue     string
 	notifyWebhook string
+	providers     string
 	accessLog     string
 	watch         bool
 }
@@ -42,6 +43,7 @@ func (s *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.users, "users", "", "YAML `file` of API users and their tokens")
 	fs.StringVar(&s.taskQueue, "task-queue", workflows.DefaultTaskQueue, "Temporal task queue of the cases")
 	fs.StringVar(&s.notifyWebhook, "notify-webhook", "", "`URL` that receives notifications as JSON (default: log them)")
+	fs.StringVar(&s.providers, "providers", "", "YAML `file` of the providers that referral steps hand off to")
 	fs.StringVar(&s.accessLog, "access-log", "log", "where reads and changes of case data are recorded: log, stdout or a `file`")
 	fs.BoolVar(&s.watch, "watch", true, "publish a changed definitions folder without a restart")
 }
@@ -58,6 +60,7 @@ var workerEnv = []struct{ flag, env string }{
 	{"api-key", "TEMPORAL_API_KEY"},
 	{"task-queue", "WIJKFLOW_TASK_QUEUE"},
 	{"users", "WIJKFLOW_USERS"},
+	{"providers", "WIJKFLOW_PROVIDERS"},
 	{"keys", "WIJKFLOW_KEYS_FILE"},
 	{"access-log", "WIJKFLOW_ACCESS_LOG"},
 	{"codec-origins", "WIJKFLOW_CODEC_ORIGINS"},
@@ -106,6 +109,8 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&cc.APIKey, "api-key", "", "API key, e.g. for Temporal Cloud; implies TLS [TEMPORAL_API_KEY]")
 	fs.StringVar(&cc.Identity, "identity", "", "name of this worker in workflow histories (default pid@host)")
 	fs.StringVar(&history, "history", "", "JSON `file` that keeps the published definition versions across restarts")
+	var wf webFlags // webflags.go
+	wf.register(fs)
 	fs.BoolVar(&skipSA, "skip-search-attributes", false, "do not check or register the search attributes (register them by hand)")
 	sf.register(fs)
 	fs.Usage = func() {
@@ -122,12 +127,21 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "wijkflow worker:", err)
 		return errExit(2)
 	}
+	webOpts, err := wf.options(os.Getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "wijkflow worker:", err)
+		return errExit(2)
+	}
 	if sf.users == "" && of.issuer == "" {
 		fmt.Fprintln(stderr, "wijkflow worker: --users FILE or --oidc-issuer URL is required (who may call the API)")
 		return errExit(2)
 	}
 	log := zerolog.New(stderr).With().Timestamp().Logger()
-	reg, err := openRegistry(sf.definitions, history, log, stderr)
+	providers, err := loadProviders(sf.providers, stderr)
+	if err != nil {
+		return err
+	}
+	reg, err := openRegistry(sf.definitions, history, log, stderr, providerCheck(providers))
 	if err != nil {
 		return err
 	}
@@ -168,13 +182,14 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		Registry:     reg,
 		Watch:        sf.watch,
 		Auth:         tokens,
-		Activities:   activities.Config{NotifyWebhook: sf.notifyWebhook, Logger: log},
+		Activities:   activities.Config{NotifyWebhook: sf.notifyWebhook, Providers: providers, Logger: log},
 		APIAddr:      sf.apiAddr,
 		Identity:     cc.Identity,
 		Logger:       log,
 		Keys:         keys,
 		Access:       access,
 		CodecOrigins: splitList(codecOrigins),
+		Web:          webOpts,
 	})
 	if err != nil {
 		return err

@@ -116,13 +116,14 @@ func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name 
 	if err := a.checkCase(r.Context(), u, id); err != nil {
 		return err
 	}
-	key := r.Header.Get("Idempotency-Key")
-	if key == "" {
-		key = strings.ToLower(randomKey())
-	} else if !validKey(key) {
-		return errorf(http.StatusBadRequest, "Idempotency-Key must be 1 to 200 visible ASCII characters")
+	key, given, err := idempotencyKey(r)
+	if err != nil {
+		return err
 	}
-	updateID := strings.Join([]string{name, r.PathValue("taskId"), u.ID, key}, "/")
+	if !given {
+		key = strings.ToLower(randomKey())
+	}
+	updateID := strings.Join([]string{name, r.PathValue("taskId") + r.PathValue("event"), u.ID, key}, "/")
 	signed, err := a.sign(arg, name, id, updateID)
 	if err != nil {
 		return err

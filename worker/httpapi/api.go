@@ -10,6 +10,7 @@ import (
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/converter"
 
+	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
@@ -36,6 +37,8 @@ type Config struct {
 	Auth auth.Authenticator
 	// Logger receives the audit records and server-side errors.
 	Logger zerolog.Logger
+	// Inbox is dev's local provider inbox, served at GET /inbox; nil: no such route.
+	Inbox *activities.Inbox
 	// ActorKeys sign the actor of every update (required; see workflows.SignRequest).
 	ActorKeys workflows.ActorKeys
 	// DataConverter reads the memo of listed cases: the client's, which decrypts;

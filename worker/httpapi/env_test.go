@@ -41,6 +41,7 @@ var testUsers = []auth.User{
 	{Token: "jeugd", ID: "u-jeugd", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"jeugdconsulent"}},
 	{Token: "lead", ID: "u-lead", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"teamleider"}},
 	{Token: "dordrecht", ID: "u-dordrecht", Gemeente: "dordrecht", Teams: []string{"binnenstad"}, Roles: []string{"wijkcoach"}},
+	{Token: "dordrecht-lead", ID: "u-dordrecht-lead", Gemeente: "dordrecht", Teams: []string{"binnenstad"}, Roles: []string{"teamleider"}},
 }
 
 // env is a real Temporal server (temporaltest), a worker running the case workflow with
@@ -55,11 +56,29 @@ type env struct {
 }
 
 // newEnv starts everything; it is torn down when the test ends.
-func newEnv(t testing.TB) *env { return newEnvCrypt(t, true) }
+func newEnv(t testing.TB) *env { return newEnvOf(t, envOptions{encrypted: true}) }
 
 // newEnvCrypt is newEnv with payload encryption and actor checks on or (for the
 // benchmark's comparison only) off.
 func newEnvCrypt(t testing.TB, encrypted bool) *env {
+	return newEnvOf(t, envOptions{encrypted: encrypted})
+}
+
+// newEnvWith is newEnv with the real activities configured by acts (nil: fakes that
+// always succeed; acts.Inbox is also served at GET /inbox), serving extra definitions
+// beside the shipped ones.
+func newEnvWith(t testing.TB, acts *activities.Config, extra ...*definitions.Definition) *env {
+	return newEnvOf(t, envOptions{encrypted: true, acts: acts, extra: extra})
+}
+
+// envOptions say how newEnvOf sets up the server, worker and API.
+type envOptions struct {
+	encrypted bool
+	acts      *activities.Config
+	extra     []*definitions.Definition
+}
+
+func newEnvOf(t testing.TB, o envOptions) *env {
 	t.Helper()
 	// temporaltest re-reads the search attributes from the database on every read, which
 	// costs about a millisecond per listed case; production servers cache them. Keep
@@ -69,6 +88,7 @@ func newEnvCrypt(t testing.TB, encrypted bool) *env {
 	keys := testutil.Keys()
 	opts := []temporaltest.TestServerOption{temporaltest.WithBaseServerOptions(temporal.WithDynamicConfigClient(dc))}
 	dcv := converter.GetDefaultDataConverter()
+	encrypted, acts, extra := o.encrypted, o.acts, o.extra
 	if encrypted {
 		// As in production: every payload encrypted, every update's actor verified.
 		dcv = keys.DataConverter()
@@ -105,19 +125,27 @@ func newEnvCrypt(t testing.TB, encrypted bool) *env {
 	}
 	ts.NewWorker(workflows.DefaultTaskQueue, func(r worker.Registry) {
 		r.RegisterWorkflowWithOptions(workflows.CaseWorkflow, workflow.RegisterOptions{Name: workflows.CaseWorkflowName})
+		if acts != nil {
+			activities.New(*acts).Register(r)
+			return
+		}
 		r.RegisterActivityWithOptions(func(context.Context, activities.NotifyInput) error { return nil },
 			activity.RegisterOptions{Name: activities.NotifyName})
 		r.RegisterActivityWithOptions(func(_ context.Context, in activities.HandoffInput) (activities.HandoffResult, error) {
 			return activities.HandoffResult{Reference: "ref-" + in.IdempotencyKey}, nil
 		}, activity.RegisterOptions{Name: activities.HandoffName})
 	})
-	defs := loadShipped(t)
+	defs := append(loadShipped(t), extra...)
 	tokens, err := auth.NewTokens(testUsers)
 	if err != nil {
 		t.Fatal(err)
 	}
 	logs := &testutil.SyncBuffer{}
-	a, err := newAPI(Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs), ActorKeys: keys, DataConverter: dcv})
+	cfg := Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs), ActorKeys: keys, DataConverter: dcv}
+	if acts != nil {
+		cfg.Inbox = acts.Inbox
+	}
+	a, err := newAPI(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

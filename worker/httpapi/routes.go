@@ -39,10 +39,14 @@ func (a *api) routes() []route {
 		{method: "POST", path: "/cases/{id}/suspend", action: "suspend", h: a.suspend},
 		{method: "POST", path: "/cases/{id}/resume", action: "resume", h: a.resume},
 		{method: "POST", path: "/cases/{id}/extend", action: "extend", h: a.extend},
+		{method: "POST", path: "/cases/{id}/events/{event}", action: "event", h: a.deliverEvent},
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/claim", action: "claim", h: a.claim},
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/assign", action: "assign", h: a.assign},
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/complete", action: "complete", h: a.complete},
 		{method: "GET", path: "/tasks", h: a.listTasks},
+		{method: "GET", path: "/inbox", h: a.listInbox},
+		{method: "POST", path: "/cases/{id}/retry-handoff", action: "retry-handoff", h: a.retryHandoff},
+		{method: "POST", path: "/cases/{id}/route-on", action: "route-on", h: a.routeOn},
 	}
 }
 
