@@ -470,3 +470,51 @@ func TestKeyRotation(t *testing.T) {
 		t.Errorf("reading the start with both keys: %v (%s)", err, in.CaseID)
 	}
 }
+
+// TestErasureLeavesNothingInTheFile erases a case through the API and checks that its
+// ciphertext is gone from temporal.db itself, not only from Temporal's answers: SQLite
+// runs with secure_delete, so deleted rows do not linger in free pages.
+func TestErasureLeavesNothingInTheFile(t *testing.T) {
+	dir := t.TempDir()
+	srv := startServer(t, dir, false)
+	accessBuf := &testutil.SyncBuffer{}
+	c := dialKeys(t, srv, testutil.Keys(), zerolog.NewTestWriter(t))
+	_, base := serve(t, c, srv.Namespace(), svcOpts{keys: testutil.Keys(), taskQueue: "erase", access: accesslog.NewJSONLines(accessBuf)})
+	api := base + "/api/v1"
+	var v workflows.CaseView
+	mustCall(t, 201, "POST", api+"/cases", "test-coach-noord", map[string]any{"gemeente": "testdorp", "process": "snel", "data": map[string]any{"bron": "inwoner"}}, &v)
+	mustCall(t, 200, "POST", api+"/cases/"+v.ID+"/tasks/"+v.Tasks[0].ID+"/complete", "test-coach-noord", map[string]any{"data": map[string]any{"urgent": false}}, &v)
+	events := rawHistory(t, srv, v.ID)
+	start := events[0].GetWorkflowExecutionStartedEventAttributes().GetInput().GetPayloads()[0].GetData()
+	update := updateInputs(events)[0].GetData()
+	// 32 bytes of ciphertext after the nonce: random, so found only where the payload is.
+	marks := [][]byte{start[12:44], update[12:44]}
+	db := filepath.Join(dir, "temporal.db")
+	inFile := func() int {
+		b, err := os.ReadFile(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, m := range marks {
+			if bytes.Contains(b, m) {
+				n++
+			}
+		}
+		return n
+	}
+	if n := inFile(); n != len(marks) {
+		t.Fatalf("%d of %d payloads found in temporal.db before the erasure: the scan reads the wrong file", n, len(marks))
+	}
+	mustCall(t, 403, "POST", api+"/cases/"+v.ID+"/erase", "test-coach-noord", map[string]any{"confirm": v.ID}, nil)
+	mustCall(t, 200, "POST", api+"/cases/"+v.ID+"/erase", "test-leider", map[string]any{"confirm": v.ID}, nil)
+	eventually(t, func() error {
+		if n := inFile(); n > 0 {
+			return errors.New("the case's ciphertext is still in temporal.db")
+		}
+		return nil
+	})
+	if want := `"user":"t-leider","gemeente":"testdorp","case":"` + v.ID + `","action":"erase","outcome":"ok"`; !strings.Contains(accessBuf.String(), want) {
+		t.Errorf("access log lacks %s:\n%s", want, accessBuf.String())
+	}
+}
