@@ -9,8 +9,11 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -277,6 +280,20 @@ func TestResidentDataIsReadableOnlyByThoseWhoMay(t *testing.T) {
 		t.Errorf("preflight of another origin: %d %v", code, hdr)
 	}
 
+	// A browser signed in to the web app decodes by its session cookie alone, as the
+	// Web UI calls the endpoint (codec.includeCredentials).
+	browser := signIn(t, base, "test-coach-noord")
+	b, _ := json.Marshal(&req)
+	resp, err := browser.Post(codec+"/decode", "application/json", bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(decodedData(t, out)), resident[0]) {
+		t.Errorf("decode with the session cookie: %d %s", resp.StatusCode, out)
+	}
+
 	// The Web UI without a codec shows ciphertext, and refuses case-breaking actions.
 	uiAPI := srv.UIURL() + "/api/v1/namespaces/" + srv.Namespace() + "/workflows/" + id
 	code, out, _ = call(t, "GET", uiAPI+"/history", "", nil)
@@ -517,4 +534,32 @@ func TestErasureLeavesNothingInTheFile(t *testing.T) {
 	if want := `"user":"t-leider","gemeente":"testdorp","case":"` + v.ID + `","action":"erase","outcome":"ok"`; !strings.Contains(accessBuf.String(), want) {
 		t.Errorf("access log lacks %s:\n%s", want, accessBuf.String())
 	}
+}
+
+var csrfRE = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// signIn signs in to the web app with token and returns a client holding the session.
+func signIn(t *testing.T, base, token string) *http.Client {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.Get(base + "/aanmelden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := csrfRE.FindSubmatch(page)
+	if m == nil {
+		t.Fatalf("no CSRF field on the sign-in page: %s", page)
+	}
+	resp, err = c.PostForm(base+"/aanmelden", url.Values{"csrf": {string(m[1])}, "token": {token}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("sign in: %s", resp.Status)
+	}
+	return c
 }
