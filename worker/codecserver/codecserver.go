@@ -87,7 +87,7 @@ func (h *handler) cors(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Access-Control-Allow-Origin", origin)
 	hd.Set("Access-Control-Allow-Credentials", "true")
 	hd.Set("Access-Control-Allow-Methods", "POST, OPTIONS")
-	hd.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Namespace")
+	hd.Set("Access-Control-Allow-Headers", "Authorization, Authorization-Extras, Content-Type, X-Namespace")
 	hd.Set("Access-Control-Max-Age", "600")
 }
 
