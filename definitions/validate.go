@@ -51,6 +51,7 @@ func (r *report) validate(d *Definition) {
 	c.conditions()
 	c.references()
 	c.graph()
+	c.joinBranches() // joins.go
 }
 
 // fail reports a problem at path unless the value there could not even be decoded,

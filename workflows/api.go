@@ -212,6 +212,9 @@ type CaseView struct {
 	// StuckStep and StuckReason: where and why routing found no way on.
 	StuckStep   string `json:"stuckStep,omitempty"`
 	StuckReason string `json:"stuckReason,omitempty"`
+	// ClosedAs says how a case closed that did not reach an end step: "terminated"
+	// (e.g. in the Web UI), "canceled", "timed-out" or "failed". Set by the task API.
+	ClosedAs string `json:"closedAs,omitempty"`
 }
 
 // TaskView is an open task with what a client needs to render and fill its form.

@@ -10,6 +10,7 @@ import (
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/definitions"
 )
 
 const handoffDef = `
@@ -250,5 +251,42 @@ func TestCreatedAnswersTheFirstView(t *testing.T) {
 	}
 	if errType(other.err) != ErrConflict {
 		t.Errorf("created with another digest: %v", other.err)
+	}
+}
+
+// TestStarvedJoinIsStuck: a split that leaves a join waiting for a branch it did not
+// open marks the case stuck at the join, with the reason, at once. (The definition
+// hides the conditional branch behind a decision, which the validator cannot see.)
+func TestStarvedJoinIsStuck(t *testing.T) {
+	src := `
+gemeente: testgem
+process: samen
+title: Samen
+teams: [noord]
+roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
+lead: teamleider
+intake: {kinderen: {type: bool}}
+start: splits
+steps:
+  splits: {kind: parallel, next: [{goto: volwassene}, {when: kinderen, goto: kind}]}
+  volwassene: {kind: task, role: wijkcoach, form: {ok: {type: bool}}, next: [{goto: samen}]}
+  kind: {kind: task, role: wijkcoach, form: {ok: {type: bool}}, next: [{goto: samen}]}
+  samen: {kind: join, join: [volwassene, kind], next: [{goto: klaar}]}
+  klaar: {kind: end, result: klaar}
+`
+	d, _ := definitions.Parse("samen.yaml", []byte(src)) // the validator's complaint is the point
+	h := newHarness(t)
+	var v CaseView
+	h.at(time.Hour, func() {
+		v = h.view()
+		h.update(UpdateComplete, "u1", CompleteRequest{Actor: worker("w1", "wijkcoach"), TaskID: "volwassene-1", Data: map[string]any{}})
+		h.update(UpdateRouteOn, "r1", RouteOnRequest{Actor: worker("l1", "teamleider"), To: "klaar", Reason: "geen kinderen"})
+	})
+	h.run(input(*d, map[string]any{"kinderen": false}))
+	if r := h.result(); r.Result != "klaar" {
+		t.Fatalf("result %+v", r)
+	}
+	if !v.Stalled || v.StuckStep != "samen" || v.StuckReason != "join samen waits for kind, which parallel step splits did not open" {
+		t.Errorf("stalled %v step %q reason %q", v.Stalled, v.StuckStep, v.StuckReason)
 	}
 }

@@ -1,0 +1,57 @@
+package definitions
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+const joinYAML = `gemeente: testgem
+process: samen
+title: Samen
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+intake:
+  kinderen: {type: bool}
+start: splits
+steps:
+  splits:
+    kind: parallel
+    next:
+      - goto: volwassene
+      - when: kinderen
+        goto: kind
+  volwassene: {kind: task, role: wijkcoach, form: {ok: {type: bool}}, next: [{goto: samen}]}
+  kind: {kind: task, role: wijkcoach, form: {ok: {type: bool}}, next: [{goto: samen}]}
+  samen: {kind: join, join: [volwassene, kind], next: [{goto: klaar}]}
+  klaar: {kind: end, result: klaar}
+`
+
+func TestJoinFedByConditionalBranch(t *testing.T) {
+	_, issues := Parse("samen.yaml", []byte(joinYAML))
+	checkIssues(t, issues, []string{
+		`samen.yaml:14:15: steps.splits.next[1].when: join "samen" waits for "kind", which only this branch reaches; when the condition does not hold the case waits at the join for ever. Remove the when here, or let the branch always run and decide inside it (a decision that goes to "samen" either way)`,
+	})
+}
+
+// TestJoinNotWaitingForTheConditionalBranch: a conditional branch that reaches the
+// join through a step the join does not wait for starves nothing.
+func TestJoinNotWaitingForTheConditionalBranch(t *testing.T) {
+	src := strings.Replace(joinYAML, "      - goto: volwassene\n", "      - goto: volwassene\n      - goto: extra\n", 1)
+	src = strings.Replace(src, "join: [volwassene, kind]", "join: [volwassene, extra]", 1)
+	src = strings.Replace(src, "  klaar:", "  extra: {kind: task, role: wijkcoach, form: {ok: {type: bool}}, next: [{goto: samen}]}\n  klaar:", 1)
+	_, issues := Parse("samen.yaml", []byte(src))
+	checkIssues(t, issues, nil)
+}
+
+func TestStarvedJoins(t *testing.T) {
+	d, _ := Parse("samen.yaml", []byte(joinYAML))
+	split := d.Steps.Step("splits")
+	if got := StarvedJoins(d, split, []string{"volwassene", "kind"}); got != nil {
+		t.Errorf("both branches taken: %v", got)
+	}
+	want := []Starved{{Join: "samen", Missing: "kind"}}
+	if got := StarvedJoins(d, split, []string{"volwassene"}); !reflect.DeepEqual(got, want) {
+		t.Errorf("one branch taken: %v, want %v", got, want)
+	}
+}
