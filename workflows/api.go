@@ -219,8 +219,11 @@ type CaseView struct {
 	Deadline        *time.Time     `json:"deadline,omitempty"`
 	Data            map[string]any `json:"data"`
 	Trail           []TrailEntry   `json:"trail"`
-	Parent          *ParentRef     `json:"parent,omitempty"`
-	Children        []string       `json:"children,omitempty"`
+	// TrailSince > 0: the answer of a change, whose trail holds only the entries from
+	// this index on (the change's own); the case's view has the whole trail.
+	TrailSince int        `json:"trailSince,omitempty"`
+	Parent     *ParentRef `json:"parent,omitempty"`
+	Children   []string   `json:"children,omitempty"`
 	// Handoffs are referrals to providers that wait for confirmation or failed.
 	Handoffs []HandoffView `json:"handoffs,omitempty"`
 	// StuckStep and StuckReason: where and why routing found no way on.
