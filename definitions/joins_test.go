@@ -55,3 +55,37 @@ func TestStarvedJoins(t *testing.T) {
 		t.Errorf("one branch taken: %v, want %v", got, want)
 	}
 }
+
+func TestReferralPass(t *testing.T) {
+	src := `gemeente: testgem
+process: ouder
+title: Ouder
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+intake:
+  zorg: {type: text}
+  bsn: {type: text}
+start: kind
+steps:
+  kind: {kind: referral, process: kind, pass: [zorg, zrg, zorg], next: [{goto: ggz}]}
+  ggz: {kind: referral, provider: ggz, pass: [zorg], next: [{goto: klaar}]}
+  klaar: {kind: end, result: klaar}
+`
+	_, issues := Parse("ouder.yaml", []byte(src))
+	checkIssues(t, issues, []string{
+		`ouder.yaml:11:54: steps.kind.pass[1]: unknown field "zrg"; did you mean "zorg"?`,
+		`ouder.yaml:11:59: steps.kind.pass[2]: "zorg" is passed twice; remove one`,
+		`ouder.yaml:12:40: steps.ggz.pass: a hand-off to a provider sends the case's ids only, never its data; remove pass`,
+	})
+}
+
+func TestChildData(t *testing.T) {
+	child := &Definition{Intake: Form{{Name: "zorg", Type: FieldText}, {Name: "leeftijd", Type: FieldNumber}}}
+	data := map[string]any{"zorg": "x", "bsn": "123", "naam": "y"}
+	if got := ChildData(&Step{}, child, data); !reflect.DeepEqual(got, map[string]any{"zorg": "x"}) {
+		t.Errorf("by the child's intake: %v", got)
+	}
+	if got := ChildData(&Step{Pass: []string{"naam"}}, child, data); !reflect.DeepEqual(got, map[string]any{"naam": "y"}) {
+		t.Errorf("by pass: %v", got)
+	}
+}
