@@ -234,11 +234,9 @@ func TestResidentDataIsReadableOnlyByThoseWhoMay(t *testing.T) {
 			t.Errorf("history event %d (%s) holds %q", ev.GetEventId(), ev.GetEventType(), l)
 		}
 	}
-	// The first update is the create's (Update-with-Start): encrypted, but the SDK gives
-	// its arguments no workflow context, so it is bound to no case (workers only).
 	inputs := updateInputs(events)
-	if len(inputs) != 3 || !crypt.IsEncrypted(inputs[0]) || !crypt.IsEncrypted(inputs[2]) || crypt.CaseOf(inputs[2]) != id {
-		t.Fatalf("update inputs = %v, want 3 encrypted payloads, the last of %s", inputs, id)
+	if len(inputs) != 2 || !crypt.IsEncrypted(inputs[1]) || crypt.CaseOf(inputs[1]) != id {
+		t.Fatalf("update inputs = %v, want 2 encrypted payloads of %s", inputs, id)
 	}
 
 	// Search attributes are plain and hold no personal data; the memo is encrypted.
@@ -457,8 +455,8 @@ func TestKeyRotation(t *testing.T) {
 	for _, p := range updateInputs(rawHistory(t, srv, v.ID)) {
 		ids = append(ids, string(p.GetMetadata()[crypt.MetaKeyID]))
 	}
-	if strings.Join(ids, ",") != "k-2025,k-2025,k-2026" { // created, complete; complete
-		t.Errorf("update inputs under keys %v, want k-2025 (twice) then k-2026", ids)
+	if strings.Join(ids, ",") != "k-2025,k-2026" {
+		t.Errorf("update inputs under keys %v, want k-2025 then k-2026", ids)
 	}
 	// Without the old key the case's start can no longer be read.
 	newOnly, _ := crypt.NewKeyring(newKey)
