@@ -21,6 +21,9 @@ var snapshotCache = struct {
 	order     []string // versions, oldest first
 }{byVersion: map[string]*definitions.Definition{}}
 
+// sharingSnapshots is off only in the benchmark that measures what sharing saves.
+var sharingSnapshots = true
+
 // shared returns the process's copy of the snapshot d, adding d when it is the first
 // of its version. A snapshot without a version, or one that differs from the cached
 // copy in its outline (a hand-made test snapshot reusing a version), is not shared.
@@ -60,6 +63,9 @@ func sameOutline(a, b *definitions.Definition) bool {
 // shareInput replaces the snapshots of in by the shared copies, so the decoded ones
 // are garbage once the run has started.
 func shareInput(in *CaseInput) {
+	if !sharingSnapshots {
+		return
+	}
 	in.Definition = *shared(&in.Definition)
 	for i := range in.Related {
 		in.Related[i] = *shared(&in.Related[i])
