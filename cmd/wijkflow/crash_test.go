@@ -183,7 +183,7 @@ func (d *drill) burst(n, killAfter int, op func(i int) (bool, error)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	answered := 0
+	answered, failed := 0, 0
 	var once sync.Once
 	for range 8 {
 		wg.Add(1)
@@ -194,6 +194,8 @@ func (d *drill) burst(n, killAfter int, op func(i int) (bool, error)) {
 				mu.Lock()
 				if ok {
 					answered++
+				} else {
+					failed++
 				}
 				kill := answered >= killAfter
 				mu.Unlock()
@@ -209,6 +211,10 @@ func (d *drill) burst(n, killAfter int, op func(i int) (bool, error)) {
 	close(next)
 	wg.Wait()
 	once.Do(d.kill)
+	d.t.Logf("killed with %d of %d answered; %d failed and are retried", answered, n, failed)
+	if failed == 0 {
+		d.t.Fatalf("the kill came after every request was answered: the drill proved nothing")
+	}
 }
 
 // retry repeats op until it succeeds, for a minute (the restarted process may still be
