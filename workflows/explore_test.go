@@ -134,7 +134,9 @@ func (x *explorer) record(id string) {
 func (x *explorer) view(id string) (CaseView, bool) {
 	query := x.h.env.QueryWorkflow
 	if id != rootID {
-		query = func(q string, args ...any) (converter.EncodedValue, error) { return x.h.env.QueryWorkflowByID(id, q, args...) }
+		query = func(q string, args ...any) (converter.EncodedValue, error) {
+			return x.h.env.QueryWorkflowByID(id, q, args...)
+		}
 	}
 	val, err := query(QueryCase)
 	if err != nil {
