@@ -3,6 +3,7 @@ package definitions
 import (
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // contracts checks what a referral passes to its child case: declared fields only, and
@@ -13,6 +14,9 @@ func (c *checker) contracts() {
 		names = append(names, f.Name)
 	}
 	for _, s := range c.d.Steps {
+		if s.Kind == KindReferral && s.Outcome != "" {
+			c.outcome(s, names)
+		}
 		if s.Kind != KindReferral || len(s.Pass) == 0 {
 			continue
 		}
@@ -49,4 +53,22 @@ func ChildData(step *Step, child *Definition, data map[string]any) map[string]an
 		}
 	}
 	return out
+}
+
+// outcome checks the field that receives an awaited child case's result.
+func (c *checker) outcome(s *Step, names []string) {
+	p := "steps." + s.ID + ".outcome"
+	f := c.fields.Field(s.Outcome)
+	switch {
+	case s.Provider != "" || !s.Awaits():
+		c.failKey(p, "only an awaited child case (process:, without await: false) has a result to route on; remove outcome")
+	case f == nil:
+		hint := c.sug.didYouMean(s.Outcome, names, "fields are")
+		if !strings.Contains(hint, "did you mean") {
+			hint = "; declare it (text, or choice with the child's end results as options), e.g. in the intake"
+		}
+		c.fail(p, "unknown field "+quote(s.Outcome)+hint)
+	case f.Type != FieldText && f.Type != FieldChoice:
+		c.fail(p, "field "+quote(s.Outcome)+" is "+string(f.Type)+"; the child's result is text: declare it as text or choice")
+	}
 }

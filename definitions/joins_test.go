@@ -89,3 +89,27 @@ func TestChildData(t *testing.T) {
 		t.Errorf("by pass: %v", got)
 	}
 }
+
+func TestReferralOutcome(t *testing.T) {
+	src := `gemeente: testgem
+process: ouder
+title: Ouder
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+intake:
+  uitkomst: {type: choice, options: [gemeld]}
+  aantal: {type: number}
+start: a
+steps:
+  a: {kind: referral, process: kind, outcome: uitkmst, next: [{goto: b}]}
+  b: {kind: referral, process: kind, outcome: aantal, next: [{goto: c}]}
+  c: {kind: referral, process: kind, await: false, outcome: uitkomst, next: [{goto: klaar}]}
+  klaar: {kind: end, result: klaar}
+`
+	_, issues := Parse("ouder.yaml", []byte(src))
+	checkIssues(t, issues, []string{
+		`ouder.yaml:11:47: steps.a.outcome: unknown field "uitkmst"; did you mean "uitkomst"?`,
+		`ouder.yaml:12:47: steps.b.outcome: field "aantal" is number; the child's result is text: declare it as text or choice`,
+		`ouder.yaml:13:52: steps.c.outcome: only an awaited child case (process:, without await: false) has a result to route on; remove outcome`,
+	})
+}

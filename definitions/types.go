@@ -125,6 +125,9 @@ type Step struct {
 	// child gets the fields its own intake asks for. Never the whole data (data
 	// minimisation, AVG art. 5 lid 1 onder c).
 	Pass []string `yaml:"pass,omitempty" json:"pass,omitempty"`
+	// Outcome names a declared field (text or choice) that receives the result of the
+	// child case when it ends, so the next transitions can route on it.
+	Outcome string `yaml:"outcome,omitempty" json:"outcome,omitempty"`
 
 	// Join lists the steps that must all have arrived before a join step goes on.
 	Join []string `yaml:"join,omitempty" json:"join,omitempty"`

@@ -209,7 +209,7 @@ var kindKeys = map[Kind][]string{
 	KindTask:     {"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate", "stops"},
 	KindWait:     {"for", "until", "event", "timeout", "form"},
 	KindNotify:   {"to", "message"},
-	KindReferral: {"process", "provider", "await", "pass"},
+	KindReferral: {"process", "provider", "await", "pass", "outcome"},
 	KindJoin:     {"join"},
 	KindEnd:      {"result"},
 }

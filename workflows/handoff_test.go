@@ -290,3 +290,46 @@ steps:
 		t.Errorf("stalled %v step %q reason %q", v.Stalled, v.StuckStep, v.StuckReason)
 	}
 }
+
+// TestParentRoutesOnChildOutcome: the child's result lands in the outcome field, and
+// the parent's next transitions route on it; the child stays listed after it closed.
+func TestParentRoutesOnChildOutcome(t *testing.T) {
+	parent := def(t, `
+gemeente: testgem
+process: wijkteam
+title: Wijkteam
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+intake: {uitkomst: {type: choice, options: [behandeld, afgewezen]}}
+start: verwijzing
+steps:
+  verwijzing:
+    kind: referral
+    process: specialist
+    outcome: uitkomst
+    next:
+      - {when: uitkomst == "behandeld", goto: klaar}
+      - goto: opnieuw
+  opnieuw: {kind: end, result: opnieuw}
+  klaar: {kind: end, result: klaar}
+`)
+	child := def(t, childDef)
+	h := newHarness(t)
+	h.at(time.Hour, func() {
+		err := h.env.UpdateWorkflowByID("case-1.verwijzing", UpdateComplete, "c1", &outcomeCallback{},
+			CompleteRequest{Actor: worker("s1", "specialist"), TaskID: "behandeling-1", Data: map[string]any{"ok": true}})
+		if err != nil {
+			t.Error(err)
+		}
+	})
+	in := input(parent, nil)
+	in.Related = []definitions.Definition{child}
+	h.run(in)
+	if r := h.result(); r.Result != "klaar" {
+		t.Fatalf("result %+v, want klaar (the child ended behandeld)", r)
+	}
+	v := h.view()
+	if v.Data["uitkomst"] != "behandeld" || len(v.Children) != 1 || v.Children[0] != "case-1.verwijzing" {
+		t.Errorf("data %v, children %v", v.Data, v.Children)
+	}
+}

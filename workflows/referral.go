@@ -96,6 +96,10 @@ func (c *caseRun) childDone(ctx workflow.Context, id string, step *definitions.S
 		return
 	}
 	c.addTrail(ctx, TrailEntry{Event: "referral-returned", Step: step.ID, Detail: id + " " + res.Result})
+	if step.Outcome != "" {
+		// Only definitions with outcome: do this, so no running case changes course.
+		c.st.Data[step.Outcome] = res.Result
+	}
 	c.route(ctx, step)
 }
 
