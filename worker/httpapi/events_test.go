@@ -42,7 +42,7 @@ func TestDeliverEvent(t *testing.T) {
 	if len(issues) > 0 {
 		t.Fatal(issues)
 	}
-	e := newEnvWith(t, d)
+	e := newEnvWith(t, nil, d)
 	var v workflows.CaseView
 	e.must(201, "coach", "POST", "/cases", map[string]any{"gemeente": "dalfsen", "process": "reactie-test", "data": map[string]any{}}).decode(t, &v)
 	if len(v.Events) != 1 || v.Events[0] != "reactie-veilig-thuis" {
