@@ -134,6 +134,10 @@ type Actor struct {
 	Gemeente string   `json:"gemeente"`
 	Teams    []string `json:"teams"`
 	Roles    []string `json:"roles"`
+	// Expires and Signature are set by the API (SignRequest): the actor interceptor
+	// rejects an update whose actor the API did not sign, see signature.go.
+	Expires   time.Time `json:"expires,omitzero"`
+	Signature string    `json:"signature,omitempty"`
 }
 
 // CompleteRequest completes an open task.
@@ -217,13 +221,13 @@ type CaseView struct {
 	Trail           []TrailEntry   `json:"trail"`
 	Parent          *ParentRef     `json:"parent,omitempty"`
 	Children        []string       `json:"children,omitempty"`
-	// Events are the events the case waits for now (POST /cases/{id}/events/{event}).
-	Events []string `json:"events,omitempty"`
 	// Handoffs are referrals to providers that wait for confirmation or failed.
 	Handoffs []HandoffView `json:"handoffs,omitempty"`
 	// StuckStep and StuckReason: where and why routing found no way on.
 	StuckStep   string `json:"stuckStep,omitempty"`
 	StuckReason string `json:"stuckReason,omitempty"`
+	// Events are the events the case waits for now (POST /cases/{id}/events/{event}).
+	Events []string `json:"events,omitempty"`
 }
 
 // TaskView is an open task with what a client needs to render and fill its form.

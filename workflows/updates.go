@@ -25,10 +25,10 @@ func (c *caseRun) registerHandlers(ctx workflow.Context) error {
 		{UpdateSuspend, c.onSuspend, c.validateSuspend},
 		{UpdateResume, c.onResume, c.validateResume},
 		{UpdateExtend, c.onExtend, c.validateExtend},
-		{UpdateEvent, c.onEvent, c.validateEvent},
 		{UpdateRetryHandoff, c.onRetryHandoff, c.validateRetryHandoff},
 		{UpdateRouteOn, c.onRouteOn, c.validateRouteOn},
 		{UpdateCreated, c.onCreated, c.validateCreated},
+		{UpdateEvent, c.onEvent, c.validateEvent},
 	} {
 		err := workflow.SetUpdateHandlerWithOptions(ctx, h.name, h.fn, workflow.UpdateHandlerOptions{Validator: h.validator})
 		if err != nil {
