@@ -64,13 +64,14 @@ func (c *checker) dataflow(conds *Conditions) {
 			collectors[f.Name] = append(collectors[f.Name], s.ID)
 		}
 	}
-	// before[i]: the steps from which a path leads to step i (i itself when it is on a loop).
+	// before(i): the steps from which a path leads to step i (i itself when it is on a
+	// loop); walked once per step that reads a field, and only when the intake lacks it.
+	memo := make([][]bool, len(steps))
 	before := func(i int) []bool {
-		seen := walk(pred[i], pred, len(steps))
-		for _, j := range pred[i] {
-			seen[j] = true
+		if memo[i] == nil {
+			memo[i] = walk(pred[i], pred, len(steps))
 		}
-		return seen
+		return memo[i]
 	}
 	check := func(i int, own bool, field, path, what string) {
 		if intake[field] || len(collectors[field]) == 0 {
