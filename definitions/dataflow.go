@@ -6,14 +6,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/common/ast"
 )
 
 // FieldsOf lists the declared fields a condition names, in order of first use; nil
 // for a condition that does not parse (Check reports it).
 func (c *Conditions) FieldsOf(expr string) []string {
-	parsed, iss := c.env.Parse(expr)
-	if iss.Err() != nil {
+	parsed := c.parse(expr)
+	if parsed == nil {
 		return nil
 	}
 	var out []string
@@ -130,3 +131,30 @@ func stepWords(ids []string) string {
 	}
 	return "steps " + strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
+
+// parse returns the parsed condition, from the cache after the first time; nil when it
+// does not parse (Check reports why).
+func (c *Conditions) parse(expr string) *cel.Ast {
+	c.mu.Lock()
+	a, ok := c.parsed[expr]
+	c.mu.Unlock()
+	if ok {
+		return a
+	}
+	if checkLength(expr) != nil {
+		return nil
+	}
+	a, iss := c.env.Parse(expr)
+	if iss.Err() != nil {
+		a = nil
+	}
+	c.mu.Lock()
+	if len(c.parsed) < maxParsed {
+		c.parsed[expr] = a
+	}
+	c.mu.Unlock()
+	return a
+}
+
+// maxParsed bounds the parse cache of one Conditions.
+const maxParsed = 10000
