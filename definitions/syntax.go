@@ -34,7 +34,7 @@ func (r *report) yamlSyntax(src []byte, err error) {
 // indented freely.
 func indentationProblem(src []byte) (pos, string, bool) {
 	levels := []int{0} // the indentation of the open blocks, innermost last
-	kinds := []byte{0} // per level: 'm' keys of a mapping, 's' items of a list, 0 not yet known
+	kinds := []byte{0} // per level: 'm' keys of a mapping, 's' items of a list, 'c' a list at its key's level, 0 not yet known
 	opens := false     // the last content line ends with "key:" and expects a block
 	opensAt := 0       // the indentation of that key
 	scalar := -1       // inside a block scalar: the indentation of its key line
@@ -93,9 +93,14 @@ func indentationProblem(src []byte) (pos, string, bool) {
 				fix = fmt.Sprintf("indent it %d spaces, like the items before it", items)
 			}
 			return pos{n, indent + 1}, fmt.Sprintf("this list item is indented %d spaces, like the keys around it, so it belongs to no key; %s", indent, fix), true
-		case item:
+		case item && *k == 'm':
+			*k = 'c' // a list written under its key at the key's indentation ("next:\n- goto: a")
+		case item && *k == 0:
 			*k = 's'
-		default:
+		case !item && *k == 's':
+			// A key among the items of a list: the key of an item indented too little.
+			return pos{n, indent + 1}, fmt.Sprintf("this key is indented %d spaces, like the list items around it (the dashes), so it belongs to no item; indent it %d spaces, like the keys of the item above it", indent, indent+2), true
+		case !item:
 			*k = 'm'
 		}
 		content := trimmed
