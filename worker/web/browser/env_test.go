@@ -45,6 +45,9 @@ type env struct {
 // fails, never skips: CI installs it (.ci/run), and a check that did not run is no check.
 func chromium(t *testing.T) string {
 	if p := os.Getenv("WIJKFLOW_CHROMIUM"); p != "" {
+		if _, err := exec.LookPath(p); err != nil {
+			t.Fatalf("WIJKFLOW_CHROMIUM: %v", err)
+		}
 		return p
 	}
 	for _, name := range []string{"chromium", "chromium-browser"} {
