@@ -76,6 +76,8 @@ type fakeAPI struct {
 	views  map[string]workflows.CaseView
 	calls  []string
 	answer func(r *http.Request) (int, any) // for POSTs
+	next   string                           // nextPageToken of GET /tasks
+	asked  []url.Values                     // the queries of GET /tasks
 }
 
 func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -94,7 +96,8 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		for _, id := range f.listed {
 			tasks = append(tasks, map[string]any{"caseId": id})
 		}
-		write(200, map[string]any{"tasks": tasks})
+		f.asked = append(f.asked, r.URL.Query())
+		write(200, map[string]any{"tasks": tasks, "nextPageToken": f.next})
 	case r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/api/v1/cases/"):
 		v, ok := f.views[strings.TrimPrefix(r.URL.Path, "/api/v1/cases/")]
 		if !ok {
@@ -465,5 +468,32 @@ func TestCasePage(t *testing.T) {
 	}
 	if c := f.api.calls[len(f.api.calls)-2]; !strings.Contains(c, "POST /api/v1/cases/case-a/suspend") || !strings.Contains(c, `"reason":" "`) {
 		t.Errorf("suspend sent %q", c)
+	}
+}
+
+// TestInboxPages: a next page of visibility becomes a link, and the page token is passed
+// on unchanged.
+func TestInboxPages(t *testing.T) {
+	f := newFixture(t)
+	f.signIn("coach-1")
+	f.api.listed = []string{"case-a"}
+	f.api.views["case-a"] = view("case-a", task("case-a", "plan-1", "plan", ""))
+	_, body, _ := f.get("/taken?lijst=team")
+	if strings.Contains(body, "Volgende pagina") {
+		t.Error("a next page without a token")
+	}
+	f.api.next = "tok/123"
+	_, body, _ = f.get("/taken?lijst=team")
+	if !strings.Contains(body, `<a href="/taken?lijst=team&amp;pagina=tok%2F123">Volgende pagina</a>`) {
+		t.Errorf("no link to the next page:\n%s", body)
+	}
+	f.get("/taken?lijst=team&pagina=tok%2F123")
+	q := f.api.asked[len(f.api.asked)-1]
+	if q.Get("pageToken") != "tok/123" || q.Get("pageSize") != "100" || q.Has("assignee") {
+		t.Errorf("GET /tasks asked with %v", q)
+	}
+	f.get("/taken")
+	if q := f.api.asked[len(f.api.asked)-1]; q.Get("assignee") != "me" {
+		t.Errorf("my tasks asked with %v", q)
 	}
 }
