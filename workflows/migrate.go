@@ -145,7 +145,7 @@ func (c *caseRun) planMigration(to definitions.Definition, now time.Time) Migrat
 		p.Reason = reason
 		return p
 	}
-	next := &caseRun{def: &to, st: c.st}
+	next := &caseRun{def: &to, st: c.st, terms: c.terms}
 	for _, t := range c.st.Tasks {
 		m, reason := c.moveTask(next, t, now)
 		if reason != "" {

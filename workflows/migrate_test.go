@@ -114,21 +114,10 @@ func TestMigrateRecomputesTheClockAndRunsOnTheNewVersion(t *testing.T) {
 func TestMigrateKeepsTheClockWhenTheTermsStay(t *testing.T) {
 	v1 := def(t, migrateV1)
 	v2 := migrateVariant(t, "title: Gesprek", "title: Keukentafelgesprek")
-	h := newHarness(t)
-	var moved *outcome
-	h.at(time.Hour, func() { h.update(UpdateSuspend, "s1", SuspendRequest{Actor: lead, Reason: "wacht op stukken"}) })
-	h.at(4*time.Hour, func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
-	h.at(5*time.Hour, func() { moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2}) })
-	h.at(6*time.Hour, func() { h.stop() })
-	h.run(input(v1, nil))
-	if moved == nil || moved.err != nil {
-		t.Fatalf("migrate: %+v", moved)
-	}
+	moved, before := migrateAfterOpschorting(t, v1, v2)
 	tv := moved.view.Tasks[0]
-	// The end of the day two weeks on: a suspension of three hours within one day stops
-	// the clock for no whole day (Awb 4:15 counted in days, see definitions.Resume).
-	if want := time.Date(2026, 3, 17, 0, 0, 0, 0, amsterdam); !tv.Deadline.Equal(want) || tv.Title != "Keukentafelgesprek" {
-		t.Errorf("task after the move: deadline %v (want %v), title %q", tv.Deadline, want, tv.Title)
+	if !tv.Deadline.Equal(before) || tv.Title != "Keukentafelgesprek" {
+		t.Errorf("task after the move: deadline %v (want %v, as before the move), title %q", tv.Deadline, before, tv.Title)
 	}
 	if d := trailDetail(moved.view, "migrated"); !strings.Contains(d, "clock kept: gesprek-1") {
 		t.Errorf("trail detail = %q", d)
@@ -138,21 +127,37 @@ func TestMigrateKeepsTheClockWhenTheTermsStay(t *testing.T) {
 func TestMigrateRecomputedClockKeepsTheTimeItStoodStill(t *testing.T) {
 	v1 := def(t, migrateV1)
 	v2 := migrateVariant(t, "deadline: 2w", "deadline: 3w")
+	moved, before := migrateAfterOpschorting(t, v1, v2)
+	// The new term from the task's opening, moved on as far as opschorting moved the old.
+	stood := before.Sub(time.Date(2026, 3, 17, 0, 0, 0, 0, amsterdam))
+	want := time.Date(2026, 3, 24, 0, 0, 0, 0, amsterdam).Add(stood)
+	if got := moved.view.Tasks[0].Deadline; !got.Equal(want) {
+		t.Errorf("deadline after the move = %v, want %v", got, want)
+	}
+}
+
+// migrateAfterOpschorting runs a case on v1 whose clock stands still for two days
+// (opschorting), migrates it to v2, and returns the answer and the deadline before.
+func migrateAfterOpschorting(t *testing.T, v1, v2 definitions.Definition) (*outcome, time.Time) {
+	t.Helper()
 	h := newHarness(t)
 	var moved *outcome
+	var before time.Time
 	h.at(time.Hour, func() { h.update(UpdateSuspend, "s1", SuspendRequest{Actor: lead, Reason: "wacht op stukken"}) })
-	h.at(4*time.Hour, func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
-	h.at(5*time.Hour, func() { moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2}) })
-	h.at(6*time.Hour, func() { h.stop() })
+	h.at(49*time.Hour, func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
+	h.at(50*time.Hour, func() {
+		before = *h.view().Tasks[0].Deadline
+		moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2})
+	})
+	h.at(51*time.Hour, func() { h.stop() })
 	h.run(input(v1, nil))
 	if moved == nil || moved.err != nil {
 		t.Fatalf("migrate: %+v", moved)
 	}
-	// Three weeks from the opening, ending at the end of a day; the three hours it stood
-	// still within one day count for no whole day (Awb 4:15, definitions.Resume).
-	if want := time.Date(2026, 3, 24, 0, 0, 0, 0, amsterdam); !moved.view.Tasks[0].Deadline.Equal(want) {
-		t.Errorf("deadline after the move = %v, want %v", moved.view.Tasks[0].Deadline, want)
+	if before.Equal(time.Date(2026, 3, 17, 0, 0, 0, 0, amsterdam)) {
+		t.Fatal("opschorting did not move the deadline; the test would prove nothing")
 	}
+	return moved, before
 }
 
 func TestMigrateRefusals(t *testing.T) {
@@ -203,7 +208,10 @@ func TestMigrateRefusals(t *testing.T) {
 			if tc.before != nil {
 				h.at(30*time.Minute, func() { tc.before(h) })
 			}
-			h.at(time.Hour, func() { before = h.view(); got = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: actor, To: tc.to}) })
+			h.at(time.Hour, func() {
+				before = h.view()
+				got = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: actor, To: tc.to})
+			})
 			h.at(2*time.Hour, func() {
 				after := h.view()
 				if after.DefinitionVersion != start.Version || len(after.Trail) != len(before.Trail) {

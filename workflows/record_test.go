@@ -38,6 +38,7 @@ func TestRecordHistories(t *testing.T) {
 		"dordrecht-handoff-retried": dordrechtRefused("rec-dordrecht-2", dordrecht, dordrechtRelated, false),
 		"dordrecht-handoff-routed":  dordrechtRefused("rec-dordrecht-3", dordrecht, dordrechtRelated, true),
 		"dalfsen-opschorting":       dalfsenOpschorting("rec-dalfsen-3", dalfsen, dalfsenRelated),
+		"dordrecht-migrated":        dordrechtMigrated(t, "rec-dordrecht-4", dordrecht, dordrechtRelated),
 	}
 	for _, name := range sortedKeys(cases) {
 		t.Run(name, func(t *testing.T) {

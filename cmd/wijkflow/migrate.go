@@ -13,6 +13,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/wijkflow/wijkflow/definitions"
 )
 
 func init() {
@@ -151,7 +153,7 @@ func deadlineChange(old, new *time.Time) string {
 		if t == nil {
 			return "none"
 		}
-		return t.In(amsterdam()).Format("2006-01-02 15:04")
+		return t.In(definitions.Amsterdam()).Format("2006-01-02 15:04")
 	}
 	if (old == nil && new == nil) || (old != nil && new != nil && old.Equal(*new)) {
 		return ""
@@ -172,13 +174,4 @@ func envOr(name, def string) string {
 		return v
 	}
 	return def
-}
-
-// amsterdam is the zone the team works in; deadlines are shown in it.
-func amsterdam() *time.Location {
-	loc, err := time.LoadLocation("Europe/Amsterdam")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
 }

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/simulate"
+)
+
+func init() {
+	commands["simulate"] = command{summary: "rehearse a definition on sample cases, time skipped; --compare an older version", run: runSimulate}
+}
+
+// runSimulate runs the sample cases of a scenarios file on a definition (and, with
+// --compare, on an older version of it) and prints the table per case; the difference
+// between the versions follows. Exit 1 when an answer was refused or unused, or a case
+// did not end where the scenario expects.
+func runSimulate(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("simulate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	scenarios := fs.String("scenarios", "", "scenarios `file` (default: scenarios/NAME beside the definition)")
+	compare := fs.String("compare", "", "an older version of the definition `file`, run on the same scenarios")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: wijkflow simulate FILE [--scenarios S.yaml] [--compare OLD.yaml]\n\nRuns the sample cases of the scenarios file on the definition in FILE with time\nskipped, and prints per case the path taken, the deadlines met or missed, the\nescalations that fired and the end. The definitions beside FILE are loaded too, for\nreferrals. Nothing is published and no Temporal server is needed.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	// The file may come before the flags: wijkflow simulate FILE --scenarios S.yaml.
+	var file string
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		file, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errExit(2)
+	}
+	if file == "" && fs.NArg() == 1 {
+		file = fs.Arg(0)
+	} else if fs.NArg() > 0 || file == "" {
+		fs.Usage()
+		return errExit(2)
+	}
+	def, related, err := loadForSimulation(file, stdout)
+	if err != nil {
+		return err
+	}
+	if *scenarios == "" {
+		*scenarios = filepath.Join(filepath.Dir(file), "scenarios", filepath.Base(file))
+	}
+	sc, issues := simulate.Load(*scenarios, def, related)
+	if printIssues(stdout, issues) {
+		return errExit(1)
+	}
+	results := simulate.Run(def, related, sc)
+	fmt.Fprintf(stdout, "%s/%s %s on %d sample cases from %s\n\n", def.Gemeente, def.Process, def.Version, len(sc.Cases), *scenarios)
+	problems := simulate.WriteTable(stdout, results)
+	if *compare != "" {
+		old, err := loadOlder(*compare, def, stdout)
+		if err != nil {
+			return err
+		}
+		oldSc, issues := simulate.Load(*scenarios, old, related)
+		if printIssues(stdout, issues) {
+			return errExit(1)
+		}
+		fmt.Fprintf(stdout, "\ncompared with %s (%s):\n\n", *compare, old.Version)
+		simulate.WriteComparison(stdout, simulate.Run(old, related, oldSc), results)
+	}
+	if problems > 0 {
+		return errExit(1)
+	}
+	return nil
+}
+
+// loadForSimulation loads the definitions folder of file (for referrals) and returns
+// file's definition and the gemeente's other ones.
+func loadForSimulation(file string, w io.Writer) (*definitions.Definition, []*definitions.Definition, error) {
+	if _, err := os.Stat(file); err != nil {
+		fmt.Fprintf(w, "%s: cannot read: %v\n", file, errors.Unwrap(err))
+		return nil, nil, errExit(1)
+	}
+	dir := filepath.Dir(file)
+	defs, issues := definitions.LoadDir(dir)
+	if printIssues(w, issues) {
+		return nil, nil, errExit(1)
+	}
+	files := definitions.Files(dir)
+	var own *definitions.Definition
+	for i, f := range files {
+		if i < len(defs) && filepath.Clean(f) == filepath.Clean(file) {
+			own = defs[i]
+		}
+	}
+	if own == nil {
+		fmt.Fprintf(w, "%s: not a definition file (*.yaml or *.yml)\n", file)
+		return nil, nil, errExit(1)
+	}
+	var related []*definitions.Definition
+	for _, d := range defs {
+		if d.Gemeente == own.Gemeente && d.Process != own.Process {
+			related = append(related, d)
+		}
+	}
+	return own, related, nil
+}
+
+// loadOlder reads the older version of a definition; it must be the same process.
+func loadOlder(file string, cur *definitions.Definition, w io.Writer) (*definitions.Definition, error) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		fmt.Fprintf(w, "%s: cannot read: %v\n", file, errors.Unwrap(err))
+		return nil, errExit(1)
+	}
+	old, issues := definitions.Parse(file, src)
+	if printIssues(w, issues) {
+		return nil, errExit(1)
+	}
+	if old.Gemeente != cur.Gemeente || old.Process != cur.Process {
+		fmt.Fprintf(w, "%s: is %s/%s; compare it with a version of the same process (%s/%s)\n", file, old.Gemeente, old.Process, cur.Gemeente, cur.Process)
+		return nil, errExit(1)
+	}
+	return old, nil
+}
+
+// printIssues prints one line per problem and reports whether there were any.
+func printIssues(w io.Writer, issues definitions.Issues) bool {
+	for _, i := range issues {
+		fmt.Fprintln(w, i.String())
+	}
+	return len(issues) > 0
+}

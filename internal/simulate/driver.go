@@ -1,0 +1,241 @@
+package simulate
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"go.temporal.io/sdk/testsuite"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// check looks at the case and its child cases: every task not seen before gets its
+// answer scheduled (the next one the scenario has for that step), and its deadline is
+// noted.
+func (s *sim) check() {
+	s.visit(s.root)
+}
+
+func (s *sim) visit(id string) {
+	v, ok := s.query(id)
+	if !ok {
+		return
+	}
+	for _, t := range v.Tasks {
+		key := id + "/" + t.ID
+		if t.Deadline != nil {
+			s.due[key] = Deadline{Task: t.ID, Law: t.Law, Due: *t.Deadline, Met: true, Open: true}
+		}
+		if s.seen[key] {
+			continue
+		}
+		s.seen[key] = true
+		s.schedule(id, v, t)
+	}
+	for _, child := range v.Children {
+		s.visit(child)
+	}
+}
+
+// query reads one case's view and keeps it; ok is false once the case has ended and
+// the environment no longer answers for it.
+func (s *sim) query(id string) (workflows.CaseView, bool) {
+	val, err := s.env.QueryWorkflowByID(id, workflows.QueryCase)
+	if err != nil {
+		return workflows.CaseView{}, false
+	}
+	var v workflows.CaseView
+	if err := val.Get(&v); err != nil {
+		return workflows.CaseView{}, false
+	}
+	if _, known := s.views[id]; !known {
+		s.order = append(s.order, id)
+	}
+	s.views[id] = v
+	return v, true
+}
+
+// schedule arranges the answer of a newly opened task, if the scenario has one.
+func (s *sim) schedule(id string, v workflows.CaseView, t workflows.TaskView) {
+	process := ""
+	if id != s.root {
+		process = v.Process
+	}
+	a := s.answer(process, t.Step)
+	if a == nil {
+		return
+	}
+	delay := max(answerAt(s.def.Calendar, t.Opened, a.After).Sub(s.env.Now()), 0)
+	actor := workflows.Actor{UserID: "simulatie", Gemeente: v.Gemeente, Teams: []string{v.Team},
+		Roles: append(slices.Clone(t.Roles), s.def.Lead)}
+	req := workflows.CompleteRequest{Actor: actor, TaskID: t.ID, Data: a.Data}
+	s.env.RegisterDelayedCallback(func() {
+		cb := &testsuite.TestUpdateCallback{
+			OnAccept: func() {},
+			OnReject: func(err error) { s.refused(t.ID, err) },
+			OnComplete: func(_ any, err error) {
+				if err != nil {
+					s.refused(t.ID, err)
+				}
+				s.check()
+			},
+		}
+		if err := s.env.UpdateWorkflowByID(id, workflows.UpdateComplete, "sim-"+id+"-"+t.ID, cb, req); err != nil {
+			s.refused(t.ID, err)
+		}
+	}, delay)
+}
+
+func (s *sim) refused(task string, err error) {
+	s.probs = append(s.probs, fmt.Sprintf("the answer to %s was refused: %v", task, err))
+}
+
+// answerAt is when an answer given after d comes: at the same time of day as the task
+// opened, d later; working days skip weekends and holidays as the calendar says. (A term
+// ends at the end of a day; a worker answers during one.)
+func answerAt(calendar string, opened time.Time, d definitions.Duration) time.Time {
+	if _, fixed := d.Fixed(); fixed {
+		return definitions.Due(calendar, opened, d)
+	}
+	ams := definitions.Amsterdam()
+	end := definitions.Due(calendar, opened, d).In(ams).Add(-time.Nanosecond) // the term's last day
+	o := opened.In(ams)
+	y, m, day := end.Date()
+	return time.Date(y, m, day, o.Hour(), o.Minute(), o.Second(), 0, ams)
+}
+
+// answer takes the next unused answer of a step, or nil.
+func (s *sim) answer(process, step string) *Answer {
+	key := process + "/" + step
+	n := 0
+	for _, a := range s.c.Answers {
+		if a.Process != process || a.Step != step {
+			continue
+		}
+		if n == s.used[key] {
+			s.used[key]++
+			return a
+		}
+		n++
+	}
+	return nil
+}
+
+// final reads every case once more after the run, so the views include the end.
+func (s *sim) final() {
+	for _, id := range slices.Clone(s.order) {
+		s.query(id)
+	}
+}
+
+// results turns what the driver saw into one result per case, the sample case first.
+func (s *sim) results(stopped bool, until definitions.Duration) []Result {
+	var out []Result
+	for _, id := range s.order {
+		v := s.views[id]
+		r := Result{Case: s.c.Name}
+		if id != s.root {
+			r.Case += " › " + v.Process
+		}
+		start := v.Started
+		for _, e := range v.Trail {
+			at := "+" + since(start, e.At)
+			switch e.Event {
+			case "step-entered":
+				r.Path = append(r.Path, e.Step)
+			case "escalated":
+				r.Escalations = append(r.Escalations, fmt.Sprintf("%s %s escalated %s", at, e.Task, e.Detail))
+			case "notified":
+				if to, ok := strings.CutPrefix(e.Detail, "remind "); ok {
+					r.Escalations = append(r.Escalations, fmt.Sprintf("%s %s reminder %s", at, e.Task, to))
+				}
+			case "stalled":
+				r.Escalations = append(r.Escalations, fmt.Sprintf("%s %s stalled", at, e.Task))
+			case "deadline-passed":
+				key := id + "/" + e.Task
+				d := s.due[key]
+				d.Met = false
+				s.due[key] = d
+			case "task-completed", "task-closed", "task-cancelled":
+				key := id + "/" + e.Task
+				if d, ok := s.due[key]; ok {
+					d.Open = false
+					s.due[key] = d
+				}
+			}
+		}
+		for _, key := range sortedKeys(s.due) {
+			if strings.HasPrefix(key, id+"/") {
+				r.Deadlines = append(r.Deadlines, s.due[key])
+			}
+		}
+		slices.SortStableFunc(r.Deadlines, func(a, b Deadline) int { return a.Due.Compare(b.Due) })
+		switch {
+		case v.Status == workflows.StatusClosed:
+			r.End = fmt.Sprintf("%s at %s after %s", v.Result, lastStep(r.Path), since(start, *v.Closed))
+		case slices.ContainsFunc(v.Trail, func(e workflows.TrailEntry) bool { return e.Event == "stuck" }):
+			r.End = "stuck at " + strings.Join(v.ActiveSteps, ", ")
+		case stopped:
+			r.End = fmt.Sprintf("open after %s at %s", until, strings.Join(v.ActiveSteps, ", "))
+		default:
+			r.End = "open at " + strings.Join(v.ActiveSteps, ", ")
+		}
+		if id == s.root {
+			r.Problems = append(r.Problems, s.probs...)
+			for _, a := range s.c.Answers {
+				if s.usedAnswer(a) {
+					continue
+				}
+				r.Problems = append(r.Problems, fmt.Sprintf("the answer to %s (line %d) was never used: no such task opened", a.Step, a.line))
+			}
+			if s.c.Expect != "" && (v.Status != workflows.StatusClosed || lastStep(r.Path) != s.c.Expect) {
+				r.Problems = append(r.Problems, "expected to end at "+s.c.Expect)
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// usedAnswer reports whether a was given to a task.
+func (s *sim) usedAnswer(a *Answer) bool {
+	key := a.Process + "/" + a.Step
+	n := 0
+	for _, b := range s.c.Answers {
+		if b == a {
+			return n < s.used[key]
+		}
+		if b.Process == a.Process && b.Step == a.Step {
+			n++
+		}
+	}
+	return false
+}
+
+func lastStep(path []string) string {
+	if len(path) == 0 {
+		return ""
+	}
+	return path[len(path)-1]
+}
+
+// since renders the time from start to t in days (and hours when under two days).
+func since(start, t time.Time) string {
+	d := t.Sub(start)
+	if d < 48*time.Hour {
+		return fmt.Sprintf("%dh", int(d.Hours()))
+	}
+	return fmt.Sprintf("%dd", int(d.Hours()/24))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,220 @@
+package simulate
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// TestShippedScenarios rehearses every shipped definition on the scenarios file beside
+// it: each file has one, each sample case ends where it says (or is flagged), and no
+// answer is refused or left unused. It is what `wijkflow simulate` runs, in CI.
+func TestShippedScenarios(t *testing.T) {
+	defs, issues := definitions.LoadDir("../../definitions")
+	if len(issues) > 0 {
+		t.Fatalf("shipped definitions: %v", issues)
+	}
+	files := definitions.Files("../../definitions")
+	if len(files) != len(defs) || len(defs) == 0 {
+		t.Fatalf("%d files for %d definitions", len(files), len(defs))
+	}
+	for i, def := range defs {
+		name := filepath.Base(files[i])
+		t.Run(name, func(t *testing.T) {
+			var related []*definitions.Definition
+			for _, d := range defs {
+				if d.Gemeente == def.Gemeente && d.Process != def.Process {
+					related = append(related, d)
+				}
+			}
+			sc, issues := Load(filepath.Join("../../definitions/scenarios", name), def, related)
+			if len(issues) > 0 {
+				t.Fatalf("scenarios: %v", issues)
+			}
+			expecting := 0
+			for _, c := range sc.Cases {
+				if c.Expect != "" {
+					expecting++
+				}
+			}
+			if len(sc.Cases) < 3 || expecting < 2 {
+				t.Errorf("%d sample cases, %d with an expected end; ship at least three, two of them with expect:", len(sc.Cases), expecting)
+			}
+			var out bytes.Buffer
+			if n := WriteTable(&out, Run(def, related, sc)); n > 0 {
+				t.Errorf("%d problems:\n%s", n, out.String())
+			}
+		})
+	}
+}
+
+// ladder is a small process with a deadline and an escalation ladder, to read the
+// report's cells off exactly.
+const ladder = `gemeente: testgem
+process: basis
+title: Basis
+teams: [noord]
+roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
+lead: teamleider
+intake:
+  risico: {type: choice, options: [laag, hoog], required: true}
+start: gesprek
+steps:
+  gesprek:
+    kind: task
+    role: wijkcoach
+    deadline: {within: 2w, law: Wmo 2015 art. 2.3.2}
+    escalate:
+      - {after: 1w, remind: assignee}
+      - {after: 2w, to: teamleider, stalled: true}
+    form:
+      eigen_kracht: {type: bool, required: true}
+    next:
+      - {when: eigen_kracht, goto: klaar}
+      - goto: plan
+  plan:
+    kind: task
+    role: wijkcoach
+    deadline: 1w
+    form: {doelen: {type: text, required: true}}
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: afgerond}
+`
+
+const ladderScenarios = `cases:
+  - name: op tijd
+    intake: {risico: laag}
+    answers:
+      - {step: gesprek, after: 3d, data: {eigen_kracht: true}}
+    expect: klaar
+  - name: te laat, met plan
+    intake: {risico: laag}
+    answers:
+      - {step: gesprek, after: 16d, data: {eigen_kracht: false}}
+      - {step: plan, after: 2d, data: {doelen: "…"}}
+    expect: klaar
+  - name: blijft liggen
+    until: 4w
+    intake: {risico: hoog}
+    answers:
+      - {step: plan, after: 1d, data: {doelen: "…"}}
+`
+
+func parseLadder(t *testing.T, src string) *definitions.Definition {
+	t.Helper()
+	d, issues := definitions.Parse("basis.yaml", []byte(src))
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	return d
+}
+
+func TestRunReportsPathDeadlinesEscalationsAndEnd(t *testing.T) {
+	def := parseLadder(t, ladder)
+	sc, issues := Parse("basis.scenarios.yaml", []byte(ladderScenarios), def, nil)
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	results := Run(def, nil, sc)
+	if len(results) != 3 {
+		t.Fatalf("%d results", len(results))
+	}
+	type row struct{ path, deadlines, escalations, end string }
+	want := []row{
+		{"gesprek → klaar", "gesprek-1 met (2026-03-16)", "-", "afgerond at klaar after 3d"},
+		{"gesprek → plan → klaar", "gesprek-1 missed (2026-03-16), plan-1 met (2026-03-25)",
+			"+7d gesprek-1 reminder to wijkcoach; +14d gesprek-1 escalated to teamleider; +14d gesprek-1 stalled",
+			"afgerond at klaar after 18d"},
+		{"gesprek", "gesprek-1 missed (2026-03-16)",
+			"+7d gesprek-1 reminder to wijkcoach; +14d gesprek-1 escalated to teamleider; +14d gesprek-1 stalled",
+			"open after 4w at gesprek"},
+	}
+	for i, r := range results {
+		p, d, e, end := r.Cells()
+		if got := (row{p, d, e, end}); got != want[i] {
+			t.Errorf("%s:\n got %+v\nwant %+v", r.Case, got, want[i])
+		}
+	}
+	// The third case's answer to plan never came to use: flagged, like a missed end.
+	if ps := results[2].Problems; len(ps) != 1 || !strings.Contains(ps[0], "the answer to plan (line 17) was never used") {
+		t.Errorf("problems of the third case = %q", ps)
+	}
+	var out bytes.Buffer
+	if n := WriteTable(&out, results); n != 1 || !strings.Contains(out.String(), "CASE  ") {
+		t.Errorf("table with %d problems:\n%s", n, out.String())
+	}
+}
+
+func TestCompareShowsWhatAChangeDoes(t *testing.T) {
+	old := parseLadder(t, ladder)
+	// Three weeks for the gesprek instead of two: the late case is on time now.
+	next := parseLadder(t, strings.Replace(strings.Replace(ladder, "within: 2w", "within: 3w", 1), "{after: 2w, to: teamleider", "{after: 3w, to: teamleider", 1))
+	run := func(d *definitions.Definition) []Result {
+		sc, issues := Parse("basis.scenarios.yaml", []byte(ladderScenarios), d, nil)
+		if len(issues) > 0 {
+			t.Fatal(issues)
+		}
+		return Run(d, nil, sc)
+	}
+	var out bytes.Buffer
+	if n := WriteComparison(&out, run(old), run(next)); n != 3 {
+		t.Errorf("%d cases differ, want 3 (every deadline moved):\n%s", n, out.String())
+	}
+	flat := strings.Join(strings.Fields(out.String()), " ") // the table's padding aside
+	for _, want := range []string{
+		"te laat, met plan deadlines gesprek-1 missed (2026-03-16), plan-1 met (2026-03-25) gesprek-1 met (2026-03-23), plan-1 met (2026-03-25)",
+		"te laat, met plan escalations +7d gesprek-1 reminder to wijkcoach; +14d gesprek-1 escalated to teamleider; +14d gesprek-1 stalled +7d gesprek-1 reminder to wijkcoach",
+		"3 of 3 cases differ",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("comparison lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestScenarioProblemsAreLocated(t *testing.T) {
+	def := parseLadder(t, ladder)
+	src := `cases:
+  - name: fout
+    team: zuid
+    intake: {risico: laag}
+    answers:
+      - {step: gesprk, after: 3d}
+      - {step: plan, after: 3 maanden}
+      - {step: plan, na: 3d}
+    expect: plan
+  - intake: {}
+`
+	_, issues := Parse("s.yaml", []byte(src), def, nil)
+	var got []string
+	for _, is := range issues {
+		got = append(got, is.String())
+	}
+	want := []string{
+		`s.yaml:3:11: cases[0].team: team "zuid" is not one of the definition's teams (noord)`,
+		`s.yaml:6:9: cases[0].answers[0].step: "gesprk" is not a task step of basis`,
+		`s.yaml:7:29: cases[0].answers[1].after: "3 maanden" is not a duration; write 6w, 42d or 30wd (units s m h d w wd, or 6 weken, 10 werkdagen)`,
+		`s.yaml:8:22: cases[0].answers[2].na: unknown key; the keys are: after, data, process, step`,
+		`s.yaml:9:13: cases[0].expect: "plan" is not an end step of basis`,
+		`s.yaml:10:5: cases[1].name: is required: the name of the case in the report`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("issues:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestEveryShippedDefinitionHasScenarios(t *testing.T) {
+	files, err := filepath.Glob("../../definitions/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("shipped definitions: %v", err)
+	}
+	for _, f := range files {
+		if _, err := os.Stat(filepath.Join("../../definitions/scenarios", filepath.Base(f))); err != nil {
+			t.Errorf("%s has no scenarios file: %v", f, err)
+		}
+	}
+}
