@@ -171,6 +171,24 @@ func TestWorkerFlow(t *testing.T) {
 		t.Errorf("timeline = %q", tl)
 	}
 	e.screenshot("case")
+
+	// Whose case it is lives only in encrypted payloads: not in the id, the search
+	// attributes, the memo, the history's plain parts or the log.
+	stored := e.plainText(caseID)
+	if !strings.Contains(stored, "melding-1") {
+		t.Fatalf("the history as read has no task ids; the check below would prove nothing")
+	}
+	for _, secret := range []string{"Testpersoon", "Teststraat", "000000012", "1950-04-01"} {
+		if strings.Contains(stored, secret) {
+			t.Errorf("%q is readable in Temporal outside the encrypted payloads", secret)
+		}
+		if strings.Contains(e.logs.String(), secret) {
+			t.Errorf("%q is in the log", secret)
+		}
+	}
+	if !strings.Contains(e.logs.String(), caseID) {
+		t.Error("the log has no line about the case; the check above would prove nothing")
+	}
 }
 
 // TestManagerCountsAndSuspension: a teamleider's count of stalled cases goes up when a
