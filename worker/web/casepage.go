@@ -1,6 +1,7 @@
 package web
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -63,6 +64,7 @@ type caseData struct {
 	Suspendable bool
 	ClockWork   bool // suspending, resuming or extending is possible
 	Errors      map[string]string
+	Other       []string // errors of no field on the page
 	Sent        url.Values
 }
 
@@ -75,6 +77,9 @@ type trailLine struct {
 	workflows.TrailEntry
 	StepTitle string
 }
+
+// onPage are the case page's fields that show their own errors.
+var onPage = map[string]bool{"suspend.reason": true, "extend.by": true, "extend.reason": true}
 
 // detailed are the trail's events whose detail a worker reads: reasons and outcomes.
 var detailed = map[string]bool{
@@ -135,6 +140,12 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 				}
 				d.Collected = append(d.Collected, residentLine{label, valueNL(f, val)})
 			}
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(errs)) {
+		if !onPage[k] {
+			_, field, _ := strings.Cut(k, ".")
+			d.Other = append(d.Other, field+": "+errs[k])
 		}
 	}
 	title := "Zaak"

@@ -497,3 +497,44 @@ func TestInboxPages(t *testing.T) {
 		t.Errorf("my tasks asked with %v", q)
 	}
 }
+
+// TestExtend: an extendable task offers verlenging (Awb 4:14) up to the step's
+// extendable; the request names the task, the term and the reason; a 422 on the term
+// comes back at its field.
+func TestExtend(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	d := f.def
+	step := d.Steps.Step("melding")
+	two, _ := definitions.ParseDuration("2w")
+	step.Extendable = &two
+	v := view("case-a", task("case-a", "melding-1", "melding", "coach-1"))
+	v.DefinitionVersion = d.Version
+	f.api.views["case-a"] = v
+	_, body, _ := f.get("/zaken/case-a")
+	if !strings.Contains(body, `action="/zaken/case-a/verlengen"`) || !strings.Contains(body, "Hoogstens 2w") {
+		t.Fatalf("no extension form:\n%s", body)
+	}
+	v.Tasks[0].Extended = true
+	f.api.views["case-a"] = v
+	if _, body, _ := f.get("/zaken/case-a"); strings.Contains(body, "/verlengen") {
+		t.Error("a task extended once is offered a second extension")
+	}
+	v.Tasks[0].Extended = false
+	f.api.views["case-a"] = v
+	f.api.answer = func(*http.Request) (int, any) {
+		return 422, map[string]any{"error": "invalid", "errors": []map[string]string{
+			{"field": "by", "message": "may be at most 2w"}, {"field": "taskId", "message": "is required: 2 open tasks may be extended"}}}
+	}
+	st, body, _ := f.post("/zaken/case-a/verlengen", url.Values{"csrf": {secret}, "taak": {"melding-1"}, "duur": {"3w"}, "reden": {"Advies van de huisarts volgt"}})
+	if st != http.StatusUnprocessableEntity || !strings.Contains(body, `<p class="error" id="duur-fout"><span class="vh">Fout: </span>mag hoogstens 2w zijn</p>`) {
+		t.Errorf("extend too long: %d\n%s", st, body)
+	}
+	if !strings.Contains(body, "taskId: is verplicht") {
+		t.Error("an error that names no field on the page is not shown")
+	}
+	sent := f.api.calls[len(f.api.calls)-2]
+	if !strings.Contains(sent, "POST /api/v1/cases/case-a/extend") || !strings.Contains(sent, `"by":"3w"`) || !strings.Contains(sent, `"taskId":"melding-1"`) {
+		t.Errorf("extend sent %q", sent)
+	}
+}
