@@ -44,7 +44,10 @@ func residentOf(def *definitions.Definition, data map[string]any) []residentLine
 	add("Adres", res.Address, false)
 	add("BSN", res.BSN, false)
 	for _, p := range res.Household {
-		rel := strings.ToUpper(p.Relation[:1]) + p.Relation[1:]
+		rel := "Huisgenoot"
+		if p.Relation != "" { // the validator asks for one; an old snapshot may lack it
+			rel = strings.ToUpper(p.Relation[:1]) + p.Relation[1:]
+		}
 		add(rel, p.Name, false)
 		add(rel+": geboortedatum", p.Birthdate, true)
 		add(rel+": BSN", p.BSN, false)

@@ -130,8 +130,13 @@ func (a *app) views(ctx context.Context, token string, ids []string) []*workflow
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			var v workflows.CaseView
-			if err := a.call(ctx, token, "GET", "/cases/"+url.PathEscape(id), nil, nil, "", &v); err == nil {
+			err := a.call(ctx, token, "GET", "/cases/"+url.PathEscape(id), nil, nil, "", &v)
+			if err == nil {
 				out[i] = &v
+				return
+			}
+			if e, ok := err.(*apiError); !ok || e.Status != http.StatusNotFound {
+				a.log.Warn().Err(err).Str("case", id).Msg("web: a listed case did not answer; left out of the inbox")
 			}
 		})
 	}
