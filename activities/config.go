@@ -17,8 +17,13 @@ const DefaultTimeout = 10 * time.Second
 type Config struct {
 	// NotifyWebhook receives every notification as JSON; empty means log only.
 	NotifyWebhook string
-	// HandoffWebhooks maps a provider id (a referral step's provider) to its webhook URL.
+	// Providers maps a provider id (a referral step's provider) to where its hand-offs go.
+	Providers map[string]Provider
+	// HandoffWebhooks maps a provider id to a webhook URL, for providers without
+	// credentials or a timeout of their own.
 	HandoffWebhooks map[string]string
+	// Inbox, when set, receives hand-offs to providers configured nowhere else (dev).
+	Inbox *Inbox
 	// Timeout bounds one webhook call (connect, send, answer); zero means DefaultTimeout.
 	Timeout time.Duration
 	// Logger is the notification sink and the log of webhook failures.
@@ -29,6 +34,8 @@ type Config struct {
 type Activities struct {
 	cfg    Config
 	client *http.Client
+	// handoffs has no timeout of its own: each call carries its provider's.
+	handoffs *http.Client
 }
 
 // New returns the activities for cfg.
@@ -36,7 +43,7 @@ func New(cfg Config) *Activities {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
 	}
-	return &Activities{cfg: cfg, client: &http.Client{Timeout: cfg.Timeout}}
+	return &Activities{cfg: cfg, client: &http.Client{Timeout: cfg.Timeout}, handoffs: &http.Client{}}
 }
 
 // Register registers Notify and Handoff on a worker under NotifyName and HandoffName.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"go.temporal.io/sdk/temporal"
 )
@@ -15,14 +16,26 @@ func (a *Activities) Handoff(ctx context.Context, in HandoffInput) (HandoffResul
 		return HandoffResult{}, temporal.NewNonRetryableApplicationError(
 			"handoff: caseId, provider and idempotencyKey are required", ErrBadInput, nil)
 	}
-	url, ok := a.cfg.HandoffWebhooks[in.Provider]
-	if !ok || url == "" {
+	p, ok := a.provider(in.Provider)
+	if !ok && a.cfg.Inbox != nil {
+		res := a.cfg.Inbox.Deliver(in, time.Now())
+		a.cfg.Logger.Info().Str("case", in.CaseID).Str("gemeente", in.Gemeente).Str("step", in.Step).
+			Str("provider", in.Provider).Str("reference", res.Reference).Msg("handed off to the local provider inbox")
+		return res, nil
+	}
+	if !ok {
 		return HandoffResult{}, temporal.NewNonRetryableApplicationError(
-			fmt.Sprintf("handoff: provider %q has no webhook configured; add it to the worker's hand-off webhooks", in.Provider),
+			fmt.Sprintf("handoff: provider %q is not configured; add it to the worker's providers file", in.Provider),
 			ErrBadInput, nil)
 	}
+	timeout := p.Timeout
+	if timeout <= 0 {
+		timeout = a.cfg.Timeout
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	target := "handoff to " + in.Provider
-	answer, err := a.post(ctx, target, url, in.IdempotencyKey, in)
+	answer, err := a.send(ctx, a.handoffs, target, p.URL, in.IdempotencyKey, p.Authorization, in)
 	if err != nil {
 		a.cfg.Logger.Warn().Str("case", in.CaseID).Str("step", in.Step).
 			Str("provider", in.Provider).Msg("handoff failed")

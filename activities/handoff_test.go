@@ -33,7 +33,7 @@ func TestHandoff(t *testing.T) {
 		{name: "409 is rejected", status: http.StatusConflict, wantType: ErrRejected, nonRetryable: true},
 		{name: "502 is retried", status: http.StatusBadGateway, wantType: ErrUnavailable, wantMessage: "handoff to jeugdzorg-regio: webhook answered 502 Bad Gateway"},
 		{name: "unknown provider", status: http.StatusCreated, edit: func(in *HandoffInput) { in.Provider = "ggz-oost" }, wantType: ErrBadInput, nonRetryable: true,
-			wantMessage: `handoff: provider "ggz-oost" has no webhook configured; add it to the worker's hand-off webhooks`},
+			wantMessage: `handoff: provider "ggz-oost" is not configured; add it to the worker's providers file`},
 		{name: "no idempotency key", status: http.StatusCreated, edit: func(in *HandoffInput) { in.IdempotencyKey = "" }, wantType: ErrBadInput, nonRetryable: true},
 	}
 	for _, tt := range tests {

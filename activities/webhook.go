@@ -23,6 +23,11 @@ const maxAnswer = 64 << 10
 // 429, which ask to come back later; ErrUnavailable otherwise. Messages name the
 // target, never the URL, which may hold a secret.
 func (a *Activities) post(ctx context.Context, target, url, idempotencyKey string, body any) ([]byte, error) {
+	return a.send(ctx, a.client, target, url, idempotencyKey, "", body)
+}
+
+// send is post with a client of its own and an Authorization header (when not empty).
+func (a *Activities) send(ctx context.Context, client *http.Client, target, url, idempotencyKey, authorization string, body any) ([]byte, error) {
 	payload, err := json.Marshal(body)
 	if err != nil {
 		return nil, temporal.NewNonRetryableApplicationError(
@@ -39,7 +44,10 @@ func (a *Activities) post(ctx context.Context, target, url, idempotencyKey strin
 	if idempotencyKey != "" {
 		req.Header.Set("Idempotency-Key", idempotencyKey)
 	}
-	resp, err := a.client.Do(req)
+	if authorization != "" {
+		req.Header.Set("Authorization", authorization)
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		// The transport's error repeats the URL; keep it out of the failure.
 		return nil, temporal.NewApplicationError(

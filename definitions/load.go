@@ -44,6 +44,7 @@ func parse(file string, src []byte) *parsed {
 	root := r.readYAML(src)
 	if root != nil {
 		p.def = r.decodeDefinition(root)
+		p.def.File = file
 		if p.def.Calendar == "" {
 			p.def.Calendar = "nl" // the documented default, made explicit in the snapshot
 		}

@@ -15,6 +15,9 @@ type Definition struct {
 	Label string `yaml:"version,omitempty" json:"label,omitempty"`
 	// Version is the content hash of the canonical definition, set by the loader.
 	Version string `yaml:"-" json:"version"`
+	// File is the file the loader read it from, for messages; not part of the content
+	// (nor of the snapshot a case gets).
+	File string `yaml:"-" json:"-"`
 	// Calendar decides what a working day is: "nl" skips weekends and Dutch public
 	// holidays; "weekdays" skips only weekends. Default "nl".
 	Calendar string `yaml:"calendar,omitempty" json:"calendar" validate:"omitempty,oneof=nl weekdays"`

@@ -314,7 +314,7 @@ func TestValidateDoesNotChangeInput(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var before Definition
+			before := Definition{File: d.File} // the file is not content: not in JSON
 			if err := json.Unmarshal(b, &before); err != nil {
 				t.Fatal(err)
 			}

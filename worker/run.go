@@ -100,6 +100,7 @@ func New(cfg Config) (*Service, error) {
 		Registry:    cfg.Registry,
 		Auth:        cfg.Auth,
 		Logger:      cfg.Logger,
+		Inbox:       cfg.Activities.Inbox,
 	})
 	if err != nil {
 		return nil, err

@@ -34,6 +34,9 @@ const (
 
 	// MemoTasks is the memo key holding []TaskSummary of the open tasks.
 	MemoTasks = "tasks"
+	// MemoWaiting is the memo key holding []string of what else the case waits for,
+	// e.g. "wacht op overdracht aan veilig-thuis-ijsselland"; set once it is not empty.
+	MemoWaiting = "waiting"
 )
 
 // Application error types of rejected updates; the task API maps them to HTTP statuses.
@@ -103,6 +106,9 @@ type CaseInput struct {
 	Received time.Time `json:"received,omitempty"`
 	// Parent is set when the case was started by a referral of another case.
 	Parent *ParentRef `json:"parent,omitempty"`
+	// Request is the digest of the create request, for UpdateCreated; empty when the
+	// case was not created with an Idempotency-Key.
+	Request string `json:"request,omitempty"`
 	// Carried is the state carried over by continue-as-new; nil on a new case.
 	Carried *CaseState `json:"carried,omitempty"`
 }
@@ -201,6 +207,11 @@ type CaseView struct {
 	Trail           []TrailEntry   `json:"trail"`
 	Parent          *ParentRef     `json:"parent,omitempty"`
 	Children        []string       `json:"children,omitempty"`
+	// Handoffs are referrals to providers that wait for confirmation or failed.
+	Handoffs []HandoffView `json:"handoffs,omitempty"`
+	// StuckStep and StuckReason: where and why routing found no way on.
+	StuckStep   string `json:"stuckStep,omitempty"`
+	StuckReason string `json:"stuckReason,omitempty"`
 }
 
 // TaskView is an open task with what a client needs to render and fill its form.

@@ -11,8 +11,9 @@
 // routes on (one small method per step kind, see steps.go), so its answer already shows
 // the next open tasks. A single timer runs at a time, for the earliest pending clock
 // moment (deadline, norm, escalation rung, wait); it is replaced when that moment moves.
-// Routing and handlers take turns through a small lock (caseRun.advance), as notify and
-// referral steps block on activities.
+// Routing and handlers take turns through a small lock (caseRun.advance), as child
+// referrals block on starting the child. Notifications and hand-offs never hold it: they
+// run beside the case and take the lock only to record their outcome.
 //
 // Choices: a condition that fails to evaluate counts as false (trail entry
 // "condition-error"), so routing falls through to the next transition, usually the
@@ -68,7 +69,10 @@
 // before-async-notify-*.json are the histories recorded before that change and still
 // replay through the old branch; the others were recorded after it. Likewise
 // before-awb-terms-*.json were recorded before terms counted as the Awb and the Atw do
-// (terms.go, GetVersion("awb-terms")).
+// (terms.go, GetVersion("awb-terms")). Hand-offs to providers changed the same way
+// (handoff.go, "async-handoff"): before-async-handoff-* still wait for the provider
+// inside the step; dordrecht-handoff-retried and dordrecht-handoff-routed are a refused
+// hand-off that the lead retried or routed on.
 //
 // # Cost
 //

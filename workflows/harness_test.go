@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/mock"
+	sdkpb "go.temporal.io/api/sdk/v1"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/converter"
 	"go.temporal.io/sdk/log"
@@ -34,6 +35,8 @@ type harness struct {
 	sa      map[string]any
 	upserts int
 	memo    []TaskSummary
+	// waiting is the memo's waiting list as last upserted.
+	waiting []string
 }
 
 // testStart is a Monday without holidays around it, 09:00 in Amsterdam.
@@ -67,7 +70,12 @@ func newHarness(t *testing.T) *harness {
 	}).Return(nil).Maybe()
 	env.OnUpsertMemo(mock.Anything).Run(func(args mock.Arguments) {
 		m := args.Get(0).(map[string]any)
-		h.memo = m[MemoTasks].([]TaskSummary)
+		if tasks, ok := m[MemoTasks].([]TaskSummary); ok {
+			h.memo = tasks
+		}
+		if w, ok := m[MemoWaiting].([]string); ok {
+			h.waiting = w
+		}
 	}).Return(nil).Maybe()
 	env.SetDetachedChildWait(false)
 	return h
@@ -256,4 +264,18 @@ func unsetKeys(sas temporal.SearchAttributes) []string {
 		}
 	}
 	return out
+}
+
+// details reads the workflow's current details through the SDK's metadata query.
+func (h *harness) details() string {
+	h.t.Helper()
+	v, err := h.env.QueryWorkflow("__temporal_workflow_metadata")
+	if err != nil {
+		h.t.Fatalf("metadata query: %v", err)
+	}
+	var md sdkpb.WorkflowMetadata
+	if err := v.Get(&md); err != nil {
+		h.t.Fatalf("metadata: %v", err)
+	}
+	return md.GetCurrentDetails()
 }

@@ -61,11 +61,19 @@ func startLive(tb testing.TB, forms map[string]definitions.Form) *liveServer {
 		r.RegisterActivityWithOptions(func(context.Context, activities.NotifyInput) error { return nil },
 			activity.RegisterOptions{Name: activities.NotifyName})
 		r.RegisterActivityWithOptions(func(_ context.Context, in activities.HandoffInput) (activities.HandoffResult, error) {
+			// A provider that refuses the first attempt of the cases named so.
+			if strings.HasPrefix(in.CaseID, refusedPrefix) && !strings.Contains(in.IdempotencyKey, "/retry-") {
+				return activities.HandoffResult{}, temporal.NewNonRetryableApplicationError(
+					"handoff to "+in.Provider+": webhook rejected the request: 422 Unprocessable Entity", activities.ErrRejected, nil)
+			}
 			return activities.HandoffResult{Reference: "ref-" + in.CaseID}, nil
 		}, activity.RegisterOptions{Name: activities.HandoffName})
 	})
 	return &liveServer{ts: ts, c: c, stop: stop}
 }
+
+// refusedPrefix starts the ids of live cases whose first hand-off attempt is refused.
+const refusedPrefix = "refused-"
 
 // liveStep is one update a team worker sends, and the open tasks its answer must show.
 type liveStep struct {
@@ -80,8 +88,12 @@ type liveStep struct {
 	child string
 	// await: the task opens later (e.g. when a child case ends); wait for it first.
 	await bool
-	// to is the target of an UpdateMigrate.
-	to *definitions.Definition
+	// awaitFailed: wait until a hand-off has failed first.
+	awaitFailed bool
+	// to is the step a route-on goes to.
+	to string
+	// migrateTo is the target of an UpdateMigrate.
+	migrateTo *definitions.Definition
 }
 
 // liveCase is a case and the updates it runs through.
@@ -111,6 +123,14 @@ func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
 	}
 	for i, s := range lc.steps {
 		target := lc.opts.ID + s.child
+		if s.awaitFailed {
+			failed := func(v CaseView) bool {
+				return slices.ContainsFunc(v.Handoffs, func(h HandoffView) bool { return h.Status == "failed" })
+			}
+			if err := awaitView(ctx, c, target, failed); err != nil {
+				return "", fmt.Errorf("waiting for a failed hand-off: %w", err)
+			}
+		}
 		if s.await {
 			open := func(v CaseView) bool {
 				return slices.ContainsFunc(v.Tasks, func(t TaskView) bool { return t.ID == s.task })
@@ -132,8 +152,12 @@ func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
 			req = ResumeRequest{Actor: actor}
 		case UpdateExtend:
 			req = ExtendRequest{Actor: actor, TaskID: s.task, Reason: "complexe situatie", By: "1w"}
+		case UpdateRetryHandoff:
+			req = RetryHandoffRequest{Actor: actor, Reason: "gegevens aangevuld"}
+		case UpdateRouteOn:
+			req = RouteOnRequest{Actor: actor, To: s.to, Reason: "aanbieder weigert"}
 		case UpdateMigrate:
-			req = MigrateRequest{Actor: actor, To: *s.to}
+			req = MigrateRequest{Actor: actor, To: *s.migrateTo}
 		}
 		h, err := c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
 			WorkflowID: target, UpdateID: fmt.Sprintf("%s-%d", lc.opts.ID, i), UpdateName: s.update,

@@ -17,7 +17,7 @@ func dordrechtMigrated(t *testing.T, id string, own definitions.Definition, rela
 	t.Helper()
 	to := dordrechtNextVersion(t)
 	lc := dordrechtGGZ(id, own, related)
-	migrate := liveStep{update: UpdateMigrate, role: "teamleider", to: &to, open: "poh-consult-1"}
+	migrate := liveStep{update: UpdateMigrate, role: "teamleider", migrateTo: &to, open: "poh-consult-1"}
 	lc.steps = []liveStep{lc.steps[0], migrate, lc.steps[1]}
 	return lc
 }

@@ -138,6 +138,19 @@ func dalfsenMeldcode(id string, own definitions.Definition, related []definition
 	}
 }
 
+// dordrechtRefused is the Dordrecht GGZ hand-off refused by the provider at first: the
+// case stalls, the lead retries (retried) or routes it on to the Veilig Thuis referral
+// (routed), and the case ends.
+func dordrechtRefused(id string, own definitions.Definition, related []definitions.Definition, routeOn bool) liveCase {
+	lc := dordrechtGGZ(refusedPrefix+id, own, related)
+	rescue := liveStep{update: UpdateRetryHandoff, role: "teamleider", awaitFailed: true, open: ""}
+	if routeOn {
+		rescue = liveStep{update: UpdateRouteOn, role: "teamleider", awaitFailed: true, to: "overgedragen", open: ""}
+	}
+	lc.steps = append(lc.steps, rescue)
+	return lc
+}
+
 // dalfsenOpschorting is the path of a melding received as a date, with the
 // keukentafelgesprek suspended and then completed while suspended: the opschorting
 // ends with it by itself (terms.go, version termsOpschorting).

@@ -32,11 +32,13 @@ func TestRecordHistories(t *testing.T) {
 	dordrecht, dordrechtRelated := liveShipped(t, "dordrecht", "wijkteam")
 	live := startLive(t, nil)
 	cases := map[string]liveCase{
-		"dalfsen-full-path":      dalfsenRecorded("rec-dalfsen-1", dalfsen, dalfsenRelated),
-		"dordrecht-ggz-handoff":  dordrechtGGZ("rec-dordrecht-1", dordrecht, dordrechtRelated),
-		"dalfsen-meldcode-child": dalfsenMeldcode("rec-dalfsen-2", dalfsen, dalfsenRelated),
-		"dalfsen-opschorting":    dalfsenOpschorting("rec-dalfsen-3", dalfsen, dalfsenRelated),
-		"dordrecht-migrated":     dordrechtMigrated(t, "rec-dordrecht-2", dordrecht, dordrechtRelated),
+		"dalfsen-full-path":         dalfsenRecorded("rec-dalfsen-1", dalfsen, dalfsenRelated),
+		"dordrecht-ggz-handoff":     dordrechtGGZ("rec-dordrecht-1", dordrecht, dordrechtRelated),
+		"dalfsen-meldcode-child":    dalfsenMeldcode("rec-dalfsen-2", dalfsen, dalfsenRelated),
+		"dordrecht-handoff-retried": dordrechtRefused("rec-dordrecht-2", dordrecht, dordrechtRelated, false),
+		"dordrecht-handoff-routed":  dordrechtRefused("rec-dordrecht-3", dordrecht, dordrechtRelated, true),
+		"dalfsen-opschorting":       dalfsenOpschorting("rec-dalfsen-3", dalfsen, dalfsenRelated),
+		"dordrecht-migrated":        dordrechtMigrated(t, "rec-dordrecht-4", dordrecht, dordrechtRelated),
 	}
 	for _, name := range sortedKeys(cases) {
 		t.Run(name, func(t *testing.T) {

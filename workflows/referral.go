@@ -2,27 +2,13 @@ package workflows
 
 import (
 	"strconv"
-	"time"
 
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 
-	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
 )
-
-// handoffOptions: a referral must reach the provider, so the hand-off retries for a day;
-// the idempotency key makes the retries register one referral. A 4xx is final.
-var handoffOptions = workflow.ActivityOptions{
-	StartToCloseTimeout:    time.Minute,
-	ScheduleToCloseTimeout: 24 * time.Hour,
-	RetryPolicy: &temporal.RetryPolicy{
-		InitialInterval:        10 * time.Second,
-		MaximumInterval:        time.Hour,
-		NonRetryableErrorTypes: []string{activities.ErrRejected, activities.ErrBadInput},
-	},
-}
 
 // refer is a referral step: a child case of another process of the gemeente, or a
 // hand-off to an external provider.
@@ -32,26 +18,6 @@ func (c *caseRun) refer(ctx workflow.Context, step *definitions.Step) {
 		return
 	}
 	c.startChild(ctx, step)
-}
-
-// handoff hands the case to a provider and goes on when the provider has it.
-func (c *caseRun) handoff(ctx workflow.Context, step *definitions.Step) {
-	in := activities.HandoffInput{
-		CaseID: c.st.CaseID, Gemeente: c.def.Gemeente, Process: c.def.Process,
-		Step: step.ID, Provider: step.Provider,
-		IdempotencyKey: c.st.CaseID + "/" + step.ID + "-" + strconv.Itoa(c.st.Seq[step.ID]),
-	}
-	opts := handoffOptions
-	opts.Summary = "verwijzing " + step.ID + " naar " + step.Provider
-	var res activities.HandoffResult
-	err := workflow.ExecuteActivity(workflow.WithActivityOptions(ctx, opts), activities.HandoffName, in).Get(ctx, &res)
-	if err != nil {
-		c.log(ctx, step.ID, "").Warn("hand-off failed")
-		c.stuck(ctx, step.ID, "hand-off to "+step.Provider+" failed")
-		return
-	}
-	c.addTrail(ctx, TrailEntry{Event: "handed-off", Step: step.ID, Detail: step.Provider + " " + res.Reference})
-	c.route(ctx, step)
 }
 
 // startChild starts the referenced process as a child case with workflow id

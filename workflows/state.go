@@ -38,6 +38,12 @@ type CaseState struct {
 	// Stuck is set when routing found no way on (no transition held, a referral could
 	// not start); the case stays open and stalled so a manager sees it.
 	Stuck bool `json:"stuck,omitempty"`
+	// StuckStep and StuckReason say where and why the case got stuck, for the lead
+	// who routes it on (rescue.go).
+	StuckStep   string `json:"stuckStep,omitempty"`
+	StuckReason string `json:"stuckReason,omitempty"`
+	// Handoffs are referrals to providers not yet confirmed, or failed (handoff.go).
+	Handoffs []*Handoff `json:"handoffs,omitempty"`
 	// Escalation is the highest escalation level any task reached.
 	Escalation int `json:"escalation"`
 

@@ -87,7 +87,7 @@ func (c *caseRun) decide(ctx workflow.Context, step *definitions.Step) {
 // stuck records that the case cannot go on from a step. The case stays open and is
 // marked stalled, so a manager finds it, rather than failing the workflow.
 func (c *caseRun) stuck(ctx workflow.Context, step, why string) {
-	c.st.Stuck = true
+	c.st.Stuck, c.st.StuckStep, c.st.StuckReason = true, step, why
 	c.addTrail(ctx, TrailEntry{Event: "stuck", Step: step, Detail: why})
 	c.log(ctx, step, "").Warn("case cannot go on: " + why)
 }

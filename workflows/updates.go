@@ -12,6 +12,9 @@ func (c *caseRun) registerHandlers(ctx workflow.Context) error {
 	if err := workflow.SetQueryHandler(ctx, QueryCase, func() (CaseView, error) { return c.view(), nil }); err != nil {
 		return err
 	}
+	if err := workflow.SetQueryHandler(ctx, QueryCreateRequest, func() (string, error) { return c.in.Request, nil }); err != nil {
+		return err
+	}
 	for _, h := range []struct {
 		name          string
 		fn, validator any
@@ -22,6 +25,9 @@ func (c *caseRun) registerHandlers(ctx workflow.Context) error {
 		{UpdateSuspend, c.onSuspend, c.validateSuspend},
 		{UpdateResume, c.onResume, c.validateResume},
 		{UpdateExtend, c.onExtend, c.validateExtend},
+		{UpdateRetryHandoff, c.onRetryHandoff, c.validateRetryHandoff},
+		{UpdateRouteOn, c.onRouteOn, c.validateRouteOn},
+		{UpdateCreated, c.onCreated, c.validateCreated},
 	} {
 		err := workflow.SetUpdateHandlerWithOptions(ctx, h.name, h.fn, workflow.UpdateHandlerOptions{Validator: h.validator})
 		if err != nil {

@@ -32,6 +32,10 @@ func (c *caseRun) view() CaseView {
 		Data:              maps.Clone(c.st.Data),
 		Trail:             slices.Clone(c.st.Trail),
 		Parent:            c.in.Parent,
+		Handoffs:          c.handoffViews(),
+	}
+	if c.st.Stuck {
+		v.StuckStep, v.StuckReason = c.st.StuckStep, c.st.StuckReason
 	}
 	if c.st.Suspended {
 		s := c.st.SuspendedSince
@@ -101,6 +105,9 @@ func (c *caseRun) activeSteps() []string {
 	for _, ch := range c.st.Children {
 		set[ch.Step] = true
 	}
+	for _, h := range c.st.Handoffs {
+		set[h.Step] = true
+	}
 	return sortedKeys(set)
 }
 
@@ -110,7 +117,7 @@ func (c *caseRun) stalled() bool {
 	if c.st.Status != StatusOpen {
 		return false
 	}
-	if c.st.Stuck {
+	if c.st.Stuck || c.handoffFailed() {
 		return true
 	}
 	for _, t := range c.st.Tasks {

@@ -31,12 +31,26 @@ func (c *caseRun) publish(ctx workflow.Context) {
 			maps.Copy(c.sa, changed)
 		}
 	}
-	if memo := c.taskSummaries(); c.memo == nil || !slices.EqualFunc(memo, c.memo, sameSummary) {
-		if err := workflow.UpsertMemo(ctx, map[string]any{MemoTasks: memo}); err != nil {
+	up := map[string]any{}
+	memo := c.taskSummaries()
+	if c.memo == nil || !slices.EqualFunc(memo, c.memo, sameSummary) {
+		up[MemoTasks] = memo
+	}
+	// Only published once there was something: cases that never wait on anything else
+	// (all cases before async-handoff) upsert their memo as they always did.
+	waiting := c.waiting()
+	if !slices.Equal(waiting, c.memoWaiting) {
+		up[MemoWaiting] = waiting
+		if waiting == nil {
+			up[MemoWaiting] = []string{}
+		}
+	}
+	if len(up) > 0 {
+		if err := workflow.UpsertMemo(ctx, up); err != nil {
 			c.log(ctx, "", "").Warn("memo not upserted")
 			ok = false
 		}
-		c.memo = memo
+		c.memo, c.memoWaiting = memo, waiting
 	}
 	if d := c.detailsMarkdown(); d != c.details {
 		workflow.SetCurrentDetails(ctx, d)
@@ -187,6 +201,16 @@ func (c *caseRun) detailsMarkdown() string {
 	}
 	for _, ch := range c.st.Children {
 		fmt.Fprintf(&b, "**Verwezen**: %s (%s)\n\n", ch.Step, ch.WorkflowID)
+	}
+	for _, h := range c.handoffViews() {
+		if h.Status == "failed" {
+			fmt.Fprintf(&b, "**Overdracht mislukt**: aan %s (%s): %s\n\n", h.Provider, h.Step, h.Reason)
+			continue
+		}
+		fmt.Fprintf(&b, "**Wacht op overdracht** aan %s (%s)\n\n", h.Provider, h.Step)
+	}
+	if c.st.Stuck {
+		fmt.Fprintf(&b, "**Kan niet verder** bij %s: %s\n\n", c.st.StuckStep, c.st.StuckReason)
 	}
 	if c.st.Suspended {
 		fmt.Fprintf(&b, "**Opgeschort** sinds %s\n\n", c.st.SuspendedSince.In(amsterdam).Format(time.DateOnly))

@@ -28,8 +28,12 @@ type caseRun struct {
 	// notifying counts notifications sent but not yet answered; the run ends or
 	// continues as new only when it is zero, so none is lost.
 	notifying int
+	// handingOff counts hand-off activities in flight, for the same reason.
+	handingOff int
 	// memo is the memo last upserted, to skip unchanged upserts.
 	memo []TaskSummary
+	// memoWaiting is the memo's waiting list last upserted.
+	memoWaiting []string
 	// sa holds the search attributes as last published, by name (read from Temporal
 	// once per run, then kept here): comparing with it is cheaper than converting
 	// Temporal's copy on every publish. A nil value is an unset attribute.
@@ -39,6 +43,8 @@ type caseRun struct {
 	// nothing new (the main loop after a handler published) costs nothing.
 	rev, published int
 	everPublished  bool
+	// begun is set once the start step was entered (or the run continued a case).
+	begun bool
 	// details is the current details last set.
 	details string
 	// terms is the version of term counting and opschorting this run follows (terms.go).
@@ -69,6 +75,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 	} else {
 		c.log(ctx, "", "").Info("case continued as new")
 	}
+	c.begun = true
 	for {
 		// A handler may hold the case while it waits for an activity. Publishing its
 		// half-done state, or arming a timer for it, would cost events that the
@@ -205,7 +212,7 @@ func (c *caseRun) sleep(ctx workflow.Context) error {
 // one: an awaited child case reports its end to this run only, so a case does not
 // continue as new while it waits for one.
 func (c *caseRun) mayContinueAsNew(ctx workflow.Context) bool {
-	return c.st.Status == StatusOpen && len(c.st.Children) == 0 &&
+	return c.st.Status == StatusOpen && len(c.st.Children) == 0 && !c.handoffPending() &&
 		workflow.GetInfo(ctx).GetContinueAsNewSuggested()
 }
 
@@ -223,9 +230,11 @@ func (c *caseRun) continueAsNew(ctx workflow.Context) error {
 }
 
 // settled is the condition for ending a run: no update running, nobody holding the
-// case, no notification in flight.
+// case, no notification or hand-off in flight.
 func (c *caseRun) settled(ctx workflow.Context) func() bool {
-	return func() bool { return workflow.AllHandlersFinished(ctx) && !c.busy && c.notifying == 0 }
+	return func() bool {
+		return workflow.AllHandlersFinished(ctx) && !c.busy && c.notifying == 0 && c.handingOff == 0
+	}
 }
 
 // boundTrail drops the oldest trail entries beyond maxTrail.

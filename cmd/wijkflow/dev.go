@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -82,6 +83,11 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	providers, err := loadProviders(f.providers, stderr)
+	if err != nil {
+		return err
+	}
+	inbox := activities.NewInbox()
 
 	fmt.Fprintf(stdout, "loaded %d definitions from %s\nstarting Temporal…\n", len(defs), f.definitions)
 	srv, err := devserver.Start(ctx, devserver.Config{
@@ -117,7 +123,7 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Registry:   reg,
 		Watch:      f.watch,
 		Auth:       tokens,
-		Activities: activities.Config{NotifyWebhook: f.notifyWebhook, Logger: log},
+		Activities: activities.Config{NotifyWebhook: f.notifyWebhook, Providers: providers, Inbox: inbox, Logger: log},
 		APIAddr:    f.apiAddr,
 		Logger:     log,
 	})
@@ -131,6 +137,10 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		seedDemo(ctx, svc, c, f.namespace, defs, tokens.Users(), stdout, stderr)
 	}
 	printDev(stdout, srv, apiURL(f.apiAddr, svc.Addr()), f, defs, tokens.Users())
+	if in := inboxProviders(defs, providers); len(in) > 0 {
+		fmt.Fprintf(stdout, "\nHand-offs to %d providers without configuration go to the local provider inbox\n(GET %s/inbox; --providers FILE sends them on): %s\n",
+			len(in), apiURL(f.apiAddr, svc.Addr()), strings.Join(in, ", "))
+	}
 	fmt.Fprintf(stdout, "\nready in %.1fs — Ctrl-C stops\n", time.Since(began).Seconds())
 
 	err = svc.Wait(ctx)

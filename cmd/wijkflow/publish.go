@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/rs/zerolog"
 
@@ -22,7 +23,7 @@ var definitionChecks []registry.Check
 // later; with problems it prints one line each and refuses, since a broken definition
 // must never start cases. history (may be empty) keeps published versions across
 // restarts.
-func openRegistry(dir, history string, log zerolog.Logger, w io.Writer) (*registry.Registry, error) {
+func openRegistry(dir, history string, log zerolog.Logger, w io.Writer, checks ...registry.Check) (*registry.Registry, error) {
 	if _, err := loadDefinitions(dir, w); err != nil {
 		return nil, err
 	}
@@ -31,7 +32,7 @@ func openRegistry(dir, history string, log zerolog.Logger, w io.Writer) (*regist
 			return nil, err
 		}
 	}
-	reg, err := registry.New(registry.Config{Dir: dir, Checks: definitionChecks, History: history, Logger: log})
+	reg, err := registry.New(registry.Config{Dir: dir, Checks: append(slices.Clip(definitionChecks), checks...), History: history, Logger: log})
 	var issues definitions.Issues
 	if errors.As(err, &issues) {
 		for _, i := range issues {

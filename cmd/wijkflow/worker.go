@@ -31,6 +31,7 @@ type serveFlags struct {
 	users         string
 	taskQueue     string
 	notifyWebhook string
+	providers     string
 	watch         bool
 }
 
@@ -40,6 +41,7 @@ func (s *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.users, "users", "", "YAML `file` of API users and their tokens")
 	fs.StringVar(&s.taskQueue, "task-queue", workflows.DefaultTaskQueue, "Temporal task queue of the cases")
 	fs.StringVar(&s.notifyWebhook, "notify-webhook", "", "`URL` that receives notifications as JSON (default: log them)")
+	fs.StringVar(&s.providers, "providers", "", "YAML `file` of the providers that referral steps hand off to")
 	fs.BoolVar(&s.watch, "watch", true, "publish a changed definitions folder without a restart")
 }
 
@@ -55,6 +57,7 @@ var workerEnv = []struct{ flag, env string }{
 	{"api-key", "TEMPORAL_API_KEY"},
 	{"task-queue", "WIJKFLOW_TASK_QUEUE"},
 	{"users", "WIJKFLOW_USERS"},
+	{"providers", "WIJKFLOW_PROVIDERS"},
 }
 
 // applyEnv sets each flag that was not given on the command line from its environment
@@ -113,7 +116,11 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errExit(2)
 	}
 	log := zerolog.New(stderr).With().Timestamp().Logger()
-	reg, err := openRegistry(sf.definitions, history, log, stderr)
+	providers, err := loadProviders(sf.providers, stderr)
+	if err != nil {
+		return err
+	}
+	reg, err := openRegistry(sf.definitions, history, log, stderr, providerCheck(providers))
 	if err != nil {
 		return err
 	}
@@ -143,7 +150,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		Registry:   reg,
 		Watch:      sf.watch,
 		Auth:       tokens,
-		Activities: activities.Config{NotifyWebhook: sf.notifyWebhook, Logger: log},
+		Activities: activities.Config{NotifyWebhook: sf.notifyWebhook, Providers: providers, Logger: log},
 		APIAddr:    sf.apiAddr,
 		Identity:   cc.Identity,
 		Logger:     log,

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"os"
 	"strings"
 	"testing"
 
@@ -87,4 +88,36 @@ func TestWorkerAgainstCluster(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.stop(t)
+}
+
+// TestWorkerRefusesUnconfiguredProviders: the shipped definitions hand off to
+// providers; without a providers file the worker lists each and does not start.
+func TestWorkerRefusesUnconfiguredProviders(t *testing.T) {
+	t.Setenv("WIJKFLOW_PROVIDERS", "")
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"worker", "--users", "../../worker/testdata/users.yaml", "--definitions", "../../definitions"}, &stdout, &stderr)
+	var code errExit
+	if !errors.As(err, &code) || code != 1 {
+		t.Fatalf("err = %v, want exit 1; stderr %s", err, stderr.String())
+	}
+	want := `../../definitions/dalfsen-veilig-thuis.yaml: steps.direct-melden.provider: provider "veilig-thuis-ijsselland" is not configured; add it to the providers file (--providers)`
+	if !strings.Contains(stderr.String(), want+"\n") {
+		t.Errorf("stderr lacks\n%s\n%s", want, stderr.String())
+	}
+	if n := strings.Count(stderr.String(), "is not configured"); n < 8 {
+		t.Errorf("%d unconfigured provider steps listed, want every one (at least 8):\n%s", n, stderr.String())
+	}
+}
+
+// TestWorkerProvidersFileProblems: a broken providers file is reported by line.
+func TestWorkerProvidersFileProblems(t *testing.T) {
+	file := t.TempDir() + "/providers.yaml"
+	if err := os.WriteFile(file, []byte("providers:\n  vt: {url: nope}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"worker", "--users", "../../worker/testdata/users.yaml", "--definitions", "../../definitions", "--providers", file}, &stdout, &stderr)
+	if !errors.As(err, new(errExit)) || !strings.Contains(stderr.String(), file+`:2:13: providers.vt.url: "nope" is not an http(s) URL`) {
+		t.Errorf("err %v, stderr %s", err, stderr.String())
+	}
 }

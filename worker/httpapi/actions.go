@@ -116,11 +116,12 @@ func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name 
 	if err := a.checkCase(r.Context(), u, id); err != nil {
 		return err
 	}
-	key := r.Header.Get("Idempotency-Key")
-	if key == "" {
+	key, given, err := idempotencyKey(r)
+	if err != nil {
+		return err
+	}
+	if !given {
 		key = strings.ToLower(randomKey())
-	} else if !validKey(key) {
-		return errorf(http.StatusBadRequest, "Idempotency-Key must be 1 to 200 visible ASCII characters")
 	}
 	h, err := a.cfg.Client.UpdateWorkflow(r.Context(), client.UpdateWorkflowOptions{
 		WorkflowID:   id,

@@ -9,6 +9,7 @@ import (
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
 
+	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/registry"
@@ -34,6 +35,8 @@ type Config struct {
 	Auth auth.Authenticator
 	// Logger receives the audit records and server-side errors.
 	Logger zerolog.Logger
+	// Inbox is dev's local provider inbox, served at GET /inbox; nil: no such route.
+	Inbox *activities.Inbox
 }
 
 const (

@@ -86,6 +86,8 @@ type caseSummary struct {
 	EscalationLevel   int                     `json:"escalationLevel"`
 	Deadline          *time.Time              `json:"deadline,omitempty"`
 	Tasks             []workflows.TaskSummary `json:"tasks"`
+	// Waiting is what else the case waits for, e.g. "wacht op overdracht aan …".
+	Waiting []string `json:"waiting,omitempty"`
 }
 
 // caseList is the answer of GET /cases.
@@ -151,6 +153,7 @@ func (a *api) listCases(w http.ResponseWriter, r *http.Request, u *auth.User) er
 			EscalationLevel:   sa.int(workflows.SAEscalation.GetName()),
 			Deadline:          sa.time(workflows.SADeadline.GetName()),
 			Tasks:             memoTasks(e),
+			Waiting:           memoWaiting(e),
 		}
 		a.gemeenten.put(c.ID, c.Gemeente)
 		if !running(e) {

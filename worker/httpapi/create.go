@@ -3,6 +3,10 @@ package httpapi
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base32"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -30,8 +34,14 @@ type createRequest struct {
 }
 
 // createCase starts a case on the current definition of the process and answers with
-// its first view, open tasks included.
+// its first view, open tasks included, in one round trip (Update-with-Start). With an
+// Idempotency-Key the case id derives from the caller and the key, so a retry reaches
+// the same case and gets its view; the same key with another body is a 409.
 func (a *api) createCase(w http.ResponseWriter, r *http.Request, u *auth.User) error {
+	key, keyed, err := idempotencyKey(r)
+	if err != nil {
+		return err
+	}
 	var req createRequest
 	if err := decodeBody(w, r, &req, false); err != nil {
 		return err
@@ -40,17 +50,103 @@ func (a *api) createCase(w http.ResponseWriter, r *http.Request, u *auth.User) e
 	if err != nil {
 		return err
 	}
-	if _, err := a.cfg.Client.ExecuteWorkflow(r.Context(), a.startOptions(in), workflows.CaseWorkflowName, in); err != nil {
+	if keyed {
+		in.CaseID, in.Request = keyedCaseID(u, key), requestDigest(req)
+	}
+	view, err := a.startCase(r.Context(), u, in)
+	w.Header().Set("Location", prefix+"/cases/"+in.CaseID)
+	var started *caseStarted
+	if errors.As(err, &started) {
+		// The case runs, but its first view did not come in time: never a 5xx for a
+		// case that exists. The client reads it at Location (or retries with its key).
+		a.gemeenten.put(in.CaseID, in.Definition.Gemeente)
+		writeJSON(w, http.StatusAccepted, map[string]string{"id": in.CaseID, "status": workflows.StatusOpen})
+		return nil
+	}
+	if err != nil {
+		w.Header().Del("Location")
 		return err
 	}
 	a.gemeenten.put(in.CaseID, in.Definition.Gemeente)
-	view, err := a.firstView(r.Context(), in.CaseID)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Location", prefix+"/cases/"+in.CaseID)
 	writeJSON(w, http.StatusCreated, view)
 	return nil
+}
+
+// caseStarted: the case was started but its first view is not known.
+type caseStarted struct{ cause error }
+
+func (e *caseStarted) Error() string { return "case started; view unavailable: " + e.cause.Error() }
+
+// startCase starts the case, or reaches the running one of the same id, and sends it
+// the created update in the same call.
+func (a *api) startCase(ctx context.Context, u *auth.User, in workflows.CaseInput) (*workflows.CaseView, error) {
+	opts := a.startOptions(in)
+	opts.WorkflowIDConflictPolicy = enums.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING
+	op := a.cfg.Client.NewWithStartWorkflowOperation(opts, workflows.CaseWorkflowName, in)
+	h, err := a.cfg.Client.UpdateWithStartWorkflow(ctx, client.UpdateWithStartWorkflowOptions{
+		StartWorkflowOperation: op,
+		UpdateOptions: client.UpdateWorkflowOptions{
+			UpdateID:     workflows.UpdateCreated + "/" + in.Request, // another body: another update, which the workflow refuses
+			UpdateName:   workflows.UpdateCreated,
+			Args:         []any{workflows.CreatedRequest{Actor: actor(u), Request: in.Request}},
+			WaitForStage: client.WorkflowUpdateStageCompleted,
+		},
+	})
+	var view workflows.CaseView
+	if err == nil {
+		if err = h.Get(ctx, &view); err == nil {
+			return &view, nil
+		}
+	}
+	var already *serviceerror.WorkflowExecutionAlreadyStarted
+	var app *temporal.ApplicationError
+	switch {
+	case errors.As(err, &already):
+		return a.closedCase(ctx, in)
+	case errors.As(err, &app):
+		return nil, err // the workflow's answer, e.g. another body with this key
+	}
+	// The answer did not come (in time). Whether the case started is for Temporal to
+	// say: the start may be durable though the call gave up waiting for the update.
+	// (The start operation's own future stays unresolved then, so ask for the case.)
+	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
+	defer cancel()
+	if _, derr := a.cfg.Client.DescribeWorkflowExecution(dctx, in.CaseID, ""); derr == nil {
+		return nil, &caseStarted{cause: err}
+	}
+	return nil, err
+}
+
+// closedCase answers a create retried after its case closed: the same request gets the
+// case's view, another one a conflict (the case answers its request digest by query).
+func (a *api) closedCase(ctx context.Context, in workflows.CaseInput) (*workflows.CaseView, error) {
+	val, err := a.cfg.Client.QueryWorkflow(ctx, in.CaseID, "", workflows.QueryCreateRequest)
+	if err != nil {
+		return nil, err
+	}
+	var digest string
+	if err := val.Get(&digest); err != nil {
+		return nil, err
+	}
+	if in.Request == "" || digest != in.Request {
+		return nil, &Error{Status: http.StatusConflict, Message: "this Idempotency-Key was used for another request; send that request again, or use a new key", kind: "Conflict"}
+	}
+	return a.queryCase(ctx, in.CaseID)
+}
+
+// keyedCaseID is the case id of a create with an Idempotency-Key: "case-" and 26
+// base32 characters of a digest of the caller and the key, so a retry finds its case
+// and two callers' keys never meet. It carries no personal data.
+func keyedCaseID(u *auth.User, key string) string {
+	sum := sha256.Sum256([]byte("wijkflow create\x00" + u.Gemeente + "\x00" + u.ID + "\x00" + key))
+	return "case-" + strings.ToLower(base32.StdEncoding.EncodeToString(sum[:])[:26])
+}
+
+// requestDigest identifies a create request's content (maps marshal in key order).
+func requestDigest(req createRequest) string {
+	b, _ := json.Marshal(req)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16])
 }
 
 // caseInput checks a signal and turns it into the input of a new case.
@@ -116,26 +212,6 @@ func (a *api) startOptions(in workflows.CaseInput) client.StartWorkflowOptions {
 			workflows.SAEscalation.ValueSet(0),
 		),
 		Memo: map[string]any{workflows.MemoTasks: []workflows.TaskSummary{}},
-	}
-}
-
-// firstView queries the new case. Until the worker has run the first workflow task the
-// server answers "not ready"; then the query is retried with a short backoff, within the
-// request's deadline.
-func (a *api) firstView(ctx context.Context, id string) (*workflows.CaseView, error) {
-	wait := 5 * time.Millisecond
-	for {
-		view, err := a.queryCase(ctx, id)
-		var notReady *serviceerror.WorkflowNotReady
-		if err == nil || !errors.As(err, &notReady) {
-			return view, err
-		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(wait):
-		}
-		wait = min(2*wait, 200*time.Millisecond)
 	}
 }
 

@@ -39,6 +39,7 @@ var testUsers = []auth.User{
 	{Token: "jeugd", ID: "u-jeugd", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"jeugdconsulent"}},
 	{Token: "lead", ID: "u-lead", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"teamleider"}},
 	{Token: "dordrecht", ID: "u-dordrecht", Gemeente: "dordrecht", Teams: []string{"binnenstad"}, Roles: []string{"wijkcoach"}},
+	{Token: "dordrecht-lead", ID: "u-dordrecht-lead", Gemeente: "dordrecht", Teams: []string{"binnenstad"}, Roles: []string{"teamleider"}},
 }
 
 // env is a real Temporal server (temporaltest), a worker running the case workflow with
@@ -54,6 +55,13 @@ type env struct {
 
 // newEnv starts everything; it is torn down when the test ends.
 func newEnv(t testing.TB) *env {
+	t.Helper()
+	return newEnvWith(t, nil)
+}
+
+// newEnvWith is newEnv with the real activities configured by acts (nil: fakes that
+// always succeed); acts.Inbox is also served at GET /inbox.
+func newEnvWith(t testing.TB, acts *activities.Config) *env {
 	t.Helper()
 	// temporaltest re-reads the search attributes from the database on every read, which
 	// costs about a millisecond per listed case; production servers cache them. Keep
@@ -90,6 +98,10 @@ func newEnv(t testing.TB) *env {
 	}
 	ts.NewWorker(workflows.DefaultTaskQueue, func(r worker.Registry) {
 		r.RegisterWorkflowWithOptions(workflows.CaseWorkflow, workflow.RegisterOptions{Name: workflows.CaseWorkflowName})
+		if acts != nil {
+			activities.New(*acts).Register(r)
+			return
+		}
 		r.RegisterActivityWithOptions(func(context.Context, activities.NotifyInput) error { return nil },
 			activity.RegisterOptions{Name: activities.NotifyName})
 		r.RegisterActivityWithOptions(func(_ context.Context, in activities.HandoffInput) (activities.HandoffResult, error) {
@@ -102,7 +114,11 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	logs := &testutil.SyncBuffer{}
-	a, err := newAPI(Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs)})
+	cfg := Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs)}
+	if acts != nil {
+		cfg.Inbox = acts.Inbox
+	}
+	a, err := newAPI(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -104,44 +104,51 @@ func TestOpenAPIStatuses(t *testing.T) {
 		token, method string
 		path          string
 		body          any
+		headers       []string
+		on            *env // another env than e (down) when set
 	}
 	down := downEnv(t)
+	idle := idleEnv(t, e)
+	other := create(dalfsenIntake())
+	other["team"] = "lemelerveld"
 	cases := map[string][]probe{
 		"POST /cases/{id}/tasks/{taskId}/complete": {
-			{400, "coach", "POST", complete, `{"data":`},
-			{401, "", "POST", complete, meldingData()},
-			{403, "jeugd", "POST", complete, meldingData()},
-			{404, "dordrecht", "POST", complete, meldingData()},
-			{413, "coach", "POST", complete, big},
-			{422, "coach", "POST", complete, map[string]any{"data": map[string]any{}}},
-			{503, "coach", "POST", complete, meldingData()},
-			{200, "coach", "POST", complete, meldingData()},
-			{409, "coach", "POST", complete, meldingData()},
+			{400, "coach", "POST", complete, `{"data":`, nil, nil},
+			{401, "", "POST", complete, meldingData(), nil, nil},
+			{403, "jeugd", "POST", complete, meldingData(), nil, nil},
+			{404, "dordrecht", "POST", complete, meldingData(), nil, nil},
+			{413, "coach", "POST", complete, big, nil, nil},
+			{422, "coach", "POST", complete, map[string]any{"data": map[string]any{}}, nil, nil},
+			{503, "coach", "POST", complete, meldingData(), nil, nil},
+			{200, "coach", "POST", complete, meldingData(), nil, nil},
+			{409, "coach", "POST", complete, meldingData(), nil, nil},
 		},
 		"POST /cases": {
-			{400, "coach", "POST", "/cases", `{"gemeente":1}`},
-			{401, "nope", "POST", "/cases", create(dalfsenIntake())},
-			{404, "dordrecht", "POST", "/cases", create(dalfsenIntake())},
-			{413, "coach", "POST", "/cases", big},
-			{422, "coach", "POST", "/cases", create(nil)},
-			{503, "coach", "POST", "/cases", create(dalfsenIntake())},
-			{201, "coach", "POST", "/cases", create(dalfsenIntake())},
+			{400, "coach", "POST", "/cases", `{"gemeente":1}`, nil, nil},
+			{401, "nope", "POST", "/cases", create(dalfsenIntake()), nil, nil},
+			{404, "dordrecht", "POST", "/cases", create(dalfsenIntake()), nil, nil},
+			{413, "coach", "POST", "/cases", big, nil, nil},
+			{422, "coach", "POST", "/cases", create(nil), nil, nil},
+			{503, "coach", "POST", "/cases", create(dalfsenIntake()), nil, nil},
+			{201, "coach", "POST", "/cases", create(dalfsenIntake()), []string{"Idempotency-Key", "k-1"}, nil},
+			{409, "coach", "POST", "/cases", other, []string{"Idempotency-Key", "k-1"}, nil},
+			{202, "coach", "POST", "/cases", create(dalfsenIntake()), nil, idle},
 		},
 		"GET /cases": {
-			{200, "coach", "GET", "/cases", nil},
-			{400, "coach", "GET", "/cases?pageSize=x", nil},
-			{401, "", "GET", "/cases", nil},
-			{503, "coach", "GET", "/cases", nil},
+			{200, "coach", "GET", "/cases", nil, nil, nil},
+			{400, "coach", "GET", "/cases?pageSize=x", nil, nil, nil},
+			{401, "", "GET", "/cases", nil, nil, nil},
+			{503, "coach", "GET", "/cases", nil, nil, nil},
 		},
 		"GET /tasks": {
-			{200, "coach", "GET", "/tasks", nil},
-			{400, "coach", "GET", "/tasks?assignee=x", nil},
-			{401, "", "GET", "/tasks", nil},
-			{503, "coach", "GET", "/tasks", nil},
+			{200, "coach", "GET", "/tasks", nil, nil, nil},
+			{400, "coach", "GET", "/tasks?assignee=x", nil, nil, nil},
+			{401, "", "GET", "/tasks", nil, nil, nil},
+			{503, "coach", "GET", "/tasks", nil, nil, nil},
 		},
 		"GET /healthz": {
-			{200, "", "GET", "/healthz", nil},
-			{503, "", "GET", "/healthz", nil},
+			{200, "", "GET", "/healthz", nil, nil, nil},
+			{503, "", "GET", "/healthz", nil, nil, nil},
 		},
 	}
 	for op, probes := range cases {
@@ -152,7 +159,10 @@ func TestOpenAPIStatuses(t *testing.T) {
 				if p.status == 503 {
 					target = down
 				}
-				r := target.do(p.token, p.method, p.path, p.body)
+				if p.on != nil {
+					target = p.on
+				}
+				r := target.do(p.token, p.method, p.path, p.body, p.headers...)
 				if r.status != p.status {
 					t.Errorf("%s %s as %q: status %d, want %d; body %s", p.method, p.path, p.token, r.status, p.status, r.body)
 				}
@@ -186,4 +196,22 @@ func downEnv(t *testing.T) *env {
 	srv := httptest.NewServer(a.handler())
 	t.Cleanup(srv.Close)
 	return &env{t: t, url: srv.URL + prefix}
+}
+
+// idleEnv is the API on e's server starting cases on a task queue no worker polls: a
+// case starts, but its first view never comes.
+func idleEnv(t *testing.T, e *env) *env {
+	t.Helper()
+	tokens, err := auth.NewTokens(testUsers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := newAPI(Config{Client: e.client, Namespace: e.ns, TaskQueue: "nobody-polls", Auth: tokens, Definitions: loadShipped(t), Logger: zerolog.Nop()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.timeout = 500 * time.Millisecond
+	srv := httptest.NewServer(a.handler())
+	t.Cleanup(srv.Close)
+	return &env{t: t, url: srv.URL + prefix, client: e.client, ns: e.ns}
 }

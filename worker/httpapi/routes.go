@@ -39,6 +39,9 @@ func (a *api) routes() []route {
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/assign", action: "assign", h: a.assign},
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/complete", action: "complete", h: a.complete},
 		{method: "GET", path: "/tasks", h: a.listTasks},
+		{method: "GET", path: "/inbox", h: a.listInbox},
+		{method: "POST", path: "/cases/{id}/retry-handoff", action: "retry-handoff", h: a.retryHandoff},
+		{method: "POST", path: "/cases/{id}/route-on", action: "route-on", h: a.routeOn},
 	}
 }
 

@@ -1,0 +1,173 @@
+package workflows
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.temporal.io/sdk/workflow"
+)
+
+// Rescuing a case that cannot go on: the lead retries a failed hand-off, or routes the
+// case on from where it is stuck to a step of their choice, with a reason. Both are
+// updates like the others (validated, audited by the API, in the trail).
+
+const (
+	// UpdateRetryHandoff sends a failed hand-off again (RetryHandoffRequest → CaseView).
+	UpdateRetryHandoff = "retry-handoff"
+	// UpdateRouteOn routes a stuck case on to a named step (RouteOnRequest → CaseView).
+	UpdateRouteOn = "route-on"
+)
+
+// RetryHandoffRequest sends a failed hand-off again, with a new idempotency key. An
+// empty Step retries the only failed hand-off.
+type RetryHandoffRequest struct {
+	Actor  Actor  `json:"actor"`
+	Step   string `json:"step,omitempty"`
+	Reason string `json:"reason"`
+}
+
+// RouteOnRequest leaves the step where the case is stuck (a failed hand-off, or routing
+// that found no way on) and enters To. An empty Step means the only such step.
+type RouteOnRequest struct {
+	Actor  Actor  `json:"actor"`
+	Step   string `json:"step,omitempty"`
+	To     string `json:"to"`
+	Reason string `json:"reason"`
+}
+
+func (c *caseRun) validateRetryHandoff(ctx workflow.Context, req RetryHandoffRequest) error {
+	return c.validate(ctx, func() error { _, err := c.checkRetryHandoff(req); return err })
+}
+
+func (c *caseRun) onRetryHandoff(ctx workflow.Context, req RetryHandoffRequest) (CaseView, error) {
+	var h *Handoff
+	return c.handle(ctx, "",
+		func() (err error) { h, err = c.checkRetryHandoff(req); return err },
+		func() { c.retryHandoff(ctx, h, req.Actor.UserID, req.Reason) })
+}
+
+func (c *caseRun) validateRouteOn(ctx workflow.Context, req RouteOnRequest) error {
+	return c.validate(ctx, func() error { _, err := c.checkRouteOn(req); return err })
+}
+
+func (c *caseRun) onRouteOn(ctx workflow.Context, req RouteOnRequest) (CaseView, error) {
+	var from string
+	return c.handle(ctx, "",
+		func() (err error) { from, err = c.checkRouteOn(req); return err },
+		func() { c.routeOn(ctx, from, req) })
+}
+
+// mayRescue: only the lead of the case's team rescues a case.
+func (c *caseRun) mayRescue(a Actor) error {
+	if c.st.Status != StatusOpen {
+		return notOpen("case " + c.st.CaseID + " is closed")
+	}
+	if err := c.inTeam(a); err != nil {
+		return err
+	}
+	if !c.isLead(a) {
+		return forbidden("only the lead (" + c.leadName() + ") may retry a hand-off or route a case on")
+	}
+	return nil
+}
+
+func (c *caseRun) leadName() string {
+	if c.def.Lead == "" {
+		return "no lead role is defined"
+	}
+	return c.def.Lead
+}
+
+func checkRescueReason(reason string) []FieldError {
+	if strings.TrimSpace(reason) == "" {
+		return []FieldError{{Field: "reason", Message: "is required"}}
+	}
+	return nil
+}
+
+func (c *caseRun) checkRetryHandoff(req RetryHandoffRequest) (*Handoff, error) {
+	if err := c.mayRescue(req.Actor); err != nil {
+		return nil, err
+	}
+	if errs := checkRescueReason(req.Reason); errs != nil {
+		return nil, invalid(errs)
+	}
+	var failed []*Handoff
+	for _, h := range c.st.Handoffs {
+		if h.Failed && (req.Step == "" || h.Step == req.Step) {
+			failed = append(failed, h)
+		}
+	}
+	switch {
+	case len(failed) == 1:
+		return failed[0], nil
+	case len(failed) > 1:
+		return nil, invalid([]FieldError{{Field: "step", Message: "is required: several hand-offs failed"}})
+	case req.Step != "":
+		return nil, conflict(fmt.Sprintf("no hand-off at step %q has failed", req.Step))
+	}
+	return nil, conflict("no hand-off of this case has failed")
+}
+
+// retryHandoff sends h again. The caller holds the case.
+func (c *caseRun) retryHandoff(ctx workflow.Context, h *Handoff, actor, reason string) {
+	h.Retries++
+	h.Failed, h.Reason = false, ""
+	h.Key = c.st.CaseID + "/" + h.ID + "/retry-" + fmt.Sprint(h.Retries)
+	h.Since = workflow.Now(ctx)
+	c.addTrail(ctx, TrailEntry{Event: "handoff-retried", Step: h.Step, Actor: actor, Detail: h.Provider + ": " + reason})
+	c.sendHandoff(ctx, h)
+}
+
+// stuckSteps are the steps where the case cannot go on by itself.
+func (c *caseRun) stuckSteps() []string {
+	var out []string
+	for _, h := range c.st.Handoffs {
+		if h.Failed && !slices.Contains(out, h.Step) {
+			out = append(out, h.Step)
+		}
+	}
+	if c.st.Stuck && !slices.Contains(out, c.st.StuckStep) {
+		out = append(out, c.st.StuckStep)
+	}
+	return out
+}
+
+// checkRouteOn returns the stuck step the case leaves.
+func (c *caseRun) checkRouteOn(req RouteOnRequest) (string, error) {
+	if err := c.mayRescue(req.Actor); err != nil {
+		return "", err
+	}
+	errs := checkRescueReason(req.Reason)
+	if req.To == "" {
+		errs = append(errs, FieldError{Field: "to", Message: "is required: the step to go on with"})
+	} else if c.def.Steps.Step(req.To) == nil {
+		errs = append(errs, FieldError{Field: "to", Message: fmt.Sprintf("%q is not a step of %s", req.To, c.def.Process)})
+	}
+	if errs != nil {
+		return "", invalid(errs)
+	}
+	stuck := c.stuckSteps()
+	switch {
+	case req.Step != "" && slices.Contains(stuck, req.Step):
+		return req.Step, nil
+	case req.Step != "":
+		return "", conflict(fmt.Sprintf("the case is not stuck at step %q", req.Step))
+	case len(stuck) == 1:
+		return stuck[0], nil
+	case len(stuck) > 1:
+		return "", invalid([]FieldError{{Field: "step", Message: "is required: the case is stuck at " + strings.Join(stuck, ", ")}})
+	}
+	return "", conflict("the case is not stuck; it goes on by itself")
+}
+
+// routeOn leaves the stuck step from and enters req.To. The caller holds the case.
+func (c *caseRun) routeOn(ctx workflow.Context, from string, req RouteOnRequest) {
+	c.st.Handoffs = slices.DeleteFunc(c.st.Handoffs, func(h *Handoff) bool { return h.Failed && h.Step == from })
+	if c.st.Stuck && c.st.StuckStep == from {
+		c.st.Stuck, c.st.StuckStep, c.st.StuckReason = false, "", ""
+	}
+	c.addTrail(ctx, TrailEntry{Event: "routed-on", Step: from, Actor: req.Actor.UserID, Detail: req.To + ": " + req.Reason})
+	c.queue = append(c.queue, arrival{Step: req.To, From: from})
+}
