@@ -50,6 +50,9 @@ func (c *checker) dataflow(conds *Conditions) {
 				pred[index[r.Goto]] = append(pred[index[r.Goto]], i)
 			}
 		}
+		if s.Timeout != "" {
+			pred[index[s.Timeout]] = append(pred[index[s.Timeout]], i)
+		}
 	}
 	intake := map[string]bool{}
 	for _, f := range c.d.Intake {
@@ -90,6 +93,23 @@ func (c *checker) dataflow(conds *Conditions) {
 			}
 			for _, f := range conds.FieldsOf(t.When) {
 				check(i, true, f, p+".next["+strconv.Itoa(k)+"].when", "the condition reads")
+			}
+		}
+		for _, dl := range []struct {
+			d    *Deadline
+			path string
+		}{{s.Deadline, p + ".deadline"}, {s.Norm, p + ".norm"}} {
+			if dl.d == nil {
+				continue
+			}
+			for k, tc := range dl.d.Cases {
+				cp := dl.path + ".cases[" + strconv.Itoa(k) + "].when"
+				for _, f := range conds.FieldsOf(tc.When) {
+					check(i, false, f, cp, "the term's condition reads")
+				}
+			}
+			if f := c.fields.Field(dl.d.From); f != nil && f.Type == FieldDate && c.steps[dl.d.From] == nil {
+				check(i, false, f.Name, dl.path+".from", "the term counts from the date")
 			}
 		}
 		if f := c.fields.Field(s.Until); s.Kind == KindWait && s.For == nil && f != nil && f.Type == FieldDate {

@@ -14,7 +14,7 @@ func TestDecodeShapes(t *testing.T) {
     title: Eerste
     role: wijkcoach
     deadline: 6 weken
-    norm: {within: 10 werkdagen, from: case, law: Wmo 2015 art. 2.3.2}
+    norm: {within: 10 werkdagen, from: case}
     extendable: 2w
     form:
       z_eerst: {type: bool}
@@ -44,7 +44,7 @@ func TestDecodeShapes(t *testing.T) {
 		{"step order", []string{d.Steps[0].ID, d.Steps[1].ID, d.Steps[2].ID, d.Steps[3].ID}, []string{"a", "b", "c", "d"}},
 		{"form order and names", []string{a.Form[0].Name, a.Form[1].Name}, []string{"z_eerst", "a_daarna"}},
 		{"bare deadline", *a.Deadline, Deadline{Within: Duration{6, Week}}},
-		{"deadline mapping", *a.Norm, Deadline{Within: Duration{10, WorkingDay}, From: "case", Law: "Wmo 2015 art. 2.3.2"}},
+		{"deadline mapping", *a.Norm, Deadline{Within: Duration{10, WorkingDay}, From: "case"}},
 		{"duration", *a.Extendable, Duration{2, Week}},
 		{"merge keeps the base", b.Role, "wijkcoach"},
 		{"merge lets keys override", b.Title, "Tweede"},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -31,10 +32,13 @@ func CheckData(form Form, data map[string]any) []FieldProblem {
 		if f == nil {
 			continue
 		}
+		conds, rules := splitConditional(f.Rules)
 		v, present := data[f.Name]
 		if !present || v == nil || isEmptyValue(v) {
 			if f.Required {
 				out = append(out, FieldProblem{f.Name, "is required"})
+			} else {
+				out = append(out, conditionalProblems(form, f, conds, data, true)...)
 			}
 			continue
 		}
@@ -43,8 +47,12 @@ func CheckData(form Form, data map[string]any) []FieldProblem {
 			out = append(out, FieldProblem{f.Name, msg})
 			continue
 		}
-		if f.Rules != "" {
-			if msg := checkRules(f.Rules, val); msg != "" {
+		if p := conditionalProblems(form, f, conds, data, false); len(p) > 0 {
+			out = append(out, p...)
+			continue
+		}
+		if rules != "" {
+			if msg := checkRules(rules, val); msg != "" {
 				out = append(out, FieldProblem{f.Name, msg})
 			}
 		}
@@ -210,16 +218,49 @@ func CheckRules(f *Field) (err error) {
 		}
 		err = fmt.Errorf("rules: %q cannot be read: %s", f.Rules, ruleParamProblem(text))
 	}()
+	_, rules := splitConditional(f.Rules) // checked with the form (conditional.go)
+	if strings.TrimSpace(rules) == "" {
+		return nil
+	}
 	if f.Type != FieldText && f.Type != FieldDate && f.Type != FieldChoice {
-		for _, name := range ruleNames(f.Rules) {
+		for _, name := range ruleNames(rules) {
 			if textOnlyRules[name] {
 				return fmt.Errorf("rules: %q applies to text, not to a %s field", name, f.Type)
 			}
 		}
 	}
+	if err := ruleFits(f, rules); err != nil {
+		return err
+	}
 	// A non-empty sample value of the field's type makes the validator parse every tag
 	// and every parameter (omitempty would skip them for an empty one).
-	_ = validatorInstance().Var(sampleValue(f), f.Rules)
+	_ = validatorInstance().Var(sampleValue(f), rules)
+	return nil
+}
+
+// sizeRules compare a size: the characters of a text, the items of a list, a number.
+var sizeRules = map[string]bool{"min": true, "max": true, "len": true, "gt": true, "gte": true, "lt": true, "lte": true}
+
+// ruleFits refuses size rules that mean nothing for the field's type, in a sentence:
+// on a date they count its 10 characters (max=3 refuses every date), on a choice the
+// characters of the option, and a yes/no answer has no size at all (the validator
+// answers such a rule with a Go error at run time).
+func ruleFits(f *Field, rules string) error {
+	for _, part := range strings.FieldsFunc(rules, func(r rune) bool { return r == ',' || r == '|' }) {
+		name, param, _ := strings.Cut(strings.TrimSpace(part), "=")
+		switch {
+		case f.Type == FieldBool && name != "omitempty" && name != "required" && !strings.HasPrefix(name, "eq") && !strings.HasPrefix(name, "ne"):
+			return fmt.Errorf("rules: %q does not fit a yes/no field: the answer is yes or no and has no size or form; remove it (required: true asks for an answer)", part)
+		case f.Type == FieldDate && sizeRules[name]:
+			effect := "checks nothing"
+			if validatorInstance().Var("2026-01-01", part) != nil {
+				effect = "refuses every date"
+			}
+			return fmt.Errorf("rules: %q does not fit a date field: it counts the characters of the date (%s), always 10 (YYYY-MM-DD), not days, so it %s; remove it", part, RuleSentence(name, param, reflect.String), effect)
+		case f.Type == FieldChoice && sizeRules[name]:
+			return fmt.Errorf("rules: %q does not fit a choice field: it would count the characters of the chosen option; the options already say what may be chosen, so remove it", part)
+		}
+	}
 	return nil
 }
 

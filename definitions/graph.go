@@ -42,8 +42,14 @@ func (c *checker) from(dl *Deadline, path string) {
 	if dl == nil || dl.From == "" || dl.From == "step" || dl.From == "case" || c.steps[dl.From] != nil {
 		return
 	}
-	cands := append([]string{"step", "case"}, c.stepIDs...)
-	c.fail(path+".from", fmt.Sprintf("unknown step %s; from is step, case or a step id", quote(dl.From))+c.sug.didYouMean(dl.From, cands, ""))
+	if f := c.fields.Field(dl.From); f != nil {
+		if f.Type != FieldDate {
+			c.fail(path+".from", fmt.Sprintf("field %q is a %s field; a term counts from a date field, a step or the case", f.Name, f.Type))
+		}
+		return
+	}
+	cands := append(append([]string{"step", "case"}, c.stepIDs...), c.dateFields()...)
+	c.fail(path+".from", fmt.Sprintf("unknown step or field %s; from is step, case, a step id or a date field", quote(dl.From))+c.sug.didYouMean(dl.From, cands, ""))
 }
 
 // joins checks that a join names steps that actually lead to it; otherwise it would wait
@@ -72,7 +78,7 @@ func leadsTo(s *Step, id string) bool {
 			return true
 		}
 	}
-	return false
+	return s.Timeout == id
 }
 
 // graph checks that every step is reachable from start and that from every reachable
@@ -105,6 +111,9 @@ func (c *checker) graph() {
 		}
 		for _, r := range s.Escalate {
 			add(r.Goto)
+		}
+		if s.Timeout != "" {
+			add(s.Timeout)
 		}
 	}
 	start, ok := index[c.d.Start]
@@ -298,6 +307,9 @@ func (c *checker) graphKnown() bool {
 			if r.Goto != "" && c.steps[r.Goto] == nil {
 				return false
 			}
+		}
+		if s.Timeout != "" && c.steps[s.Timeout] == nil {
+			return false
 		}
 	}
 	return true

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -236,8 +237,27 @@ func crossCheck(files []*parsed) {
 			if s.Kind != KindReferral || s.Process == "" || byKey[d.Gemeente+"/"+s.Process] != nil {
 				continue
 			}
-			p.at("steps."+s.ID+".process", fmt.Sprintf("no process %q of gemeente %q is loaded; load its file too or refer to another process", s.Process, d.Gemeente)+
+			if others := gemeentenWith(processes, s.Process, d.Gemeente); len(others) > 0 {
+				// A child case runs in the case's own gemeente; another gemeente (or
+				// organisation) takes a case over as a provider.
+				p.at("steps."+s.ID+".process", fmt.Sprintf("%q is a process of gemeente %s, not of %q: a referral starts a process of its own gemeente; to hand the case to another gemeente or organisation, write provider: (an id from the providers configuration) instead of process:",
+					s.Process, strings.Join(others, ", "), d.Gemeente))
+				continue
+			}
+			p.at("steps."+s.ID+".process", fmt.Sprintf("no process %q of gemeente %q is loaded; load its file too or refer to another process (an outside organisation takes a case over with provider:)", s.Process, d.Gemeente)+
 				p.sug.didYouMean(s.Process, processes[d.Gemeente], "its processes are"))
 		}
 	}
+}
+
+// gemeentenWith lists the other gemeenten (sorted) that have the process.
+func gemeentenWith(processes map[string][]string, process, except string) []string {
+	var out []string
+	for g, ps := range processes {
+		if g != except && slices.Contains(ps, process) {
+			out = append(out, g)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -52,13 +52,19 @@ func TestLoadFiles(t *testing.T) {
 			"a.yaml": referring("dalfsen", "jeugdhulp"),
 			"b.yaml": target("dordrecht", "jeugdhulp"),
 		}, 2, []string{
-			`DIR/a.yaml:23:14: steps.crisis.process: no process "jeugdhulp" of gemeente "dalfsen" is loaded; load its file too or refer to another process; its processes are: wijkteam`,
+			`DIR/a.yaml:23:14: steps.crisis.process: "jeugdhulp" is a process of gemeente dordrecht, not of "dalfsen": a referral starts a process of its own gemeente; to hand the case to another gemeente or organisation, write provider: (an id from the providers configuration) instead of process:`,
+		}},
+		{"referral to a process nowhere loaded", map[string]string{
+			"a.yaml": referring("dalfsen", "jeugdhulp"),
+			"b.yaml": target("dordrecht", "wmo"),
+		}, 2, []string{
+			`DIR/a.yaml:23:14: steps.crisis.process: no process "jeugdhulp" of gemeente "dalfsen" is loaded; load its file too or refer to another process (an outside organisation takes a case over with provider:); its processes are: wijkteam`,
 		}},
 		{"misspelt referral", map[string]string{
 			"a.yaml": referring("dalfsen", "jeugdhlp"),
 			"b.yaml": target("dalfsen", "jeugdhulp"),
 		}, 2, []string{
-			`DIR/a.yaml:23:14: steps.crisis.process: no process "jeugdhlp" of gemeente "dalfsen" is loaded; load its file too or refer to another process; did you mean "jeugdhulp"?`,
+			`DIR/a.yaml:23:14: steps.crisis.process: no process "jeugdhlp" of gemeente "dalfsen" is loaded; load its file too or refer to another process (an outside organisation takes a case over with provider:); did you mean "jeugdhulp"?`,
 		}},
 		{"duplicate process", map[string]string{
 			"a.yaml": validYAML,

@@ -34,9 +34,9 @@ func (r *report) yamlSyntax(src []byte, err error) {
 // indented freely.
 func indentationProblem(src []byte) (pos, string, bool) {
 	levels := []int{0} // the indentation of the open blocks, innermost last
-	opens := false      // the last content line ends with "key:" and expects a block
-	scalar := -1        // inside a block scalar: the indentation of its key line
-	flow := 0           // depth of a flow collection still open
+	opens := false     // the last content line ends with "key:" and expects a block
+	scalar := -1       // inside a block scalar: the indentation of its key line
+	flow := 0          // depth of a flow collection still open
 	for i, raw := range bytes.Split(src, []byte("\n")) {
 		line := strings.TrimRight(string(raw), "\r")
 		n := i + 1

@@ -44,7 +44,7 @@ type Kind string
 const (
 	KindTask     Kind = "task"     // a human task with a form
 	KindDecision Kind = "decision" // routing only
-	KindWait     Kind = "wait"     // a timer, or a date from the data
+	KindWait     Kind = "wait"     // a timer, a date from the data, or an event from outside
 	KindNotify   Kind = "notify"   // a notification, then on
 	KindReferral Kind = "referral" // specialist care: a child case or a provider hand-off
 	KindParallel Kind = "parallel" // opens every matching next step at once
@@ -91,6 +91,10 @@ type Step struct {
 	Suspendable bool `yaml:"suspendable,omitempty" json:"suspendable,omitempty"`
 	// Extendable is the longest extension (verlenging, Awb 4:14) the deadline may get, once.
 	Extendable *Duration `yaml:"extendable,omitempty" json:"extendable,omitempty"`
+	// Stops names steps whose clocks stand still while this task is open: a
+	// hersteltermijn (Awb 4:15 lid 1 a) stops the beslistermijn by itself, until the
+	// task is completed or its own deadline passes.
+	Stops []string `yaml:"stops,omitempty" json:"stops,omitempty"`
 	// Escalate is the escalation ladder, rungs in increasing After.
 	Escalate []Rung `yaml:"escalate,omitempty" json:"escalate,omitempty" validate:"dive"`
 
@@ -98,6 +102,13 @@ type Step struct {
 	For *Duration `yaml:"for,omitempty" json:"for,omitempty"`
 	// Until names a date field in the collected data that a wait step waits for.
 	Until string `yaml:"until,omitempty" json:"until,omitempty"`
+	// Event names what a wait step waits for from outside (a reply from Veilig Thuis,
+	// a bezwaar, documents), delivered through POST /cases/{id}/events/{event} with
+	// data checked against the step's form. With for or until, the wait ends at that
+	// time without the event and goes to Timeout.
+	Event string `yaml:"event,omitempty" json:"event,omitempty"`
+	// Timeout is the step an event wait goes to when its for or until passes first.
+	Timeout string `yaml:"timeout,omitempty" json:"timeout,omitempty"`
 
 	// To is the role a notify step notifies.
 	To string `yaml:"to,omitempty" json:"to,omitempty"`
@@ -141,9 +152,24 @@ type Deadline struct {
 	// Within is the length of the term.
 	Within Duration `yaml:"within" json:"within"`
 	// From is where the term starts: "" or "step" for the step's start, "case" for the
-	// case's start (the melding), or the id of another step (that step's start).
+	// case's start (the melding), the id of another step (that step's start), or a date
+	// field of a form (that day, e.g. the day the aanvraag was received).
 	From string `yaml:"from,omitempty" json:"from,omitempty"`
 	// Law cites the legal basis, e.g. "Wmo 2015 art. 2.3.2"; shown in the Web UI.
+	Law string `yaml:"law,omitempty" json:"law,omitempty"`
+	// Cases choose another term by a condition over the data, read when the task opens:
+	// the first case whose when holds gives within (and law); none: the term above.
+	Cases []TermCase `yaml:"cases,omitempty" json:"cases,omitempty" validate:"dive"`
+}
+
+// TermCase is a term that applies when a condition holds, e.g. Wgs art. 4a: 3
+// werkdagen in a crisis instead of 4 weken.
+type TermCase struct {
+	// When is a CEL condition over the data collected before the task opens.
+	When string `yaml:"when" json:"when" validate:"required"`
+	// Within is the length of the term in this case.
+	Within Duration `yaml:"within" json:"within"`
+	// Law cites the legal basis of this term; default the deadline's law.
 	Law string `yaml:"law,omitempty" json:"law,omitempty"`
 }
 

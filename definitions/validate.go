@@ -204,8 +204,8 @@ func (c *checker) roleRefs() {
 // kindKeys are the keys that only some kinds of step take; the others (kind, title,
 // description, next) apply to every kind but end, which has no next.
 var kindKeys = map[Kind][]string{
-	KindTask:     {"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate"},
-	KindWait:     {"for", "until"},
+	KindTask:     {"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate", "stops"},
+	KindWait:     {"for", "until", "event", "timeout", "form"},
 	KindNotify:   {"to", "message"},
 	KindReferral: {"process", "provider", "await"},
 	KindJoin:     {"join"},
@@ -298,6 +298,9 @@ func (c *checker) task(s *Step, p string) {
 	}
 	c.deadline(s.Deadline, p+".deadline")
 	c.deadline(s.Norm, p+".norm")
+	if s.Norm != nil && s.Norm.Law != "" {
+		c.failKey(p+".norm.law", "a norm is the team's own service norm, not a legal term, so law: means nothing here; move law: to the deadline (the legal term), or remove it")
+	}
 	if s.Extendable != nil && s.Deadline == nil {
 		c.failKey(p+".extendable", "extendable lengthens the deadline, but the step has none; add deadline: or remove extendable")
 	}
@@ -335,11 +338,15 @@ func (c *checker) ladder(s *Step, p string) {
 	}
 }
 
-// wait checks that a wait step waits for exactly one thing.
+// wait checks that a wait step waits for exactly one time, an event, or an event
+// with a time as its timeout.
 func (c *checker) wait(s *Step, p string) {
+	c.eventWait(s, p)
 	switch {
+	case s.For == nil && s.Until == "" && s.Event != "":
+		// only the event
 	case s.For == nil && s.Until == "":
-		c.fail(p+".for", "a wait step needs for: (a duration, e.g. 26w) or until: (a date field)")
+		c.fail(p+".for", "a wait step needs for: (a duration, e.g. 26w), until: (a date field) or event: (a name for what comes from outside)")
 	case s.For != nil && s.Until != "":
 		c.failKey(p+".until", "a wait step has for or until, not both; remove one")
 	case s.Until != "":
@@ -391,6 +398,7 @@ func (c *checker) forms() {
 	}
 	declared := map[string]first{}
 	c.eachForm(func(f Form, path string) {
+		c.conditionalRules(f, path)
 		for _, fl := range f {
 			p := path + "." + fl.Name
 			c.options(fl, p)
@@ -486,5 +494,6 @@ func (c *checker) conditions() {
 			}
 		}
 	}
+	c.terms(conds)
 	c.dataflow(conds)
 }

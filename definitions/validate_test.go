@@ -118,8 +118,8 @@ func TestParseBroken(t *testing.T) {
 		}},
 		{"deadline mapping", head + "  a:\n    kind: task\n    role: wijkcoach\n    form: {x: {type: bool}}\n    deadline: {from: case, law: Wmo 2015 art. 2.3.2, binnen: 6w}\n    norm: {within: 1w, from: meldng}\n    next: [{goto: b}]\n  b: {kind: end, result: x}\n", []string{
 			"t.yaml:12:5: steps.a.deadline.within: is required: the length of the term, e.g. within: 6w",
-			"t.yaml:12:54: steps.a.deadline.binnen: unknown key \"binnen\"; write one of: within, from, law",
-			"t.yaml:13:30: steps.a.norm.from: unknown step \"meldng\"; from is step, case or a step id",
+			"t.yaml:12:54: steps.a.deadline.binnen: unknown key \"binnen\"; write one of: within, from, law, cases",
+			"t.yaml:13:30: steps.a.norm.from: unknown step or field \"meldng\"; from is step, case, a step id or a date field",
 		}},
 		{"unknown step in goto", head + "  a:\n    kind: decision\n    next:\n      - {when: 'true', goto: plna}\n      - goto: zzz\n  plan: {kind: end, result: x}\n", []string{
 			"t.yaml:11:30: steps.a.next[0].goto: unknown step \"plna\"; did you mean \"plan\"?",
@@ -148,7 +148,7 @@ func TestParseBroken(t *testing.T) {
 			"t.yaml:14:18: steps.b.next: an end step has no next; remove it",
 		}},
 		{"wait needs exactly one of for and until", head + "  a:\n    kind: wait\n    next: [{goto: b}]\n  b:\n    kind: wait\n    for: 2w\n    until: datum\n    next: [{goto: c}]\n  c:\n    kind: wait\n    until: verslag\n    next: [{goto: d}]\n  d:\n    kind: task\n    role: wijkcoach\n    form: {verslag: {type: text}, datum: {type: date}}\n    next: [{goto: e}]\n  e: {kind: end, result: x}\n", []string{
-			"t.yaml:8:3: steps.a.for: a wait step needs for: (a duration, e.g. 26w) or until: (a date field)",
+			"t.yaml:8:3: steps.a.for: a wait step needs for: (a duration, e.g. 26w), until: (a date field) or event: (a name for what comes from outside)",
 			"t.yaml:14:5: steps.b.until: a wait step has for or until, not both; remove one",
 			"t.yaml:18:12: steps.c.until: field \"verslag\" is a text field; until needs a date field",
 		}},

@@ -10,6 +10,8 @@ import (
 
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
+
+	"github.com/wijkflow/wijkflow/internal/crypt"
 )
 
 // ClientConfig says how to reach Temporal. cmd fills it from flags and the environment
@@ -34,6 +36,8 @@ type ClientConfig struct {
 	Identity string
 	// Logger receives the SDK's log.
 	Logger zerolog.Logger
+	// Keys encrypt every payload (required): see internal/crypt.
+	Keys *crypt.Keyring
 }
 
 // Options turns the config into SDK client options; it reads the TLS files.
@@ -44,6 +48,11 @@ func (c ClientConfig) Options() (client.Options, error) {
 		Identity:  c.Identity,
 		Logger:    NewLogger(c.Logger),
 	}
+	if c.Keys == nil {
+		return opts, errors.New("no payload keys: wijkflow writes nothing to Temporal unencrypted; give --keys FILE or WIJKFLOW_KEYS")
+	}
+	opts.DataConverter = c.Keys.DataConverter()
+	opts.FailureConverter = c.Keys.FailureConverter()
 	tlsConf, err := c.tls()
 	if err != nil {
 		return opts, err

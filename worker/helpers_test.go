@@ -46,7 +46,7 @@ func startServer(t *testing.T, dir string, ui bool) *devserver.Server {
 func dial(t *testing.T, srv *devserver.Server, identity string) client.Client {
 	t.Helper()
 	c, err := worker.Dial(context.Background(), worker.ClientConfig{
-		Address: srv.Address(), Namespace: srv.Namespace(), Identity: identity, Logger: testLog(t),
+		Address: srv.Address(), Namespace: srv.Namespace(), Identity: identity, Logger: testLog(t), Keys: testutil.Keys(),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -94,6 +94,7 @@ func startServiceOn(t *testing.T, l net.Listener, c client.Client, namespace, ta
 		Listener:    l,
 		Identity:    identity,
 		Logger:      testLog(t),
+		Keys:        testutil.Keys(),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -145,15 +146,21 @@ func openTasks(t *testing.T, c client.Client, id string) workflows.CaseView {
 // complete completes a task as the test coach and returns the case after it.
 func complete(t *testing.T, c client.Client, id, taskID string, data map[string]any) workflows.CaseView {
 	t.Helper()
+	updateID := "complete/" + taskID + "/test"
+	req, err := workflows.SignRequest(testutil.Keys(), workflows.CompleteRequest{
+		Actor:  workflows.Actor{UserID: "t-coach-noord", Gemeente: "testdorp", Teams: []string{"noord"}, Roles: []string{"coach"}},
+		TaskID: taskID,
+		Data:   data,
+	}, workflows.UpdateComplete, id, updateID, time.Now().Add(workflows.ActorTTL))
+	if err != nil {
+		t.Fatal(err)
+	}
 	h, err := c.UpdateWorkflow(context.Background(), client.UpdateWorkflowOptions{
 		WorkflowID:   id,
+		UpdateID:     updateID,
 		UpdateName:   workflows.UpdateComplete,
 		WaitForStage: client.WorkflowUpdateStageCompleted,
-		Args: []any{workflows.CompleteRequest{
-			Actor:  workflows.Actor{UserID: "t-coach-noord", Gemeente: "testdorp", Teams: []string{"noord"}, Roles: []string{"coach"}},
-			TaskID: taskID,
-			Data:   data,
-		}},
+		Args:         []any{req},
 	})
 	if err != nil {
 		t.Fatalf("complete %s/%s: %v", id, taskID, err)

@@ -16,6 +16,8 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/crypt"
+	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/worker/registry"
@@ -56,6 +58,13 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Logger receives the API's audit records and the worker's log.
 	Logger zerolog.Logger
+	// Keys encrypt the payloads (the client's data converter must use the same) and
+	// sign the actors of updates; required.
+	Keys *crypt.Keyring
+	// Access records reads and changes of cases' personal data; nil means Logger.
+	Access accesslog.Sink
+	// CodecOrigins may call the codec endpoint (/codec) from a browser, e.g. the Web UI.
+	CodecOrigins []string
 }
 
 // Service is a Temporal worker and the HTTP task API, started and stopped together.
@@ -79,6 +88,12 @@ func New(cfg Config) (*Service, error) {
 	if cfg.Client == nil {
 		return nil, errors.New("worker: Config.Client is nil")
 	}
+	if cfg.Keys == nil {
+		return nil, errors.New("worker: Config.Keys is nil")
+	}
+	if cfg.Access == nil {
+		cfg.Access = accesslog.Log{L: cfg.Logger}
+	}
 	if cfg.TaskQueue == "" {
 		cfg.TaskQueue = workflows.DefaultTaskQueue
 	}
@@ -93,19 +108,23 @@ func New(cfg Config) (*Service, error) {
 		cfg.Registry = reg
 	}
 	h, err := httpapi.New(httpapi.Config{
-		Client:      cfg.Client,
-		Namespace:   cfg.Namespace,
-		TaskQueue:   cfg.TaskQueue,
-		Definitions: cfg.Definitions,
-		Registry:    cfg.Registry,
-		Auth:        cfg.Auth,
-		Logger:      cfg.Logger,
-		Inbox:       cfg.Activities.Inbox,
+		Client:        cfg.Client,
+		Namespace:     cfg.Namespace,
+		TaskQueue:     cfg.TaskQueue,
+		Definitions:   cfg.Definitions,
+		Registry:      cfg.Registry,
+		Auth:          cfg.Auth,
+		Logger:        cfg.Logger,
+		ActorKeys:     cfg.Keys,
+		Access:        cfg.Access,
+		DataConverter: cfg.Keys.DataConverter(),
+		Inbox:         cfg.Activities.Inbox,
 	})
 	if err != nil {
 		return nil, err
 	}
-	w := NewTemporalWorker(cfg.Client, cfg.TaskQueue, cfg.Activities, sdkworker.Options{
+	h = withCodec(h, cfg)
+	w := NewTemporalWorker(cfg.Client, cfg.TaskQueue, cfg.Keys, cfg.Activities, sdkworker.Options{
 		Identity:          cfg.Identity,
 		WorkerStopTimeout: cfg.ShutdownTimeout,
 	})
@@ -125,8 +144,10 @@ func New(cfg Config) (*Service, error) {
 }
 
 // NewTemporalWorker returns a worker on taskQueue with the case workflow and the
-// activities registered under the names the workflow and the API use.
-func NewTemporalWorker(c client.Client, taskQueue string, acts activities.Config, opts sdkworker.Options) sdkworker.Worker {
+// activities registered under the names the workflow and the API use. Updates whose
+// actor keys did not sign are rejected (workflows.NewActorInterceptor).
+func NewTemporalWorker(c client.Client, taskQueue string, keys *crypt.Keyring, acts activities.Config, opts sdkworker.Options) sdkworker.Worker {
+	opts.Interceptors = append(opts.Interceptors, workflows.NewActorInterceptor(keys))
 	w := sdkworker.New(c, taskQueue, opts)
 	w.RegisterWorkflowWithOptions(workflows.CaseWorkflow, workflow.RegisterOptions{Name: workflows.CaseWorkflowName})
 	activities.New(acts).Register(w)

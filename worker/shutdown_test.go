@@ -9,6 +9,7 @@ import (
 
 	"github.com/rs/zerolog"
 
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/devserver"
 )
@@ -22,7 +23,7 @@ func TestShutdownFinishesInFlightRequests(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Stop()
-	c, err := Dial(context.Background(), ClientConfig{Address: srv.Address(), Logger: zerolog.Nop()})
+	c, err := Dial(context.Background(), ClientConfig{Address: srv.Address(), Logger: zerolog.Nop(), Keys: testutil.Keys()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +36,7 @@ func TestShutdownFinishesInFlightRequests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := New(Config{Client: c, TaskQueue: "shutdown", Auth: tokens, Listener: l, Logger: zerolog.Nop()})
+	svc, err := New(Config{Client: c, TaskQueue: "shutdown", Auth: tokens, Listener: l, Logger: zerolog.Nop(), Keys: testutil.Keys()})
 	if err != nil {
 		t.Fatal(err)
 	}

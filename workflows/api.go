@@ -29,6 +29,8 @@ const (
 	UpdateResume = "resume"
 	// UpdateExtend moves a task's deadline once (ExtendRequest → CaseView).
 	UpdateExtend = "extend"
+	// UpdateEvent delivers an event from outside to a waiting case (EventRequest → CaseView).
+	UpdateEvent = "event"
 	// QueryCase returns the CaseView.
 	QueryCase = "case"
 
@@ -132,6 +134,10 @@ type Actor struct {
 	Gemeente string   `json:"gemeente"`
 	Teams    []string `json:"teams"`
 	Roles    []string `json:"roles"`
+	// Expires and Signature are set by the API (SignRequest): the actor interceptor
+	// rejects an update whose actor the API did not sign, see signature.go.
+	Expires   time.Time `json:"expires,omitzero"`
+	Signature string    `json:"signature,omitempty"`
 }
 
 // CompleteRequest completes an open task.
@@ -175,6 +181,14 @@ type ExtendRequest struct {
 	By string `json:"by"`
 }
 
+// EventRequest delivers a named event, with its data, to a case whose wait step waits
+// for it; the data is checked against that step's form.
+type EventRequest struct {
+	Actor Actor          `json:"actor"`
+	Event string         `json:"event"`
+	Data  map[string]any `json:"data"`
+}
+
 // Case statuses.
 const (
 	StatusOpen   = "open"
@@ -212,6 +226,8 @@ type CaseView struct {
 	// StuckStep and StuckReason: where and why routing found no way on.
 	StuckStep   string `json:"stuckStep,omitempty"`
 	StuckReason string `json:"stuckReason,omitempty"`
+	// Events are the events the case waits for now (POST /cases/{id}/events/{event}).
+	Events []string `json:"events,omitempty"`
 }
 
 // TaskView is an open task with what a client needs to render and fill its form.
@@ -235,7 +251,9 @@ type TaskView struct {
 	Suspendable bool       `json:"suspendable,omitempty"`
 	// ClockStopped: the case is suspended and this task's clock stands still; at resume
 	// the rest of its terms counts again in whole days (Awb 4:15, definitions.Resume).
-	ClockStopped    bool             `json:"clockStopped,omitempty"`
+	ClockStopped bool `json:"clockStopped,omitempty"`
+	// ClockStoppedBy is the hersteltermijn task that stops this clock (Awb 4:15 lid 1 a).
+	ClockStoppedBy  string           `json:"clockStoppedBy,omitempty"`
 	EscalationLevel int              `json:"escalationLevel"`
 	Form            definitions.Form `json:"form"`
 }

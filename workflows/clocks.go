@@ -23,8 +23,9 @@ func (c *caseRun) calendar() string {
 }
 
 // origin is where a clock counts from: the step's start (""/"step"), the case's
-// receipt ("case"), or the last start of another step (the step's own start if that
-// step was never entered).
+// receipt ("case"), the last start of another step (the step's own start if that
+// step was never entered), or the date in a date field (the step's start while the
+// field holds no date; openTask notes that in the trail).
 func (c *caseRun) origin(from string, stepStart time.Time) time.Time {
 	switch from {
 	case "", "step":
@@ -34,6 +35,11 @@ func (c *caseRun) origin(from string, stepStart time.Time) time.Time {
 	}
 	if t, ok := c.st.Entered[from]; ok {
 		return t
+	}
+	if c.def.Steps.Step(from) == nil {
+		if d, ok := dateField(c.st.Data[from]); ok {
+			return d // a date field: the event is that day, the term starts the day after
+		}
 	}
 	return stepStart
 }
@@ -45,10 +51,12 @@ func (c *caseRun) alarms(step *definitions.Step, now time.Time) []*Alarm {
 	rungOrigin := now
 	if d := step.Deadline; d != nil {
 		rungOrigin = c.origin(d.From, now)
-		out = append(out, &Alarm{What: alarmDeadline, Due: c.due(rungOrigin, d.Within), Unit: d.Within.Unit})
+		within := c.chooseTerm(d).within
+		out = append(out, &Alarm{What: alarmDeadline, Due: c.due(rungOrigin, within), Unit: within.Unit})
 	}
 	if n := step.Norm; n != nil {
-		out = append(out, &Alarm{What: alarmNorm, Due: c.due(c.origin(n.From, now), n.Within), Unit: n.Within.Unit})
+		within := c.chooseTerm(n).within
+		out = append(out, &Alarm{What: alarmNorm, Due: c.due(c.origin(n.From, now), within), Unit: within.Unit})
 	}
 	for i, r := range step.Escalate {
 		out = append(out, &Alarm{What: alarmRung, Rung: i, Due: c.due(rungOrigin, r.After), Unit: r.After.Unit})
@@ -99,6 +107,9 @@ func (c *caseRun) earliestMoment() moment {
 		}
 	}
 	for _, w := range c.st.Waits {
+		if w.Due.IsZero() {
+			continue // an event wait without a timeout wakes only by its event
+		}
 		if (m.alarm == nil && m.wait == nil) || w.Due.Before(m.due) {
 			m = moment{due: w.Due, wait: w}
 		}
@@ -113,8 +124,8 @@ func (c *caseRun) alarmSummary(t *Task, a *Alarm) string {
 	switch a.What {
 	case alarmDeadline:
 		s := "deadline " + t.Step
-		if step != nil && step.Deadline != nil && step.Deadline.Law != "" {
-			s += ", " + step.Deadline.Law
+		if law := c.lawOf(t); law != "" {
+			s += ", " + law
 		}
 		return s
 	case alarmNorm:
@@ -176,11 +187,8 @@ func (c *caseRun) fire(ctx workflow.Context, t *Task, a *Alarm) {
 	switch a.What {
 	case alarmDeadline:
 		t.Overdue = true
-		law := ""
-		if step != nil && step.Deadline != nil {
-			law = step.Deadline.Law
-		}
-		c.addTrail(ctx, TrailEntry{Event: "deadline-passed", Step: t.Step, Task: t.ID, Detail: law})
+		c.addTrail(ctx, TrailEntry{Event: "deadline-passed", Step: t.Step, Task: t.ID, Detail: c.lawOf(t)})
+		c.endStop(ctx, t, "hersteltermijn verstreken")
 		c.log(ctx, t.Step, t.ID).Info("deadline passed")
 	case alarmNorm:
 		c.addTrail(ctx, TrailEntry{Event: "norm-passed", Step: t.Step, Task: t.ID})
@@ -222,6 +230,7 @@ func (c *caseRun) climb(ctx workflow.Context, t *Task, step *definitions.Step, r
 	if r.Goto != "" && c.st.task(t.ID) != nil {
 		c.closeTask(t.ID)
 		c.addTrail(ctx, TrailEntry{Event: "task-closed", Step: t.Step, Task: t.ID, Detail: "escalation to " + r.Goto})
+		c.endStop(ctx, t, "closed by escalation")
 		c.queue = append(c.queue, arrival{Step: r.Goto, From: t.Step})
 	}
 }
@@ -231,7 +240,7 @@ func (c *caseRun) suspend(ctx workflow.Context, actor, reason string) {
 	now := workflow.Now(ctx)
 	c.st.Suspended, c.st.SuspendedSince, c.st.SuspendReason, c.st.SuspendedBy = true, now, reason, actor
 	for _, t := range c.st.Tasks {
-		if s := c.def.Steps.Step(t.Step); s != nil && s.Suspendable {
+		if s := c.def.Steps.Step(t.Step); s != nil && s.Suspendable && t.FrozenAt.IsZero() {
 			t.FrozenAt = now
 		}
 	}
@@ -245,7 +254,7 @@ func (c *caseRun) suspend(ctx workflow.Context, actor, reason string) {
 func (c *caseRun) resume(ctx workflow.Context, actor, why string) {
 	now := workflow.Now(ctx)
 	for _, t := range c.st.Tasks {
-		if t.FrozenAt.IsZero() {
+		if t.FrozenAt.IsZero() || t.StoppedBy != "" { // a hersteltermijn holds it still
 			continue
 		}
 		shift := now.Sub(t.FrozenAt)
@@ -258,7 +267,7 @@ func (c *caseRun) resume(ctx workflow.Context, actor, why string) {
 				a.Due = a.Due.Add(shift)
 			}
 		}
-		sort.SliceStable(t.Alarms, func(i, j int) bool { return t.Alarms[i].Due.Before(t.Alarms[j].Due) })
+		sortAlarms(t)
 		t.FrozenAt = time.Time{}
 	}
 	detail := "suspended " + now.Sub(c.st.SuspendedSince).String()
@@ -286,4 +295,9 @@ func (c *caseRun) extend(ctx workflow.Context, t *Task, actor string, by definit
 	sort.SliceStable(t.Alarms, func(i, j int) bool { return t.Alarms[i].Due.Before(t.Alarms[j].Due) })
 	t.Extended = true
 	c.addTrail(ctx, TrailEntry{Event: "extended", Step: t.Step, Task: t.ID, Actor: actor, Detail: by.String() + ": " + reason})
+}
+
+// sortAlarms keeps a task's alarms in the order they fire.
+func sortAlarms(t *Task) {
+	sort.SliceStable(t.Alarms, func(i, j int) bool { return t.Alarms[i].Due.Before(t.Alarms[j].Due) })
 }

@@ -17,6 +17,7 @@ import (
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/interceptor"
 	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/temporal"
 	sdkworker "go.temporal.io/sdk/worker"
@@ -25,6 +26,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 // Cases on a real, in-memory Temporal server (temporaltest): for recording the replay
@@ -43,7 +45,11 @@ type liveServer struct {
 func startLive(tb testing.TB, forms map[string]definitions.Form) *liveServer {
 	tb.Helper()
 	quiet := log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	ts := temporaltest.NewServer(temporaltest.WithBaseClientOptions(client.Options{Logger: quiet}))
+	keys := testutil.Keys() // as in production: payloads encrypted, actors verified
+	ts := temporaltest.NewServer(
+		temporaltest.WithBaseClientOptions(client.Options{Logger: quiet, DataConverter: keys.DataConverter(), FailureConverter: keys.FailureConverter()}),
+		temporaltest.WithBaseWorkerOptions(sdkworker.Options{Interceptors: []interceptor.WorkerInterceptor{NewActorInterceptor(keys)}}),
+	)
 	stop := sync.OnceFunc(ts.Stop)
 	tb.Cleanup(stop)
 	c := ts.GetDefaultClient()
@@ -92,7 +98,7 @@ type liveStep struct {
 	awaitFailed bool
 	// to is the step a route-on goes to.
 	to string
-	// migrateTo is the target of an UpdateMigrate.
+	// to is the target of an UpdateMigrate.
 	migrateTo *definitions.Definition
 }
 
@@ -159,8 +165,12 @@ func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
 		case UpdateMigrate:
 			req = MigrateRequest{Actor: actor, To: *s.migrateTo}
 		}
+		updateID := fmt.Sprintf("%s-%d", lc.opts.ID, i)
+		if req, err = SignRequest(testutil.Keys(), req, s.update, target, updateID, time.Now().Add(ActorTTL)); err != nil {
+			return "", err
+		}
 		h, err := c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
-			WorkflowID: target, UpdateID: fmt.Sprintf("%s-%d", lc.opts.ID, i), UpdateName: s.update,
+			WorkflowID: target, UpdateID: updateID, UpdateName: s.update,
 			Args: []any{req}, WaitForStage: client.WorkflowUpdateStageCompleted,
 		})
 		if err != nil {

@@ -10,6 +10,8 @@ import (
 	"go.temporal.io/sdk/log"
 	sdkworker "go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 // TestReplayHistories replays every recorded history against the current interpreter:
@@ -37,7 +39,10 @@ func TestReplayHistories(t *testing.T) {
 // newReplayer returns a replayer with the case workflow registered under its name.
 func newReplayer(tb testing.TB) sdkworker.WorkflowReplayer {
 	tb.Helper()
-	r, err := sdkworker.NewWorkflowReplayerWithOptions(sdkworker.WorkflowReplayerOptions{})
+	keys := testutil.Keys() // the recorded histories are encrypted (older ones plain)
+	r, err := sdkworker.NewWorkflowReplayerWithOptions(sdkworker.WorkflowReplayerOptions{
+		DataConverter: keys.DataConverter(), FailureConverter: keys.FailureConverter(),
+	})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -18,6 +18,9 @@ type CaseState struct {
 	Tasks    []*Task        `json:"tasks"`
 	Waits    []*Wait        `json:"waits,omitempty"`
 	Children []*Child       `json:"children,omitempty"`
+	// Stops are the open hersteltermijnen, Stopped the past ones (herstel.go).
+	Stops   []*Stop         `json:"stops,omitempty"`
+	Stopped []StoppedPeriod `json:"stopped,omitempty"`
 	// Seq counts, per step, how often it was entered; it numbers task ids and child ids.
 	Seq map[string]int `json:"seq"`
 	// Entered is the last time each step was entered: the origin of clocks "from" it.
@@ -71,6 +74,10 @@ type Task struct {
 	Level    int       `json:"level,omitempty"`
 	// FrozenAt is when this task's clocks stopped (opschorting); zero while they run.
 	FrozenAt time.Time `json:"frozenAt,omitempty"`
+	// StoppedBy is the hersteltermijn task that holds this task's clock (herstel.go).
+	StoppedBy string `json:"stoppedBy,omitempty"`
+	// Law is the legal basis of the term chosen by a case of the deadline.
+	Law string `json:"law,omitempty"`
 }
 
 // Alarm kinds of a task's clock.
@@ -96,7 +103,9 @@ type Alarm struct {
 type Wait struct {
 	ID   string    `json:"id"`
 	Step string    `json:"step"`
-	Due  time.Time `json:"due"`
+	Due  time.Time `json:"due"` // zero: an event wait without a timeout
+	// Event is the event an event wait waits for (events.go).
+	Event string `json:"event,omitempty"`
 }
 
 // Child is a running referral to another process that the case waits for.

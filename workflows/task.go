@@ -26,6 +26,9 @@ func (c *caseRun) openTask(ctx workflow.Context, step *definitions.Step) {
 	}
 	c.st.Tasks = append(c.st.Tasks, t)
 	c.addTrail(ctx, TrailEntry{Event: "task-opened", Step: step.ID, Task: t.ID})
+	c.noteTerms(ctx, step, t)
+	c.joinStop(ctx, step, t)
+	c.startStop(ctx, step, t)
 }
 
 // closeTask removes an open task.
@@ -47,6 +50,7 @@ func (c *caseRun) completeTask(ctx workflow.Context, t *Task, actor string, data
 	}
 	c.closeTask(t.ID)
 	c.addTrail(ctx, TrailEntry{Event: "task-completed", Step: t.Step, Task: t.ID, Actor: actor})
+	c.endStop(ctx, t, "aangevuld")
 	c.endSuspensionWith(ctx, t, actor)
 	c.log(ctx, t.Step, t.ID).Info("task completed")
 	c.route(ctx, step)

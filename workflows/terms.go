@@ -64,11 +64,11 @@ func (c *caseRun) alarmUnit(t *Task, a *Alarm) definitions.Unit {
 // the case, after the task closed and before the next steps open, so they open with
 // running clocks.
 func (c *caseRun) endSuspensionWith(ctx workflow.Context, t *Task, actor string) {
-	if c.terms < termsOpschorting || !c.st.Suspended || t.FrozenAt.IsZero() {
+	if c.terms < termsOpschorting || !c.st.Suspended || t.FrozenAt.IsZero() || t.StoppedBy != "" {
 		return
 	}
 	for _, o := range c.st.Tasks {
-		if !o.FrozenAt.IsZero() {
+		if !o.FrozenAt.IsZero() && o.StoppedBy == "" {
 			return
 		}
 	}

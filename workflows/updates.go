@@ -28,6 +28,7 @@ func (c *caseRun) registerHandlers(ctx workflow.Context) error {
 		{UpdateRetryHandoff, c.onRetryHandoff, c.validateRetryHandoff},
 		{UpdateRouteOn, c.onRouteOn, c.validateRouteOn},
 		{UpdateCreated, c.onCreated, c.validateCreated},
+		{UpdateEvent, c.onEvent, c.validateEvent},
 	} {
 		err := workflow.SetUpdateHandlerWithOptions(ctx, h.name, h.fn, workflow.UpdateHandlerOptions{Validator: h.validator})
 		if err != nil {

@@ -44,6 +44,11 @@ func (c *caseRun) view() CaseView {
 	for _, ch := range c.st.Children {
 		v.Children = append(v.Children, ch.WorkflowID)
 	}
+	for _, w := range c.st.Waits {
+		if w.Event != "" {
+			v.Events = append(v.Events, w.Event)
+		}
+	}
 	for _, t := range c.st.Tasks {
 		v.Tasks = append(v.Tasks, c.taskView(t))
 	}
@@ -66,6 +71,7 @@ func (c *caseRun) taskView(t *Task) TaskView {
 		Overdue:         t.Overdue,
 		Extended:        t.Extended,
 		ClockStopped:    !t.FrozenAt.IsZero(),
+		ClockStoppedBy:  t.StoppedBy,
 		EscalationLevel: t.Level,
 	}
 	if step != nil {
@@ -73,9 +79,7 @@ func (c *caseRun) taskView(t *Task) TaskView {
 		tv.Role = step.Role
 		tv.Form = step.Form
 		tv.Suspendable = step.Suspendable
-		if step.Deadline != nil {
-			tv.Law = step.Deadline.Law
-		}
+		tv.Law = c.lawOf(t)
 	}
 	if a := t.alarm(alarmNorm); a != nil {
 		n := a.Due

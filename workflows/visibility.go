@@ -179,8 +179,8 @@ func (c *caseRun) detailsMarkdown() string {
 		fmt.Fprintf(&b, "**Wacht op**: %s (%s)", t.Step, strings.Join(t.Roles, ", "))
 		if d := t.deadline(); d != nil {
 			fmt.Fprintf(&b, ", deadline %s", lastDay(*d))
-			if s := c.def.Steps.Step(t.Step); s != nil && s.Deadline != nil && s.Deadline.Law != "" {
-				fmt.Fprintf(&b, " (%s)", s.Deadline.Law)
+			if law := c.lawOf(t); law != "" {
+				fmt.Fprintf(&b, " (%s)", law)
 			}
 		}
 		if t.Overdue {
@@ -192,6 +192,10 @@ func (c *caseRun) detailsMarkdown() string {
 		b.WriteString("\n\n")
 	}
 	for _, w := range c.st.Waits {
+		if w.Event != "" {
+			fmt.Fprintf(&b, "**Wacht op gebeurtenis**: %s (%s)\n\n", w.Event, w.Step)
+			continue
+		}
 		// A date taken from the data (until:) is the resident's business: not shown.
 		if s := c.def.Steps.Step(w.Step); s != nil && s.Until != "" {
 			fmt.Fprintf(&b, "**Wacht**: %s\n\n", w.Step)

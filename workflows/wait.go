@@ -14,6 +14,10 @@ import (
 // once, with a trail entry saying why.
 func (c *caseRun) wait(ctx workflow.Context, step *definitions.Step) {
 	now := workflow.Now(ctx)
+	if step.Event != "" {
+		c.eventWait(ctx, step, now)
+		return
+	}
 	var due time.Time
 	switch {
 	case step.For != nil:
@@ -56,8 +60,12 @@ func dateField(v any) (time.Time, bool) {
 func (c *caseRun) waitsDue(ctx workflow.Context, now time.Time) {
 	var keep []*Wait
 	for _, w := range c.st.Waits {
-		if w.Due.After(now) {
+		if w.Due.IsZero() || w.Due.After(now) {
 			keep = append(keep, w)
+			continue
+		}
+		if w.Event != "" {
+			c.eventTimeout(ctx, w)
 			continue
 		}
 		c.addTrail(ctx, TrailEntry{Event: "wait-passed", Step: w.Step})

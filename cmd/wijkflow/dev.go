@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -20,7 +21,9 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker"
+	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/devserver"
 )
@@ -38,6 +41,7 @@ type devFlags struct {
 	namespace    string
 	retention    time.Duration
 	demo         bool
+	uiActions    bool
 }
 
 func parseDevFlags(args []string, stderr io.Writer) (*devFlags, error) {
@@ -51,6 +55,7 @@ func parseDevFlags(args []string, stderr io.Writer) (*devFlags, error) {
 	fs.StringVar(&f.namespace, "namespace", devserver.DefaultNamespace, "Temporal namespace of the cases")
 	fs.DurationVar(&f.retention, "retention", devserver.DefaultRetention, "how long closed cases stay visible (at least 24h)")
 	fs.BoolVar(&f.demo, "demo", true, "seed demo cases (some overdue) when the namespace has no cases yet")
+	fs.BoolVar(&f.uiActions, "ui-allow-actions", false, "let the Web UI terminate, reset, cancel, signal, update and start workflows (they bypass the task API's checks)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: wijkflow dev [flags]\n\nRuns an embedded Temporal server with its Web UI, the case worker and the task API\nin one process. Cases are kept in --data-dir and survive a restart. Ctrl-C stops.\n\nflags:")
 		fs.PrintDefaults()
@@ -89,14 +94,36 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	inbox := activities.NewInbox()
 
+	keys, created, err := crypt.EnsureFile(filepath.Join(f.dataDir, "keys"), time.Now())
+	if err != nil {
+		return err
+	}
+	if created {
+		fmt.Fprintf(stdout, "created payload key %s in %s (mode 0600; keep it, or the cases cannot be read)\n", keys.Newest(), filepath.Join(f.dataDir, "keys"))
+	}
+	access, closeAccess, err := accesslog.Open(f.accessLog, stdout, log)
+	if err != nil {
+		return err
+	}
+	defer closeAccess()
+	// The API listens first, so the Web UI can be given its codec endpoint.
+	l, err := net.Listen("tcp", f.apiAddr)
+	if err != nil {
+		return fmt.Errorf("task API: %w", err)
+	}
+	defer l.Close()
+	api := apiURL(f.apiAddr, l.Addr())
+	codecURL := strings.TrimSuffix(api, "/api/v1") + worker.CodecPath
 	fmt.Fprintf(stdout, "loaded %d definitions from %s\nstarting Temporal…\n", len(defs), f.definitions)
 	srv, err := devserver.Start(ctx, devserver.Config{
-		DataDir:   f.dataDir,
-		Port:      f.temporalPort,
-		UIPort:    f.uiPort,
-		Namespace: f.namespace,
-		Retention: f.retention,
-		Logger:    log,
+		DataDir:        f.dataDir,
+		Port:           f.temporalPort,
+		UIPort:         f.uiPort,
+		Namespace:      f.namespace,
+		Retention:      f.retention,
+		Logger:         log,
+		CodecEndpoint:  codecURL,
+		AllowUIActions: f.uiActions,
 	})
 	if err != nil {
 		return err
@@ -108,6 +135,7 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Address:   srv.Address(),
 		Namespace: f.namespace,
 		Logger:    log.Level(zerolog.WarnLevel), // the SDK's info lines are noise here
+		Keys:      keys,
 	})
 	if err != nil {
 		return err
@@ -124,8 +152,12 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Watch:      f.watch,
 		Auth:       tokens,
 		Activities: activities.Config{NotifyWebhook: f.notifyWebhook, Providers: providers, Inbox: inbox, Logger: log},
-		APIAddr:    f.apiAddr,
+		Listener:   l,
 		Logger:     log,
+		Keys:       keys,
+		Access:     access,
+		// The UI's pages call the codec endpoint from the browser.
+		CodecOrigins: uiOrigins(srv.UIURL()),
 	})
 	if err != nil {
 		return err
@@ -136,10 +168,11 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if f.demo {
 		seedDemo(ctx, svc, c, f.namespace, defs, tokens.Users(), stdout, stderr)
 	}
-	printDev(stdout, srv, apiURL(f.apiAddr, svc.Addr()), f, defs, tokens.Users())
+	printDev(stdout, srv, api, f, defs, tokens.Users())
+	fmt.Fprintf(stdout, "Codec endpoint %s   (temporal workflow show --codec-endpoint %s --codec-auth 'Bearer TOKEN' …)\n", codecURL, codecURL)
 	if in := inboxProviders(defs, providers); len(in) > 0 {
 		fmt.Fprintf(stdout, "\nHand-offs to %d providers without configuration go to the local provider inbox\n(GET %s/inbox; --providers FILE sends them on): %s\n",
-			len(in), apiURL(f.apiAddr, svc.Addr()), strings.Join(in, ", "))
+			len(in), api, strings.Join(in, ", "))
 	}
 	fmt.Fprintf(stdout, "\nready in %.1fs — Ctrl-C stops\n", time.Since(began).Seconds())
 
@@ -259,4 +292,12 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// uiOrigins are the origins a browser shows the dev Web UI under ("" without a UI).
+func uiOrigins(ui string) []string {
+	if ui == "" {
+		return nil
+	}
+	return []string{ui, strings.Replace(ui, "//localhost:", "//127.0.0.1:", 1)}
 }

@@ -15,7 +15,9 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker"
+	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -32,6 +34,7 @@ type serveFlags struct {
 	taskQueue     string
 	notifyWebhook string
 	providers     string
+	accessLog     string
 	watch         bool
 }
 
@@ -42,6 +45,7 @@ func (s *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.taskQueue, "task-queue", workflows.DefaultTaskQueue, "Temporal task queue of the cases")
 	fs.StringVar(&s.notifyWebhook, "notify-webhook", "", "`URL` that receives notifications as JSON (default: log them)")
 	fs.StringVar(&s.providers, "providers", "", "YAML `file` of the providers that referral steps hand off to")
+	fs.StringVar(&s.accessLog, "access-log", "log", "where reads and changes of case data are recorded: log, stdout or a `file`")
 	fs.BoolVar(&s.watch, "watch", true, "publish a changed definitions folder without a restart")
 }
 
@@ -58,6 +62,9 @@ var workerEnv = []struct{ flag, env string }{
 	{"task-queue", "WIJKFLOW_TASK_QUEUE"},
 	{"users", "WIJKFLOW_USERS"},
 	{"providers", "WIJKFLOW_PROVIDERS"},
+	{"keys", "WIJKFLOW_KEYS_FILE"},
+	{"access-log", "WIJKFLOW_ACCESS_LOG"},
+	{"codec-origins", "WIJKFLOW_CODEC_ORIGINS"},
 }
 
 // applyEnv sets each flag that was not given on the command line from its environment
@@ -85,6 +92,9 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var cc worker.ClientConfig
 	var sf serveFlags
 	var skipSA bool
+	var keysFile, codecOrigins string
+	fs.StringVar(&keysFile, "keys", "", "`file` of the payload keys, \"ID BASE64\" per line, newest last [WIJKFLOW_KEYS_FILE]; or the keys themselves in WIJKFLOW_KEYS")
+	fs.StringVar(&codecOrigins, "codec-origins", "", "comma-separated `origins` (e.g. https://temporal-ui.example) whose browsers may call the codec endpoint [WIJKFLOW_CODEC_ORIGINS]")
 	var history string
 	fs.StringVar(&cc.Address, "temporal-address", "localhost:7233", "`host:port` of the Temporal frontend [TEMPORAL_ADDRESS]")
 	fs.StringVar(&cc.Namespace, "namespace", "default", "Temporal namespace of the cases [TEMPORAL_NAMESPACE]")
@@ -128,7 +138,18 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("users: %w", err)
 	}
+	keys, err := workerKeys(keysFile, os.Getenv("WIJKFLOW_KEYS"))
+	if err != nil {
+		fmt.Fprintln(stderr, "wijkflow worker:", err)
+		return errExit(2)
+	}
+	cc.Keys = keys
 	cc.Logger = log.Level(zerolog.WarnLevel)
+	access, closeAccess, err := accesslog.Open(sf.accessLog, stdout, log)
+	if err != nil {
+		return err
+	}
+	defer closeAccess()
 
 	dialCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	c, err := worker.Dial(dialCtx, cc)
@@ -144,16 +165,19 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	svc, err := worker.New(worker.Config{
-		Client:     c,
-		Namespace:  cc.Namespace,
-		TaskQueue:  sf.taskQueue,
-		Registry:   reg,
-		Watch:      sf.watch,
-		Auth:       tokens,
-		Activities: activities.Config{NotifyWebhook: sf.notifyWebhook, Providers: providers, Logger: log},
-		APIAddr:    sf.apiAddr,
-		Identity:   cc.Identity,
-		Logger:     log,
+		Client:       c,
+		Namespace:    cc.Namespace,
+		TaskQueue:    sf.taskQueue,
+		Registry:     reg,
+		Watch:        sf.watch,
+		Auth:         tokens,
+		Activities:   activities.Config{NotifyWebhook: sf.notifyWebhook, Providers: providers, Logger: log},
+		APIAddr:      sf.apiAddr,
+		Identity:     cc.Identity,
+		Logger:       log,
+		Keys:         keys,
+		Access:       access,
+		CodecOrigins: splitList(codecOrigins),
 	})
 	if err != nil {
 		return err
@@ -199,3 +223,30 @@ func apiURL(flagAddr string, bound net.Addr) string {
 
 // joinRoles renders a user's roles for the token table.
 func joinRoles(roles []string) string { return strings.Join(roles, ",") }
+
+// workerKeys reads the payload keys from a file or, without one, from the value of
+// WIJKFLOW_KEYS; one of them is required.
+func workerKeys(file, env string) (*crypt.Keyring, error) {
+	switch {
+	case file != "":
+		return crypt.LoadFile(file)
+	case env != "":
+		r, err := crypt.Parse(env)
+		if err != nil {
+			return nil, fmt.Errorf("WIJKFLOW_KEYS: %w", err)
+		}
+		return r, nil
+	}
+	return nil, errors.New("--keys FILE or WIJKFLOW_KEYS is required: every payload is encrypted (see README.md, \"Privacy and security\")")
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker/devserver"
 )
 
@@ -76,6 +77,7 @@ func TestWorkerAgainstCluster(t *testing.T) {
 	}
 	defer srv.Stop()
 	t.Setenv("TEMPORAL_ADDRESS", srv.Address())
+	t.Setenv("WIJKFLOW_KEYS", crypt.FormatKey(crypt.Generate("k1")))
 
 	w := start(t, "worker", "--users", "../../worker/testdata/users.yaml",
 		"--definitions", "../../worker/testdata/definitions", "--api-addr", "127.0.0.1:0")
@@ -119,5 +121,25 @@ func TestWorkerProvidersFileProblems(t *testing.T) {
 	err := run(context.Background(), []string{"worker", "--users", "../../worker/testdata/users.yaml", "--definitions", "../../definitions", "--providers", file}, &stdout, &stderr)
 	if !errors.As(err, new(errExit)) || !strings.Contains(stderr.String(), file+`:2:13: providers.vt.url: "nope" is not an http(s) URL`) {
 		t.Errorf("err %v, stderr %s", err, stderr.String())
+	}
+}
+
+func TestWorkerRequiresKeys(t *testing.T) {
+	t.Setenv("WIJKFLOW_KEYS", "")
+	t.Setenv("WIJKFLOW_KEYS_FILE", "")
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"worker", "--users", "../../worker/testdata/users.yaml", "--definitions", "../../worker/testdata/definitions"}, &stdout, &stderr)
+	var code errExit
+	if !errors.As(err, &code) || code != 2 {
+		t.Fatalf("err = %v, want exit 2", err)
+	}
+	if want := "wijkflow worker: --keys FILE or WIJKFLOW_KEYS is required"; !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("stderr = %q, want prefix %q", stderr.String(), want)
+	}
+	t.Setenv("WIJKFLOW_KEYS", "k1 notbase64!")
+	stderr.Reset()
+	err = run(context.Background(), []string{"worker", "--users", "../../worker/testdata/users.yaml", "--definitions", "../../worker/testdata/definitions"}, &stdout, &stderr)
+	if want := "wijkflow worker: WIJKFLOW_KEYS: line 1: key \"k1\" is not base64\n"; stderr.String() != want {
+		t.Errorf("stderr = %q, want %q (err %v)", stderr.String(), want, err)
 	}
 }

@@ -33,6 +33,14 @@ type Config struct {
 	Retention time.Duration
 	// Logger receives progress messages (the server's own log goes to temporal.log).
 	Logger zerolog.Logger
+	// CodecEndpoint is the codec server the Web UI decodes payloads through (wijkflow's
+	// /codec); the UI passes the user's access token and cookies to it. Empty: the UI
+	// shows payloads as they are stored, encrypted.
+	CodecEndpoint string
+	// AllowUIActions lets the Web UI terminate, reset, cancel, signal, update and start
+	// workflows; off, its server refuses every write (only queries pass), since those
+	// actions bypass the task API's checks and can break a case.
+	AllowUIActions bool
 }
 
 // withDefaults fills the zero fields.

@@ -80,7 +80,10 @@ func sqliteConfig(dataDir string) (*config.SQL, error) {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("data dir: %w", err)
 	}
-	conf.ConnectAttributes = map[string]string{"mode": "rwc"}
+	// Deleted rows are overwritten, and freed pages given back to the file system, so
+	// an erased case does not linger in the file's free pages (auto_vacuum takes effect
+	// for a new database only; secure_delete on every connection).
+	conf.ConnectAttributes = map[string]string{"mode": "rwc", "secure_delete": "on", "auto_vacuum": "full"}
 	conf.DatabaseName = filepath.Join(dataDir, "temporal.db")
 	if _, err := os.Stat(conf.DatabaseName); errors.Is(err, os.ErrNotExist) {
 		if err := sqliteschema.SetupSchema(conf); err != nil {

@@ -23,9 +23,15 @@ func startUI(ctx context.Context, cfg Config, port, uiPort int) (*uiserver.Serve
 		DefaultNamespace:    cfg.Namespace,
 		// As the CLI's dev server: plain HTTP on localhost, so the CSRF cookie may not
 		// require HTTPS.
-		CORS:             uiconfig.CORS{CookieInsecure: true},
-		HideLogs:         true,
-		DisableNewsFetch: true,
+		CORS:                uiconfig.CORS{CookieInsecure: true},
+		HideLogs:            true,
+		DisableNewsFetch:    true,
+		DisableWriteActions: !cfg.AllowUIActions,
+		Codec: uiconfig.Codec{
+			Endpoint:           cfg.CodecEndpoint,
+			PassAccessToken:    cfg.CodecEndpoint != "",
+			IncludeCredentials: cfg.CodecEndpoint != "",
+		},
 	}))
 	go func() {
 		if err := ui.Start(); err != nil {

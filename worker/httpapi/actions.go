@@ -123,11 +123,16 @@ func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name 
 	if !given {
 		key = strings.ToLower(randomKey())
 	}
+	updateID := strings.Join([]string{name, r.PathValue("taskId") + r.PathValue("event"), u.ID, key}, "/")
+	signed, err := a.sign(arg, name, id, updateID)
+	if err != nil {
+		return err
+	}
 	h, err := a.cfg.Client.UpdateWorkflow(r.Context(), client.UpdateWorkflowOptions{
 		WorkflowID:   id,
-		UpdateID:     strings.Join([]string{name, r.PathValue("taskId"), u.ID, key}, "/"),
+		UpdateID:     updateID,
 		UpdateName:   name,
-		Args:         []any{arg},
+		Args:         []any{signed},
 		WaitForStage: client.WorkflowUpdateStageCompleted,
 	})
 	var view workflows.CaseView

@@ -8,9 +8,11 @@ import (
 
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/converter"
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/registry"
 	"github.com/wijkflow/wijkflow/workflows"
@@ -37,6 +39,14 @@ type Config struct {
 	Logger zerolog.Logger
 	// Inbox is dev's local provider inbox, served at GET /inbox; nil: no such route.
 	Inbox *activities.Inbox
+	// ActorKeys sign the actor of every update (required; see workflows.SignRequest).
+	ActorKeys workflows.ActorKeys
+	// DataConverter reads the memo of listed cases: the client's, which decrypts;
+	// default the SDK's default (unencrypted) converter.
+	DataConverter converter.DataConverter
+	// Access records every read and change of a case's personal data; nil records
+	// nothing beyond the audit lines in Logger.
+	Access accesslog.Sink
 }
 
 const (
@@ -72,6 +82,12 @@ func newAPI(cfg Config) (*api, error) {
 	}
 	if cfg.Auth == nil {
 		return nil, errors.New("httpapi: Config.Auth is nil")
+	}
+	if cfg.ActorKeys == nil {
+		return nil, errors.New("httpapi: Config.ActorKeys is nil")
+	}
+	if cfg.DataConverter == nil {
+		cfg.DataConverter = converter.GetDefaultDataConverter()
 	}
 	if cfg.Namespace == "" {
 		cfg.Namespace = "default"

@@ -152,8 +152,8 @@ func (a *api) listCases(w http.ResponseWriter, r *http.Request, u *auth.User) er
 			Suspended:         sa.boolean(workflows.SASuspended.GetName()),
 			EscalationLevel:   sa.int(workflows.SAEscalation.GetName()),
 			Deadline:          sa.time(workflows.SADeadline.GetName()),
-			Tasks:             memoTasks(e),
-			Waiting:           memoWaiting(e),
+			Tasks:             a.memoTasks(e),
+			Waiting:           a.memoWaiting(e),
 		}
 		a.gemeenten.put(c.ID, c.Gemeente)
 		if !running(e) {

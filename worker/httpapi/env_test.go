@@ -18,6 +18,8 @@ import (
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/converter"
+	"go.temporal.io/sdk/interceptor"
 	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 	"go.temporal.io/server/common/dynamicconfig"
@@ -54,21 +56,46 @@ type env struct {
 }
 
 // newEnv starts everything; it is torn down when the test ends.
-func newEnv(t testing.TB) *env {
-	t.Helper()
-	return newEnvWith(t, nil)
+func newEnv(t testing.TB) *env { return newEnvOf(t, envOptions{encrypted: true}) }
+
+// newEnvCrypt is newEnv with payload encryption and actor checks on or (for the
+// benchmark's comparison only) off.
+func newEnvCrypt(t testing.TB, encrypted bool) *env {
+	return newEnvOf(t, envOptions{encrypted: encrypted})
 }
 
 // newEnvWith is newEnv with the real activities configured by acts (nil: fakes that
-// always succeed); acts.Inbox is also served at GET /inbox.
-func newEnvWith(t testing.TB, acts *activities.Config) *env {
+// always succeed; acts.Inbox is also served at GET /inbox), serving extra definitions
+// beside the shipped ones.
+func newEnvWith(t testing.TB, acts *activities.Config, extra ...*definitions.Definition) *env {
+	return newEnvOf(t, envOptions{encrypted: true, acts: acts, extra: extra})
+}
+
+// envOptions say how newEnvOf sets up the server, worker and API.
+type envOptions struct {
+	encrypted bool
+	acts      *activities.Config
+	extra     []*definitions.Definition
+}
+
+func newEnvOf(t testing.TB, o envOptions) *env {
 	t.Helper()
 	// temporaltest re-reads the search attributes from the database on every read, which
 	// costs about a millisecond per listed case; production servers cache them. Keep
 	// that only until ours are registered.
 	dc := dynamicconfig.NewMemoryClient()
 	cached := dc.OverrideSetting(dynamicconfig.ForceSearchAttributesCacheRefreshOnRead, true)
+	keys := testutil.Keys()
 	opts := []temporaltest.TestServerOption{temporaltest.WithBaseServerOptions(temporal.WithDynamicConfigClient(dc))}
+	dcv := converter.GetDefaultDataConverter()
+	encrypted, acts, extra := o.encrypted, o.acts, o.extra
+	if encrypted {
+		// As in production: every payload encrypted, every update's actor verified.
+		dcv = keys.DataConverter()
+		opts = append(opts,
+			temporaltest.WithBaseClientOptions(client.Options{DataConverter: dcv, FailureConverter: keys.FailureConverter()}),
+			temporaltest.WithBaseWorkerOptions(worker.Options{Interceptors: []interceptor.WorkerInterceptor{workflows.NewActorInterceptor(keys)}}))
+	}
 	var ts *temporaltest.TestServer
 	if tt, ok := t.(*testing.T); ok {
 		ts = temporaltest.NewServer(append(opts, temporaltest.WithT(tt))...)
@@ -108,13 +135,13 @@ func newEnvWith(t testing.TB, acts *activities.Config) *env {
 			return activities.HandoffResult{Reference: "ref-" + in.IdempotencyKey}, nil
 		}, activity.RegisterOptions{Name: activities.HandoffName})
 	})
-	defs := loadShipped(t)
+	defs := append(loadShipped(t), extra...)
 	tokens, err := auth.NewTokens(testUsers)
 	if err != nil {
 		t.Fatal(err)
 	}
 	logs := &testutil.SyncBuffer{}
-	cfg := Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs)}
+	cfg := Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs), ActorKeys: keys, DataConverter: dcv}
 	if acts != nil {
 		cfg.Inbox = acts.Inbox
 	}

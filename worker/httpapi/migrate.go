@@ -139,11 +139,16 @@ func (a *api) migrateOne(ctx context.Context, u *auth.User, id string, req workf
 	if key == "" {
 		key = strings.ToLower(randomKey())
 	}
+	updateID := strings.Join([]string{workflows.UpdateMigrate, req.To.Version, u.ID, key}, "/")
+	signed, err := a.sign(req, workflows.UpdateMigrate, id, updateID)
+	if err != nil {
+		return res, err
+	}
 	h, err := a.cfg.Client.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{
 		WorkflowID:   id,
-		UpdateID:     strings.Join([]string{workflows.UpdateMigrate, req.To.Version, u.ID, key}, "/"),
+		UpdateID:     updateID,
 		UpdateName:   workflows.UpdateMigrate,
-		Args:         []any{req},
+		Args:         []any{signed},
 		WaitForStage: client.WorkflowUpdateStageCompleted,
 	})
 	var view workflows.CaseView

@@ -14,6 +14,7 @@ import (
 	"go.temporal.io/sdk/client"
 	"gopkg.in/yaml.v3"
 
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/worker/auth"
 )
 
@@ -188,7 +189,7 @@ func downEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := newAPI(Config{Client: c, Auth: tokens, Definitions: loadShipped(t), Logger: zerolog.Nop()})
+	a, err := newAPI(Config{Client: c, Auth: tokens, Definitions: loadShipped(t), Logger: zerolog.Nop(), ActorKeys: testutil.Keys()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	workflowpb "go.temporal.io/api/workflow/v1"
-	"go.temporal.io/sdk/converter"
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/worker/auth"
@@ -74,13 +73,14 @@ func (a *api) listInbox(w http.ResponseWriter, r *http.Request, u *auth.User) er
 }
 
 // memoWaiting reads what else a case waits for from its memo (none: nil).
-func memoWaiting(e *workflowpb.WorkflowExecutionInfo) []string {
+func (a *api) memoWaiting(e *workflowpb.WorkflowExecutionInfo) []string {
 	p := e.GetMemo().GetFields()[workflows.MemoWaiting]
 	if p == nil {
 		return nil
 	}
 	var w []string
-	if converter.GetDefaultDataConverter().FromPayload(p, &w) != nil {
+	// The memo is encrypted like every payload.
+	if a.cfg.DataConverter.FromPayload(p, &w) != nil {
 		return nil
 	}
 	return w

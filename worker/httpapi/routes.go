@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"cmp"
 	"net/http"
 	"slices"
 	"strings"
@@ -18,6 +19,9 @@ type route struct {
 	method, path string
 	// action names a state-changing call in the audit log; "" for reads.
 	action string
+	// access names a read of a case's personal data in the access log; changes are
+	// logged under their action.
+	access string
 	public bool
 	h      handler
 }
@@ -31,10 +35,11 @@ func (a *api) routes() []route {
 		{method: "POST", path: "/migrations", action: "migrate", h: a.migrate},
 		{method: "POST", path: "/cases", action: "create", h: a.createCase},
 		{method: "GET", path: "/cases", h: a.listCases},
-		{method: "GET", path: "/cases/{id}", h: a.getCase},
+		{method: "GET", path: "/cases/{id}", access: "view", h: a.getCase},
 		{method: "POST", path: "/cases/{id}/suspend", action: "suspend", h: a.suspend},
 		{method: "POST", path: "/cases/{id}/resume", action: "resume", h: a.resume},
 		{method: "POST", path: "/cases/{id}/extend", action: "extend", h: a.extend},
+		{method: "POST", path: "/cases/{id}/events/{event}", action: "event", h: a.deliverEvent},
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/claim", action: "claim", h: a.claim},
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/assign", action: "assign", h: a.assign},
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/complete", action: "complete", h: a.complete},
@@ -95,6 +100,7 @@ func (a *api) serve(rt route) http.Handler {
 		if rt.action != "" {
 			a.audit(r, rec, u, rt.action, time.Since(start), err)
 		}
+		a.recordAccess(r, rec, u, cmp.Or(rt.action, rt.access))
 	})
 }
 

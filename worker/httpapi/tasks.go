@@ -92,7 +92,7 @@ func (a *api) tasksOf(ctx context.Context, u *auth.User, e *workflowpb.WorkflowE
 	suspended := sa.boolean(workflows.SASuspended.GetName())
 	var forms map[string]definitions.Form // from a query, for a version not in memory
 	var out []taskItem
-	for _, t := range memoTasks(e) {
+	for _, t := range a.memoTasks(e) {
 		if mine && t.Assignee != u.ID {
 			continue
 		}

@@ -115,13 +115,14 @@ func (s attrs) decode(name string, v any) bool {
 
 // memoTasks reads the open tasks the workflow keeps in its memo. A memo the API cannot
 // read counts as no tasks: listing never fails because of one odd case.
-func memoTasks(e *workflowpb.WorkflowExecutionInfo) []workflows.TaskSummary {
+func (a *api) memoTasks(e *workflowpb.WorkflowExecutionInfo) []workflows.TaskSummary {
 	p := e.GetMemo().GetFields()[workflows.MemoTasks]
 	if p == nil {
 		return nil
 	}
 	var ts []workflows.TaskSummary
-	if converter.GetDefaultDataConverter().FromPayload(p, &ts) != nil {
+	// The memo is encrypted like every payload; search attributes are not.
+	if a.cfg.DataConverter.FromPayload(p, &ts) != nil {
 		return nil
 	}
 	return ts

@@ -1,0 +1,64 @@
+package definitions
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// terms checks what the terms of a step add to a plain duration: the conditions of
+// cases (type-checked like a transition's), and the steps a hersteltermijn stops.
+func (c *checker) terms(conds *Conditions) {
+	for _, s := range c.d.Steps {
+		p := "steps." + s.ID
+		for _, dl := range []struct {
+			d    *Deadline
+			path string
+		}{{s.Deadline, p + ".deadline"}, {s.Norm, p + ".norm"}} {
+			if dl.d == nil {
+				continue
+			}
+			for k, tc := range dl.d.Cases {
+				cp := dl.path + ".cases[" + strconv.Itoa(k) + "]"
+				if tc.Within.IsZero() {
+					c.fail(cp+".within", "is required: the length of the term in this case, e.g. within: 3wd")
+				}
+				if tc.When == "" {
+					continue // reported by its tag
+				}
+				if err := conds.Check(tc.When); err != nil {
+					c.fail(cp+".when", err.Error())
+					continue
+				}
+				for _, msg := range conds.OptionProblems(tc.When) {
+					c.fail(cp+".when", msg)
+				}
+			}
+		}
+		c.stops(s, p)
+	}
+}
+
+// stops checks a hersteltermijn: the steps it stops are tasks with a clock, not itself,
+// and the task has a deadline of its own (the term the resident gets to supply what is
+// missing; when it passes, the stopped clocks run again, Awb 4:15 lid 1 a).
+func (c *checker) stops(s *Step, p string) {
+	if len(s.Stops) == 0 || s.Kind != KindTask {
+		return
+	}
+	if s.Deadline == nil {
+		c.failKey(p+".stops", "a hersteltermijn needs deadline: (the term the resident gets, Awb 4:15 lid 1 a); add one")
+	}
+	for i, id := range s.Stops {
+		sp := p + ".stops[" + strconv.Itoa(i) + "]"
+		if !c.stepRef(id, sp) {
+			continue
+		}
+		t := c.steps[id]
+		switch {
+		case id == s.ID:
+			c.fail(sp, "a task cannot stop its own clock; name the step whose term it stops, e.g. the beslissing")
+		case t.Kind != KindTask || (t.Deadline == nil && t.Norm == nil):
+			c.fail(sp, fmt.Sprintf("step %q has no clock to stop; name a task with a deadline", id))
+		}
+	}
+}

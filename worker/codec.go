@@ -1,0 +1,56 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/converter"
+
+	"github.com/wijkflow/wijkflow/worker/codecserver"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// CodecPath is where the codec endpoint is served: give http://HOST:PORT/codec to the
+// Web UI (codec.endpoint) and to the Temporal CLI (--codec-endpoint).
+const CodecPath = "/codec"
+
+// withCodec serves the codec endpoint under CodecPath beside the task API.
+func withCodec(api http.Handler, cfg Config) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle(CodecPath+"/", codecserver.New(codecserver.Config{
+		Keys:         cfg.Keys,
+		Auth:         cfg.Auth,
+		CaseGemeente: CaseGemeente(cfg.Client),
+		Access:       cfg.Access,
+		Origins:      cfg.CodecOrigins,
+		Namespace:    cfg.Namespace,
+	}))
+	mux.Handle("/", api)
+	return mux
+}
+
+// CaseGemeente returns a lookup of a case's gemeente: its WijkGemeente search attribute
+// as the case itself holds it (DescribeWorkflowExecution, not eventually consistent
+// visibility). A workflow that is not a case has none.
+func CaseGemeente(c client.Client) func(ctx context.Context, caseID string) (string, error) {
+	return func(ctx context.Context, caseID string) (string, error) {
+		resp, err := c.DescribeWorkflowExecution(ctx, caseID, "")
+		if err != nil {
+			return "", err
+		}
+		info := resp.GetWorkflowExecutionInfo()
+		if info.GetType().GetName() != workflows.CaseWorkflowName {
+			return "", errors.New("not a case")
+		}
+		p := info.GetSearchAttributes().GetIndexedFields()[workflows.SAGemeente.GetName()]
+		if p == nil {
+			return "", errors.New("case without a gemeente")
+		}
+		var g string
+		// Search attributes are never encrypted: the default converter reads them.
+		err = converter.GetDefaultDataConverter().FromPayload(p, &g)
+		return g, err
+	}
+}

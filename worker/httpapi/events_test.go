@@ -1,0 +1,83 @@
+package httpapi
+
+import (
+	"testing"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// eventYAML is a Dalfsen process that waits for Veilig Thuis's reply.
+const eventYAML = `gemeente: dalfsen
+process: reactie-test
+title: Wachten op Veilig Thuis
+teams: [dalfsen]
+roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
+lead: teamleider
+start: wacht
+steps:
+  wacht:
+    kind: wait
+    event: reactie-veilig-thuis
+    for: 6w
+    timeout: geen-reactie
+    form:
+      advies: {type: choice, options: [hulp, geen-hulp], required: true}
+    next:
+      - {when: advies == "hulp", goto: hulp}
+      - goto: klaar
+  hulp:
+    kind: task
+    role: wijkcoach
+    form: {plan: {type: text, required: true}}
+    next: [{goto: klaar}]
+  geen-reactie: {kind: end, result: geen-reactie}
+  klaar: {kind: end, result: klaar}
+`
+
+// TestDeliverEvent: an event reaches the waiting case once (Idempotency-Key), its data
+// checked against the form, with the event and who delivered it in the trail.
+func TestDeliverEvent(t *testing.T) {
+	d, issues := definitions.Parse("reactie-test.yaml", []byte(eventYAML))
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	e := newEnvWith(t, nil, d)
+	var v workflows.CaseView
+	e.must(201, "coach", "POST", "/cases", map[string]any{"gemeente": "dalfsen", "process": "reactie-test", "data": map[string]any{}}).decode(t, &v)
+	if len(v.Events) != 1 || v.Events[0] != "reactie-veilig-thuis" {
+		t.Fatalf("events awaited: %v", v.Events)
+	}
+	path := "/cases/" + v.ID + "/events/reactie-veilig-thuis"
+	var bad struct{ Errors []workflows.FieldError }
+	e.must(422, "coach", "POST", path, map[string]any{"data": map[string]any{"advies": "misschien"}}).decode(t, &bad)
+	if len(bad.Errors) != 1 || bad.Errors[0].Field != "advies" {
+		t.Errorf("422 errors %+v", bad.Errors)
+	}
+	e.must(409, "coach", "POST", "/cases/"+v.ID+"/events/bezwaar", map[string]any{"data": map[string]any{}})
+	e.must(404, "coach", "POST", "/cases/"+v.ID+"/events/Bezwaar!", nil)
+	e.must(404, "dordrecht", "POST", path, map[string]any{"data": map[string]any{"advies": "hulp"}})
+	e.must(403, "coach-lemelerveld", "POST", path, map[string]any{"data": map[string]any{"advies": "hulp"}})
+	e.must(400, "coach", "POST", path, map[string]any{"dta": map[string]any{}})
+
+	var first, again workflows.CaseView
+	body := map[string]any{"data": map[string]any{"advies": "hulp"}}
+	e.must(200, "coach", "POST", path, body, "Idempotency-Key", "vt-1").decode(t, &first)
+	e.must(200, "coach", "POST", path, body, "Idempotency-Key", "vt-1").decode(t, &again)
+	if len(first.Tasks) != 1 || first.Tasks[0].Step != "hulp" || len(first.Events) != 0 || first.Data["advies"] != "hulp" {
+		t.Fatalf("after the event: tasks %+v, events %v, data %v", first.Tasks, first.Events, first.Data)
+	}
+	n := 0
+	for _, te := range again.Trail {
+		if te.Event == "event-received" {
+			n++
+			if te.Actor != "u-coach" || te.Detail != "reactie-veilig-thuis" {
+				t.Errorf("trail entry %+v", te)
+			}
+		}
+	}
+	if n != 1 || len(again.Tasks) != 1 {
+		t.Errorf("a retried delivery acted again: %d entries, tasks %+v", n, again.Tasks)
+	}
+	e.must(409, "coach", "POST", path, body, "Idempotency-Key", "vt-2")
+}

@@ -1,0 +1,97 @@
+package workflows
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// eventWait opens a wait for an event from outside. With for or until it also has a
+// timeout; a timeout already past (or a date field without a date) sends the case to
+// the timeout step at once, with the trail saying why.
+func (c *caseRun) eventWait(ctx workflow.Context, step *definitions.Step, now time.Time) {
+	var due time.Time
+	switch {
+	case step.For != nil:
+		due = c.due(now, *step.For)
+	case step.Until != "":
+		d, ok := dateField(c.st.Data[step.Until])
+		if !ok {
+			c.addTrail(ctx, TrailEntry{Event: "event-wait-untimed", Step: step.ID, Detail: "field " + step.Until + " holds no date; waits for " + step.Event + " without a timeout"})
+		}
+		due = d
+	}
+	w := &Wait{ID: step.ID + "-" + strconv.Itoa(c.st.Seq[step.ID]), Step: step.ID, Due: due, Event: step.Event}
+	if !due.IsZero() && !due.After(now) {
+		c.eventTimeout(ctx, w)
+		return
+	}
+	c.st.Waits = append(c.st.Waits, w)
+}
+
+// eventTimeout ends an event wait whose time passed without the event: on to the
+// timeout step. The caller removes the wait.
+func (c *caseRun) eventTimeout(ctx workflow.Context, w *Wait) {
+	c.addTrail(ctx, TrailEntry{Event: "event-timeout", Step: w.Step, Detail: w.Event})
+	step := c.def.Steps.Step(w.Step)
+	if step == nil || step.Timeout == "" {
+		c.stuck(ctx, w.Step, "an event wait timed out without a timeout step")
+		return
+	}
+	c.queue = append(c.queue, arrival{Step: step.Timeout, From: w.Step})
+}
+
+// checkEvent finds the wait an event is for and checks the caller and the data: a
+// member of the case's team delivers it (an outside system gets a token of the team),
+// once per wait, with data that fits the wait's form.
+func (c *caseRun) checkEvent(req EventRequest) (*Wait, error) {
+	if c.st.Status != StatusOpen {
+		return nil, notOpen("case " + c.st.CaseID + " is closed")
+	}
+	if err := c.inTeam(req.Actor); err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(c.st.Waits, func(w *Wait) bool { return w.Event != "" && w.Event == req.Event })
+	if i < 0 {
+		return nil, conflict(fmt.Sprintf("the case waits for no event %q now", req.Event))
+	}
+	w := c.st.Waits[i]
+	step := c.def.Steps.Step(w.Step)
+	if step == nil {
+		return nil, conflict(fmt.Sprintf("the case waits for no event %q now", req.Event))
+	}
+	if errs := formErrors(step.Form, req.Data); len(errs) > 0 {
+		return nil, invalid(errs)
+	}
+	return w, nil
+}
+
+func (c *caseRun) validateEvent(ctx workflow.Context, req EventRequest) error {
+	return c.validate(ctx, func() error { _, err := c.checkEvent(req); return err })
+}
+
+func (c *caseRun) onEvent(ctx workflow.Context, req EventRequest) (CaseView, error) {
+	var w *Wait
+	return c.handle(ctx, "",
+		func() (err error) { w, err = c.checkEvent(req); return err },
+		func() { c.receiveEvent(ctx, w, req.Actor.UserID, req.Data) })
+}
+
+// receiveEvent ends the wait with the event: its data joins the case's, the trail says
+// which event came and who delivered it, and the case goes on. The caller holds the case.
+func (c *caseRun) receiveEvent(ctx workflow.Context, w *Wait, actor string, data map[string]any) {
+	c.st.Waits = slices.DeleteFunc(c.st.Waits, func(x *Wait) bool { return x == w })
+	for _, k := range sortedKeys(data) {
+		c.st.Data[k] = data[k]
+	}
+	c.addTrail(ctx, TrailEntry{Event: "event-received", Step: w.Step, Actor: actor, Detail: w.Event})
+	c.log(ctx, w.Step, "").Info("event received")
+	if step := c.def.Steps.Step(w.Step); step != nil {
+		c.route(ctx, step)
+	}
+}

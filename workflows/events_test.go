@@ -1,0 +1,88 @@
+package workflows
+
+import (
+	"testing"
+	"time"
+)
+
+// eventDef waits for a reply from Veilig Thuis for at most 2 weeks.
+const eventDef = `
+gemeente: testgem
+process: gebeurtenis
+title: Gebeurtenis
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+start: wacht
+steps:
+  wacht:
+    kind: wait
+    event: reactie-veilig-thuis
+    for: 2w
+    timeout: geen-reactie
+    form:
+      advies: {type: choice, options: [hulp, geen-hulp], required: true}
+    next:
+      - {when: advies == "hulp", goto: hulp}
+      - goto: klaar
+  hulp: {kind: end, result: hulp}
+  geen-reactie: {kind: end, result: geen-reactie}
+  klaar: {kind: end, result: klaar}
+`
+
+func TestEventDelivered(t *testing.T) {
+	h := newHarness(t)
+	vt := worker("vt-koppeling", "wijkcoach")
+	stranger := Actor{UserID: "x", Gemeente: "testgem", Teams: []string{"zuid"}}
+	var waiting CaseView
+	var bad, unknown, other, first *outcome
+	h.at(time.Hour, func() {
+		waiting = h.view()
+		bad = h.update(UpdateEvent, "e0", EventRequest{Actor: vt, Event: "reactie-veilig-thuis", Data: map[string]any{"advies": "misschien"}})
+		unknown = h.update(UpdateEvent, "e1", EventRequest{Actor: vt, Event: "bezwaar", Data: map[string]any{}})
+		other = h.update(UpdateEvent, "e2", EventRequest{Actor: stranger, Event: "reactie-veilig-thuis", Data: map[string]any{"advies": "hulp"}})
+	})
+	h.at(2*time.Hour, func() {
+		first = h.update(UpdateEvent, "e3", EventRequest{Actor: vt, Event: "reactie-veilig-thuis", Data: map[string]any{"advies": "hulp"}})
+	})
+	h.run(input(def(t, eventDef), nil))
+	if r := h.result(); r.Result != "hulp" {
+		t.Errorf("result %+v", r)
+	}
+	if len(waiting.Events) != 1 || waiting.Events[0] != "reactie-veilig-thuis" || waiting.ActiveSteps[0] != "wacht" {
+		t.Errorf("while waiting: events %v, steps %v", waiting.Events, waiting.ActiveSteps)
+	}
+	if errType(bad.err) != ErrInvalid || fieldErrors(t, bad.err)[0].Field != "advies" {
+		t.Errorf("bad data: %v", bad.err)
+	}
+	if errType(unknown.err) != ErrConflict || errType(other.err) != ErrForbidden {
+		t.Errorf("unknown event: %v; other team: %v", unknown.err, other.err)
+	}
+	if !first.done || first.err != nil {
+		t.Fatalf("event: %+v", first)
+	}
+	n := 0
+	for _, e := range first.view.Trail {
+		if e.Event == "event-received" {
+			n++
+			if e.Actor != "vt-koppeling" || e.Detail != "reactie-veilig-thuis" || e.Step != "wacht" {
+				t.Errorf("trail entry %+v", e)
+			}
+		}
+	}
+	if n != 1 || first.view.Data["advies"] != "hulp" || first.view.Status != StatusClosed {
+		t.Errorf("after the event: %d entries, data %v, status %s", n, first.view.Data, first.view.Status)
+	}
+}
+
+func TestEventTimeout(t *testing.T) {
+	h := newHarness(t)
+	h.run(input(def(t, eventDef), nil))
+	if r := h.result(); r.Result != "geen-reactie" {
+		t.Fatalf("result %+v", r)
+	}
+	v := h.view()
+	// Two weeks after Monday 2 March: the end of Monday 16 March.
+	if at := trailAt(t, v, "event-timeout", ""); !at.Equal(ams(2026, 3, 17, 0, 0, 0, 0)) {
+		t.Errorf("timed out at %v", at)
+	}
+}

@@ -1,0 +1,85 @@
+package workflows
+
+import (
+	"strconv"
+
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/definitions"
+)
+
+// term is the term a clock runs for: the deadline's own, or that of its first case
+// whose condition holds on the data (Wgs art. 4a: 3 werkdagen in a crisis, else 4 weken).
+type term struct {
+	within definitions.Duration
+	law    string
+	// chosen is the index of the case that holds, -1 for the deadline's own term.
+	chosen int
+	// failed lists the cases whose condition could not be evaluated (taken as false).
+	failed []string
+}
+
+// chooseTerm picks the term of a deadline or norm from the collected data. Pure: the
+// same data gives the same term, so a replay chooses the same.
+func (c *caseRun) chooseTerm(d *definitions.Deadline) term {
+	t := term{within: d.Within, law: d.Law, chosen: -1}
+	for i, tc := range d.Cases {
+		ok, err := c.cond.Eval(tc.When, c.st.Data)
+		if err != nil {
+			t.failed = append(t.failed, strconv.Itoa(i))
+			continue
+		}
+		if ok {
+			t.within, t.chosen = tc.Within, i
+			if tc.Law != "" {
+				t.law = tc.Law
+			}
+			break
+		}
+	}
+	return t
+}
+
+// lawOf is the legal basis of a task's deadline: the one its chosen term cites.
+func (c *caseRun) lawOf(t *Task) string {
+	if t.Law != "" {
+		return t.Law
+	}
+	if s := c.def.Steps.Step(t.Step); s != nil && s.Deadline != nil {
+		return s.Deadline.Law
+	}
+	return ""
+}
+
+// noteTerms records in the trail what a new task's clock was counted from when the
+// definition leaves a choice: which case chose the term, and a from: date field that
+// held no date (the clock then counts from the step's start).
+func (c *caseRun) noteTerms(ctx workflow.Context, step *definitions.Step, t *Task) {
+	d := step.Deadline
+	if d == nil {
+		return
+	}
+	if len(d.Cases) > 0 {
+		tm := c.chooseTerm(d)
+		t.Law = tm.law
+		detail := tm.within.String()
+		if tm.law != "" {
+			detail += " (" + tm.law + ")"
+		}
+		if tm.chosen >= 0 {
+			detail += ", when " + d.Cases[tm.chosen].When
+		} else {
+			detail += ", no case applies"
+		}
+		c.addTrail(ctx, TrailEntry{Event: "term-chosen", Step: step.ID, Task: t.ID, Detail: detail})
+		for _, i := range tm.failed {
+			c.addTrail(ctx, TrailEntry{Event: "condition-error", Step: step.ID, Task: t.ID, Detail: "deadline case " + i + " could not be evaluated; taken as false"})
+		}
+	}
+	if from := d.From; from != "" && from != "step" && from != "case" && c.def.Steps.Step(from) == nil {
+		if _, ok := dateField(c.st.Data[from]); !ok {
+			c.addTrail(ctx, TrailEntry{Event: "term-from-missing", Step: step.ID, Task: t.ID,
+				Detail: "field " + from + " holds no date; the term counts from the step's start"})
+		}
+	}
+}
