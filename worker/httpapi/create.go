@@ -83,12 +83,17 @@ func (a *api) startCase(ctx context.Context, u *auth.User, in workflows.CaseInpu
 	opts := a.startOptions(in)
 	opts.WorkflowIDConflictPolicy = enums.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING
 	op := a.cfg.Client.NewWithStartWorkflowOperation(opts, workflows.CaseWorkflowName, in)
+	updateID := workflows.UpdateCreated + "/" + in.Request // another body: another update, which the workflow refuses
+	signed, err := a.sign(workflows.CreatedRequest{Actor: actor(u), Request: in.Request}, workflows.UpdateCreated, in.CaseID, updateID)
+	if err != nil {
+		return nil, err
+	}
 	h, err := a.cfg.Client.UpdateWithStartWorkflow(ctx, client.UpdateWithStartWorkflowOptions{
 		StartWorkflowOperation: op,
 		UpdateOptions: client.UpdateWorkflowOptions{
-			UpdateID:     workflows.UpdateCreated + "/" + in.Request, // another body: another update, which the workflow refuses
+			UpdateID:     updateID,
 			UpdateName:   workflows.UpdateCreated,
-			Args:         []any{workflows.CreatedRequest{Actor: actor(u), Request: in.Request}},
+			Args:         []any{signed},
 			WaitForStage: client.WorkflowUpdateStageCompleted,
 		},
 	})

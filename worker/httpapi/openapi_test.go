@@ -207,7 +207,7 @@ func idleEnv(t *testing.T, e *env) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := newAPI(Config{Client: e.client, Namespace: e.ns, TaskQueue: "nobody-polls", Auth: tokens, Definitions: loadShipped(t), Logger: zerolog.Nop()})
+	a, err := newAPI(Config{Client: e.client, Namespace: e.ns, TaskQueue: "nobody-polls", Auth: tokens, Definitions: loadShipped(t), Logger: zerolog.Nop(), ActorKeys: testutil.Keys()})
 	if err != nil {
 		t.Fatal(err)
 	}
