@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -131,7 +132,9 @@ func seedCase(ctx context.Context, h http.Handler, d *definitions.Definition, us
 	if creator == nil {
 		return DemoCase{}, fmt.Errorf("no demo user of gemeente %q", d.Gemeente)
 	}
-	body := map[string]any{"gemeente": d.Gemeente, "process": d.Process, "data": demoData(d.Intake, now)}
+	data := demoData(d.Intake, now)
+	maps.Copy(data, demoResident(d)) // demoresident.go
+	body := map[string]any{"gemeente": d.Gemeente, "process": d.Process, "data": data}
 	if overdue {
 		body["received"] = now.Add(-overdueAge).Format(time.RFC3339)
 	}

@@ -65,6 +65,8 @@ type Config struct {
 	Access accesslog.Sink
 	// CodecOrigins may call the codec endpoint (/codec) from a browser, e.g. the Web UI.
 	CodecOrigins []string
+	// Web configures the browser app served at / beside the API (webapp.go).
+	Web WebOptions
 }
 
 // Service is a Temporal worker and the HTTP task API, started and stopped together.
@@ -123,6 +125,10 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	if h, err = withWeb(cfg, h); err != nil {
+		return nil, err
+	}
+	// The codec endpoint beside the web app and the API (both behind "/").
 	h = withCodec(h, cfg)
 	w := NewTemporalWorker(cfg.Client, cfg.TaskQueue, cfg.Keys, cfg.Activities, sdkworker.Options{
 		Identity:          cfg.Identity,

@@ -158,6 +158,7 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Access:     access,
 		// The UI's pages call the codec endpoint from the browser.
 		CodecOrigins: uiOrigins(srv.UIURL()),
+		Web:          worker.WebOptions{DemoUsers: demoSignIn(f.users, tokens), TemporalUIURL: srv.UIURL()},
 	})
 	if err != nil {
 		return err
@@ -179,6 +180,14 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	err = svc.Wait(ctx)
 	fmt.Fprintln(stdout, "stopping…")
 	return err
+}
+
+// demoSignIn lets the web app offer the demo users, never the users of a file.
+func demoSignIn(file string, t *auth.Tokens) []auth.User {
+	if file != "" {
+		return nil
+	}
+	return t.Users()
 }
 
 // devTokens are the users of a users file, or else one demo user per gemeente and role.
@@ -229,6 +238,7 @@ func printDev(w io.Writer, srv *devserver.Server, api string, f *devFlags, defs 
 	if ui := srv.UIURL(); ui != "" {
 		fmt.Fprintf(tw, "Web UI\t%s\n", workflowsURL(ui, f.namespace, ""))
 	}
+	fmt.Fprintf(tw, "Web app\t%s/   (sign in as a demo user; the tour starts here)\n", strings.TrimSuffix(api, "/api/v1"))
 	fmt.Fprintf(tw, "Task API\t%s   (try: curl -H 'Authorization: Bearer TOKEN' %s/tasks)\n", api, api)
 	fmt.Fprintf(tw, "Temporal\t%s   namespace %s, task queue %s\n", srv.Address(), f.namespace, f.taskQueue)
 	tw.Flush()

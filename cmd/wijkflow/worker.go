@@ -105,6 +105,8 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&cc.APIKey, "api-key", "", "API key, e.g. for Temporal Cloud; implies TLS [TEMPORAL_API_KEY]")
 	fs.StringVar(&cc.Identity, "identity", "", "name of this worker in workflow histories (default pid@host)")
 	fs.StringVar(&history, "history", "", "JSON `file` that keeps the published definition versions across restarts")
+	var wf webFlags // webflags.go
+	wf.register(fs)
 	fs.BoolVar(&skipSA, "skip-search-attributes", false, "do not check or register the search attributes (register them by hand)")
 	sf.register(fs)
 	fs.Usage = func() {
@@ -118,6 +120,11 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errExit(2)
 	}
 	if err := applyEnv(fs, os.Getenv); err != nil {
+		fmt.Fprintln(stderr, "wijkflow worker:", err)
+		return errExit(2)
+	}
+	webOpts, err := wf.options(os.Getenv)
+	if err != nil {
 		fmt.Fprintln(stderr, "wijkflow worker:", err)
 		return errExit(2)
 	}
@@ -178,6 +185,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		Keys:         keys,
 		Access:       access,
 		CodecOrigins: splitList(codecOrigins),
+		Web:          webOpts,
 	})
 	if err != nil {
 		return err

@@ -1,0 +1,92 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// apiError is an answer of the task API other than 2xx: {error, errors}.
+type apiError struct {
+	Status  int                    `json:"-"`
+	Message string                 `json:"error"`
+	Errors  []workflows.FieldError `json:"errors"`
+}
+
+func (e *apiError) Error() string { return fmt.Sprintf("%d %s", e.Status, e.Message) }
+
+// fieldErrors maps the 422's problems by field, in Dutch.
+func (e *apiError) fieldErrors() map[string]string {
+	out := map[string]string{}
+	for _, fe := range e.Errors {
+		out[fe.Field] = dutch(fe.Message)
+	}
+	return out
+}
+
+// answer is a recorded API response.
+type answer struct {
+	status int
+	header http.Header
+	body   bytes.Buffer
+}
+
+func (a *answer) Header() http.Header         { return a.header }
+func (a *answer) Write(b []byte) (int, error) { return a.body.Write(b) }
+func (a *answer) WriteHeader(code int) {
+	if a.status == 0 {
+		a.status = code
+	}
+}
+
+// call sends one request to the task API in-process, as the user of token, and decodes
+// a 2xx JSON answer into out. Another status comes back as *apiError.
+func (a *app) call(ctx context.Context, token, method, path string, q url.Values, body any, idem string, out any) error {
+	var rd *bytes.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(b)
+	} else {
+		rd = bytes.NewReader(nil)
+	}
+	target := "/api/v1" + path
+	if len(q) > 0 {
+		target += "?" + q.Encode()
+	}
+	req, err := http.NewRequestWithContext(ctx, method, target, rd)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if idem != "" {
+		req.Header.Set("Idempotency-Key", idem)
+	}
+	ans := &answer{header: http.Header{}}
+	a.cfg.API.ServeHTTP(ans, req)
+	if ans.status == 0 {
+		ans.status = http.StatusOK
+	}
+	if ans.status < 200 || ans.status > 299 {
+		e := &apiError{Status: ans.status}
+		if json.Unmarshal(ans.body.Bytes(), e) != nil || e.Message == "" {
+			e.Message = strings.TrimSpace(ans.body.String())
+		}
+		return e
+	}
+	if out == nil {
+		return nil
+	}
+	return json.Unmarshal(ans.body.Bytes(), out)
+}

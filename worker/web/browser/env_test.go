@@ -1,0 +1,306 @@
+package browser
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/rs/zerolog"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/worker"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// waitFor bounds every wait for a condition: a page, a count that visibility updates.
+const waitFor = 45 * time.Second
+
+// uiURL stands in for the Temporal Web UI in the overview's links; the tests read the
+// links, they do not follow them.
+const uiURL = "http://temporal-ui.test"
+
+// env is one wijkflow (embedded Temporal, worker, API and web app) and one browser.
+type env struct {
+	t    *testing.T
+	base string // http://127.0.0.1:port
+	ctx  context.Context
+	axe  string // the axe-core script
+	shot string // folder for screenshots, "" for none
+}
+
+// chromium finds the browser: $WIJKFLOW_CHROMIUM or Debian's chromium on the PATH. It
+// fails, never skips: CI installs it (.ci/run), and a check that did not run is no check.
+func chromium(t *testing.T) string {
+	if p := os.Getenv("WIJKFLOW_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Fatal("chromium is not installed: run `bash .ci/run` (it installs it), or `apt-get install -y chromium`, or set WIJKFLOW_CHROMIUM")
+	return ""
+}
+
+// axeSource reads axe-core from $WIJKFLOW_AXE or the folder .ci/run installs it into.
+func axeSource(t *testing.T) string {
+	p := os.Getenv("WIJKFLOW_AXE")
+	if p == "" {
+		p = filepath.Join("..", "..", "..", ".cache", "axe", "node_modules", "axe-core", "axe.min.js")
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("axe-core not found (%v): run `bash .ci/run`, or `npm install --prefix .cache/axe axe-core`, or set WIJKFLOW_AXE", err)
+	}
+	return string(b)
+}
+
+func testLog(t *testing.T) zerolog.Logger {
+	return zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
+}
+
+// start runs the shipped definitions on an embedded Temporal server, serves the API and
+// the web app with the demo users on a free port, and opens a fresh headless Chromium.
+func start(t *testing.T) *env {
+	exe, axe := chromium(t), axeSource(t)
+	defs, issues := definitions.LoadDir(filepath.Join("..", "..", "..", "definitions"))
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	srv, err := devserver.Start(context.Background(), devserver.Config{DataDir: t.TempDir(), UIPort: -1, Logger: testLog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Stop)
+	c, err := worker.Dial(context.Background(), worker.ClientConfig{Address: srv.Address(), Namespace: srv.Namespace(), Logger: testLog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	if err := worker.RegisterSearchAttributes(context.Background(), c, srv.Namespace()); err != nil {
+		t.Fatal(err)
+	}
+	users := auth.DemoUsers(defs)
+	tokens, err := auth.NewTokens(users)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := worker.New(worker.Config{
+		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-" + strings.ToLower(t.Name()),
+		Definitions: defs, Auth: tokens, Listener: l, Logger: testLog(t),
+		Web: worker.WebOptions{DemoUsers: users, TemporalUIURL: uiURL},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Shutdown(context.Background()) })
+
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelA)
+	ctx, cancelB := chromedp.NewContext(actx)
+	t.Cleanup(cancelB)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium %s: %v", exe, err)
+	}
+	return &env{t: t, base: "http://" + l.Addr().String(), ctx: ctx, axe: axe, shot: os.Getenv("WIJKFLOW_SCREENSHOTS")}
+}
+
+// bounded is the browser's context with the wait deadline, for one action.
+func (e *env) bounded() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(e.ctx, waitFor)
+}
+
+// fail stops the test with where the browser is and what it shows.
+func (e *env) fail(what string, err error) {
+	e.t.Helper()
+	loc, _ := chromedp.Run(e.ctx, chromedp.Location())
+	body, _ := chromedp.Run(e.ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 1500) : ""`))
+	e.t.Fatalf("%s: %v\nat %s:\n%s", what, err, loc, body)
+}
+
+// do runs browser actions with a deadline and fails the test on an error.
+func (e *env) do(what string, actions ...chromedp.Action[chromedp.Void]) {
+	e.t.Helper()
+	ctx, cancel := e.bounded()
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		e.fail(what, err)
+	}
+}
+
+// open loads a path of the app and waits for its heading.
+func (e *env) open(path string) {
+	e.t.Helper()
+	e.do("open "+path, chromedp.Navigate(e.base+path), chromedp.WaitVisible(chromedp.CSS("h1")))
+}
+
+// submit clicks a button and waits until the page that answers shows sel.
+func (e *env) submit(button, sel string) {
+	e.t.Helper()
+	before := e.eval(`String(performance.timeOrigin)`)
+	ctx, cancel := e.bounded()
+	defer cancel()
+	err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(button), chromedp.NodeVisible))
+	// Wait for the answer's page: a new document that has loaded. An evaluation that
+	// races the navigation fails; it is simply asked again.
+	for err == nil {
+		s, evalErr := chromedp.Run(ctx, chromedp.Evaluate[string](`String(performance.timeOrigin) + "|" + document.readyState`))
+		if evalErr == nil && !strings.HasPrefix(s, before+"|") && strings.HasSuffix(s, "|complete") {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			err = fmt.Errorf("no new page: %w", ctx.Err())
+		case <-time.After(25 * time.Millisecond): // the poll interval, not a wait for an outcome
+		}
+	}
+	if err == nil {
+		err = chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(sel)))
+	}
+	if err != nil {
+		e.fail("submit "+button, err)
+	}
+}
+
+// text is the visible text of the first element that matches sel.
+func (e *env) text(sel string) string {
+	e.t.Helper()
+	ctx, cancel := e.bounded()
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel), chromedp.NodeVisible))
+	if err != nil {
+		e.fail("text of "+sel, err)
+	}
+	return s
+}
+
+// eval evaluates a JavaScript expression that gives a string.
+func (e *env) eval(expr string) string {
+	e.t.Helper()
+	ctx, cancel := e.bounded()
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		e.fail("eval "+expr, err)
+	}
+	return s
+}
+
+// axeViolation is one rule axe-core found broken, with where.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any `json:"target"`
+	} `json:"nodes"`
+}
+
+// violations runs axe-core on the page for the rules of WCAG 2.1 A and AA.
+func (e *env) violations() []axeViolation {
+	e.t.Helper()
+	e.eval(e.axe + `;"injected"`)
+	raw := e.eval(`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`)
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
+		e.t.Fatalf("axe result: %v", err)
+	}
+	return vs
+}
+
+// checkA11y fails the test on every axe-core violation of the page.
+func (e *env) checkA11y(page string) {
+	e.t.Helper()
+	for _, v := range e.violations() {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, fmt.Sprint(n.Target...))
+		}
+		e.t.Errorf("%s: axe %s (%s): %s at %s", page, v.ID, v.Impact, v.Help, strings.Join(where, "; "))
+	}
+}
+
+// screenshot saves the page as name.png when $WIJKFLOW_SCREENSHOTS names a folder.
+func (e *env) screenshot(name string) {
+	e.t.Helper()
+	if e.shot == "" {
+		return
+	}
+	ctx, cancel := e.bounded()
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		e.fail("screenshot", err)
+	}
+	if err := os.WriteFile(filepath.Join(e.shot, name+".png"), png, 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// api calls the task API as a demo user and decodes the answer.
+func (e *env) api(token, method, path string, body, out any, want int) {
+	e.t.Helper()
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequest(method, e.base+"/api/v1"+path, bytes.NewReader(b))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var buf bytes.Buffer
+	buf.ReadFrom(resp.Body)
+	if resp.StatusCode != want {
+		e.t.Fatalf("%s %s: %d, want %d: %s", method, path, resp.StatusCode, want, buf.String())
+	}
+	if out != nil {
+		if err := json.Unmarshal(buf.Bytes(), out); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+}
+
+// eventually retries check until it passes or waitFor has gone by.
+func (e *env) eventually(check func() error) { testutil.Eventually(e.t, waitFor, check) }
+
+// taskOf returns the open task of a step in a case view.
+func taskOf(v workflows.CaseView, step string) *workflows.TaskView {
+	for i := range v.Tasks {
+		if v.Tasks[i].Step == step {
+			return &v.Tasks[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,186 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// residentLine is one fact about whom the case is about.
+type residentLine struct {
+	Label, Value string
+}
+
+// residentOf reads the resident's and household's fields from the case data. The values
+// come from the case's payloads through the API, for a user the API let see the case.
+func residentOf(def *definitions.Definition, data map[string]any) []residentLine {
+	if def == nil || def.Resident == nil {
+		return nil
+	}
+	var out []residentLine
+	add := func(label, field string, isDate bool) {
+		if field == "" {
+			return
+		}
+		s, _ := data[field].(string)
+		if s == "" {
+			return
+		}
+		if isDate {
+			if d := dateNL(s); d != "" {
+				s = d
+			}
+		}
+		out = append(out, residentLine{label, s})
+	}
+	res := def.Resident
+	add("Naam", res.Name, false)
+	add("Geboortedatum", res.Birthdate, true)
+	add("Adres", res.Address, false)
+	add("BSN", res.BSN, false)
+	for _, p := range res.Household {
+		rel := strings.ToUpper(p.Relation[:1]) + p.Relation[1:]
+		add(rel, p.Name, false)
+		add(rel+": geboortedatum", p.Birthdate, true)
+		add(rel+": BSN", p.BSN, false)
+	}
+	return out
+}
+
+// caseData is the case page.
+type caseData struct {
+	Case        *workflows.CaseView
+	Def         *definitions.Definition
+	Resident    []residentLine
+	Steps       []string // titles of the active steps
+	Tasks       []caseTask
+	Trail       []trailLine
+	Collected   []residentLine
+	Suspendable bool
+	ClockWork   bool // suspending, resuming or extending is possible
+	Errors      map[string]string
+	Sent        url.Values
+}
+
+type caseTask struct {
+	workflows.TaskView
+	Extendable string // the longest extension allowed, when it may still be extended
+}
+
+type trailLine struct {
+	workflows.TrailEntry
+	StepTitle string
+}
+
+// detailed are the trail's events whose detail a worker reads: reasons and outcomes.
+var detailed = map[string]bool{
+	"suspended": true, "resumed": true, "extended": true, "escalated": true, "stalled": true,
+	"stuck": true, "referred": true, "referral-returned": true, "handed-off": true,
+	"notify-failed": true, "condition-error": true, "case-closed": true, "deadline-passed": true,
+}
+
+func (a *app) casePage(w http.ResponseWriter, r *http.Request, rq *request) {
+	v, ok := a.caseOf(w, r, rq)
+	if !ok {
+		return
+	}
+	a.renderCase(w, r, rq, v, http.StatusOK, nil, nil)
+}
+
+func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v *workflows.CaseView, status int, sent url.Values, errs map[string]string) {
+	def := a.definition(v.DefinitionVersion, v.Gemeente, v.Process)
+	d := caseData{Case: v, Def: def, Resident: residentOf(def, v.Data), Errors: errs, Sent: sent}
+	stepTitle := func(id string) string {
+		if def != nil {
+			if s := def.Steps.Step(id); s != nil && s.Title != "" {
+				return s.Title
+			}
+		}
+		return id
+	}
+	for _, s := range v.ActiveSteps {
+		d.Steps = append(d.Steps, stepTitle(s))
+	}
+	for _, t := range v.Tasks {
+		ct := caseTask{TaskView: t}
+		if def != nil {
+			if s := def.Steps.Step(t.Step); s != nil && s.Extendable != nil && !t.Extended && !t.Overdue {
+				ct.Extendable = s.Extendable.String()
+			}
+		}
+		d.Suspendable = d.Suspendable || t.Suspendable
+		d.Tasks = append(d.Tasks, ct)
+	}
+	d.ClockWork = v.Status == workflows.StatusOpen && (v.Suspended || d.Suspendable)
+	for _, t := range d.Tasks {
+		d.ClockWork = d.ClockWork || t.Extendable != ""
+	}
+	for _, e := range v.Trail {
+		if !detailed[e.Event] {
+			e.Detail = "" // step kinds, versions and ids: for programs, not for the worker
+		}
+		d.Trail = append(d.Trail, trailLine{TrailEntry: e, StepTitle: stepTitle(e.Step)})
+	}
+	if def != nil {
+		personal := def.Resident.Fields()
+		for _, f := range definitions.AllFields(def) {
+			if val, ok := v.Data[f.Name]; ok && !slices.Contains(personal, f.Name) {
+				label := f.Label
+				if label == "" {
+					label = f.Name
+				}
+				d.Collected = append(d.Collected, residentLine{label, valueNL(f, val)})
+			}
+		}
+	}
+	title := "Zaak"
+	if name := residentName(def, v.Data); name != "" {
+		title = "Zaak van " + name
+	}
+	if len(errs) > 0 {
+		title = "Fout: " + title
+	}
+	a.render(w, status, "case", rq, page{Title: title, Nav: "zaak", Flash: flashes[r.URL.Query().Get("bericht")], Data: d})
+}
+
+// caseAction sends suspend, resume or extend; a 422 redraws the case page with the
+// message at its field.
+func (a *app) caseAction(w http.ResponseWriter, r *http.Request, rq *request, action string, body map[string]any, flash string) {
+	id := r.PathValue("id")
+	err := a.call(r.Context(), rq.sess.Token, "POST", "/cases/"+url.PathEscape(id)+"/"+action, nil, body, "", nil)
+	if e, ok := err.(*apiError); ok && e.Status == http.StatusUnprocessableEntity {
+		v, ok := a.caseOf(w, r, rq)
+		if !ok {
+			return
+		}
+		errs := map[string]string{}
+		for k, m := range e.fieldErrors() {
+			errs[action+"."+k] = m
+		}
+		a.renderCase(w, r, rq, v, http.StatusUnprocessableEntity, r.PostForm, errs)
+		return
+	}
+	if err != nil {
+		a.apiFailure(w, r, rq, err)
+		return
+	}
+	http.Redirect(w, r, backTo("/zaken/"+url.PathEscape(id), "", flash), http.StatusSeeOther)
+}
+
+func (a *app) suspend(w http.ResponseWriter, r *http.Request, rq *request) {
+	a.caseAction(w, r, rq, "suspend", map[string]any{"reason": r.PostFormValue("reden")}, "opgeschort")
+}
+
+func (a *app) resume(w http.ResponseWriter, r *http.Request, rq *request) {
+	a.caseAction(w, r, rq, "resume", map[string]any{}, "hervat")
+}
+
+func (a *app) extend(w http.ResponseWriter, r *http.Request, rq *request) {
+	a.caseAction(w, r, rq, "extend", map[string]any{
+		"taskId": r.PostFormValue("taak"), "by": r.PostFormValue("duur"), "reason": r.PostFormValue("reden"),
+	}, "verlengd")
+}

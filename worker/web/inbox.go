@@ -1,0 +1,184 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// flashes are the fixed confirmations a redirect may ask for (?bericht=…); only these
+// codes are shown, so a link cannot put words on the page.
+var flashes = map[string]string{
+	"afgerond":     "De taak is afgerond.",
+	"opgepakt":     "U hebt de taak opgepakt.",
+	"teruggegeven": "De taak is teruggegeven aan het team.",
+	"opgeschort":   "De zaak is opgeschort: de termijn staat stil.",
+	"hervat":       "De zaak is hervat: de termijn loopt weer.",
+	"verlengd":     "De termijn is verlengd.",
+	"gemeld":       "De melding is geregistreerd.",
+}
+
+// maxCases bounds the cases one inbox asks for their view.
+const maxCases = 100
+
+// inboxTask is one row of the inbox.
+type inboxTask struct {
+	workflows.TaskView
+	Resident    string
+	Process     string
+	Stalled     bool
+	Suspended   bool
+	Mine        bool
+	Description string
+}
+
+type inboxData struct {
+	Mine  bool
+	Tasks []inboxTask
+}
+
+// listed is what GET /tasks answers, as far as the inbox needs it.
+type listed struct {
+	Tasks []struct {
+		CaseID string `json:"caseId"`
+	} `json:"tasks"`
+}
+
+// inbox lists my tasks or my team's. The list of cases comes from visibility, which
+// lags a moment behind every change; each listed case's tasks then come from the case
+// itself (a query, which is current), and the case just changed (?bijgewerkt=) is asked
+// too, listed or not. So a task just completed never shows and the next one always does.
+func (a *app) inbox(w http.ResponseWriter, r *http.Request, rq *request) {
+	mine := r.URL.Query().Get("lijst") != "team"
+	q := url.Values{"pageSize": {"100"}}
+	if mine {
+		q.Set("assignee", "me")
+	}
+	var l listed
+	if err := a.call(r.Context(), rq.sess.Token, "GET", "/tasks", q, nil, "", &l); err != nil {
+		a.apiFailure(w, r, rq, err)
+		return
+	}
+	var ids []string
+	for _, t := range l.Tasks {
+		if !slices.Contains(ids, t.CaseID) {
+			ids = append(ids, t.CaseID)
+		}
+	}
+	if c := r.URL.Query().Get("bijgewerkt"); c != "" && !slices.Contains(ids, c) {
+		ids = append(ids, c)
+	}
+	if len(ids) > maxCases {
+		ids = ids[:maxCases]
+	}
+	views := a.views(r.Context(), rq.sess.Token, ids)
+	var tasks []inboxTask
+	for _, v := range views {
+		if v == nil || v.Status != workflows.StatusOpen {
+			continue
+		}
+		def := a.definition(v.DefinitionVersion, v.Gemeente, v.Process)
+		for _, t := range v.Tasks {
+			if !mayAct(rq.user, def, t) || (mine && t.Assignee != rq.user.ID) {
+				continue
+			}
+			it := inboxTask{TaskView: t, Resident: residentName(def, v.Data), Stalled: v.Stalled,
+				Suspended: v.Suspended, Mine: t.Assignee == rq.user.ID}
+			if def != nil {
+				it.Process = def.Title
+			}
+			tasks = append(tasks, it)
+		}
+	}
+	sortTasks(tasks)
+	title, nav := "Mijn taken", "mijn"
+	if !mine {
+		title, nav = "Taken van mijn team", "team"
+	}
+	a.render(w, http.StatusOK, "inbox", rq, page{Title: title, Nav: nav,
+		Flash: flashes[r.URL.Query().Get("bericht")], Data: inboxData{Mine: mine, Tasks: tasks}})
+}
+
+// views asks the cases for their views, a few at a time; a case that fails (closed and
+// gone, or not visible) is left out.
+func (a *app) views(ctx context.Context, token string, ids []string) []*workflows.CaseView {
+	out := make([]*workflows.CaseView, len(ids))
+	sem := make(chan struct{}, 8)
+	var wg sync.WaitGroup
+	for i, id := range ids {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var v workflows.CaseView
+			if err := a.call(ctx, token, "GET", "/cases/"+url.PathEscape(id), nil, nil, "", &v); err == nil {
+				out[i] = &v
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// mayAct is the API's rule for listing a task: the user's team, and one of the task's
+// roles or the lead role of its process.
+func mayAct(u *auth.User, def *definitions.Definition, t workflows.TaskView) bool {
+	if !u.InTeam(t.Team) {
+		return false
+	}
+	if def != nil && def.Lead != "" && u.HasRole(def.Lead) {
+		return true
+	}
+	for _, r := range t.Roles {
+		if u.HasRole(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// sortTasks puts the most urgent first: overdue, then by deadline, tasks without one last.
+func sortTasks(ts []inboxTask) {
+	slices.SortStableFunc(ts, func(x, y inboxTask) int {
+		if x.Overdue != y.Overdue {
+			if x.Overdue {
+				return -1
+			}
+			return 1
+		}
+		switch {
+		case x.Deadline == nil && y.Deadline == nil:
+			return x.Opened.Compare(y.Opened)
+		case x.Deadline == nil:
+			return 1
+		case y.Deadline == nil:
+			return -1
+		}
+		if c := x.Deadline.Compare(*y.Deadline); c != 0 {
+			return c
+		}
+		return strings.Compare(x.CaseID+x.ID, y.CaseID+y.ID)
+	})
+}
+
+// residentName is the resident's name from the case data, or "" when the definition
+// names none or the melding did not give it.
+func residentName(def *definitions.Definition, data map[string]any) string {
+	if def == nil || def.Resident == nil {
+		return ""
+	}
+	s, _ := data[def.Resident.Name].(string)
+	return s
+}
+
+// deadlineSoon reports a deadline within three days, for a quieter warning than overdue.
+func deadlineSoon(t *time.Time) bool {
+	return t != nil && time.Until(*t) < 72*time.Hour && time.Until(*t) > 0
+}

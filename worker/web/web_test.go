@@ -1,0 +1,469 @@
+package web
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// defYAML is a small process with a resident and a form of every field type.
+const defYAML = `gemeente: testgem
+process: wijkteam
+title: Test wijkteam
+teams: [noord]
+roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
+lead: teamleider
+intake:
+  naam: {type: text, label: Naam}
+  geboortedatum: {type: date}
+resident: {name: naam, birthdate: geboortedatum}
+start: melding
+steps:
+  melding:
+    kind: task
+    title: Melding
+    role: wijkcoach
+    deadline: {within: 6w, from: case, law: "Wmo 2015 art. 2.3.2"}
+    form:
+      verslag: {type: text, required: true, rules: "min=5,max=4000"}
+      uren: {type: number, rules: "gte=0,lte=40"}
+      datum: {type: date}
+      akkoord: {type: bool, required: true}
+      risico: {type: choice, options: [laag, hoog], required: true}
+      gebieden: {type: choices, options: [werk, zorg], rules: min=1}
+      bsn: {type: text, rules: "len=9,numeric"}
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: afgerond}
+`
+
+type set struct{ d *definitions.Definition }
+
+func (s set) Lookup(g, p string) *definitions.Definition {
+	if g == s.d.Gemeente && p == s.d.Process {
+		return s.d
+	}
+	return nil
+}
+func (s set) ByVersion(v string) *definitions.Definition {
+	if v == s.d.Version {
+		return s.d
+	}
+	return nil
+}
+func (s set) CurrentOf(g string) []*definitions.Definition {
+	if g == s.d.Gemeente {
+		return []*definitions.Definition{s.d}
+	}
+	return nil
+}
+
+// fakeAPI answers as the task API would, from canned case views and a (stale) task
+// list, and records the calls.
+type fakeAPI struct {
+	mu     sync.Mutex
+	listed []string // case ids GET /tasks answers: what visibility says
+	views  map[string]workflows.CaseView
+	calls  []string
+	answer func(r *http.Request) (int, any) // for POSTs
+}
+
+func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	body, _ := io.ReadAll(r.Body)
+	f.calls = append(f.calls, r.Method+" "+r.URL.Path+" "+r.Header.Get("Authorization")+" "+string(body))
+	write := func(status int, v any) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		json.NewEncoder(w).Encode(v)
+	}
+	switch {
+	case r.Method == "GET" && r.URL.Path == "/api/v1/tasks":
+		var tasks []map[string]any
+		for _, id := range f.listed {
+			tasks = append(tasks, map[string]any{"caseId": id})
+		}
+		write(200, map[string]any{"tasks": tasks})
+	case r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/api/v1/cases/"):
+		v, ok := f.views[strings.TrimPrefix(r.URL.Path, "/api/v1/cases/")]
+		if !ok {
+			write(404, map[string]any{"error": "case not found"})
+			return
+		}
+		write(200, v)
+	default:
+		write(f.answer(r))
+	}
+}
+
+func (f *fakeAPI) lastCall() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.calls[len(f.calls)-1]
+}
+
+type fixture struct {
+	t   *testing.T
+	srv *httptest.Server
+	api *fakeAPI
+	def *definitions.Definition
+	c   *http.Client
+}
+
+func newFixture(t *testing.T) *fixture {
+	d, issues := definitions.Parse("t.yaml", []byte(defYAML))
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	users := []auth.User{
+		{Token: "tok-coach", ID: "coach-1", Name: "Coach", Gemeente: "testgem", Teams: []string{"noord"}, Roles: []string{"wijkcoach"}},
+		{Token: "tok-lead", ID: "lead-1", Name: "Lead", Gemeente: "testgem", Teams: []string{"noord"}, Roles: []string{"teamleider"}},
+	}
+	tokens, err := auth.NewTokens(users)
+	if err != nil {
+		t.Fatal(err)
+	}
+	api := &fakeAPI{views: map[string]workflows.CaseView{}, answer: func(*http.Request) (int, any) { return 200, map[string]any{} }}
+	h, err := New(Config{API: api, Auth: tokens, Definitions: func() DefinitionSet { return set{d} }, DemoUsers: users})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	jar := &cookieJar{cookies: map[string]*http.Cookie{}}
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	return &fixture{t: t, srv: srv, api: api, def: d, c: c}
+}
+
+// cookieJar keeps the cookies of the test server, whatever their path.
+type cookieJar struct {
+	mu      sync.Mutex
+	cookies map[string]*http.Cookie
+}
+
+func (j *cookieJar) SetCookies(_ *url.URL, cs []*http.Cookie) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for _, c := range cs {
+		j.cookies[c.Name] = c
+	}
+}
+
+func (j *cookieJar) Cookies(*url.URL) []*http.Cookie {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	var out []*http.Cookie
+	for _, c := range j.cookies {
+		out = append(out, c)
+	}
+	return out
+}
+
+func (f *fixture) get(path string) (int, string, http.Header) {
+	f.t.Helper()
+	resp, err := f.c.Get(f.srv.URL + path)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header
+}
+
+func (f *fixture) post(path string, form url.Values) (int, string, http.Header) {
+	f.t.Helper()
+	resp, err := f.c.PostForm(f.srv.URL+path, form)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header
+}
+
+var csrfRE = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// csrf reads the CSRF secret from a page.
+func (f *fixture) csrf(page string) string {
+	f.t.Helper()
+	m := csrfRE.FindStringSubmatch(page)
+	if m == nil {
+		f.t.Fatalf("no csrf field in %s", page)
+	}
+	return m[1]
+}
+
+// signIn signs in as a demo user and returns the CSRF secret of the session.
+func (f *fixture) signIn(id string) string {
+	f.t.Helper()
+	_, page, _ := f.get("/aanmelden")
+	st, _, h := f.post("/aanmelden", url.Values{"csrf": {f.csrf(page)}, "gebruiker": {id}, "terug": {"/taken"}})
+	if st != http.StatusSeeOther || h.Get("Location") != "/taken" {
+		f.t.Fatalf("sign-in: %d to %q", st, h.Get("Location"))
+	}
+	_, page, _ = f.get("/taken")
+	return f.csrf(page)
+}
+
+func view(id string, tasks ...workflows.TaskView) workflows.CaseView {
+	return workflows.CaseView{ID: id, Gemeente: "testgem", Process: "wijkteam", Team: "noord", Status: workflows.StatusOpen,
+		Tasks: tasks, Data: map[string]any{"naam": "Inwoner " + id}}
+}
+
+func task(caseID, id, step, assignee string) workflows.TaskView {
+	d := time.Now().Add(48 * time.Hour)
+	return workflows.TaskView{CaseID: caseID, ID: id, Step: step, Title: "Titel " + id, Role: "wijkcoach",
+		Roles: []string{"wijkcoach"}, Team: "noord", Assignee: assignee, Deadline: &d, Law: "Wmo 2015 art. 2.3.2"}
+}
+
+func TestSignInRequired(t *testing.T) {
+	f := newFixture(t)
+	st, _, h := f.get("/taken?lijst=team")
+	if st != http.StatusSeeOther || h.Get("Location") != "/aanmelden?terug=%2Ftaken%3Flijst%3Dteam" {
+		t.Fatalf("without a session: %d to %q", st, h.Get("Location"))
+	}
+	_, page, _ := f.get("/aanmelden")
+	st, body, _ := f.post("/aanmelden", url.Values{"csrf": {f.csrf(page)}, "gebruiker": {"nobody"}})
+	if st != http.StatusUnauthorized || !strings.Contains(body, "Kies een gebruiker") {
+		t.Errorf("unknown user: %d", st)
+	}
+	st, _, _ = f.post("/aanmelden", url.Values{"csrf": {"forged"}, "gebruiker": {"coach-1"}})
+	if st != http.StatusForbidden {
+		t.Errorf("sign-in with a forged CSRF secret: %d, want 403", st)
+	}
+}
+
+func TestCSRFOnEveryPost(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	n := len(f.api.calls)
+	for _, path := range []string{"/zaken/case-a/taken/melding-1/claimen", "/zaken/case-a/taken/melding-1", "/zaken/case-a/opschorten", "/melding"} {
+		st, body, _ := f.post(path, url.Values{"csrf": {secret + "x"}, "proces": {"wijkteam"}})
+		if st != http.StatusForbidden || !strings.Contains(body, "verlopen") {
+			t.Errorf("POST %s with a wrong secret: %d", path, st)
+		}
+	}
+	if len(f.api.calls) != n {
+		t.Errorf("a rejected form reached the API: %v", f.api.calls[n:])
+	}
+	st, _, h := f.post("/zaken/case-a/taken/melding-1/claimen", url.Values{"csrf": {secret}, "terug": {"https://evil.example/"}})
+	if st != http.StatusSeeOther || !strings.HasPrefix(h.Get("Location"), "/taken?") {
+		t.Errorf("claim: %d to %q (an outside return address must not be followed)", st, h.Get("Location"))
+	}
+	if c := f.api.lastCall(); c != "POST /api/v1/cases/case-a/tasks/melding-1/claim Bearer tok-coach {}" {
+		t.Errorf("claim sent %q", c)
+	}
+}
+
+// TestInboxReadsItsWrites: visibility still lists case a (whose task was completed)
+// and does not yet list case b (whose task just opened); the inbox shows neither the
+// stale task nor hides the new one.
+func TestInboxReadsItsWrites(t *testing.T) {
+	f := newFixture(t)
+	f.signIn("coach-1")
+	f.api.listed = []string{"case-a"}
+	f.api.views["case-a"] = view("case-a", task("case-a", "plan-1", "plan", ""))       // melding-1 is done
+	f.api.views["case-b"] = view("case-b", task("case-b", "melding-1", "melding", "")) // not listed yet
+	_, body, _ := f.get("/taken?lijst=team&bijgewerkt=case-b")
+	for _, want := range []string{`/zaken/case-a/taken/plan-1"`, `/zaken/case-b/taken/melding-1"`, "Inwoner case-b", "Wmo 2015 art. 2.3.2"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("inbox lacks %s", want)
+		}
+	}
+	if strings.Contains(body, "case-a/taken/melding-1") {
+		t.Error("inbox shows the task just completed")
+	}
+	// My tasks: only what I claimed, and a lead's task of another role is not mine.
+	f.api.views["case-a"] = view("case-a", task("case-a", "plan-1", "plan", "coach-1"), task("case-a", "x-1", "x", "lead-1"))
+	_, body, _ = f.get("/taken")
+	if !strings.Contains(body, "case-a/taken/plan-1") || strings.Contains(body, "case-a/taken/x-1") {
+		t.Errorf("my tasks wrong:\n%s", body)
+	}
+}
+
+// TestFormErrorsAtTheirFields: a 422 redraws the form with what was sent, each message
+// in Dutch at its field and in the summary; the nonce becomes the Idempotency-Key.
+func TestFormErrorsAtTheirFields(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	tk := task("case-a", "melding-1", "melding", "coach-1")
+	tk.Form = f.def.Steps.Step("melding").Form
+	f.api.views["case-a"] = view("case-a", tk)
+	_, page, _ := f.get("/zaken/case-a/taken/melding-1")
+	for _, want := range []string{`minlength="5"`, `maxlength="4000"`, `min="0"`, `max="40"`, `type="date"`, `pattern="[0-9]*"`, `name="f_risico" value="laag" required`, `name="f_gebieden" value="werk">`, "kies er minstens 1", "Wmo 2015 art. 2.3.2", "Inwoner case-a"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("task page lacks %s", want)
+		}
+	}
+	var sent string
+	f.api.answer = func(r *http.Request) (int, any) {
+		sent = r.Header.Get("Idempotency-Key")
+		return 422, map[string]any{"error": "invalid", "errors": []map[string]string{
+			{"field": "verslag", "message": "must be at least 5 characters"},
+			{"field": "akkoord", "message": "is required"},
+		}}
+	}
+	st, body, _ := f.post("/zaken/case-a/taken/melding-1", url.Values{"csrf": {secret}, "nonce": {"n-1"},
+		"f_verslag": {"kort"}, "f_uren": {"12,5"}, "f_gebieden": {"zorg"}, "f_risico": {"hoog"}})
+	if st != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d", st)
+	}
+	if sent != "web-n-1" {
+		t.Errorf("Idempotency-Key %q", sent)
+	}
+	var data map[string]any
+	call := f.api.lastCall()
+	json.Unmarshal([]byte(call[strings.Index(call, "{"):]), &struct{ Data *map[string]any }{&data})
+	if data["verslag"] != "kort" || data["uren"] != 12.5 || data["risico"] != "hoog" || len(data["gebieden"].([]any)) != 1 || data["akkoord"] != nil {
+		t.Errorf("data sent: %v", data)
+	}
+	for _, want := range []string{
+		`id="veld-verslag-fout"><span class="vh">Fout: </span>moet minstens 5 tekens lang zijn`,
+		`id="veld-akkoord-fout"><span class="vh">Fout: </span>is verplicht`,
+		`<a href="#veld-verslag">verslag: moet minstens 5 tekens lang zijn</a>`,
+		`aria-invalid="true" aria-describedby="veld-verslag-hint veld-verslag-fout"`,
+		`>kort</textarea>`, `value="hoog" checked`, `value="zorg" checked`, `<title>Fout: Titel melding-1`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("422 page lacks %s", want)
+		}
+	}
+	f.api.answer = func(*http.Request) (int, any) { return 200, view("case-a") }
+	st, _, h := f.post("/zaken/case-a/taken/melding-1", url.Values{"csrf": {secret}, "nonce": {"n-1"}, "f_verslag": {"lang genoeg"}})
+	if st != http.StatusSeeOther || h.Get("Location") != "/taken?bericht=afgerond&bijgewerkt=case-a&lijst=team" {
+		t.Errorf("after completing: %d to %q", st, h.Get("Location"))
+	}
+}
+
+func TestOverviewOnlyForLeads(t *testing.T) {
+	f := newFixture(t)
+	f.signIn("coach-1")
+	if st, _, _ := f.get("/overzicht"); st != http.StatusForbidden {
+		t.Errorf("a wijkcoach gets the overview: %d", st)
+	}
+}
+
+func TestDutch(t *testing.T) {
+	for in, want := range map[string]string{
+		"is required":                           "is verplicht",
+		"must be at most 4000 characters":       "mag hoogstens 4000 tekens lang zijn",
+		"must be at least 1 item":               "kies er minstens 1",
+		"must be a number":                      "moet een getal zijn",
+		`"rood" is not one of: laag, hoog`:      "„rood” is geen keuze; kies uit: laag, hoog",
+		"task plan-1 was already extended once": "de termijn is al eens verlengd (Awb 4:14: eenmaal)",
+		"something new":                         "something new",
+	} {
+		if got := dutch(in); got != want {
+			t.Errorf("dutch(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSessionSeal(t *testing.T) {
+	s, err := newSealer(make([]byte, 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	text := s.seal(session{Token: "tok", CSRF: "c", Expires: now.Add(time.Hour).Unix()})
+	if strings.Contains(text, "tok") {
+		t.Error("the token is readable in the cookie")
+	}
+	if got, ok := s.open(text, now); !ok || got.Token != "tok" {
+		t.Errorf("open = %+v, %v", got, ok)
+	}
+	if _, ok := s.open(text, now.Add(2*time.Hour)); ok {
+		t.Error("an expired session opens")
+	}
+	b := []byte(text)
+	b[len(b)-2] ^= 1
+	if _, ok := s.open(string(b), now); ok {
+		t.Error("a tampered cookie opens")
+	}
+	if _, err := newSealer([]byte("short")); err == nil {
+		t.Error("a short key is accepted")
+	}
+}
+
+func TestSafeBack(t *testing.T) {
+	for in, want := range map[string]string{
+		"/zaken/case-a": "/zaken/case-a", "//evil.example": "/taken", "https://evil.example": "/taken",
+		"/\\evil": "/taken", "": "/taken", "/a\r\nSet-Cookie: x": "/taken",
+	} {
+		if got := safeBack(in); got != want {
+			t.Errorf("safeBack(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestTokenSignIn: without demo users (wijkflow worker) the sign-in page asks for the
+// API token, and only a token the API's authenticator knows starts a session.
+func TestTokenSignIn(t *testing.T) {
+	f := newFixture(t)
+	d := f.def
+	tokens, _ := auth.NewTokens([]auth.User{{Token: "tok-x", ID: "x-1", Name: "X", Gemeente: "testgem", Teams: []string{"noord"}, Roles: []string{"wijkcoach"}}})
+	h, err := New(Config{API: f.api, Auth: tokens, Definitions: func() DefinitionSet { return set{d} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.srv.Config.Handler = h
+	_, page, _ := f.get("/aanmelden")
+	if !strings.Contains(page, `type="password" id="token" name="token"`) || strings.Contains(page, `name="gebruiker"`) {
+		t.Fatalf("sign-in page without demo users:\n%s", page)
+	}
+	if st, body, _ := f.post("/aanmelden", url.Values{"csrf": {f.csrf(page)}, "token": {"tok-wrong"}}); st != http.StatusUnauthorized || !strings.Contains(body, "onbekend") {
+		t.Errorf("a wrong token: %d", st)
+	}
+	if st, _, _ := f.post("/aanmelden", url.Values{"csrf": {f.csrf(page)}, "gebruiker": {"coach-1"}}); st != http.StatusUnauthorized {
+		t.Errorf("choosing a demo user where there are none: %d", st)
+	}
+	if st, _, h := f.post("/aanmelden", url.Values{"csrf": {f.csrf(page)}, "token": {"tok-x"}, "terug": {"/zaken/case-a"}}); st != http.StatusSeeOther || h.Get("Location") != "/zaken/case-a" {
+		t.Errorf("the right token: %d to %q", st, h.Get("Location"))
+	}
+}
+
+// TestCasePage: the resident, the clocks with their citation, the trail in Dutch, the
+// data collected without the resident's fields, and a suspension's 422 at its field.
+func TestCasePage(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	v := view("case-a", task("case-a", "melding-1", "melding", ""))
+	v.Tasks[0].Suspendable = true
+	v.DefinitionVersion = f.def.Version
+	v.Data["geboortedatum"] = "1950-04-01"
+	v.Data["verslag"] = "Gesprek gevoerd"
+	v.Data["akkoord"] = true
+	v.Trail = []workflows.TrailEntry{{At: time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC), Event: "task-completed", Step: "melding", Actor: "coach-1", Detail: "intern"}}
+	f.api.views["case-a"] = v
+	_, body, _ := f.get("/zaken/case-a")
+	for _, want := range []string{"<title>Zaak van Inwoner case-a", "<dd>1 april 1950</dd>", "Wmo 2015 art. 2.3.2",
+		"1 december 2026, 10:30", "Taak afgerond</strong>: Melding", "<dt>verslag</dt><dd>Gesprek gevoerd</dd>", "<dt>akkoord</dt><dd>ja</dd>", `action="/zaken/case-a/opschorten"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("case page lacks %s", want)
+		}
+	}
+	if strings.Contains(body, "<dt>naam</dt>") || strings.Contains(body, "intern") {
+		t.Error("the resident's field under data collected, or a technical detail in the timeline")
+	}
+	f.api.answer = func(*http.Request) (int, any) {
+		return 422, map[string]any{"error": "invalid", "errors": []map[string]string{{"field": "reason", "message": "is required"}}}
+	}
+	st, body, _ := f.post("/zaken/case-a/opschorten", url.Values{"csrf": {secret}, "reden": {" "}})
+	if st != http.StatusUnprocessableEntity || !strings.Contains(body, `id="opschort-reden-fout"><span class="vh">Fout: </span>is verplicht`) {
+		t.Errorf("suspend without a reason: %d", st)
+	}
+	if c := f.api.calls[len(f.api.calls)-2]; !strings.Contains(c, "POST /api/v1/cases/case-a/suspend") || !strings.Contains(c, `"reason":" "`) {
+		t.Errorf("suspend sent %q", c)
+	}
+}

@@ -1,0 +1,36 @@
+package worker
+
+import (
+	"net/http"
+
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/web"
+)
+
+// WebOptions configure the web app that the service serves at / beside the task API;
+// everything else (client, definitions, authenticator) it shares with the API.
+type WebOptions struct {
+	// Off serves the task API alone.
+	Off bool
+	// DemoUsers let a visitor sign in by choosing one (wijkflow dev only).
+	DemoUsers []auth.User
+	// TemporalUIURL is the Temporal Web UI, for the manager's overview's links.
+	TemporalUIURL string
+	// SessionKey seals session cookies (32 bytes); shared by every worker behind one
+	// address. Nil: a random key, so sessions last as long as this process.
+	SessionKey []byte
+	// SecureCookies marks cookies Secure when TLS ends at a proxy in front.
+	SecureCookies bool
+}
+
+// withWeb mounts the web app beside the API on one origin, unless it is off.
+func withWeb(cfg Config, api http.Handler) (http.Handler, error) {
+	if cfg.Web.Off {
+		return api, nil
+	}
+	return web.Mount(api, web.Config{
+		Auth: cfg.Auth, Definitions: func() web.DefinitionSet { return cfg.Registry.Set() }, Client: cfg.Client, Namespace: cfg.Namespace,
+		DemoUsers: cfg.Web.DemoUsers, TemporalUIURL: cfg.Web.TemporalUIURL,
+		SessionKey: cfg.Web.SessionKey, SecureCookies: cfg.Web.SecureCookies, Logger: cfg.Logger,
+	})
+}
