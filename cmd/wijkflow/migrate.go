@@ -110,13 +110,15 @@ func printMigration(w io.Writer, ans migrateAnswer) error {
 		switch {
 		case !c.OK:
 			result, refused = "refused", refused+1
+		case c.Reason != "": // already on the target version
+			result = "unchanged"
 		case c.Migrated:
 			result = "moved"
 		case !ans.DryRun:
 			result = "not moved"
 		}
 		detail := c.Reason
-		if c.OK {
+		if c.OK && c.Reason == "" {
 			var parts []string
 			for _, t := range c.Tasks {
 				parts = append(parts, fmt.Sprintf("%s: clock %s%s", t.Task, t.Clock, deadlineChange(t.Deadline, t.NewDeadline)))
@@ -140,7 +142,7 @@ func printMigration(w io.Writer, ans migrateAnswer) error {
 func countOK(ans migrateAnswer) int {
 	n := 0
 	for _, c := range ans.Cases {
-		if c.OK {
+		if c.OK && c.Reason == "" {
 			n++
 		}
 	}
