@@ -86,7 +86,7 @@ func start(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(srv.Stop)
-	c, err := worker.Dial(context.Background(), worker.ClientConfig{Address: srv.Address(), Namespace: srv.Namespace(), Logger: testLog(t)})
+	c, err := worker.Dial(context.Background(), worker.ClientConfig{Address: srv.Address(), Namespace: srv.Namespace(), Logger: testLog(t), Keys: testutil.Keys()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func start(t *testing.T) *env {
 	}
 	svc, err := worker.New(worker.Config{
 		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-" + strings.ToLower(t.Name()),
-		Definitions: defs, Auth: tokens, Listener: l, Logger: testLog(t),
+		Definitions: defs, Auth: tokens, Listener: l, Logger: testLog(t), Keys: testutil.Keys(),
 		Web: worker.WebOptions{DemoUsers: users, TemporalUIURL: uiURL},
 	})
 	if err != nil {
