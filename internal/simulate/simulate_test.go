@@ -218,3 +218,28 @@ func TestEveryShippedDefinitionHasScenarios(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedAnswerIsAProblem: an answer that breaks the form (here: the required field
+// is missing, as after a change that added it) is refused by the workflow, the task stays
+// open, and the report says so.
+func TestRefusedAnswerIsAProblem(t *testing.T) {
+	def := parseLadder(t, ladder)
+	src := `cases:
+  - name: veld ontbreekt
+    until: 3w
+    intake: {risico: laag}
+    answers:
+      - {step: gesprek, after: 1d, data: {}}
+    expect: klaar
+`
+	sc, issues := Parse("s.yaml", []byte(src), def, nil)
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	r := Run(def, nil, sc)[0]
+	if r.End != "open after 3w at gesprek" || len(r.Problems) != 2 ||
+		!strings.Contains(r.Problems[0], "the answer to gesprek-1 was refused") || !strings.Contains(r.Problems[0], "eigen_kracht: is required") ||
+		r.Problems[1] != "expected to end at klaar" {
+		t.Errorf("end %q, problems %q", r.End, r.Problems)
+	}
+}
