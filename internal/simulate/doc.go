@@ -16,6 +16,7 @@
 //	    answers:                            # in order per step
 //	      - {step: melding, after: 1d, data: {urgentie: regulier}}
 //	      - {process: veilig-thuis, step: signalen, after: 2d, data: {…}}   # a child case
+//	      - {event: reactie-veilig-thuis, after: 3w, data: {…}}            # from outside
 //	    expect: afgerond-eigen-kracht       # the end step it must reach (optional)
 //	    until: 104w                         # stop a case that has not ended (default)
 package simulate

@@ -75,8 +75,13 @@ type sim struct {
 	def  *definitions.Definition
 	c    *Case
 	root string
-	// used counts, per process and step, the answers given so far.
-	used map[string]int
+	// related are the other processes, for the waits of child cases.
+	related map[string]*definitions.Definition
+	// used counts, per process and step (or event), the answers given so far; given
+	// marks each answer given.
+	used           map[string]int
+	given          map[*Answer]bool
+	refusedAnswers map[*Answer]bool
 	// seen holds the tasks (workflow id / task id) already answered or found unanswered.
 	seen  map[string]bool
 	views map[string]workflows.CaseView // last view per workflow id
@@ -90,7 +95,11 @@ func runCase(def *definitions.Definition, related []*definitions.Definition, c *
 	suite.SetLogger(log.NewStructuredLogger(slog.New(slog.DiscardHandler)))
 	env := suite.NewTestWorkflowEnvironment()
 	s := &sim{env: env, def: def, c: c, root: "case-sim-" + strconv.Itoa(n+1),
-		used: map[string]int{}, seen: map[string]bool{}, views: map[string]workflows.CaseView{}, due: map[string]Deadline{}}
+		related: map[string]*definitions.Definition{}, used: map[string]int{}, given: map[*Answer]bool{}, refusedAnswers: map[*Answer]bool{},
+		seen: map[string]bool{}, views: map[string]workflows.CaseView{}, due: map[string]Deadline{}}
+	for _, r := range related {
+		s.related[r.Process] = r
+	}
 	env.SetStartTime(start)
 	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: s.root})
 	env.SetDetachedChildWait(false)
