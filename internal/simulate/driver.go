@@ -75,14 +75,36 @@ func (s *sim) events(id string, v workflows.CaseView) {
 		actor := workflows.Actor{UserID: "simulatie", Gemeente: v.Gemeente, Teams: []string{v.Team}, Roles: []string{def.Lead}}
 		req := workflows.EventRequest{Actor: actor, Event: st.Event, Data: a.Data}
 		what := "event " + st.Event
-		s.env.RegisterDelayedCallback(func() { s.send(a, id, workflows.UpdateEvent, "sim-"+key, what, req) }, delay)
+		s.env.RegisterDelayedCallback(func() { s.send(a, id, workflows.UpdateEvent, "sim-"+key, what, req, nil) }, delay)
 	}
+}
+
+// suspension schedules the opschorting the scenario has for a newly opened task: the
+// case is suspended after a.After and resumed a.Suspend later, by the same worker.
+func (s *sim) suspension(id string, v workflows.CaseView, t workflows.TaskView, process string) {
+	a := s.next(process, "suspend:"+t.Step, func(a *Answer) bool { return a.Suspend != nil && a.Step == t.Step })
+	if a == nil {
+		return
+	}
+	actor := workflows.Actor{UserID: "simulatie", Gemeente: v.Gemeente, Teams: []string{v.Team},
+		Roles: append(slices.Clone(t.Roles), s.def.Lead)}
+	at := answerAt(s.def.Calendar, t.Opened, a.After)
+	what := "opschorting at " + t.ID
+	s.env.RegisterDelayedCallback(func() {
+		req := workflows.SuspendRequest{Actor: actor, Reason: "simulatie: wacht op gegevens van de inwoner"}
+		s.send(a, id, workflows.UpdateSuspend, "sim-suspend-"+id+"-"+t.ID, what, req, func() {
+			now := s.env.Now()
+			s.env.RegisterDelayedCallback(func() {
+				s.send(a, id, workflows.UpdateResume, "sim-resume-"+id+"-"+t.ID, "resume at "+t.ID, workflows.ResumeRequest{Actor: actor}, nil)
+			}, answerAt(s.def.Calendar, now, *a.Suspend).Sub(now))
+		})
+	}, max(at.Sub(s.env.Now()), 0))
 }
 
 // send delivers answer a as one update; a refusal is reported, and the case looked at
 // again. An answer counts as given once the case accepted it (not when the case ended
 // before its time came).
-func (s *sim) send(a *Answer, id, update, updateID, what string, req any) {
+func (s *sim) send(a *Answer, id, update, updateID, what string, req any, then func()) {
 	cb := &testsuite.TestUpdateCallback{
 		OnAccept: func() {},
 		OnReject: func(err error) { s.refusedAnswers[a] = true; s.refused(what, err) },
@@ -92,6 +114,9 @@ func (s *sim) send(a *Answer, id, update, updateID, what string, req any) {
 				s.refused(what, err)
 			} else {
 				s.given[a] = true
+				if then != nil {
+					then()
+				}
 			}
 			s.check()
 		},
@@ -125,7 +150,8 @@ func (s *sim) schedule(id string, v workflows.CaseView, t workflows.TaskView) {
 	if id != s.root {
 		process = v.Process
 	}
-	a := s.next(process, t.Step, func(a *Answer) bool { return a.Event == "" && a.Step == t.Step })
+	s.suspension(id, v, t, process)
+	a := s.next(process, t.Step, func(a *Answer) bool { return a.Event == "" && a.Suspend == nil && a.Step == t.Step })
 	if a == nil {
 		return
 	}
@@ -133,7 +159,7 @@ func (s *sim) schedule(id string, v workflows.CaseView, t workflows.TaskView) {
 	actor := workflows.Actor{UserID: "simulatie", Gemeente: v.Gemeente, Teams: []string{v.Team},
 		Roles: append(slices.Clone(t.Roles), s.def.Lead)}
 	req := workflows.CompleteRequest{Actor: actor, TaskID: t.ID, Data: a.Data}
-	s.env.RegisterDelayedCallback(func() { s.send(a, id, workflows.UpdateComplete, "sim-"+id+"-"+t.ID, t.ID, req) }, delay)
+	s.env.RegisterDelayedCallback(func() { s.send(a, id, workflows.UpdateComplete, "sim-"+id+"-"+t.ID, t.ID, req, nil) }, delay)
 }
 
 func (s *sim) refused(what string, err error) {
@@ -201,6 +227,8 @@ func (s *sim) results(stopped bool, until definitions.Duration) []Result {
 				}
 			case "stalled":
 				r.Escalations = append(r.Escalations, fmt.Sprintf("%s %s stalled", at, e.Task))
+			case "suspended", "resumed":
+				r.Escalations = append(r.Escalations, at+" "+e.Event)
 			case "deadline-passed":
 				key := id + "/" + e.Task
 				d := s.due[key]

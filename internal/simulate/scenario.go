@@ -53,6 +53,9 @@ type Answer struct {
 	Event   string
 	After   definitions.Duration
 	Data    map[string]any
+	// Suspend, when set, makes this no answer but an opschorting (Awb 4:15): After the
+	// step's task opened, the case's clocks stop for this long, then run again.
+	Suspend *definitions.Duration
 
 	line, col int
 }
@@ -189,6 +192,7 @@ func (p *parser) answerOf(n *yaml.Node, path string) *Answer {
 		"process": func(v *yaml.Node) { a.Process = v.Value },
 		"step":    func(v *yaml.Node) { a.Step = v.Value },
 		"event":   func(v *yaml.Node) { a.Event = v.Value },
+		"suspend": func(v *yaml.Node) { d := p.duration(v, join(path, "suspend")); a.Suspend = &d },
 		"after":   func(v *yaml.Node) { a.After = p.duration(v, join(path, "after")) },
 		"data":    func(v *yaml.Node) { a.Data = p.data(v, join(path, "data")) },
 	})
@@ -197,6 +201,8 @@ func (p *parser) answerOf(n *yaml.Node, path string) *Answer {
 		p.at(n, join(path, "step"), "is required: the step whose task gets this answer (or event: for a waiting step)")
 	case a.Step != "" && a.Event != "":
 		p.at(n, join(path, "event"), "an answer is for a task (step:) or an event (event:), not both")
+	case a.Suspend != nil && (a.Event != "" || a.Data != nil):
+		p.at(n, join(path, "suspend"), "an opschorting names the step whose task it waits on, with after: and suspend:, and no data or event")
 	}
 	return a
 }

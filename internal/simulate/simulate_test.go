@@ -198,7 +198,7 @@ func TestScenarioProblemsAreLocated(t *testing.T) {
 		`s.yaml:3:11: cases[0].team: team "zuid" is not one of the definition's teams (noord)`,
 		`s.yaml:6:9: cases[0].answers[0].step: "gesprk" is not a task step of basis`,
 		`s.yaml:7:29: cases[0].answers[1].after: "3 maanden" is not a duration; write 6w, 42d or 30wd (units s m h d w wd, or 6 weken, 10 werkdagen)`,
-		`s.yaml:8:22: cases[0].answers[2].na: unknown key; the keys are: after, data, event, process, step`,
+		`s.yaml:8:22: cases[0].answers[2].na: unknown key; the keys are: after, data, event, process, step, suspend`,
 		`s.yaml:9:13: cases[0].expect: "plan" is not an end step of basis`,
 		`s.yaml:10:5: cases[1].name: is required: the name of the case in the report`,
 	}
@@ -312,5 +312,28 @@ func TestEventsFromOutside(t *testing.T) {
 	if _, issues := Parse("s.yaml", []byte("cases:\n  - name: x\n    answers:\n      - {event: onbekend, after: 1d}\n"), def, nil); len(issues) != 1 ||
 		issues[0].String() != `s.yaml:4:9: cases[0].answers[0].event: no wait step of antwoord waits for event "onbekend"` {
 		t.Errorf("unknown event: %v", issues)
+	}
+}
+
+func TestOpschortingMovesTheDeadline(t *testing.T) {
+	def := parseLadder(t, strings.Replace(ladder, "    deadline: {within: 2w", "    suspendable: true\n    deadline: {within: 2w", 1))
+	src := `cases:
+  - name: opgeschort
+    intake: {risico: laag}
+    answers:
+      - {step: gesprek, after: 2d, suspend: 1w}
+      - {step: gesprek, after: 16d, data: {eigen_kracht: true}}
+    expect: klaar
+`
+	sc, issues := Parse("s.yaml", []byte(src), def, nil)
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	r := Run(def, nil, sc)[0]
+	_, deadlines, escalations, end := r.Cells()
+	// Without the week of opschorting the deadline (2026-03-16) would be missed on day 16.
+	if !strings.HasPrefix(deadlines, "gesprek-1 met (2026-03-2") || !strings.Contains(escalations, "+2d suspended; +9d resumed") ||
+		end != "afgerond at klaar after 16d" || len(r.Problems) > 0 {
+		t.Errorf("deadlines %q, escalations %q, end %q, problems %q", deadlines, escalations, end, r.Problems)
 	}
 }
