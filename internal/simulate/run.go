@@ -12,6 +12,7 @@ import (
 	"go.temporal.io/sdk/converter"
 	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/testsuite"
+	sdkworker "go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/activities"
@@ -102,6 +103,11 @@ func runCase(def *definitions.Definition, related []*definitions.Definition, c *
 	}
 	env.SetStartTime(start)
 	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: s.root})
+	// A rehearsal measures no speed: on a loaded laptop a workflow task (the first one
+	// compiles the conditions) may take longer than the SDK's one-second deadlock guard,
+	// and an activity's callback longer than its three-second wait; neither is a fault.
+	env.SetWorkerOptions(sdkworker.Options{DeadlockDetectionTimeout: time.Minute})
+	env.SetTestTimeout(time.Minute)
 	env.SetDetachedChildWait(false)
 	env.RegisterWorkflowWithOptions(workflows.CaseWorkflow, workflow.RegisterOptions{Name: workflows.CaseWorkflowName})
 	// Notifications and hand-offs go nowhere; the trail records them.
@@ -130,6 +136,9 @@ func runCase(def *definitions.Definition, related []*definitions.Definition, c *
 		in.Related = append(in.Related, *r)
 	}
 	env.ExecuteWorkflow(workflows.CaseWorkflowName, in)
+	if err := env.GetWorkflowError(); err != nil && !stopped {
+		s.probs = append(s.probs, "the case workflow failed: "+err.Error())
+	}
 	s.final()
 	return s.results(stopped, c.Until)
 }
