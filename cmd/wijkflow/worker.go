@@ -127,7 +127,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "wijkflow worker:", err)
 		return errExit(2)
 	}
-	webOpts, err := wf.options(os.Getenv)
+	webOpts, err := wf.options(fs, os.Getenv)
 	if err != nil {
 		fmt.Fprintln(stderr, "wijkflow worker:", err)
 		return errExit(2)
