@@ -67,15 +67,17 @@ func TestTemporalUIDecodesThroughWijkflow(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { svc.Shutdown(context.Background()) })
+	// One Dalfsen case is needed; on a loaded machine another gemeente's seed may answer
+	// 202 (its first view late), which does not matter here.
 	cases, errs := worker.SeedDemo(context.Background(), svc.Handler(), defs, users, time.Now())
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
 	var caseID string
 	for _, dc := range cases {
 		if dc.Gemeente == "dalfsen" {
 			caseID = dc.ID
 		}
+	}
+	if caseID == "" {
+		t.Fatalf("no dalfsen demo case: %v", errs)
 	}
 	desc, err := c.DescribeWorkflowExecution(context.Background(), caseID, "")
 	if err != nil {
