@@ -86,7 +86,7 @@ func (a *app) apiFailure(w http.ResponseWriter, r *http.Request, rq *request, er
 	}
 	msg := map[int]string{
 		401: "U bent niet (meer) aangemeld.",
-		403: "U mag dit niet doen bij deze zaak.",
+		403: "U mag dit niet doen bij deze zaak" + reason(e.Message) + ".",
 		404: "Deze zaak of taak bestaat niet, of u mag haar niet zien.",
 		409: "Dit kan niet meer: " + dutch(e.Message) + ".",
 	}[e.Status]
@@ -94,6 +94,15 @@ func (a *app) apiFailure(w http.ResponseWriter, r *http.Request, rq *request, er
 		msg = dutch(e.Message)
 	}
 	a.errorPage(w, r, rq, e.Status, msg)
+}
+
+// reason is ": <the API's reason in Dutch>" when there is a translation, else "": an
+// untranslated English reason is not shown to a worker.
+func reason(msg string) string {
+	if nl := dutch(msg); nl != strings.TrimSpace(msg) {
+		return ": " + nl
+	}
+	return ""
 }
 
 var funcs = template.FuncMap{

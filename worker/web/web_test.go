@@ -538,3 +538,18 @@ func TestExtend(t *testing.T) {
 		t.Errorf("extend sent %q", sent)
 	}
 }
+
+// TestForbiddenSaysWhy: a 403 of the API shows its reason when it has a Dutch one.
+func TestForbiddenSaysWhy(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	tk := task("case-a", "melding-1", "melding", "lead-1")
+	f.api.views["case-a"] = view("case-a", tk)
+	f.api.answer = func(*http.Request) (int, any) {
+		return 403, map[string]any{"error": "task melding-1 is claimed by another user"}
+	}
+	st, body, _ := f.post("/zaken/case-a/taken/melding-1", url.Values{"csrf": {secret}, "nonce": {"n"}})
+	if st != http.StatusForbidden || !strings.Contains(body, "U mag dit niet doen bij deze zaak: een collega heeft de taak opgepakt.") {
+		t.Errorf("403: %d\n%s", st, body)
+	}
+}
