@@ -117,6 +117,7 @@ var funcs = template.FuncMap{
 		return "nee"
 	},
 	"value":   valueNL,
+	"nonce":   randomString, // a form's Idempotency-Key: sent twice, it acts once
 	"option":  func(s string) string { return strings.ReplaceAll(s, "_", " ") },
 	"query":   func(s string) template.URL { return template.URL(s) },
 	"overdue": func(t *time.Time) bool { return t != nil && time.Now().After(*t) },

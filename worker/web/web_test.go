@@ -553,3 +553,29 @@ func TestForbiddenSaysWhy(t *testing.T) {
 		t.Errorf("403: %d\n%s", st, body)
 	}
 }
+
+// TestActionsCarryTheirFormsKey: claim and suspend send the form's nonce as the
+// Idempotency-Key, so the same form sent twice acts once.
+func TestActionsCarryTheirFormsKey(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	f.api.listed = []string{"case-a"}
+	f.api.views["case-a"] = view("case-a", task("case-a", "melding-1", "melding", ""))
+	_, body, _ := f.get("/taken?lijst=team")
+	nonce := regexp.MustCompile(`claimen"><input type="hidden" name="csrf" value="[^"]+"><input type="hidden" name="nonce" value="([^"]+)"`).FindStringSubmatch(body)
+	if nonce == nil {
+		t.Fatalf("the claim form has no nonce:\n%s", body)
+	}
+	var keys []string
+	f.api.answer = func(r *http.Request) (int, any) {
+		keys = append(keys, r.Header.Get("Idempotency-Key"))
+		return 200, map[string]any{}
+	}
+	for range 2 {
+		f.post("/zaken/case-a/taken/melding-1/claimen", url.Values{"csrf": {secret}, "nonce": {nonce[1]}})
+	}
+	f.post("/zaken/case-a/opschorten", url.Values{"csrf": {secret}, "nonce": {"n-2"}, "reden": {"wacht"}})
+	if want := []string{"web-" + nonce[1], "web-" + nonce[1], "web-n-2"}; strings.Join(keys, " ") != strings.Join(want, " ") {
+		t.Errorf("keys sent %v, want %v", keys, want)
+	}
+}
