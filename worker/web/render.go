@@ -64,8 +64,8 @@ func (a *app) render(w http.ResponseWriter, status int, name string, rq *request
 // errorPage answers with a short Dutch message.
 func (a *app) errorPage(w http.ResponseWriter, r *http.Request, rq *request, status int, msg string) {
 	if rq == nil {
-		if u := a.userOf(a.sessionOf(w, r)); u != nil {
-			s := a.sessionOf(w, r)
+		s := a.sessionOf(w, r)
+		if u := a.userOf(s); u != nil {
 			rq = &request{user: u, sess: s, lead: a.isLead(u)}
 		}
 	}
