@@ -51,6 +51,8 @@ func (r *report) validate(d *Definition) {
 	c.conditions()
 	c.references()
 	c.graph()
+	c.joinBranches() // joins.go
+	c.contracts()    // contract.go
 }
 
 // fail reports a problem at path unless the value there could not even be decoded,
@@ -207,7 +209,7 @@ var kindKeys = map[Kind][]string{
 	KindTask:     {"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate", "stops"},
 	KindWait:     {"for", "until", "event", "timeout", "form"},
 	KindNotify:   {"to", "message"},
-	KindReferral: {"process", "provider", "await"},
+	KindReferral: {"process", "provider", "await", "pass", "outcome"},
 	KindJoin:     {"join"},
 	KindEnd:      {"result"},
 }

@@ -24,6 +24,10 @@ import (
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
+// DefaultReadTimeout bounds reading one request (headers and body) when
+// Config.ReadTimeout is zero; forms are small, so this is generous.
+const DefaultReadTimeout = 30 * time.Second
+
 // DefaultShutdownTimeout bounds each stage of a graceful shutdown when
 // Config.ShutdownTimeout is zero.
 const DefaultShutdownTimeout = 10 * time.Second
@@ -53,6 +57,9 @@ type Config struct {
 	APIAddr string
 	// Identity names this worker in workflow histories; empty means the client's.
 	Identity string
+	// ReadTimeout bounds reading a whole request, body included, so a client cannot hold
+	// a connection by sending slowly; zero means DefaultReadTimeout.
+	ReadTimeout time.Duration
 	// ShutdownTimeout bounds finishing in-flight requests, and then in-flight
 	// activities; zero means DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
@@ -102,6 +109,9 @@ func New(cfg Config) (*Service, error) {
 	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = DefaultShutdownTimeout
 	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
+	}
 	if cfg.Registry == nil {
 		reg, err := registry.Static(cfg.Definitions)
 		if err != nil {
@@ -141,6 +151,7 @@ func New(cfg Config) (*Service, error) {
 		http: &http.Server{
 			Handler:           h,
 			ReadHeaderTimeout: 10 * time.Second,
+			ReadTimeout:       cfg.ReadTimeout,
 			IdleTimeout:       2 * time.Minute,
 		},
 		served:    make(chan error, 1),

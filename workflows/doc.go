@@ -76,6 +76,8 @@
 // (handoff.go, "async-handoff"): before-async-handoff-* still wait for the provider
 // inside the step; dordrecht-handoff-retried and dordrecht-handoff-routed are a refused
 // hand-off that the lead retried or routed on.
+// before-child-contract-dalfsen-meldcode-child.json gave its child case the whole
+// data; since "child-contract" a child gets what its referral passes (referral.go).
 //
 // # Cost
 //
