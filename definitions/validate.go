@@ -467,12 +467,16 @@ func (c *checker) conditions() {
 		}
 	}
 	errs := make([]error, len(exprs))
+	optionProblems := make([][]string, len(exprs))
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(exprs)) {
 		wg.Go(func() {
 			for i := range work {
-				errs[i] = conds.Check(exprs[i])
+				if errs[i] = conds.Check(exprs[i]); errs[i] == nil {
+					// Parsed once more here, in parallel, and kept for dataflow.
+					optionProblems[i] = conds.OptionProblems(exprs[i])
+				}
 			}
 		})
 	}
@@ -491,7 +495,7 @@ func (c *checker) conditions() {
 				c.fail(p, err.Error())
 				continue
 			}
-			for _, msg := range conds.OptionProblems(t.When) {
+			for _, msg := range optionProblems[index[t.When]] {
 				c.fail(p, msg)
 			}
 		}

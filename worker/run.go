@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"net"
@@ -135,11 +136,18 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Web.SessionKey == nil {
+		// One key for the web app's cookies and the codec endpoint that reads them.
+		cfg.Web.SessionKey = make([]byte, 32)
+		rand.Read(cfg.Web.SessionKey)
+	}
 	if h, err = withWeb(cfg, h); err != nil {
 		return nil, err
 	}
 	// The codec endpoint beside the web app and the API (both behind "/").
-	h = withCodec(h, cfg)
+	if h, err = withCodec(h, cfg); err != nil {
+		return nil, err
+	}
 	w := NewTemporalWorker(cfg.Client, cfg.TaskQueue, cfg.Keys, cfg.Activities, sdkworker.Options{
 		Identity:          cfg.Identity,
 		WorkerStopTimeout: cfg.ShutdownTimeout,

@@ -51,7 +51,9 @@
 // real in-memory Temporal server (temporaltest) with fake activities: the full Dalfsen
 // path with claim, opschorting, verlenging and a rejected update; a Meldcode referral
 // as a child case (parent and child); a Dordrecht hand-off to a provider; a Dalfsen
-// melding received as a date whose opschorting ends with the awaited task.
+// melding received as a date whose opschorting ends with the awaited task; a process with
+// a term from a date chosen by a condition, a hersteltermijn and an event wait
+// (terms-herstel-event).
 // TestReplayHistories replays each file against the current code and fails on
 // nondeterminism. To record them (the cases are in paths_test.go; add one there and in
 // TestRecordHistories when a new step kind or update lands):

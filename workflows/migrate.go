@@ -87,7 +87,7 @@ type TaskMove struct {
 // trace in a history that does not use them, so registering them changes no replay.
 func (c *caseRun) registerMigration(ctx workflow.Context) error {
 	if err := workflow.SetQueryHandler(ctx, QueryMigration, func(req MigrateRequest) (MigrationPlan, error) {
-		return c.planMigration(req.To, workflow.Now(ctx)), nil
+		return c.planMigration(req, workflow.Now(ctx)), nil
 	}); err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func (c *caseRun) checkMigrate(ctx workflow.Context, req MigrateRequest) (Migrat
 	if err := c.mayMigrate(req.Actor); err != nil {
 		return MigrationPlan{}, err
 	}
-	plan := c.planMigration(req.To, workflow.Now(ctx))
+	plan := c.planMigration(req, workflow.Now(ctx))
 	if !plan.OK {
 		return plan, conflict(plan.Reason)
 	}
@@ -138,10 +138,15 @@ func (c *caseRun) mayMigrate(a Actor) error {
 	return nil
 }
 
-// planMigration works out the move to version to at now, changing nothing.
-func (c *caseRun) planMigration(to definitions.Definition, now time.Time) MigrationPlan {
+// planMigration works out the move to req.To at now, changing nothing.
+func (c *caseRun) planMigration(req MigrateRequest, now time.Time) MigrationPlan {
+	to := req.To
 	p := MigrationPlan{CaseID: c.st.CaseID, From: c.def.Version, To: to.Version, Tasks: []TaskMove{}}
-	if reason := c.migrationBlock(&to); reason != "" {
+	reason := c.migrationBlock(&to)
+	if reason == "" {
+		reason = missingReferral(&to, c.relatedAfter(req))
+	}
+	if reason != "" {
 		p.Reason = reason
 		return p
 	}
@@ -194,6 +199,28 @@ func (c *caseRun) migrationBlock(to *definitions.Definition) string {
 		}
 		if reason := sameKind(to, j, definitions.KindJoin); reason != "" {
 			return reason
+		}
+	}
+	return ""
+}
+
+// relatedAfter is the referral targets the case has after the move: those sent along,
+// or else the ones it has.
+func (c *caseRun) relatedAfter(req MigrateRequest) []definitions.Definition {
+	if len(req.Related) > 0 {
+		return req.Related
+	}
+	return c.in.Related
+}
+
+// missingReferral says which referral of to would find no process to start, or "".
+func missingReferral(to *definitions.Definition, related []definitions.Definition) string {
+	for _, s := range to.Steps {
+		if s.Kind != definitions.KindReferral || s.Process == "" {
+			continue
+		}
+		if !slices.ContainsFunc(related, func(d definitions.Definition) bool { return d.Gemeente == to.Gemeente && d.Process == s.Process }) {
+			return fmt.Sprintf("step %q refers to process %q, which was not sent along with the new version", s.ID, s.Process)
 		}
 	}
 	return ""
@@ -315,7 +342,7 @@ func (c *caseRun) migrate(ctx workflow.Context, req MigrateRequest, plan Migrati
 	}
 	from := c.def.Version
 	c.in.Definition = to
-	c.in.Related = req.Related
+	c.in.Related = c.relatedAfter(req)
 	c.def, c.cond = &to, cond
 	var kept, recomputed []string
 	for _, m := range plan.Tasks {

@@ -175,6 +175,9 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fmt.Fprintf(stdout, "\nHand-offs to %d providers without configuration go to the local provider inbox\n(GET %s/inbox; --providers FILE sends them on): %s\n",
 			len(in), api, strings.Join(in, ", "))
 	}
+	if f.watch {
+		fmt.Fprintf(stdout, "\nDefinitions: watching %s; a saved change is published at once (problems show in the log)\n", f.definitions)
+	}
 	fmt.Fprintf(stdout, "\nready in %.1fs — Ctrl-C stops\n", time.Since(began).Seconds())
 
 	err = svc.Wait(ctx)

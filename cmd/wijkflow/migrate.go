@@ -61,18 +61,26 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fmt.Fprintln(stderr, "usage: wijkflow migrate --process ID [--from VERSION | CASE...] [--to VERSION] [--dry-run]\n\nMoves open cases to another version of their process when that is safe; prints one\nline per case. `wijkflow validate` and GET /definitions show the versions.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+	// Case ids and flags may come in any order: wijkflow migrate CASE --dry-run.
+	var ids []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil
+			}
+			return errExit(2)
 		}
-		return errExit(2)
+		if fs.NArg() == 0 {
+			break
+		}
+		ids, rest = append(ids, fs.Arg(0)), fs.Args()[1:]
 	}
-	if *process == "" || (*from == "" && fs.NArg() == 0) || *token == "" {
+	if *process == "" || (*from == "" && len(ids) == 0) || *token == "" {
 		fmt.Fprintln(stderr, "wijkflow migrate: --process, --token and either --from or case ids are required")
 		fs.Usage()
 		return errExit(2)
 	}
-	body, _ := json.Marshal(map[string]any{"process": *process, "from": *from, "to": *to, "cases": fs.Args(), "dryRun": *dryRun})
+	body, _ := json.Marshal(map[string]any{"process": *process, "from": *from, "to": *to, "cases": ids, "dryRun": *dryRun})
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(*api, "/")+"/migrations", bytes.NewReader(body))
@@ -110,13 +118,15 @@ func printMigration(w io.Writer, ans migrateAnswer) error {
 		switch {
 		case !c.OK:
 			result, refused = "refused", refused+1
+		case c.Reason != "": // already on the target version
+			result = "unchanged"
 		case c.Migrated:
 			result = "moved"
 		case !ans.DryRun:
 			result = "not moved"
 		}
 		detail := c.Reason
-		if c.OK {
+		if c.OK && c.Reason == "" {
 			var parts []string
 			for _, t := range c.Tasks {
 				parts = append(parts, fmt.Sprintf("%s: clock %s%s", t.Task, t.Clock, deadlineChange(t.Deadline, t.NewDeadline)))
@@ -140,7 +150,7 @@ func printMigration(w io.Writer, ans migrateAnswer) error {
 func countOK(ans migrateAnswer) int {
 	n := 0
 	for _, c := range ans.Cases {
-		if c.OK {
+		if c.OK && c.Reason == "" {
 			n++
 		}
 	}

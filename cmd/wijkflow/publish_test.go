@@ -163,7 +163,7 @@ func TestDevPublishesChangedDefinitionsAndMigrates(t *testing.T) {
 		err := run(context.Background(), append([]string{"migrate", "--api", api, "--token", lead, "--process", "wijkteam"}, args...), &out, &errb)
 		return out.String() + errb.String(), err
 	}
-	out, err := migrate("--dry-run", a.ID)
+	out, err := migrate(a.ID, "--dry-run") // flags after the case ids too
 	if err != nil || !strings.Contains(out, a.ID) || !strings.Contains(out, "would move") || !strings.Contains(out, "melding-1: clock kept") {
 		t.Fatalf("dry run: %v\n%s", err, out)
 	}

@@ -30,23 +30,25 @@ func runSimulate(_ context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "usage: wijkflow simulate FILE [--scenarios S.yaml] [--compare OLD.yaml]\n\nRuns the sample cases of the scenarios file on the definition in FILE with time\nskipped, and prints per case the path taken, the deadlines met or missed, the\nescalations that fired and the end. The definitions beside FILE are loaded too, for\nreferrals. Nothing is published and no Temporal server is needed.\n\nflags:")
 		fs.PrintDefaults()
 	}
-	// The file may come before the flags: wijkflow simulate FILE --scenarios S.yaml.
-	var file string
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		file, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
+	// The file and the flags may come in any order: wijkflow simulate FILE --scenarios S.yaml.
+	var files []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil
+			}
+			return errExit(2)
 		}
-		return errExit(2)
+		if fs.NArg() == 0 {
+			break
+		}
+		files, rest = append(files, fs.Arg(0)), fs.Args()[1:]
 	}
-	if file == "" && fs.NArg() == 1 {
-		file = fs.Arg(0)
-	} else if fs.NArg() > 0 || file == "" {
+	if len(files) != 1 {
 		fs.Usage()
 		return errExit(2)
 	}
+	file := files[0]
 	def, related, err := loadForSimulation(file, stdout)
 	if err != nil {
 		return err

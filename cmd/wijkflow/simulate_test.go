@@ -44,7 +44,7 @@ func TestSimulateCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Reset()
-	if err := run(context.Background(), []string{"simulate", file, "--compare", oldFile}, &out, &errb); err != nil {
+	if err := run(context.Background(), []string{"simulate", "--compare", oldFile, file}, &out, &errb); err != nil {
 		t.Fatalf("simulate --compare: %v\n%s", err, out.String())
 	}
 	flat = strings.Join(strings.Fields(out.String()), " ")

@@ -16,6 +16,8 @@
 //	    answers:                            # in order per step
 //	      - {step: melding, after: 1d, data: {urgentie: regulier}}
 //	      - {process: veilig-thuis, step: signalen, after: 2d, data: {…}}   # a child case
+//	      - {event: reactie-veilig-thuis, after: 3w, data: {…}}            # from outside
+//	      - {step: keukentafelgesprek, after: 1w, suspend: 2w}              # opschorting
 //	    expect: afgerond-eigen-kracht       # the end step it must reach (optional)
 //	    until: 104w                         # stop a case that has not ended (default)
 package simulate

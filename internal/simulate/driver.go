@@ -35,8 +35,94 @@ func (s *sim) visit(id string) {
 		s.seen[key] = true
 		s.schedule(id, v, t)
 	}
+	s.events(id, v)
 	for _, child := range v.Children {
 		s.visit(child)
+	}
+}
+
+// events schedules the event a newly begun event wait receives, if the scenario has one.
+func (s *sim) events(id string, v workflows.CaseView) {
+	process := ""
+	def := s.def
+	if id != s.root {
+		process, def = v.Process, s.related[v.Process]
+	}
+	if def == nil {
+		return
+	}
+	for _, stepID := range v.ActiveSteps {
+		st := def.Steps.Step(stepID)
+		if st == nil || st.Kind != definitions.KindWait || st.Event == "" {
+			continue
+		}
+		began, n := time.Time{}, 0 // the wait's latest start, and how many starts
+		for _, e := range v.Trail {
+			if e.Event == "step-entered" && e.Step == stepID {
+				began, n = e.At, n+1
+			}
+		}
+		key := fmt.Sprintf("%s/wait/%s/%d", id, stepID, n)
+		if began.IsZero() || s.seen[key] {
+			continue
+		}
+		s.seen[key] = true
+		a := s.next(process, "event:"+st.Event, func(a *Answer) bool { return a.Event == st.Event })
+		if a == nil {
+			continue
+		}
+		delay := max(answerAt(def.Calendar, began, a.After).Sub(s.env.Now()), 0)
+		actor := workflows.Actor{UserID: "simulatie", Gemeente: v.Gemeente, Teams: []string{v.Team}, Roles: []string{def.Lead}}
+		req := workflows.EventRequest{Actor: actor, Event: st.Event, Data: a.Data}
+		what := "event " + st.Event
+		s.env.RegisterDelayedCallback(func() { s.send(a, id, workflows.UpdateEvent, "sim-"+key, what, req, nil) }, delay)
+	}
+}
+
+// suspension schedules the opschorting the scenario has for a newly opened task: the
+// case is suspended after a.After and resumed a.Suspend later, by the same worker.
+func (s *sim) suspension(id string, v workflows.CaseView, t workflows.TaskView, process string) {
+	a := s.next(process, "suspend:"+t.Step, func(a *Answer) bool { return a.Suspend != nil && a.Step == t.Step })
+	if a == nil {
+		return
+	}
+	actor := workflows.Actor{UserID: "simulatie", Gemeente: v.Gemeente, Teams: []string{v.Team},
+		Roles: append(slices.Clone(t.Roles), s.def.Lead)}
+	at := answerAt(s.def.Calendar, t.Opened, a.After)
+	what := "opschorting at " + t.ID
+	s.env.RegisterDelayedCallback(func() {
+		req := workflows.SuspendRequest{Actor: actor, Reason: "simulatie: wacht op gegevens van de inwoner"}
+		s.send(a, id, workflows.UpdateSuspend, "sim-suspend-"+id+"-"+t.ID, what, req, func() {
+			now := s.env.Now()
+			s.env.RegisterDelayedCallback(func() {
+				s.send(a, id, workflows.UpdateResume, "sim-resume-"+id+"-"+t.ID, "resume at "+t.ID, workflows.ResumeRequest{Actor: actor}, nil)
+			}, answerAt(s.def.Calendar, now, *a.Suspend).Sub(now))
+		})
+	}, max(at.Sub(s.env.Now()), 0))
+}
+
+// send delivers answer a as one update; a refusal is reported, and the case looked at
+// again. An answer counts as given once the case accepted it (not when the case ended
+// before its time came).
+func (s *sim) send(a *Answer, id, update, updateID, what string, req any, then func()) {
+	cb := &testsuite.TestUpdateCallback{
+		OnAccept: func() {},
+		OnReject: func(err error) { s.refusedAnswers[a] = true; s.refused(what, err) },
+		OnComplete: func(_ any, err error) {
+			if err != nil {
+				s.refusedAnswers[a] = true
+				s.refused(what, err)
+			} else {
+				s.given[a] = true
+				if then != nil {
+					then()
+				}
+			}
+			s.check()
+		},
+	}
+	if err := s.env.UpdateWorkflowByID(id, update, updateID, cb, req); err != nil {
+		s.refused(what, err)
 	}
 }
 
@@ -64,7 +150,8 @@ func (s *sim) schedule(id string, v workflows.CaseView, t workflows.TaskView) {
 	if id != s.root {
 		process = v.Process
 	}
-	a := s.answer(process, t.Step)
+	s.suspension(id, v, t, process)
+	a := s.next(process, t.Step, func(a *Answer) bool { return a.Event == "" && a.Suspend == nil && a.Step == t.Step })
 	if a == nil {
 		return
 	}
@@ -72,25 +159,11 @@ func (s *sim) schedule(id string, v workflows.CaseView, t workflows.TaskView) {
 	actor := workflows.Actor{UserID: "simulatie", Gemeente: v.Gemeente, Teams: []string{v.Team},
 		Roles: append(slices.Clone(t.Roles), s.def.Lead)}
 	req := workflows.CompleteRequest{Actor: actor, TaskID: t.ID, Data: a.Data}
-	s.env.RegisterDelayedCallback(func() {
-		cb := &testsuite.TestUpdateCallback{
-			OnAccept: func() {},
-			OnReject: func(err error) { s.refused(t.ID, err) },
-			OnComplete: func(_ any, err error) {
-				if err != nil {
-					s.refused(t.ID, err)
-				}
-				s.check()
-			},
-		}
-		if err := s.env.UpdateWorkflowByID(id, workflows.UpdateComplete, "sim-"+id+"-"+t.ID, cb, req); err != nil {
-			s.refused(t.ID, err)
-		}
-	}, delay)
+	s.env.RegisterDelayedCallback(func() { s.send(a, id, workflows.UpdateComplete, "sim-"+id+"-"+t.ID, t.ID, req, nil) }, delay)
 }
 
-func (s *sim) refused(task string, err error) {
-	s.probs = append(s.probs, fmt.Sprintf("the answer to %s was refused: %v", task, err))
+func (s *sim) refused(what string, err error) {
+	s.probs = append(s.probs, fmt.Sprintf("the answer to %s was refused: %v", what, err))
 }
 
 // answerAt is when an answer given after d comes: at the same time of day as the task
@@ -107,12 +180,12 @@ func answerAt(calendar string, opened time.Time, d definitions.Duration) time.Ti
 	return time.Date(y, m, day, o.Hour(), o.Minute(), o.Second(), 0, ams)
 }
 
-// answer takes the next unused answer of a step, or nil.
-func (s *sim) answer(process, step string) *Answer {
-	key := process + "/" + step
+// next takes the next unused answer of process that matches (counted under key), or nil.
+func (s *sim) next(process, key string, match func(*Answer) bool) *Answer {
+	key = process + "/" + key
 	n := 0
 	for _, a := range s.c.Answers {
-		if a.Process != process || a.Step != step {
+		if a.Process != process || !match(a) {
 			continue
 		}
 		if n == s.used[key] {
@@ -154,6 +227,8 @@ func (s *sim) results(stopped bool, until definitions.Duration) []Result {
 				}
 			case "stalled":
 				r.Escalations = append(r.Escalations, fmt.Sprintf("%s %s stalled", at, e.Task))
+			case "suspended", "resumed":
+				r.Escalations = append(r.Escalations, at+" "+e.Event)
 			case "deadline-passed":
 				key := id + "/" + e.Task
 				d := s.due[key]
@@ -186,10 +261,13 @@ func (s *sim) results(stopped bool, until definitions.Duration) []Result {
 		if id == s.root {
 			r.Problems = append(r.Problems, s.probs...)
 			for _, a := range s.c.Answers {
-				if s.usedAnswer(a) {
-					continue
+				switch {
+				case s.given[a], s.refusedAnswers[a]:
+				case a.Event != "":
+					r.Problems = append(r.Problems, fmt.Sprintf("the event %s (line %d) was never delivered: nothing waited for it then", a.Event, a.line))
+				default:
+					r.Problems = append(r.Problems, fmt.Sprintf("the answer to %s (line %d) was never used: no such task was open then", a.Step, a.line))
 				}
-				r.Problems = append(r.Problems, fmt.Sprintf("the answer to %s (line %d) was never used: no such task opened", a.Step, a.line))
 			}
 			if s.c.Expect != "" && (v.Status != workflows.StatusClosed || lastStep(r.Path) != s.c.Expect) {
 				r.Problems = append(r.Problems, "expected to end at "+s.c.Expect)
@@ -198,21 +276,6 @@ func (s *sim) results(stopped bool, until definitions.Duration) []Result {
 		out = append(out, r)
 	}
 	return out
-}
-
-// usedAnswer reports whether a was given to a task.
-func (s *sim) usedAnswer(a *Answer) bool {
-	key := a.Process + "/" + a.Step
-	n := 0
-	for _, b := range s.c.Answers {
-		if b == a {
-			return n < s.used[key]
-		}
-		if b.Process == a.Process && b.Step == a.Step {
-			n++
-		}
-	}
-	return false
 }
 
 func lastStep(path []string) string {

@@ -12,6 +12,7 @@ import (
 	"go.temporal.io/sdk/converter"
 	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/testsuite"
+	sdkworker "go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/activities"
@@ -75,8 +76,13 @@ type sim struct {
 	def  *definitions.Definition
 	c    *Case
 	root string
-	// used counts, per process and step, the answers given so far.
-	used map[string]int
+	// related are the other processes, for the waits of child cases.
+	related map[string]*definitions.Definition
+	// used counts, per process and step (or event), the answers given so far; given
+	// marks each answer given.
+	used           map[string]int
+	given          map[*Answer]bool
+	refusedAnswers map[*Answer]bool
 	// seen holds the tasks (workflow id / task id) already answered or found unanswered.
 	seen  map[string]bool
 	views map[string]workflows.CaseView // last view per workflow id
@@ -90,9 +96,18 @@ func runCase(def *definitions.Definition, related []*definitions.Definition, c *
 	suite.SetLogger(log.NewStructuredLogger(slog.New(slog.DiscardHandler)))
 	env := suite.NewTestWorkflowEnvironment()
 	s := &sim{env: env, def: def, c: c, root: "case-sim-" + strconv.Itoa(n+1),
-		used: map[string]int{}, seen: map[string]bool{}, views: map[string]workflows.CaseView{}, due: map[string]Deadline{}}
+		related: map[string]*definitions.Definition{}, used: map[string]int{}, given: map[*Answer]bool{}, refusedAnswers: map[*Answer]bool{},
+		seen: map[string]bool{}, views: map[string]workflows.CaseView{}, due: map[string]Deadline{}}
+	for _, r := range related {
+		s.related[r.Process] = r
+	}
 	env.SetStartTime(start)
 	env.SetStartWorkflowOptions(client.StartWorkflowOptions{ID: s.root})
+	// A rehearsal measures no speed: on a loaded laptop a workflow task (the first one
+	// compiles the conditions) may take longer than the SDK's one-second deadlock guard,
+	// and an activity's callback longer than its three-second wait; neither is a fault.
+	env.SetWorkerOptions(sdkworker.Options{DeadlockDetectionTimeout: time.Minute})
+	env.SetTestTimeout(time.Minute)
 	env.SetDetachedChildWait(false)
 	env.RegisterWorkflowWithOptions(workflows.CaseWorkflow, workflow.RegisterOptions{Name: workflows.CaseWorkflowName})
 	// Notifications and hand-offs go nowhere; the trail records them.
@@ -121,6 +136,9 @@ func runCase(def *definitions.Definition, related []*definitions.Definition, c *
 		in.Related = append(in.Related, *r)
 	}
 	env.ExecuteWorkflow(workflows.CaseWorkflowName, in)
+	if err := env.GetWorkflowError(); err != nil && !stopped {
+		s.probs = append(s.probs, "the case workflow failed: "+err.Error())
+	}
 	s.final()
 	return s.results(stopped, c.Until)
 }

@@ -43,14 +43,19 @@ type Case struct {
 	at        map[string][2]int // line and column of the team and expect values
 }
 
-// Answer is what one task gets and how long after it opened.
+// Answer is what one task gets and how long after it opened; or, with Event, the event
+// from outside that a waiting step receives and how long after the wait began.
 type Answer struct {
 	// Process is the process of a child case whose task this answers; empty for the
 	// case itself.
 	Process string
 	Step    string
+	Event   string
 	After   definitions.Duration
 	Data    map[string]any
+	// Suspend, when set, makes this no answer but an opschorting (Awb 4:15): After the
+	// step's task opened, the case's clocks stop for this long, then run again.
+	Suspend *definitions.Duration
 
 	line, col int
 }
@@ -186,11 +191,18 @@ func (p *parser) answerOf(n *yaml.Node, path string) *Answer {
 	p.mapping(n, path, map[string]func(*yaml.Node){
 		"process": func(v *yaml.Node) { a.Process = v.Value },
 		"step":    func(v *yaml.Node) { a.Step = v.Value },
+		"event":   func(v *yaml.Node) { a.Event = v.Value },
+		"suspend": func(v *yaml.Node) { d := p.duration(v, join(path, "suspend")); a.Suspend = &d },
 		"after":   func(v *yaml.Node) { a.After = p.duration(v, join(path, "after")) },
 		"data":    func(v *yaml.Node) { a.Data = p.data(v, join(path, "data")) },
 	})
-	if a.Step == "" {
-		p.at(n, join(path, "step"), "is required: the step whose task gets this answer")
+	switch {
+	case a.Step == "" && a.Event == "":
+		p.at(n, join(path, "step"), "is required: the step whose task gets this answer (or event: for a waiting step)")
+	case a.Step != "" && a.Event != "":
+		p.at(n, join(path, "event"), "an answer is for a task (step:) or an event (event:), not both")
+	case a.Suspend != nil && (a.Event != "" || a.Data != nil):
+		p.at(n, join(path, "suspend"), "an opschorting names the step whose task it waits on, with after: and suspend:, and no data or event")
 	}
 	return a
 }
@@ -244,6 +256,10 @@ func (p *parser) check(s *Scenarios, def *definitions.Definition, related []*def
 			if st := d.Steps.Step(a.Step); a.Step != "" && (st == nil || st.Kind != definitions.KindTask) {
 				p.issues = append(p.issues, definitions.Issue{File: p.file, Line: a.line, Col: a.col, Path: apath + ".step",
 					Message: fmt.Sprintf("%q is not a task step of %s", a.Step, d.Process)})
+			}
+			if a.Event != "" && !slices.ContainsFunc(d.Steps, func(st *definitions.Step) bool { return st.Event == a.Event }) {
+				p.issues = append(p.issues, definitions.Issue{File: p.file, Line: a.line, Col: a.col, Path: apath + ".event",
+					Message: fmt.Sprintf("no wait step of %s waits for event %q", d.Process, a.Event)})
 			}
 		}
 	}

@@ -140,7 +140,7 @@ func TestRunReportsPathDeadlinesEscalationsAndEnd(t *testing.T) {
 		}
 	}
 	// The third case's answer to plan never came to use: flagged, like a missed end.
-	if ps := results[2].Problems; len(ps) != 1 || !strings.Contains(ps[0], "the answer to plan (line 17) was never used") {
+	if ps := results[2].Problems; len(ps) != 1 || !strings.Contains(ps[0], "the answer to plan (line 17) was never used: no such task was open then") {
 		t.Errorf("problems of the third case = %q", ps)
 	}
 	var out bytes.Buffer
@@ -198,7 +198,7 @@ func TestScenarioProblemsAreLocated(t *testing.T) {
 		`s.yaml:3:11: cases[0].team: team "zuid" is not one of the definition's teams (noord)`,
 		`s.yaml:6:9: cases[0].answers[0].step: "gesprk" is not a task step of basis`,
 		`s.yaml:7:29: cases[0].answers[1].after: "3 maanden" is not a duration; write 6w, 42d or 30wd (units s m h d w wd, or 6 weken, 10 werkdagen)`,
-		`s.yaml:8:22: cases[0].answers[2].na: unknown key; the keys are: after, data, process, step`,
+		`s.yaml:8:22: cases[0].answers[2].na: unknown key; the keys are: after, data, event, process, step, suspend`,
 		`s.yaml:9:13: cases[0].expect: "plan" is not an end step of basis`,
 		`s.yaml:10:5: cases[1].name: is required: the name of the case in the report`,
 	}
@@ -216,5 +216,124 @@ func TestEveryShippedDefinitionHasScenarios(t *testing.T) {
 		if _, err := os.Stat(filepath.Join("../../definitions/scenarios", filepath.Base(f))); err != nil {
 			t.Errorf("%s has no scenarios file: %v", f, err)
 		}
+	}
+}
+
+// TestRefusedAnswerIsAProblem: an answer that breaks the form (here: the required field
+// is missing, as after a change that added it) is refused by the workflow, the task stays
+// open, and the report says so.
+func TestRefusedAnswerIsAProblem(t *testing.T) {
+	def := parseLadder(t, ladder)
+	src := `cases:
+  - name: veld ontbreekt
+    until: 3w
+    intake: {risico: laag}
+    answers:
+      - {step: gesprek, after: 1d, data: {}}
+    expect: klaar
+`
+	sc, issues := Parse("s.yaml", []byte(src), def, nil)
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	r := Run(def, nil, sc)[0]
+	if r.End != "open after 3w at gesprek" || len(r.Problems) != 2 ||
+		!strings.Contains(r.Problems[0], "the answer to gesprek-1 was refused") || !strings.Contains(r.Problems[0], "eigen_kracht: is required") ||
+		r.Problems[1] != "expected to end at klaar" {
+		t.Errorf("end %q, problems %q", r.End, r.Problems)
+	}
+}
+
+// waitsForReply waits up to two weeks for a reply from outside.
+const waitsForReply = `gemeente: testgem
+process: antwoord
+title: Antwoord
+teams: [noord]
+roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
+lead: teamleider
+start: vraag
+steps:
+  vraag:
+    kind: task
+    role: wijkcoach
+    form: {gesteld: {type: bool, required: true}}
+    next: [{goto: reactie}]
+  reactie:
+    kind: wait
+    event: antwoord-aanbieder
+    for: 2w
+    timeout: te-laat
+    form: {akkoord: {type: bool, required: true}}
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: beantwoord}
+  te-laat: {kind: end, result: geen_antwoord}
+`
+
+func TestEventsFromOutside(t *testing.T) {
+	def := parseLadder(t, waitsForReply)
+	src := `cases:
+  - name: antwoord op tijd
+    intake: {}
+    answers:
+      - {step: vraag, after: 1d, data: {gesteld: true}}
+      - {event: antwoord-aanbieder, after: 3d, data: {akkoord: true}}
+    expect: klaar
+  - name: geen antwoord
+    intake: {}
+    answers:
+      - {step: vraag, after: 1d, data: {gesteld: true}}
+    expect: te-laat
+  - name: antwoord te laat
+    intake: {}
+    answers:
+      - {step: vraag, after: 1d, data: {gesteld: true}}
+      - {event: antwoord-aanbieder, after: 3w, data: {akkoord: true}}
+`
+	sc, issues := Parse("s.yaml", []byte(src), def, nil)
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	rs := Run(def, nil, sc)
+	if len(rs) != 3 {
+		t.Fatalf("%d results", len(rs))
+	}
+	for i, want := range []string{"beantwoord at klaar after 4d", "geen_antwoord at te-laat after 15d", "geen_antwoord at te-laat after 15d"} {
+		if rs[i].End != want {
+			t.Errorf("%s: end %q, want %q", rs[i].Case, rs[i].End, want)
+		}
+	}
+	if len(rs[0].Problems)+len(rs[1].Problems) > 0 {
+		t.Errorf("problems: %q %q", rs[0].Problems, rs[1].Problems)
+	}
+	// The late reply comes after the wait timed out: nothing waits for it any more.
+	if ps := rs[2].Problems; len(ps) != 1 || !strings.Contains(ps[0], "the event antwoord-aanbieder (line 17) was never delivered: nothing waited for it then") {
+		t.Errorf("problems of the late reply: %q", ps)
+	}
+	if _, issues := Parse("s.yaml", []byte("cases:\n  - name: x\n    answers:\n      - {event: onbekend, after: 1d}\n"), def, nil); len(issues) != 1 ||
+		issues[0].String() != `s.yaml:4:9: cases[0].answers[0].event: no wait step of antwoord waits for event "onbekend"` {
+		t.Errorf("unknown event: %v", issues)
+	}
+}
+
+func TestOpschortingMovesTheDeadline(t *testing.T) {
+	def := parseLadder(t, strings.Replace(ladder, "    deadline: {within: 2w", "    suspendable: true\n    deadline: {within: 2w", 1))
+	src := `cases:
+  - name: opgeschort
+    intake: {risico: laag}
+    answers:
+      - {step: gesprek, after: 2d, suspend: 1w}
+      - {step: gesprek, after: 16d, data: {eigen_kracht: true}}
+    expect: klaar
+`
+	sc, issues := Parse("s.yaml", []byte(src), def, nil)
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	r := Run(def, nil, sc)[0]
+	_, deadlines, escalations, end := r.Cells()
+	// Without the week of opschorting the deadline (2026-03-16) would be missed on day 16.
+	if !strings.HasPrefix(deadlines, "gesprek-1 met (2026-03-2") || !strings.Contains(escalations, "+2d suspended; +9d resumed") ||
+		end != "afgerond at klaar after 16d" || len(r.Problems) > 0 {
+		t.Errorf("deadlines %q, escalations %q, end %q, problems %q", deadlines, escalations, end, r.Problems)
 	}
 }

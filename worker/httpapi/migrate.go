@@ -133,6 +133,11 @@ func (a *api) migrateOne(ctx context.Context, u *auth.User, id string, req workf
 		return res, err
 	}
 	res.From, res.OK, res.Reason, res.Tasks = plan.From, plan.OK, plan.Reason, plan.Tasks
+	if plan.From == req.To.Version {
+		// Moved before (by a retry of this call, or another one): nothing to do.
+		res.OK, res.Reason, res.Tasks = true, "already runs on this version", nil
+		return res, nil
+	}
 	if dryRun || !plan.OK {
 		return res, nil
 	}

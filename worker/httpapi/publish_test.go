@@ -158,13 +158,19 @@ func TestPublishWithoutRestartAndMigrate(t *testing.T) {
 
 	// The real move (the current version is the default target).
 	var real migration
-	p.must(200, "lead", "POST", "/migrations", map[string]any{"process": "wijkteam", "cases": []string{a.ID}}).decode(t, &real)
+	move := map[string]any{"process": "wijkteam", "cases": []string{a.ID}}
+	p.must(200, "lead", "POST", "/migrations", move, "Idempotency-Key", "verhuis-1").decode(t, &real)
 	if real.Migrated != 1 || !real.Cases[0].Migrated {
 		t.Fatalf("migration = %+v", real)
 	}
+	// The same call again (a retry) acts no second time and says so.
+	p.must(200, "lead", "POST", "/migrations", move, "Idempotency-Key", "verhuis-1").decode(t, &real)
+	if real.Migrated != 0 || !real.Cases[0].OK || real.Cases[0].Reason != "already runs on this version" {
+		t.Fatalf("retried migration = %+v", real)
+	}
 	moved := p.view("coach", a.ID)
 	if moved.DefinitionVersion != v2 || task(t, moved, "melding").Title != "Melding registreren en beoordelen" ||
-		!strings.Contains(events(moved), "migrated") {
+		strings.Count(events(moved), "migrated") != 1 {
 		t.Errorf("after the move: version %s, title %q, trail %s", moved.DefinitionVersion, task(t, moved, "melding").Title, events(moved))
 	}
 

@@ -74,7 +74,7 @@ func New(cfg Config) (*Registry, error) {
 	if len(issues) > 0 {
 		return nil, issues
 	}
-	r.publish(defs, prev)
+	r.publish(defs, prev, cfg.Now())
 	return r, nil
 }
 
@@ -124,7 +124,7 @@ func (r *Registry) Reload() Result {
 		return res
 	}
 	old := r.Set()
-	s := r.publish(defs, old)
+	s := r.publish(defs, old, res.At)
 	res.OK, res.Set = true, s.Hash()
 	for _, d := range s.Current() {
 		if !old.IsCurrent(d) {
@@ -150,10 +150,9 @@ func (r *Registry) load() ([]*definitions.Definition, definitions.Issues) {
 	return defs, issues
 }
 
-// publish makes defs current on top of prev and keeps the history; the caller holds mu
-// or is New.
-func (r *Registry) publish(defs []*definitions.Definition, prev *Set) *Set {
-	now := r.cfg.Now()
+// publish makes defs current on top of prev, as published at now, and keeps the
+// history; the caller holds mu or is New.
+func (r *Registry) publish(defs []*definitions.Definition, prev *Set, now time.Time) *Set {
 	vs := make([]*Version, len(defs))
 	for i, d := range defs {
 		vs[i] = &Version{Definition: d, Published: now}

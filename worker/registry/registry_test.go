@@ -200,3 +200,57 @@ func TestStatic(t *testing.T) {
 }
 
 func errorf(format string, a ...any) error { return fmt.Errorf(format, a...) }
+
+func TestWakes(t *testing.T) {
+	for name, want := range map[string]bool{
+		"defs/dalfsen-wijkteam.yaml": true, "defs/X.YML": true, "defs/..data": true,
+		"defs/.dalfsen-wijkteam.yaml.swp": false, "defs/4913": false, "defs/notes.txt": false,
+	} {
+		if got := wakes(name); got != want {
+			t.Errorf("wakes(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestWatchFollowsAConfigMapSwap: a Kubernetes ConfigMap volume holds its files as
+// links into a "..data" link to a timestamped folder, and replaces them all at once by
+// renaming a new "..data" over the old one; no *.yaml event happens at all.
+func TestWatchFollowsAConfigMapSwap(t *testing.T) {
+	dir := t.TempDir()
+	version := func(name, title string) {
+		t.Helper()
+		if err := os.Mkdir(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeDef(t, filepath.Join(dir, name), title)
+	}
+	version("..2026_03_02", "Eerste")
+	if err := os.Symlink("..2026_03_02", filepath.Join(dir, "..data")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..data", "testgem-wijkteam.yaml"), filepath.Join(dir, "testgem-wijkteam.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := r.Watch(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	version("..2026_03_09", "Tweede")
+	if err := os.Symlink("..2026_03_09", filepath.Join(dir, "..data_tmp")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")); err != nil {
+		t.Fatal(err)
+	}
+	testutil.Eventually(t, 10*time.Second, func() error {
+		if got := r.Set().Lookup("testgem", "wijkteam").Title; got != "Tweede" {
+			return errorf("title %q, still the old version", got)
+		}
+		return nil
+	})
+}

@@ -17,8 +17,6 @@ type Version struct {
 	// Published is when this process first served the version (or when the history
 	// file says it was first published).
 	Published time.Time
-	// File is the file it was loaded from; empty for a version known from history only.
-	File string
 }
 
 // Set is one immutable state of the registry: the current version of every process
@@ -42,8 +40,8 @@ func newSet(cur []*Version, prev *Set) *Set {
 	}
 	for _, v := range cur {
 		if old := s.byVersion[v.Definition.Version]; old != nil {
-			// The same content again: keep its first publication, take the fresh file.
-			v = &Version{Definition: v.Definition, Published: old.Published, File: v.File}
+			// The same content again: keep its first publication.
+			v = &Version{Definition: v.Definition, Published: old.Published}
 			s.byVersion[v.Definition.Version] = v
 			for i := range s.versions {
 				if s.versions[i] == old {

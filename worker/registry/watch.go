@@ -51,7 +51,7 @@ func (r *Registry) watch(ctx context.Context, w *fsnotify.Watcher, reloaded func
 			if !ok {
 				return
 			}
-			if isDefinitionFile(ev.Name) && ev.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Remove|fsnotify.Rename) != 0 {
+			if wakes(ev.Name) && ev.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Remove|fsnotify.Rename) != 0 {
 				timer.Reset(settle)
 			}
 		case err, ok := <-w.Errors:
@@ -68,8 +68,11 @@ func (r *Registry) watch(ctx context.Context, w *fsnotify.Watcher, reloaded func
 	}
 }
 
-// isDefinitionFile is the loader's rule: *.yaml and *.yml.
-func isDefinitionFile(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".yaml" || ext == ".yml"
+// wakes reports whether a change of the named file may change the definitions: a
+// definition file (the loader's rule: *.yaml and *.yml), or the "..data" link that a
+// Kubernetes ConfigMap swaps to replace all its files at once.
+func wakes(name string) bool {
+	base := filepath.Base(name)
+	ext := strings.ToLower(filepath.Ext(base))
+	return ext == ".yaml" || ext == ".yml" || strings.HasPrefix(base, "..")
 }
