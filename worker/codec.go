@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync"
 
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/converter"
@@ -57,23 +58,46 @@ func (b bearerOrSession) Authenticate(r *http.Request) (*auth.User, error) {
 // CaseGemeente returns a lookup of a case's gemeente: its WijkGemeente search attribute
 // as the case itself holds it (DescribeWorkflowExecution, not eventually consistent
 // visibility). A workflow that is not a case has none.
+// A case never changes gemeente, so answers are cached (bounded): the Web UI decodes a
+// history in many small requests.
 func CaseGemeente(c client.Client) func(ctx context.Context, caseID string) (string, error) {
+	var mu sync.Mutex
+	known := map[string]string{}
 	return func(ctx context.Context, caseID string) (string, error) {
-		resp, err := c.DescribeWorkflowExecution(ctx, caseID, "")
-		if err != nil {
-			return "", err
+		mu.Lock()
+		g, ok := known[caseID]
+		mu.Unlock()
+		if ok {
+			return g, nil
 		}
-		info := resp.GetWorkflowExecutionInfo()
-		if info.GetType().GetName() != workflows.CaseWorkflowName {
-			return "", errors.New("not a case")
+		g, err := describeGemeente(ctx, c, caseID)
+		if err == nil {
+			mu.Lock()
+			if len(known) >= 100_000 {
+				known = map[string]string{}
+			}
+			known[caseID] = g
+			mu.Unlock()
 		}
-		p := info.GetSearchAttributes().GetIndexedFields()[workflows.SAGemeente.GetName()]
-		if p == nil {
-			return "", errors.New("case without a gemeente")
-		}
-		var g string
-		// Search attributes are never encrypted: the default converter reads them.
-		err = converter.GetDefaultDataConverter().FromPayload(p, &g)
 		return g, err
 	}
+}
+
+func describeGemeente(ctx context.Context, c client.Client, caseID string) (string, error) {
+	resp, err := c.DescribeWorkflowExecution(ctx, caseID, "")
+	if err != nil {
+		return "", err
+	}
+	info := resp.GetWorkflowExecutionInfo()
+	if info.GetType().GetName() != workflows.CaseWorkflowName {
+		return "", errors.New("not a case")
+	}
+	p := info.GetSearchAttributes().GetIndexedFields()[workflows.SAGemeente.GetName()]
+	if p == nil {
+		return "", errors.New("case without a gemeente")
+	}
+	var g string
+	// Search attributes are never encrypted: the default converter reads them.
+	err = converter.GetDefaultDataConverter().FromPayload(p, &g)
+	return g, err
 }

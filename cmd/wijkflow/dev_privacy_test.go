@@ -16,7 +16,7 @@ import (
 var codecLine = regexp.MustCompile(`Codec endpoint (\S+)`)
 
 // TestDevWiresKeysCodecAndUI: dev creates its key (0600) once, prints its codec
-// endpoint, gives it to the embedded Web UI with the token and cookies passed on, and
+// endpoint, gives it to the embedded Web UI with the browser's cookies passed on, and
 // turns the UI's write actions off unless asked.
 func TestDevWiresKeysCodecAndUI(t *testing.T) {
 	dir := t.TempDir()
@@ -57,8 +57,8 @@ func TestDevWiresKeysCodecAndUI(t *testing.T) {
 	if err := json.Unmarshal(body, &settings); err != nil {
 		t.Fatalf("UI settings %s: %v", body, err)
 	}
-	if settings.Codec.Endpoint != m[1] || !settings.Codec.PassAccessToken || !settings.Codec.IncludeCredentials || !settings.DisableWriteActions {
-		t.Errorf("UI settings %s; want codec %s with token and credentials, write actions off", body, m[1])
+	if settings.Codec.Endpoint != m[1] || settings.Codec.PassAccessToken || !settings.Codec.IncludeCredentials || !settings.DisableWriteActions {
+		t.Errorf("UI settings %s; want codec %s with credentials (no token: plain http), write actions off", body, m[1])
 	}
 	resp, err = http.Post(m[1]+"/decode", "application/json", strings.NewReader(`{"payloads":[]}`))
 	if err != nil {

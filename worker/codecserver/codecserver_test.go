@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -119,5 +120,35 @@ func TestDecodePerGemeente(t *testing.T) {
 	}
 	if w = do("OPTIONS", "", "Origin", "http://evil.example"); w.Header().Get("Access-Control-Allow-Origin") != "" {
 		t.Errorf("another origin allowed: %v", w.Header())
+	}
+}
+
+// TestRemoteCodecAsTheCLIUsesIt decodes through the SDK's remote codec, which the
+// Temporal CLI uses for --codec-endpoint and --codec-auth.
+func TestRemoteCodecAsTheCLIUsesIt(t *testing.T) {
+	keys, _ := crypt.NewKeyring(crypt.Generate("k1"))
+	tokens, _ := auth.NewTokens([]auth.User{{Token: "d", ID: "u-d", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"wijkcoach"}}})
+	mux := http.NewServeMux()
+	mux.Handle("/codec/", New(Config{Keys: keys, Auth: tokens, CaseGemeente: func(context.Context, string) (string, error) { return "dalfsen", nil }}))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	p, _ := converter.GetDefaultDataConverter().ToPayload("geheim")
+	enc, _ := crypt.NewCodec(keys).WithSerializationContext(converter.WorkflowSerializationContext{WorkflowID: "case-d"}).Encode([]*commonpb.Payload{p})
+	for token, want := range map[string]bool{"Bearer d": true, "Bearer x": false} {
+		remote := converter.NewRemotePayloadCodec(converter.RemotePayloadCodecOptions{
+			Endpoint:      srv.URL + "/codec",
+			ModifyRequest: func(r *http.Request) error { r.Header.Set("Authorization", token); return nil },
+		})
+		out, err := remote.Decode(enc)
+		if !want {
+			if err == nil {
+				t.Errorf("%s: decoded %v", token, out)
+			}
+			continue
+		}
+		var s string
+		if err != nil || converter.GetDefaultDataConverter().FromPayload(out[0], &s) != nil || s != "geheim" {
+			t.Errorf("%s: %v %v %q", token, out, err, s)
+		}
 	}
 }

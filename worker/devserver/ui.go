@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	uiserver "github.com/temporalio/ui-server/v2/server"
@@ -28,8 +29,10 @@ func startUI(ctx context.Context, cfg Config, port, uiPort int) (*uiserver.Serve
 		DisableNewsFetch:    true,
 		DisableWriteActions: !cfg.AllowUIActions,
 		Codec: uiconfig.Codec{
-			Endpoint:           cfg.CodecEndpoint,
-			PassAccessToken:    cfg.CodecEndpoint != "",
+			Endpoint: cfg.CodecEndpoint,
+			// The UI passes its access token only to an https endpoint (and then has
+			// none without its own login): on localhost the session cookie serves.
+			PassAccessToken:    strings.HasPrefix(cfg.CodecEndpoint, "https://"),
 			IncludeCredentials: cfg.CodecEndpoint != "",
 		},
 	}))

@@ -1,0 +1,134 @@
+package browser
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/worker"
+	"github.com/wijkflow/wijkflow/worker/accesslog"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/devserver"
+)
+
+// TestTemporalUIDecodesThroughWijkflow opens a case's history in the real Temporal Web
+// UI, wired as `wijkflow dev` wires it: a browser signed in to the web app as a user of
+// the case's gemeente sees the payloads decoded by wijkflow's codec endpoint (by the
+// session cookie); a browser signed in for another gemeente does not.
+func TestTemporalUIDecodesThroughWijkflow(t *testing.T) {
+	exe := chromium(t)
+	defs, issues := definitions.LoadDir(filepath.Join("..", "..", "..", "definitions"))
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One host name for the web app and the UI: the session cookie is same-site then.
+	base := fmt.Sprintf("http://localhost:%d", l.Addr().(*net.TCPAddr).Port)
+	srv, err := devserver.Start(context.Background(), devserver.Config{DataDir: t.TempDir(), UIPort: 0, CodecEndpoint: base + worker.CodecPath, Logger: testLog(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Stop)
+	c, err := worker.Dial(context.Background(), worker.ClientConfig{Address: srv.Address(), Namespace: srv.Namespace(), Logger: testLog(t), Keys: testutil.Keys()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	if err := worker.RegisterSearchAttributes(context.Background(), c, srv.Namespace()); err != nil {
+		t.Fatal(err)
+	}
+	users := auth.DemoUsers(defs)
+	tokens, err := auth.NewTokens(users)
+	if err != nil {
+		t.Fatal(err)
+	}
+	access := &testutil.SyncBuffer{}
+	svc, err := worker.New(worker.Config{
+		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-codec", Definitions: defs, Auth: tokens,
+		Listener: l, Logger: testLog(t), Keys: testutil.Keys(), Access: accesslog.NewJSONLines(access),
+		Web: worker.WebOptions{DemoUsers: users}, CodecOrigins: []string{srv.UIURL()},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Shutdown(context.Background()) })
+	cases, errs := worker.SeedDemo(context.Background(), svc.Handler(), defs, users, time.Now())
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var caseID string
+	for _, dc := range cases {
+		if dc.Gemeente == "dalfsen" {
+			caseID = dc.ID
+		}
+	}
+	desc, err := c.DescribeWorkflowExecution(context.Background(), caseID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	history := srv.UIURL() + "/namespaces/" + srv.Namespace() + "/workflows/" + caseID + "/" +
+		desc.GetWorkflowExecutionInfo().GetExecution().GetRunId() + "/history"
+
+	// bodyText signs in as user in a fresh browser, opens the history, and returns the
+	// page's text once cond holds for it.
+	bodyText := func(user string, cond func(string) bool) string {
+		opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+			chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900)}
+		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+		defer cancelA()
+		ctx, cancelB := chromedp.NewContext(actx)
+		defer cancelB()
+		ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		defer cancel()
+		if err := chromedp.Do(ctx,
+			chromedp.Navigate(base+"/aanmelden"),
+			chromedp.Click(chromedp.CSS(`input[value="`+user+`"]`)),
+			chromedp.Click(chromedp.CSS(`form.signin button[type=submit]`)),
+		); err != nil {
+			t.Fatalf("%s: %v", user, err)
+		}
+		testutil.Eventually(t, time.Minute, func() error { // signed in: redirected away
+			loc, err := chromedp.Run(ctx, chromedp.Location())
+			if err == nil && strings.Contains(loc, "/aanmelden") {
+				err = fmt.Errorf("%s: still at %s", user, loc)
+			}
+			return err
+		})
+		if err := chromedp.Do(ctx, chromedp.Navigate(history)); err != nil {
+			t.Fatalf("%s: %v", user, err)
+		}
+		var text string
+		testutil.Eventually(t, time.Minute, func() error {
+			text, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+			if err == nil && !cond(text) {
+				err = fmt.Errorf("%s: the page does not show what is awaited yet:\n%.1500s", user, text)
+			}
+			return err
+		})
+		return text
+	}
+	bodyText("dalfsen-wijkcoach", func(s string) bool { return strings.Contains(s, `"caseId": "`+caseID+`"`) })
+	denied := `"user":"dordrecht-wijkcoach","gemeente":"dordrecht","case":"` + caseID + `","action":"decode","outcome":"denied"`
+	text := bodyText("dordrecht-wijkcoach", func(string) bool { return strings.Contains(access.String(), denied) })
+	if strings.Contains(text, `"caseId"`) {
+		t.Errorf("a dordrecht user sees the dalfsen case decoded:\n%.2000s", text)
+	}
+	if os.Getenv("WIJKFLOW_SCREENSHOTS") != "" {
+		t.Log(text)
+	}
+}
