@@ -57,7 +57,6 @@ func (w *webFlags) options(fs *flag.FlagSet, getenv func(string) string) (worker
 	return opts, nil
 }
 
-
 // flagValue is a flag's value, or "" when this build has no such flag.
 func flagValue(fs *flag.FlagSet, name string) string {
 	if f := fs.Lookup(name); f != nil {

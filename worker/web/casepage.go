@@ -165,7 +165,7 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 // message at its field.
 func (a *app) caseAction(w http.ResponseWriter, r *http.Request, rq *request, action string, body map[string]any, flash string) {
 	id := r.PathValue("id")
-	err := a.call(r.Context(), rq.sess.Token, "POST", "/cases/"+url.PathEscape(id)+"/"+action, nil, body, "", nil)
+	err := a.call(r.Context(), rq.sess.Token, "POST", "/cases/"+url.PathEscape(id)+"/"+action, nil, body, idemKey(r), nil)
 	if e, ok := err.(*apiError); ok && e.Status == http.StatusUnprocessableEntity {
 		v, ok := a.caseOf(w, r, rq)
 		if !ok {

@@ -1,6 +1,9 @@
 package web
 
 import (
+	"context"
+	"crypto/rand"
+	"crypto/rsa"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
@@ -11,6 +14,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	jose "github.com/go-jose/go-jose/v4"
+	"github.com/go-jose/go-jose/v4/jwt"
 
 	"github.com/wijkflow/wijkflow/worker/auth"
 )
@@ -25,14 +31,18 @@ type fakeProvider struct {
 	nonce     string
 	issued    string // the ID token handed out
 	badNonce  bool
+	sign      func(claims map[string]any) string // nil: an unsigned stand-in
+	jwks      any                                // served at /keys
 }
 
 func newProvider(t *testing.T) *fakeProvider {
 	p := &fakeProvider{}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/.well-known/openid-configuration", func(w http.ResponseWriter, r *http.Request) {
-		json.NewEncoder(w).Encode(map[string]string{"issuer": p.URL, "authorization_endpoint": p.URL + "/authorize", "token_endpoint": p.URL + "/token"})
+		json.NewEncoder(w).Encode(map[string]any{"issuer": p.URL, "authorization_endpoint": p.URL + "/authorize", "token_endpoint": p.URL + "/token",
+			"jwks_uri": p.URL + "/keys", "id_token_signing_alg_values_supported": []string{"RS256"}})
 	})
+	mux.HandleFunc("/keys", func(w http.ResponseWriter, r *http.Request) { json.NewEncoder(w).Encode(p.jwks) })
 	mux.HandleFunc("/authorize", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		p.mu.Lock()
@@ -58,8 +68,14 @@ func newProvider(t *testing.T) *fakeProvider {
 		if p.badNonce {
 			nonce = "other"
 		}
-		claims, _ := json.Marshal(map[string]any{"nonce": nonce, "exp": time.Now().Add(time.Hour).Unix(), "sub": "medewerker-7"})
-		p.issued = "eyJhbGciOiJSUzI1NiJ9." + base64.RawURLEncoding.EncodeToString(claims) + ".handtekening"
+		claims := map[string]any{"nonce": nonce, "exp": time.Now().Add(time.Hour).Unix(), "iat": time.Now().Unix(), "sub": "medewerker-7",
+			"iss": p.URL, "aud": "wijkflow", "gemeente": "testgem", "teams": []string{"noord"}, "roles": []string{"wijkcoach"}}
+		if p.sign != nil {
+			p.issued = p.sign(claims)
+		} else {
+			js, _ := json.Marshal(claims)
+			p.issued = "eyJhbGciOiJSUzI1NiJ9." + base64.RawURLEncoding.EncodeToString(js) + ".handtekening"
+		}
 		json.NewEncoder(w).Encode(map[string]string{"id_token": p.issued, "token_type": "Bearer"})
 	})
 	p.Server = httptest.NewServer(mux)
@@ -148,5 +164,62 @@ func TestOIDCRefusesForeignReturns(t *testing.T) {
 	}
 	if st, _, _ := f.get("/taken"); st != http.StatusSeeOther {
 		t.Errorf("signed in after a refused flow: %d", st)
+	}
+}
+
+// TestOIDCWithTheRealVerifier signs in through the code flow with the API's own OIDC
+// authenticator (auth.NewOIDC: JWKS, signature, issuer, audience, claims): a token the
+// provider signed passes; one signed with another key does not sign anyone in.
+func TestOIDCWithTheRealVerifier(t *testing.T) {
+	f := newFixture(t)
+	p := newProvider(t)
+	key, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.jwks = jose.JSONWebKeySet{Keys: []jose.JSONWebKey{{Key: &key.PublicKey, KeyID: "k1", Algorithm: "RS256", Use: "sig"}}}
+	signWith := func(k *rsa.PrivateKey) func(map[string]any) string {
+		signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: k}, (&jose.SignerOptions{}).WithType("JWT").WithHeader("kid", "k1"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return func(c map[string]any) string {
+			raw, err := jwt.Signed(signer).Claims(c).Serialize()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return raw
+		}
+	}
+	p.sign = signWith(key)
+	verifier, err := auth.NewOIDC(context.Background(), auth.OIDCConfig{Issuer: p.URL, Audience: "wijkflow"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := f.def
+	h, err := New(Config{API: f.api, Auth: verifier, Definitions: func() DefinitionSet { return set{d} },
+		Login: &Login{Issuer: p.URL, ClientID: "wijkflow", ClientSecret: "geheim", RedirectURL: f.srv.URL + "/aanmelden/terug"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.srv.Config.Handler = h
+	if st, h := f.follow("/aanmelden/oidc"); st != http.StatusSeeOther || h.Get("Location") != "/taken" {
+		t.Fatalf("signed token: %d to %q", st, h.Get("Location"))
+	}
+	if st, _, _ := f.get("/taken"); st != http.StatusOK {
+		t.Fatalf("not signed in: %d", st)
+	}
+
+	f.c.Jar = &cookieJar{cookies: map[string]*http.Cookie{}} // a new browser
+	other, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.sign = signWith(other)
+	if st, _ := f.follow("/aanmelden/oidc"); st != http.StatusUnauthorized {
+		t.Errorf("a token signed with another key: %d", st)
+	}
+	if st, _, _ := f.get("/taken"); st != http.StatusSeeOther {
+		t.Errorf("signed in with a forged token: %d", st)
 	}
 }

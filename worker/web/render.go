@@ -64,8 +64,8 @@ func (a *app) render(w http.ResponseWriter, status int, name string, rq *request
 // errorPage answers with a short Dutch message.
 func (a *app) errorPage(w http.ResponseWriter, r *http.Request, rq *request, status int, msg string) {
 	if rq == nil {
-		if u := a.userOf(a.sessionOf(w, r)); u != nil {
-			s := a.sessionOf(w, r)
+		s := a.sessionOf(w, r)
+		if u := a.userOf(s); u != nil {
 			rq = &request{user: u, sess: s, lead: a.isLead(u)}
 		}
 	}
@@ -86,7 +86,7 @@ func (a *app) apiFailure(w http.ResponseWriter, r *http.Request, rq *request, er
 	}
 	msg := map[int]string{
 		401: "U bent niet (meer) aangemeld.",
-		403: "U mag dit niet doen bij deze zaak.",
+		403: "U mag dit niet doen bij deze zaak" + reason(e.Message) + ".",
 		404: "Deze zaak of taak bestaat niet, of u mag haar niet zien.",
 		409: "Dit kan niet meer: " + dutch(e.Message) + ".",
 	}[e.Status]
@@ -94,6 +94,15 @@ func (a *app) apiFailure(w http.ResponseWriter, r *http.Request, rq *request, er
 		msg = dutch(e.Message)
 	}
 	a.errorPage(w, r, rq, e.Status, msg)
+}
+
+// reason is ": <the API's reason in Dutch>" when there is a translation, else "": an
+// untranslated English reason is not shown to a worker.
+func reason(msg string) string {
+	if nl := dutch(msg); nl != strings.TrimSpace(msg) {
+		return ": " + nl
+	}
+	return ""
 }
 
 var funcs = template.FuncMap{
@@ -108,6 +117,7 @@ var funcs = template.FuncMap{
 		return "nee"
 	},
 	"value":   valueNL,
+	"nonce":   randomString, // a form's Idempotency-Key: sent twice, it acts once
 	"option":  func(s string) string { return strings.ReplaceAll(s, "_", " ") },
 	"query":   func(s string) template.URL { return template.URL(s) },
 	"overdue": func(t *time.Time) bool { return t != nil && time.Now().After(*t) },

@@ -143,7 +143,7 @@ func (a *app) taskAction(w http.ResponseWriter, r *http.Request, rq *request, ac
 	if body == nil {
 		body = map[string]any{}
 	}
-	if err := a.call(r.Context(), rq.sess.Token, "POST", path, nil, body, "", nil); err != nil {
+	if err := a.call(r.Context(), rq.sess.Token, "POST", path, nil, body, idemKey(r), nil); err != nil {
 		a.apiFailure(w, r, rq, err)
 		return
 	}
@@ -152,4 +152,13 @@ func (a *app) taskAction(w http.ResponseWriter, r *http.Request, rq *request, ac
 		back = "/taken"
 	}
 	http.Redirect(w, r, backTo(back, id, flash), http.StatusSeeOther)
+}
+
+// idemKey is the Idempotency-Key of a posted form: its nonce, so a form sent twice acts
+// once; "" (the API draws one) for a form without.
+func idemKey(r *http.Request) string {
+	if n := r.PostFormValue("nonce"); n != "" {
+		return "web-" + n
+	}
+	return ""
 }

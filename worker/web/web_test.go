@@ -538,3 +538,44 @@ func TestExtend(t *testing.T) {
 		t.Errorf("extend sent %q", sent)
 	}
 }
+
+// TestForbiddenSaysWhy: a 403 of the API shows its reason when it has a Dutch one.
+func TestForbiddenSaysWhy(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	tk := task("case-a", "melding-1", "melding", "lead-1")
+	f.api.views["case-a"] = view("case-a", tk)
+	f.api.answer = func(*http.Request) (int, any) {
+		return 403, map[string]any{"error": "task melding-1 is claimed by another user"}
+	}
+	st, body, _ := f.post("/zaken/case-a/taken/melding-1", url.Values{"csrf": {secret}, "nonce": {"n"}})
+	if st != http.StatusForbidden || !strings.Contains(body, "U mag dit niet doen bij deze zaak: een collega heeft de taak opgepakt.") {
+		t.Errorf("403: %d\n%s", st, body)
+	}
+}
+
+// TestActionsCarryTheirFormsKey: claim and suspend send the form's nonce as the
+// Idempotency-Key, so the same form sent twice acts once.
+func TestActionsCarryTheirFormsKey(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	f.api.listed = []string{"case-a"}
+	f.api.views["case-a"] = view("case-a", task("case-a", "melding-1", "melding", ""))
+	_, body, _ := f.get("/taken?lijst=team")
+	nonce := regexp.MustCompile(`claimen"><input type="hidden" name="csrf" value="[^"]+"><input type="hidden" name="nonce" value="([^"]+)"`).FindStringSubmatch(body)
+	if nonce == nil {
+		t.Fatalf("the claim form has no nonce:\n%s", body)
+	}
+	var keys []string
+	f.api.answer = func(r *http.Request) (int, any) {
+		keys = append(keys, r.Header.Get("Idempotency-Key"))
+		return 200, map[string]any{}
+	}
+	for range 2 {
+		f.post("/zaken/case-a/taken/melding-1/claimen", url.Values{"csrf": {secret}, "nonce": {nonce[1]}})
+	}
+	f.post("/zaken/case-a/opschorten", url.Values{"csrf": {secret}, "nonce": {"n-2"}, "reden": {"wacht"}})
+	if want := []string{"web-" + nonce[1], "web-" + nonce[1], "web-n-2"}; strings.Join(keys, " ") != strings.Join(want, " ") {
+		t.Errorf("keys sent %v, want %v", keys, want)
+	}
+}
