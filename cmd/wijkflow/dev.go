@@ -123,6 +123,7 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Retention:      f.retention,
 		Logger:         log,
 		CodecEndpoint:  codecURL,
+		CodecSignIn:    strings.TrimSuffix(api, "/api/v1") + "/aanmelden",
 		AllowUIActions: f.uiActions,
 	})
 	if err != nil {

@@ -51,11 +51,15 @@ func TestDevWiresKeysCodecAndUI(t *testing.T) {
 			Endpoint           string
 			PassAccessToken    bool
 			IncludeCredentials bool
+			DefaultErrorLink   string
 		}
 		DisableWriteActions bool
 	}
 	if err := json.Unmarshal(body, &settings); err != nil {
 		t.Fatalf("UI settings %s: %v", body, err)
+	}
+	if settings.Codec.DefaultErrorLink != strings.TrimSuffix(m[1], "/codec")+"/aanmelden" {
+		t.Errorf("UI codec error link %q, want the web app's sign-in", settings.Codec.DefaultErrorLink)
 	}
 	if settings.Codec.Endpoint != m[1] || settings.Codec.PassAccessToken || !settings.Codec.IncludeCredentials || !settings.DisableWriteActions {
 		t.Errorf("UI settings %s; want codec %s with credentials (no token: plain http), write actions off", body, m[1])

@@ -37,6 +37,9 @@ type Config struct {
 	// /codec); the UI passes the user's access token and cookies to it. Empty: the UI
 	// shows payloads as they are stored, encrypted.
 	CodecEndpoint string
+	// CodecSignIn is where the UI sends a user whose browser may not decode (the web
+	// app's sign-in page); its message says to sign in there.
+	CodecSignIn string
 	// AllowUIActions lets the Web UI terminate, reset, cancel, signal, update and start
 	// workflows; off, its server refuses every write (only queries pass), since those
 	// actions bypass the task API's checks and can break a case.

@@ -32,8 +32,10 @@ func startUI(ctx context.Context, cfg Config, port, uiPort int) (*uiserver.Serve
 			Endpoint: cfg.CodecEndpoint,
 			// The UI passes its access token only to an https endpoint (and then has
 			// none without its own login): on localhost the session cookie serves.
-			PassAccessToken:    strings.HasPrefix(cfg.CodecEndpoint, "https://"),
-			IncludeCredentials: cfg.CodecEndpoint != "",
+			PassAccessToken:     strings.HasPrefix(cfg.CodecEndpoint, "https://"),
+			IncludeCredentials:  cfg.CodecEndpoint != "",
+			DefaultErrorLink:    cfg.CodecSignIn,
+			DefaultErrorMessage: codecMessage(cfg.CodecSignIn),
 		},
 	}))
 	go func() {
@@ -59,4 +61,13 @@ func startUI(ctx context.Context, cfg Config, port, uiPort int) (*uiserver.Serve
 		return nil, fmt.Errorf("Web UI did not become ready: %w", err)
 	}
 	return ui, nil
+}
+
+// codecMessage is what the UI says when the codec endpoint refuses: the gegevens stay
+// encrypted until the user signs in to wijkflow.
+func codecMessage(signIn string) string {
+	if signIn == "" {
+		return ""
+	}
+	return "De gegevens van deze zaak zijn versleuteld. Meld u aan bij wijkflow als medewerker van de gemeente van deze zaak om ze te lezen."
 }
