@@ -6,14 +6,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/common/ast"
 )
 
 // FieldsOf lists the declared fields a condition names, in order of first use; nil
 // for a condition that does not parse (Check reports it).
 func (c *Conditions) FieldsOf(expr string) []string {
-	parsed, iss := c.env.Parse(expr)
-	if iss.Err() != nil {
+	parsed := c.parse(expr)
+	if parsed == nil {
 		return nil
 	}
 	var out []string
@@ -64,13 +65,14 @@ func (c *checker) dataflow(conds *Conditions) {
 			collectors[f.Name] = append(collectors[f.Name], s.ID)
 		}
 	}
-	// before[i]: the steps from which a path leads to step i (i itself when it is on a loop).
+	// before(i): the steps from which a path leads to step i (i itself when it is on a
+	// loop); walked once per step that reads a field, and only when the intake lacks it.
+	memo := make([][]bool, len(steps))
 	before := func(i int) []bool {
-		seen := walk(pred[i], pred, len(steps))
-		for _, j := range pred[i] {
-			seen[j] = true
+		if memo[i] == nil {
+			memo[i] = walk(pred[i], pred, len(steps))
 		}
-		return seen
+		return memo[i]
 	}
 	check := func(i int, own bool, field, path, what string) {
 		if intake[field] || len(collectors[field]) == 0 {
@@ -129,3 +131,30 @@ func stepWords(ids []string) string {
 	}
 	return "steps " + strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
+
+// parse returns the parsed condition, from the cache after the first time; nil when it
+// does not parse (Check reports why).
+func (c *Conditions) parse(expr string) *cel.Ast {
+	c.mu.Lock()
+	a, ok := c.parsed[expr]
+	c.mu.Unlock()
+	if ok {
+		return a
+	}
+	if checkLength(expr) != nil {
+		return nil
+	}
+	a, iss := c.env.Parse(expr)
+	if iss.Err() != nil {
+		a = nil
+	}
+	c.mu.Lock()
+	if len(c.parsed) < maxParsed {
+		c.parsed[expr] = a
+	}
+	c.mu.Unlock()
+	return a
+}
+
+// maxParsed bounds the parse cache of one Conditions.
+const maxParsed = 10000

@@ -45,10 +45,16 @@ func Mermaid(d *Definition) string {
 		from := ids[st.ID]
 		for _, t := range st.Next {
 			label := t.Label
-			if label == "" {
+			switch {
+			case label == "":
 				label = t.When
+			case t.When != "":
+				label += " (" + t.When + ")" // the condition behind the designer's words
 			}
 			b.WriteString("  " + from + " -->" + mermaidEdgeLabel(label) + " " + node(t.Goto) + "\n")
+		}
+		if st.Timeout != "" {
+			b.WriteString("  " + from + " -.->" + mermaidEdgeLabel("geen "+st.Event+" "+waitWords(st)) + " " + node(st.Timeout) + "\n")
 		}
 		for _, r := range st.Escalate {
 			if r.Goto == "" {
@@ -93,21 +99,40 @@ func mermaidNodeLabel(d *Definition, st *Step) string {
 		title = st.ID
 	}
 	lines := []string{title}
+	if st.Role != "" {
+		lines = append(lines, "rol: "+roleName(d, st.Role))
+	}
 	if st.Deadline != nil {
-		lines = append(lines, "≤ "+mermaidClock(d, st.Deadline))
-		if st.Deadline.Law != "" {
-			lines = append(lines, st.Deadline.Law)
-		}
+		lines = append(lines, termLines(d, "≤ ", st.Deadline)...)
 	}
 	if st.Norm != nil {
-		lines = append(lines, "norm "+mermaidClock(d, st.Norm))
+		lines = append(lines, termLines(d, "norm ", st.Norm)...)
+	}
+	if st.Suspendable {
+		lines = append(lines, "opschortbaar (Awb 4:15)")
+	}
+	if st.Extendable != nil {
+		lines = append(lines, "verlengbaar ≤ "+st.Extendable.String()+" (Awb 4:14)")
+	}
+	for _, id := range st.Stops {
+		lines = append(lines, "stopt de termijn van "+stepTitleOf(d, id)+" (Awb 4:15 lid 1 a)")
+	}
+	for _, r := range st.Escalate {
+		if w := rungWords(d, r); w != "" {
+			lines = append(lines, "na "+r.After.String()+": "+w)
+		}
 	}
 	switch st.Kind {
 	case KindWait:
-		if st.For != nil {
+		switch {
+		case st.Event != "":
+			lines = append(lines, "wacht op gebeurtenis "+st.Event)
+			if w := waitWords(st); w != "" {
+				lines = append(lines, "uiterlijk "+w)
+			}
+		case st.For != nil:
 			lines = append(lines, "wacht "+st.For.String())
-		}
-		if st.Until != "" {
+		case st.Until != "":
 			lines = append(lines, "wacht tot "+st.Until)
 		}
 	case KindReferral:
@@ -134,6 +159,72 @@ func mermaidNodeLabel(d *Definition, st *Step) string {
 		lines[n] = escapeMermaid(l)
 	}
 	return strings.Join(lines, "<br/>")
+}
+
+// termLines are a clock's lines: its term with where it counts from, the law, and each
+// case that chooses another term ("≤ 3wd als crisis").
+func termLines(d *Definition, prefix string, dl *Deadline) []string {
+	lines := []string{prefix + mermaidClock(d, dl)}
+	if dl.Law != "" {
+		lines = append(lines, dl.Law)
+	}
+	for _, tc := range dl.Cases {
+		l := prefix + tc.Within.String() + " als " + tc.When
+		if tc.Law != "" {
+			l += " (" + tc.Law + ")"
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+// rungWords says what a rung of the escalation ladder does; a rung that only routes
+// is drawn as its dotted arrow instead.
+func rungWords(d *Definition, r Rung) string {
+	var parts []string
+	if r.Remind != "" {
+		who := r.Remind
+		if who != "assignee" {
+			who = roleName(d, who)
+		} else {
+			who = "behandelaar"
+		}
+		parts = append(parts, "herinnering aan "+who)
+	}
+	if r.To != "" {
+		parts = append(parts, "naar "+roleName(d, r.To))
+	}
+	if r.Stalled {
+		parts = append(parts, "vastgelopen")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// waitWords is the time a wait's timeout names: "na 6w" or "op datum_x".
+func waitWords(st *Step) string {
+	switch {
+	case st.For != nil:
+		return "na " + st.For.String()
+	case st.Until != "":
+		return "op " + st.Until
+	}
+	return ""
+}
+
+// roleName is a role's label, or its id.
+func roleName(d *Definition, id string) string {
+	if l := d.Roles[id]; l != "" {
+		return l
+	}
+	return id
+}
+
+// stepTitleOf is a step's title, or its id.
+func stepTitleOf(d *Definition, id string) string {
+	if st := d.Steps.Step(id); st != nil && st.Title != "" {
+		return st.Title
+	}
+	return id
 }
 
 // mermaidClock writes a term with its starting point, e.g. "6w vanaf melding".

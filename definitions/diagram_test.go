@@ -51,8 +51,8 @@ func TestMermaidGolden(t *testing.T) {
 	want := `flowchart TD
   %% Proef
   start(("start")) --> s0
-  s0["Melding<br/>≤ 3wd"]
-  s1["Keukentafelgesprek<br/>≤ 6w vanaf melding<br/>Wmo 2015 art. 2.3.2<br/>norm 2w vanaf Melding"]
+  s0["Melding<br/>rol: Wijkcoach<br/>≤ 3wd"]
+  s1["Keukentafelgesprek<br/>rol: Wijkcoach<br/>≤ 6w vanaf melding<br/>Wmo 2015 art. 2.3.2<br/>norm 2w vanaf Melding<br/>na 5w: herinnering aan behandelaar"]
   s2{{"Samen plannen"}}
   s3>"wmo<br/>aan wijkcoach"]
   s4(["jeugd<br/>wacht 2d"])
@@ -63,7 +63,7 @@ func TestMermaidGolden(t *testing.T) {
   s9((("klaar<br/>afgerond")))
   s0 -->|"risico == #quot;hoog#quot; #amp;#amp; score #gt; 3"| s8
   s0 --> s1
-  s1 -->|"eigen kracht"| s9
+  s1 -->|"eigen kracht (eigen_kracht #124;#124; netwerk)"| s9
   s1 --> s2
   s1 -.->|"na 8w"| s8
   s2 --> s3
@@ -82,6 +82,58 @@ func TestMermaidGolden(t *testing.T) {
 	}
 	if again := Mermaid(smallDefinition()); again != got {
 		t.Error("Mermaid() is not deterministic")
+	}
+}
+
+// TestMermaidShowsWhoAndClocks: roles, the rungs of the ladder, suspendable and
+// extendable clocks, a term chosen by a condition, a hersteltermijn, and a wait for an
+// event with its timeout arrow.
+func TestMermaidShowsWhoAndClocks(t *testing.T) {
+	src := strings.Replace(head, "start: a\n", "intake: {crisis: {type: bool}}\nstart: a\n", 1) + `  a:
+    kind: task
+    role: wijkcoach
+    deadline:
+      within: 4w
+      law: Wgs art. 4a lid 1
+      cases: [{when: crisis, within: 3wd, law: Wgs art. 4a lid 2}]
+    suspendable: true
+    extendable: 2w
+    escalate:
+      - {after: 2w, remind: teamleider}
+      - {after: 3w, to: teamleider, stalled: true}
+    form: {ok: {type: bool}}
+    next: [{goto: h}]
+  h:
+    kind: task
+    title: Aanvullen
+    role: wijkcoach
+    deadline: 2w
+    stops: [a]
+    form: {x: {type: bool}}
+    next: [{goto: w}]
+  w:
+    kind: wait
+    event: reactie-veilig-thuis
+    for: 6w
+    timeout: z
+    form: {advies: {type: text}}
+    next: [{goto: z}]
+  z: {kind: end, result: klaar}
+`
+	d, issues := Parse("t.yaml", []byte(src))
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	got := Mermaid(d)
+	for _, line := range []string{
+		`  s0["a<br/>rol: Wijkcoach<br/>≤ 4w<br/>Wgs art. 4a lid 1<br/>≤ 3wd als crisis (Wgs art. 4a lid 2)<br/>opschortbaar (Awb 4:15)<br/>verlengbaar ≤ 2w (Awb 4:14)<br/>na 2w: herinnering aan Teamleider<br/>na 3w: naar Teamleider, vastgelopen"]` + "\n",
+		`  s1["Aanvullen<br/>rol: Wijkcoach<br/>≤ 2w<br/>stopt de termijn van a (Awb 4:15 lid 1 a)"]` + "\n",
+		`  s2(["w<br/>wacht op gebeurtenis reactie-veilig-thuis<br/>uiterlijk na 6w"])` + "\n",
+		`  s2 -.->|"geen reactie-veilig-thuis na 6w"| s3` + "\n",
+	} {
+		if !strings.Contains(got, line) {
+			t.Errorf("Mermaid() lacks %q:\n%s", line, got)
+		}
 	}
 }
 

@@ -58,6 +58,9 @@ type Conditions struct {
 
 	mu    sync.Mutex
 	progs map[string]cel.Program
+	// parsed caches parsed conditions for the checks that walk them (options.go,
+	// dataflow.go): validation asks each condition several questions.
+	parsed map[string]*cel.Ast
 }
 
 // identPattern is a CEL identifier; a field whose name is not one (e.g. "eigen-kracht")
@@ -81,7 +84,7 @@ func NewConditions(fields Form) (*Conditions, error) {
 		cel.ParserExpressionSizeLimit(maxConditionLength),
 		cel.ParserRecursionLimit(100),
 	}
-	c := &Conditions{progs: map[string]cel.Program{}}
+	c := &Conditions{progs: map[string]cel.Program{}, parsed: map[string]*cel.Ast{}}
 	for _, f := range fields {
 		if f == nil || !identPattern.MatchString(f.Name) || celReserved[f.Name] {
 			continue

@@ -57,7 +57,7 @@ func (c *checker) from(dl *Deadline, path string) {
 func (c *checker) joins(s *Step, p string) {
 	for i, id := range s.Join {
 		jp := p + ".join[" + strconv.Itoa(i) + "]"
-		if !c.stepRef(id, jp) {
+		if !c.stepRef(id, jp) || c.steps[id] == nil { // nil: steps unreadable, reported already
 			continue
 		}
 		if !leadsTo(c.steps[id], s.ID) {

@@ -16,8 +16,8 @@ import (
 // looks at ==, !=, `"x" in veld` (choices) and `veld in ["a", "b"]` (choice). The
 // messages carry the column within the condition and the option meant, if any.
 func (c *Conditions) OptionProblems(expr string) []string {
-	parsed, iss := c.env.Parse(expr)
-	if iss.Err() != nil {
+	parsed := c.parse(expr)
+	if parsed == nil {
 		return nil // reported by Check
 	}
 	info := parsed.NativeRep().SourceInfo()

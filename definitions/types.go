@@ -121,6 +121,13 @@ type Step struct {
 	Provider string `yaml:"provider,omitempty" json:"provider,omitempty"`
 	// Await makes the parent wait for the child case to end before going on; default true.
 	Await *bool `yaml:"await,omitempty" json:"await,omitempty"`
+	// Pass names the fields of the case's data that a child case gets; without it the
+	// child gets the fields its own intake asks for. Never the whole data (data
+	// minimisation, AVG art. 5 lid 1 onder c).
+	Pass []string `yaml:"pass,omitempty" json:"pass,omitempty"`
+	// Outcome names a declared field (text or choice) that receives the result of the
+	// child case when it ends, so the next transitions can route on it.
+	Outcome string `yaml:"outcome,omitempty" json:"outcome,omitempty"`
 
 	// Join lists the steps that must all have arrived before a join step goes on.
 	Join []string `yaml:"join,omitempty" json:"join,omitempty"`

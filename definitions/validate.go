@@ -51,6 +51,8 @@ func (r *report) validate(d *Definition) {
 	c.conditions()
 	c.references()
 	c.graph()
+	c.joinBranches() // joins.go
+	c.contracts()    // contract.go
 }
 
 // fail reports a problem at path unless the value there could not even be decoded,
@@ -207,7 +209,7 @@ var kindKeys = map[Kind][]string{
 	KindTask:     {"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate", "stops"},
 	KindWait:     {"for", "until", "event", "timeout", "form"},
 	KindNotify:   {"to", "message"},
-	KindReferral: {"process", "provider", "await"},
+	KindReferral: {"process", "provider", "await", "pass", "outcome"},
 	KindJoin:     {"join"},
 	KindEnd:      {"result"},
 }
@@ -465,12 +467,16 @@ func (c *checker) conditions() {
 		}
 	}
 	errs := make([]error, len(exprs))
+	optionProblems := make([][]string, len(exprs))
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(exprs)) {
 		wg.Go(func() {
 			for i := range work {
-				errs[i] = conds.Check(exprs[i])
+				if errs[i] = conds.Check(exprs[i]); errs[i] == nil {
+					// Parsed once more here, in parallel, and kept for dataflow.
+					optionProblems[i] = conds.OptionProblems(exprs[i])
+				}
 			}
 		})
 	}
@@ -489,7 +495,7 @@ func (c *checker) conditions() {
 				c.fail(p, err.Error())
 				continue
 			}
-			for _, msg := range conds.OptionProblems(t.When) {
+			for _, msg := range optionProblems[index[t.When]] {
 				c.fail(p, msg)
 			}
 		}

@@ -73,7 +73,7 @@ steps:
     next: [{goto: klaar}]
   samen:
     kind: parallel
-    next: [{goto: wmo}, {when: kinderen > 0, goto: jeugd}]
+    next: [{goto: wmo}, {goto: jeugd}] # the join waits for both: neither has a when
   wmo:
     kind: task
     role: wijkcoach

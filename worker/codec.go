@@ -8,7 +8,9 @@ import (
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/converter"
 
+	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/codecserver"
+	"github.com/wijkflow/wijkflow/worker/web"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -17,18 +19,39 @@ import (
 const CodecPath = "/codec"
 
 // withCodec serves the codec endpoint under CodecPath beside the task API.
-func withCodec(api http.Handler, cfg Config) http.Handler {
+// A bearer token comes first (the CLI's --codec-auth, the UI's passAccessToken); else
+// the web app's session cookie (the UI's includeCredentials).
+func withCodec(api http.Handler, cfg Config) (http.Handler, error) {
+	who := cfg.Auth
+	if !cfg.Web.Off {
+		session, err := web.SessionAuth(cfg.Web.SessionKey, cfg.Auth)
+		if err != nil {
+			return nil, err
+		}
+		who = bearerOrSession{bearer: cfg.Auth, session: session}
+	}
 	mux := http.NewServeMux()
 	mux.Handle(CodecPath+"/", codecserver.New(codecserver.Config{
 		Keys:         cfg.Keys,
-		Auth:         cfg.Auth,
+		Auth:         who,
 		CaseGemeente: CaseGemeente(cfg.Client),
 		Access:       cfg.Access,
 		Origins:      cfg.CodecOrigins,
 		Namespace:    cfg.Namespace,
 	}))
 	mux.Handle("/", api)
-	return mux
+	return mux, nil
+}
+
+// bearerOrSession uses the session only when the request carries no bearer token.
+type bearerOrSession struct{ bearer, session auth.Authenticator }
+
+func (b bearerOrSession) Authenticate(r *http.Request) (*auth.User, error) {
+	u, err := b.bearer.Authenticate(r)
+	if errors.Is(err, auth.ErrNoCredentials) {
+		return b.session.Authenticate(r)
+	}
+	return u, err
 }
 
 // CaseGemeente returns a lookup of a case's gemeente: its WijkGemeente search attribute

@@ -9,8 +9,11 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -277,6 +280,20 @@ func TestResidentDataIsReadableOnlyByThoseWhoMay(t *testing.T) {
 		t.Errorf("preflight of another origin: %d %v", code, hdr)
 	}
 
+	// A browser signed in to the web app decodes by its session cookie alone, as the
+	// Web UI calls the endpoint (codec.includeCredentials).
+	browser := signIn(t, base, "test-coach-noord")
+	b, _ := json.Marshal(&req)
+	resp, err := browser.Post(codec+"/decode", "application/json", bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(decodedData(t, out)), resident[0]) {
+		t.Errorf("decode with the session cookie: %d %s", resp.StatusCode, out)
+	}
+
 	// The Web UI without a codec shows ciphertext, and refuses case-breaking actions.
 	uiAPI := srv.UIURL() + "/api/v1/namespaces/" + srv.Namespace() + "/workflows/" + id
 	code, out, _ = call(t, "GET", uiAPI+"/history", "", nil)
@@ -469,4 +486,80 @@ func TestKeyRotation(t *testing.T) {
 	if err := rotated.DataConverter().FromPayload(start[0], &in); err != nil || in.CaseID != v.ID {
 		t.Errorf("reading the start with both keys: %v (%s)", err, in.CaseID)
 	}
+}
+
+// TestErasureLeavesNothingInTheFile erases a case through the API and checks that its
+// ciphertext is gone from temporal.db itself, not only from Temporal's answers: SQLite
+// runs with secure_delete, so deleted rows do not linger in free pages.
+func TestErasureLeavesNothingInTheFile(t *testing.T) {
+	dir := t.TempDir()
+	srv := startServer(t, dir, false)
+	accessBuf := &testutil.SyncBuffer{}
+	c := dialKeys(t, srv, testutil.Keys(), zerolog.NewTestWriter(t))
+	_, base := serve(t, c, srv.Namespace(), svcOpts{keys: testutil.Keys(), taskQueue: "erase", access: accesslog.NewJSONLines(accessBuf)})
+	api := base + "/api/v1"
+	var v workflows.CaseView
+	mustCall(t, 201, "POST", api+"/cases", "test-coach-noord", map[string]any{"gemeente": "testdorp", "process": "snel", "data": map[string]any{"bron": "inwoner"}}, &v)
+	mustCall(t, 200, "POST", api+"/cases/"+v.ID+"/tasks/"+v.Tasks[0].ID+"/complete", "test-coach-noord", map[string]any{"data": map[string]any{"urgent": false}}, &v)
+	events := rawHistory(t, srv, v.ID)
+	start := events[0].GetWorkflowExecutionStartedEventAttributes().GetInput().GetPayloads()[0].GetData()
+	update := updateInputs(events)[0].GetData()
+	// 32 bytes of ciphertext after the nonce: random, so found only where the payload is.
+	marks := [][]byte{start[12:44], update[12:44]}
+	db := filepath.Join(dir, "temporal.db")
+	inFile := func() int {
+		b, err := os.ReadFile(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, m := range marks {
+			if bytes.Contains(b, m) {
+				n++
+			}
+		}
+		return n
+	}
+	if n := inFile(); n != len(marks) {
+		t.Fatalf("%d of %d payloads found in temporal.db before the erasure: the scan reads the wrong file", n, len(marks))
+	}
+	mustCall(t, 403, "POST", api+"/cases/"+v.ID+"/erase", "test-coach-noord", map[string]any{"confirm": v.ID}, nil)
+	mustCall(t, 200, "POST", api+"/cases/"+v.ID+"/erase", "test-leider", map[string]any{"confirm": v.ID}, nil)
+	eventually(t, func() error {
+		if n := inFile(); n > 0 {
+			return errors.New("the case's ciphertext is still in temporal.db")
+		}
+		return nil
+	})
+	if want := `"user":"t-leider","gemeente":"testdorp","case":"` + v.ID + `","action":"erase","outcome":"ok"`; !strings.Contains(accessBuf.String(), want) {
+		t.Errorf("access log lacks %s:\n%s", want, accessBuf.String())
+	}
+}
+
+var csrfRE = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// signIn signs in to the web app with token and returns a client holding the session.
+func signIn(t *testing.T, base, token string) *http.Client {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.Get(base + "/aanmelden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := csrfRE.FindSubmatch(page)
+	if m == nil {
+		t.Fatalf("no CSRF field on the sign-in page: %s", page)
+	}
+	resp, err = c.PostForm(base+"/aanmelden", url.Values{"csrf": {string(m[1])}, "token": {token}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("sign in: %s", resp.Status)
+	}
+	return c
 }

@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"net"
@@ -23,6 +24,10 @@ import (
 	"github.com/wijkflow/wijkflow/worker/registry"
 	"github.com/wijkflow/wijkflow/workflows"
 )
+
+// DefaultReadTimeout bounds reading one request (headers and body) when
+// Config.ReadTimeout is zero; forms are small, so this is generous.
+const DefaultReadTimeout = 30 * time.Second
 
 // DefaultShutdownTimeout bounds each stage of a graceful shutdown when
 // Config.ShutdownTimeout is zero.
@@ -53,6 +58,9 @@ type Config struct {
 	APIAddr string
 	// Identity names this worker in workflow histories; empty means the client's.
 	Identity string
+	// ReadTimeout bounds reading a whole request, body included, so a client cannot hold
+	// a connection by sending slowly; zero means DefaultReadTimeout.
+	ReadTimeout time.Duration
 	// ShutdownTimeout bounds finishing in-flight requests, and then in-flight
 	// activities; zero means DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
@@ -102,6 +110,9 @@ func New(cfg Config) (*Service, error) {
 	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = DefaultShutdownTimeout
 	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
+	}
 	if cfg.Registry == nil {
 		reg, err := registry.Static(cfg.Definitions)
 		if err != nil {
@@ -125,11 +136,18 @@ func New(cfg Config) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.Web.SessionKey == nil {
+		// One key for the web app's cookies and the codec endpoint that reads them.
+		cfg.Web.SessionKey = make([]byte, 32)
+		rand.Read(cfg.Web.SessionKey)
+	}
 	if h, err = withWeb(cfg, h); err != nil {
 		return nil, err
 	}
 	// The codec endpoint beside the web app and the API (both behind "/").
-	h = withCodec(h, cfg)
+	if h, err = withCodec(h, cfg); err != nil {
+		return nil, err
+	}
 	w := NewTemporalWorker(cfg.Client, cfg.TaskQueue, cfg.Keys, cfg.Activities, sdkworker.Options{
 		Identity:          cfg.Identity,
 		WorkerStopTimeout: cfg.ShutdownTimeout,
@@ -141,6 +159,7 @@ func New(cfg Config) (*Service, error) {
 		http: &http.Server{
 			Handler:           h,
 			ReadHeaderTimeout: 10 * time.Second,
+			ReadTimeout:       cfg.ReadTimeout,
 			IdleTimeout:       2 * time.Minute,
 		},
 		served:    make(chan error, 1),

@@ -21,6 +21,8 @@ type WebOptions struct {
 	SessionKey []byte
 	// SecureCookies marks cookies Secure when TLS ends at a proxy in front.
 	SecureCookies bool
+	// Login signs users in at an OpenID Connect provider; Auth must accept its ID tokens.
+	Login *web.Login
 }
 
 // withWeb mounts the web app beside the API on one origin, unless it is off.
@@ -31,6 +33,6 @@ func withWeb(cfg Config, api http.Handler) (http.Handler, error) {
 	return web.Mount(api, web.Config{
 		Auth: cfg.Auth, Definitions: func() web.DefinitionSet { return cfg.Registry.Set() }, Client: cfg.Client, Namespace: cfg.Namespace,
 		DemoUsers: cfg.Web.DemoUsers, TemporalUIURL: cfg.Web.TemporalUIURL,
-		SessionKey: cfg.Web.SessionKey, SecureCookies: cfg.Web.SecureCookies, Logger: cfg.Logger,
+		SessionKey: cfg.Web.SessionKey, SecureCookies: cfg.Web.SecureCookies, Login: cfg.Web.Login, Logger: cfg.Logger,
 	})
 }

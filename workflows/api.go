@@ -219,13 +219,19 @@ type CaseView struct {
 	Deadline        *time.Time     `json:"deadline,omitempty"`
 	Data            map[string]any `json:"data"`
 	Trail           []TrailEntry   `json:"trail"`
-	Parent          *ParentRef     `json:"parent,omitempty"`
-	Children        []string       `json:"children,omitempty"`
+	// TrailSince > 0: the answer of a change, whose trail holds only the entries from
+	// this index on (the change's own); the case's view has the whole trail.
+	TrailSince int        `json:"trailSince,omitempty"`
+	Parent     *ParentRef `json:"parent,omitempty"`
+	Children   []string   `json:"children,omitempty"`
 	// Handoffs are referrals to providers that wait for confirmation or failed.
 	Handoffs []HandoffView `json:"handoffs,omitempty"`
 	// StuckStep and StuckReason: where and why routing found no way on.
 	StuckStep   string `json:"stuckStep,omitempty"`
 	StuckReason string `json:"stuckReason,omitempty"`
+	// ClosedAs says how a case closed that did not reach an end step: "terminated"
+	// (e.g. in the Web UI), "canceled", "timed-out" or "failed". Set by the task API.
+	ClosedAs string `json:"closedAs,omitempty"`
 	// Events are the events the case waits for now (POST /cases/{id}/events/{event}).
 	Events []string `json:"events,omitempty"`
 }

@@ -157,6 +157,13 @@ func (c *caseRun) checkReassign(req ReassignRequest) (*Task, error) {
 	if strings.ContainsAny(req.Assignee, " \t\n") || len(req.Assignee) > 100 {
 		return nil, invalid([]FieldError{{Field: "assignee", Message: "must be a user id"}})
 	}
+	if req.Assignee == t.Assignee {
+		// Nothing would change; the trail must not grow by a no-op.
+		if t.Assignee == "" {
+			return nil, conflict(fmt.Sprintf("task %s is not assigned to anyone", t.ID))
+		}
+		return nil, conflict(fmt.Sprintf("task %s is already assigned to %s", t.ID, t.Assignee))
+	}
 	return t, nil
 }
 

@@ -211,7 +211,7 @@ func TestSuspensionShiftsDeadlineByExactlyTheSuspendedTime(t *testing.T) {
 	if resumed.view.Tasks[0].ClockStopped {
 		t.Error("clock still stopped after resume")
 	}
-	if trailDetail(resumed.view, "suspended") != "wacht op gegevens" || resumed.view.Suspended {
+	if trailDetail(suspended.view, "suspended") != "wacht op gegevens" || resumed.view.Suspended {
 		t.Errorf("resume answer: %s", events(resumed.view))
 	}
 }

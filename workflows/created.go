@@ -36,5 +36,8 @@ func (c *caseRun) onCreated(ctx workflow.Context, req CreatedRequest) (CaseView,
 	if err := workflow.Await(ctx, func() bool { return c.begun }); err != nil {
 		return CaseView{}, err
 	}
-	return c.handle(ctx, "", func() error { return c.checkCreated(req) }, func() {})
+	if _, err := c.handle(ctx, "", func() error { return c.checkCreated(req) }, func() {}); err != nil {
+		return CaseView{}, err
+	}
+	return c.view(), nil // the first view, whole: its trail is short
 }

@@ -51,7 +51,9 @@
 // real in-memory Temporal server (temporaltest) with fake activities: the full Dalfsen
 // path with claim, opschorting, verlenging and a rejected update; a Meldcode referral
 // as a child case (parent and child); a Dordrecht hand-off to a provider; a Dalfsen
-// melding received as a date whose opschorting ends with the awaited task.
+// melding received as a date whose opschorting ends with the awaited task; a process with
+// a term from a date chosen by a condition, a hersteltermijn and an event wait
+// (terms-herstel-event).
 // TestReplayHistories replays each file against the current code and fails on
 // nondeterminism. To record them (the cases are in paths_test.go; add one there and in
 // TestRecordHistories when a new step kind or update lands):
@@ -73,6 +75,8 @@
 // (handoff.go, "async-handoff"): before-async-handoff-* still wait for the provider
 // inside the step; dordrecht-handoff-retried and dordrecht-handoff-routed are a refused
 // hand-off that the lead retried or routed on.
+// before-child-contract-dalfsen-meldcode-child.json gave its child case the whole
+// data; since "child-contract" a child gets what its referral passes (referral.go).
 //
 // # Cost
 //

@@ -86,3 +86,45 @@ func TestEventTimeout(t *testing.T) {
 		t.Errorf("timed out at %v", at)
 	}
 }
+
+// TestConditionalRequirementAtComplete: a field required only when another answer is
+// given is refused at that field (422 in the API) and accepted once filled in.
+func TestConditionalRequirementAtComplete(t *testing.T) {
+	h := newHarness(t)
+	w := worker("w1", "wijkcoach")
+	var refused, accepted *outcome
+	h.at(time.Hour, func() {
+		refused = h.update(UpdateComplete, "c1", CompleteRequest{Actor: w, TaskID: "besluit-1", Data: map[string]any{"besluit": "afgewezen"}})
+	})
+	h.at(2*time.Hour, func() {
+		accepted = h.update(UpdateComplete, "c2", CompleteRequest{Actor: w, TaskID: "besluit-1",
+			Data: map[string]any{"besluit": "afgewezen", "reden": "geen indicatie"}})
+	})
+	h.run(input(def(t, `
+gemeente: testgem
+process: besluit
+title: Besluit
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+start: besluit
+steps:
+  besluit:
+    kind: task
+    role: wijkcoach
+    form:
+      besluit: {type: choice, options: [toegekend, afgewezen], required: true}
+      reden: {type: text, rules: "required_if=besluit afgewezen,max=200"}
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: klaar}
+`), nil))
+	h.result()
+	if errType(refused.err) != ErrInvalid {
+		t.Fatalf("without reason: %v", refused.err)
+	}
+	if fe := fieldErrors(t, refused.err); len(fe) != 1 || fe[0] != (FieldError{Field: "reden", Message: "is required when besluit is afgewezen"}) {
+		t.Errorf("field errors %+v", fe)
+	}
+	if accepted.err != nil {
+		t.Errorf("with reason: %v", accepted.err)
+	}
+}

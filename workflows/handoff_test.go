@@ -10,6 +10,7 @@ import (
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/definitions"
 )
 
 const handoffDef = `
@@ -250,5 +251,85 @@ func TestCreatedAnswersTheFirstView(t *testing.T) {
 	}
 	if errType(other.err) != ErrConflict {
 		t.Errorf("created with another digest: %v", other.err)
+	}
+}
+
+// TestStarvedJoinIsStuck: a split that leaves a join waiting for a branch it did not
+// open marks the case stuck at the join, with the reason, at once. (The definition
+// hides the conditional branch behind a decision, which the validator cannot see.)
+func TestStarvedJoinIsStuck(t *testing.T) {
+	src := `
+gemeente: testgem
+process: samen
+title: Samen
+teams: [noord]
+roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
+lead: teamleider
+intake: {kinderen: {type: bool}}
+start: splits
+steps:
+  splits: {kind: parallel, next: [{goto: volwassene}, {when: kinderen, goto: kind}]}
+  volwassene: {kind: task, role: wijkcoach, form: {ok: {type: bool}}, next: [{goto: samen}]}
+  kind: {kind: task, role: wijkcoach, form: {ok: {type: bool}}, next: [{goto: samen}]}
+  samen: {kind: join, join: [volwassene, kind], next: [{goto: klaar}]}
+  klaar: {kind: end, result: klaar}
+`
+	d, _ := definitions.Parse("samen.yaml", []byte(src)) // the validator's complaint is the point
+	h := newHarness(t)
+	var v CaseView
+	h.at(time.Hour, func() {
+		v = h.view()
+		h.update(UpdateComplete, "u1", CompleteRequest{Actor: worker("w1", "wijkcoach"), TaskID: "volwassene-1", Data: map[string]any{}})
+		h.update(UpdateRouteOn, "r1", RouteOnRequest{Actor: worker("l1", "teamleider"), To: "klaar", Reason: "geen kinderen"})
+	})
+	h.run(input(*d, map[string]any{"kinderen": false}))
+	if r := h.result(); r.Result != "klaar" {
+		t.Fatalf("result %+v", r)
+	}
+	if !v.Stalled || v.StuckStep != "samen" || v.StuckReason != "join samen waits for kind, which parallel step splits did not open" {
+		t.Errorf("stalled %v step %q reason %q", v.Stalled, v.StuckStep, v.StuckReason)
+	}
+}
+
+// TestParentRoutesOnChildOutcome: the child's result lands in the outcome field, and
+// the parent's next transitions route on it; the child stays listed after it closed.
+func TestParentRoutesOnChildOutcome(t *testing.T) {
+	parent := def(t, `
+gemeente: testgem
+process: wijkteam
+title: Wijkteam
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+intake: {uitkomst: {type: choice, options: [behandeld, afgewezen]}}
+start: verwijzing
+steps:
+  verwijzing:
+    kind: referral
+    process: specialist
+    outcome: uitkomst
+    next:
+      - {when: uitkomst == "behandeld", goto: klaar}
+      - goto: opnieuw
+  opnieuw: {kind: end, result: opnieuw}
+  klaar: {kind: end, result: klaar}
+`)
+	child := def(t, childDef)
+	h := newHarness(t)
+	h.at(time.Hour, func() {
+		err := h.env.UpdateWorkflowByID("case-1.verwijzing", UpdateComplete, "c1", &outcomeCallback{},
+			CompleteRequest{Actor: worker("s1", "specialist"), TaskID: "behandeling-1", Data: map[string]any{"ok": true}})
+		if err != nil {
+			t.Error(err)
+		}
+	})
+	in := input(parent, nil)
+	in.Related = []definitions.Definition{child}
+	h.run(in)
+	if r := h.result(); r.Result != "klaar" {
+		t.Fatalf("result %+v, want klaar (the child ended behandeld)", r)
+	}
+	v := h.view()
+	if v.Data["uitkomst"] != "behandeld" || len(v.Children) != 1 || v.Children[0] != "case-1.verwijzing" {
+		t.Errorf("data %v, children %v", v.Data, v.Children)
 	}
 }

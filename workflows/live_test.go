@@ -96,6 +96,8 @@ type liveStep struct {
 	await bool
 	// awaitFailed: wait until a hand-off has failed first.
 	awaitFailed bool
+	// event is the event an UpdateEvent delivers (with data).
+	event string
 	// to is the step a route-on goes to.
 	to string
 	// to is the target of an UpdateMigrate.
@@ -164,6 +166,8 @@ func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
 			req = RouteOnRequest{Actor: actor, To: s.to, Reason: "aanbieder weigert"}
 		case UpdateMigrate:
 			req = MigrateRequest{Actor: actor, To: *s.migrateTo}
+		case UpdateEvent:
+			req = EventRequest{Actor: actor, Event: s.event, Data: s.data}
 		}
 		updateID := fmt.Sprintf("%s-%d", lc.opts.ID, i)
 		if req, err = SignRequest(testutil.Keys(), req, s.update, target, updateID, time.Now().Add(ActorTTL)); err != nil {

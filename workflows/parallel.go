@@ -18,6 +18,25 @@ func (c *caseRun) split(ctx workflow.Context, step *definitions.Step) {
 	for _, n := range next {
 		c.queue = append(c.queue, arrival{Step: n, From: step.ID})
 	}
+	c.starvedJoins(ctx, step, next)
+}
+
+// starvedJoinChange is the workflow.GetVersion change id of marking a case stuck as
+// soon as a split leaves a join waiting for a step that can no longer arrive.
+const starvedJoinChange = "starved-join"
+
+// starvedJoins marks the case stuck, with the reason, when the branches a split did
+// not open were the only way to a step a join waits for: the case would wait there for
+// ever. (The validator rejects the plain form of this; it remains possible through
+// decisions inside a branch.) The lead can route the case on from the join.
+func (c *caseRun) starvedJoins(ctx workflow.Context, step *definitions.Step, taken []string) {
+	starved := definitions.StarvedJoins(c.def, step, taken)
+	if len(starved) == 0 || workflow.GetVersion(ctx, starvedJoinChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		return
+	}
+	for _, s := range starved {
+		c.stuck(ctx, s.Join, "join "+s.Join+" waits for "+s.Missing+", which parallel step "+step.ID+" did not open")
+	}
 }
 
 // join waits until every step in step.Join has arrived, then goes on once. A step not

@@ -170,3 +170,64 @@ func dalfsenOpschorting(id string, own definitions.Definition, related []definit
 	lc.steps = append(steps, lc.steps[2:]...)
 	return lc
 }
+
+// termsEventDef has what issue 9 added to a process: a term from a date in the intake,
+// chosen by a condition; a hersteltermijn that stops it; a wait for an event.
+const termsEventDef = `
+gemeente: testgem
+process: herstel-gebeurtenis
+title: Herstel en gebeurtenis
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+intake:
+  crisis: {type: bool}
+  ontvangen_op: {type: date}
+start: splits
+steps:
+  splits: {kind: parallel, next: [{goto: besluit}, {goto: aanvullen}]}
+  besluit:
+    kind: task
+    role: wijkcoach
+    deadline:
+      within: 4w
+      from: ontvangen_op
+      law: Wgs art. 4a lid 1
+      cases: [{when: crisis, within: 3wd, law: Wgs art. 4a lid 2}]
+    form: {ok: {type: bool, required: true}}
+    next: [{goto: samen}]
+  aanvullen:
+    kind: task
+    role: wijkcoach
+    deadline: 2w
+    stops: [besluit]
+    form: {aangevuld: {type: bool, required: true}}
+    next: [{goto: samen}]
+  samen: {kind: join, join: [besluit, aanvullen], next: [{goto: wacht}]}
+  wacht:
+    kind: wait
+    event: reactie-veilig-thuis
+    for: 2w
+    timeout: zonder-reactie
+    form: {advies: {type: choice, options: [hulp, geen-hulp], required: true}}
+    next: [{goto: klaar}]
+  zonder-reactie: {kind: end, result: zonder-reactie}
+  klaar: {kind: end, result: klaar}
+`
+
+// termsEventCase runs termsEventDef: the hersteltermijn is completed (the beslistermijn
+// runs again), the besluit is taken, and Veilig Thuis's reply arrives as an event.
+func termsEventCase(id string, d definitions.Definition) liveCase {
+	y, m, day := time.Now().In(amsterdam).AddDate(0, 0, -3).Date()
+	return liveCase{
+		workflow: CaseWorkflowName, gemeente: "testgem", team: "noord",
+		input: CaseInput{CaseID: id, Definition: d, Team: "noord",
+			Data: map[string]any{"crisis": false, "ontvangen_op": time.Date(y, m, day, 0, 0, 0, 0, amsterdam).Format(time.DateOnly)}},
+		opts: liveStartOptions(id, d, "noord"),
+		steps: []liveStep{
+			{update: UpdateComplete, task: "aanvullen-1", role: "wijkcoach", data: map[string]any{"aangevuld": true}, open: "besluit-1"},
+			{update: UpdateComplete, task: "besluit-1", role: "wijkcoach", data: map[string]any{"ok": true}, open: ""},
+			{update: UpdateEvent, event: "reactie-veilig-thuis", role: "wijkcoach", data: map[string]any{"advies": "hulp"}, open: ""},
+		},
+		want: CaseResult{Result: "klaar", Step: "klaar"},
+	}
+}

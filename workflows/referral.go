@@ -20,9 +20,13 @@ func (c *caseRun) refer(ctx workflow.Context, step *definitions.Step) {
 	c.startChild(ctx, step)
 }
 
+// childContractChange is the workflow.GetVersion change id of child cases that get
+// only the fields their referral passes (definitions.ChildData), not the whole data.
+const childContractChange = "child-contract"
+
 // startChild starts the referenced process as a child case with workflow id
-// "<case>.<step>" ("-2", "-3" on a repeated referral). The child carries the case data
-// (payloads, not search attributes). When the step awaits, the case goes on when the
+// "<case>.<step>" ("-2", "-3" on a repeated referral). The child gets the fields the
+// step passes, or those its intake asks for (payloads, not search attributes). When the step awaits, the case goes on when the
 // child ends; otherwise as soon as it has started. Children are abandoned when the
 // parent closes: a specialist-care case outlives the wijkteam case that referred it.
 func (c *caseRun) startChild(ctx workflow.Context, step *definitions.Step) {
@@ -35,9 +39,13 @@ func (c *caseRun) startChild(ctx workflow.Context, step *definitions.Step) {
 	if n := c.st.Seq[step.ID]; n > 1 {
 		id += "-" + strconv.Itoa(n)
 	}
-	data := map[string]any{}
-	for _, k := range sortedKeys(c.st.Data) {
-		data[k] = c.st.Data[k]
+	// Histories before child-contract gave the child the whole case data.
+	data := definitions.ChildData(step, def, c.st.Data)
+	if workflow.GetVersion(ctx, childContractChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
+		data = map[string]any{}
+		for _, k := range sortedKeys(c.st.Data) {
+			data[k] = c.st.Data[k]
+		}
 	}
 	in := CaseInput{
 		CaseID: id, Definition: *def, Team: c.st.Team, Data: data, Related: c.in.Related,
@@ -58,6 +66,7 @@ func (c *caseRun) startChild(ctx workflow.Context, step *definitions.Step) {
 		return
 	}
 	c.addTrail(ctx, TrailEntry{Event: "referred", Step: step.ID, Detail: id})
+	c.st.Referred = append(c.st.Referred, id)
 	if !step.Awaits() {
 		c.route(ctx, step)
 		return
@@ -87,6 +96,10 @@ func (c *caseRun) childDone(ctx workflow.Context, id string, step *definitions.S
 		return
 	}
 	c.addTrail(ctx, TrailEntry{Event: "referral-returned", Step: step.ID, Detail: id + " " + res.Result})
+	if step.Outcome != "" {
+		// Only definitions with outcome: do this, so no running case changes course.
+		c.st.Data[step.Outcome] = res.Result
+	}
 	c.route(ctx, step)
 }
 

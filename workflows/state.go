@@ -18,6 +18,8 @@ type CaseState struct {
 	Tasks    []*Task        `json:"tasks"`
 	Waits    []*Wait        `json:"waits,omitempty"`
 	Children []*Child       `json:"children,omitempty"`
+	// Referred lists every child case started, open or closed, for the view.
+	Referred []string `json:"referred,omitempty"`
 	// Stops are the open hersteltermijnen, Stopped the past ones (herstel.go).
 	Stops   []*Stop         `json:"stops,omitempty"`
 	Stopped []StoppedPeriod `json:"stopped,omitempty"`

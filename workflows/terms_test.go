@@ -20,6 +20,7 @@ steps:
     kind: task
     role: wijkcoach
     deadline: {within: %s, from: case, law: "Wmo 2015 art. 2.3.2"}
+    norm: {within: %s, from: case}
     suspendable: true
     escalate:
       - {after: %s, remind: assignee}
@@ -41,31 +42,32 @@ func ams(y int, m time.Month, d, h, min, s, ns int) time.Time {
 func TestTermsFromDateOnlyAndTimestampReceived(t *testing.T) {
 	melding := ams(2026, 4, 13, 0, 0, 0, 0) // "2026-04-13" as the API reads a date
 	tests := []struct {
-		name            string
-		within, rung    string
-		received        time.Time
-		suspend, resume time.Time
-		before, after   time.Time // the deadline before the suspension and after the resume
-		rungAfter       time.Time
+		name               string
+		within, norm, rung string
+		received           time.Time
+		suspend, resume    time.Time
+		before, after      time.Time // the deadline before the suspension and after the resume
+		rungAfter          time.Time
+		normAfter          time.Time
 	}{
-		{"6w across Pinksteren, date-only", "6w", "5w", melding,
+		{"6w across Pinksteren, date-only", "6w", "3w", "5w", melding,
 			ams(2026, 4, 20, 14, 0, 0, 0), ams(2026, 4, 30, 9, 13, 17, 123456789),
-			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 6, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0)},
-		{"6w across Pinksteren, timestamp", "6w", "5w", ams(2026, 4, 13, 15, 42, 0, 0),
+			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 6, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
+		{"6w across Pinksteren, timestamp", "6w", "3w", "5w", ams(2026, 4, 13, 15, 42, 0, 0),
 			ams(2026, 4, 20, 14, 0, 0, 0), ams(2026, 4, 30, 9, 13, 17, 123456789),
-			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 6, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0)},
-		{"10wd across Koningsdag and Bevrijdingsdag, date-only", "10wd", "8wd", melding,
+			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 6, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
+		{"10wd across Koningsdag and Bevrijdingsdag, date-only", "10wd", "5wd", "8wd", melding,
 			ams(2026, 4, 15, 11, 0, 0, 0), ams(2026, 4, 22, 16, 45, 0, 500),
-			ams(2026, 4, 29, 0, 0, 0, 0), ams(2026, 5, 7, 0, 0, 0, 0), ams(2026, 5, 2, 0, 0, 0, 0)},
-		{"10wd, timestamp late in the day", "10wd", "8wd", ams(2026, 4, 13, 23, 59, 59, 0),
+			ams(2026, 4, 29, 0, 0, 0, 0), ams(2026, 5, 7, 0, 0, 0, 0), ams(2026, 5, 2, 0, 0, 0, 0), ams(2026, 4, 29, 0, 0, 0, 0)},
+		{"10wd, timestamp late in the day", "10wd", "5wd", "8wd", ams(2026, 4, 13, 23, 59, 59, 0),
 			ams(2026, 4, 15, 11, 0, 0, 0), ams(2026, 4, 22, 16, 45, 0, 500),
-			ams(2026, 4, 29, 0, 0, 0, 0), ams(2026, 5, 7, 0, 0, 0, 0), ams(2026, 5, 2, 0, 0, 0, 0)},
-		{"3w across Kerst and the year end, date-only", "3w", "2w", ams(2026, 12, 14, 0, 0, 0, 0),
+			ams(2026, 4, 29, 0, 0, 0, 0), ams(2026, 5, 7, 0, 0, 0, 0), ams(2026, 5, 2, 0, 0, 0, 0), ams(2026, 4, 29, 0, 0, 0, 0)},
+		{"3w across Kerst and the year end, date-only", "3w", "1w", "2w", ams(2026, 12, 14, 0, 0, 0, 0),
 			ams(2026, 12, 21, 10, 0, 0, 0), ams(2026, 12, 28, 8, 0, 0, 1),
-			ams(2027, 1, 5, 0, 0, 0, 0), ams(2027, 1, 12, 0, 0, 0, 0), ams(2027, 1, 5, 0, 0, 0, 0)},
-		{"5d ending on Hemelvaart, resumed on it", "5d", "3d", ams(2026, 5, 8, 0, 0, 0, 0),
+			ams(2027, 1, 5, 0, 0, 0, 0), ams(2027, 1, 12, 0, 0, 0, 0), ams(2027, 1, 5, 0, 0, 0, 0), ams(2026, 12, 29, 0, 0, 0, 0)},
+		{"5d ending on Hemelvaart, resumed on it", "5d", "2d", "3d", ams(2026, 5, 8, 0, 0, 0, 0),
 			ams(2026, 5, 11, 9, 0, 0, 0), ams(2026, 5, 14, 12, 0, 0, 0),
-			ams(2026, 5, 14, 0, 0, 0, 0), ams(2026, 5, 19, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
+			ams(2026, 5, 14, 0, 0, 0, 0), ams(2026, 5, 19, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,9 +90,12 @@ func TestTermsFromDateOnlyAndTimestampReceived(t *testing.T) {
 				if at := trailAt(t, v, "notified", "onderzoek-1"); !at.Equal(tt.rungAfter) {
 					t.Errorf("reminder at %v, want %v", at.In(amsterdam), tt.rungAfter)
 				}
+				if at := trailAt(t, v, "norm-passed", "onderzoek-1"); !at.Equal(tt.normAfter) {
+					t.Errorf("norm passed at %v, want %v", at.In(amsterdam), tt.normAfter)
+				}
 				h.stop()
 			})
-			in := input(def(t, sprintf(termsDef, tt.within, tt.rung)), nil)
+			in := input(def(t, sprintf(termsDef, tt.within, tt.norm, tt.rung)), nil)
 			in.Received = tt.received
 			h.run(in)
 			if d := first.Tasks[0].Deadline; d == nil || !d.Equal(tt.before) {

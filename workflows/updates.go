@@ -56,10 +56,12 @@ func (c *caseRun) remember(ctx workflow.Context, taskID string) {
 // holding the case, re-check, remember the id, act and route; then publish and answer.
 func (c *caseRun) handle(ctx workflow.Context, taskID string, check func() error, act func()) (CaseView, error) {
 	if c.repeated(ctx) {
-		return c.view(), nil
+		return c.answer(len(c.st.Trail)), nil
 	}
 	var err error
+	since := len(c.st.Trail)
 	c.advance(ctx, func() {
+		since = len(c.st.Trail)
 		if err = check(); err != nil {
 			return
 		}
@@ -70,7 +72,18 @@ func (c *caseRun) handle(ctx workflow.Context, taskID string, check func() error
 		return CaseView{}, err
 	}
 	c.publish(ctx)
-	return c.view(), nil
+	return c.answer(since), nil
+}
+
+// answer is an update's answer: the view with only the trail entries from index since
+// on (those of this change), so that each answer, which history keeps, does not repeat
+// the whole trail; the query and GET /cases/{id} have all of it.
+func (c *caseRun) answer(since int) CaseView {
+	v := c.view()
+	since = min(since, len(v.Trail))
+	v.Trail = v.Trail[since:]
+	v.TrailSince = since
+	return v
 }
 
 // validate is the common shape of every validator.

@@ -41,8 +41,13 @@ func (c *caseRun) view() CaseView {
 		s := c.st.SuspendedSince
 		v.SuspendedSince = &s
 	}
+	// Every child case ever started stays listed, open or closed; before Referred was
+	// kept, only the awaited ones still running were known.
+	v.Children = slices.Clone(c.st.Referred)
 	for _, ch := range c.st.Children {
-		v.Children = append(v.Children, ch.WorkflowID)
+		if !slices.Contains(v.Children, ch.WorkflowID) {
+			v.Children = append(v.Children, ch.WorkflowID)
+		}
 	}
 	for _, w := range c.st.Waits {
 		if w.Event != "" {

@@ -22,9 +22,10 @@ type caseRun struct {
 
 	// queue holds steps that were reached but not yet entered.
 	queue []arrival
-	// busy is set while one coroutine (a handler or the main loop) advances the case;
-	// others wait for it, so two of them never route the same state at once.
-	busy bool
+	// lock is held while one coroutine (a handler or the main loop) advances the case;
+	// others wait for it, so two of them never route the same state at once. The SDK's
+	// mutex waits through the same condition mechanism as Await: no history events.
+	lock workflow.Mutex
 	// notifying counts notifications sent but not yet answered; the run ends or
 	// continues as new only when it is zero, so none is lost.
 	notifying int
@@ -80,7 +81,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 		// A handler may hold the case while it waits for an activity. Publishing its
 		// half-done state, or arming a timer for it, would cost events that the
 		// handler's own publish and the next pass undo; so wait until it lets go.
-		if err := workflow.Await(ctx, func() bool { return !c.busy }); err != nil {
+		if err := workflow.Await(ctx, func() bool { return !c.lock.IsLocked() }); err != nil {
 			return CaseResult{}, err
 		}
 		c.publish(ctx)
@@ -105,6 +106,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 
 // newCaseRun initialises the run's state from the input, without side effects.
 func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
+	shareInput(&in) // snapshot.go
 	def := in.Definition
 	cond, err := conditionsFor(&def)
 	if err != nil {
@@ -113,7 +115,7 @@ func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 	if def.Steps.Step(def.Start) == nil {
 		return nil, temporal.NewNonRetryableApplicationError(fmt.Sprintf("definition has no start step %q", def.Start), ErrInvalid, nil)
 	}
-	c := &caseRun{in: in, def: &def, cond: cond}
+	c := &caseRun{in: in, def: &def, cond: cond, lock: workflow.NewMutex(ctx)}
 	c.terms = workflow.GetVersion(ctx, termsChange, workflow.DefaultVersion, termsVersion)
 	if in.Carried != nil {
 		c.st = in.Carried
@@ -165,9 +167,15 @@ func (c *caseRun) fillMaps() {
 // handler or the timer loop waits until this one is done. Steps with side effects
 // (notify, hand-off) block inside; that is why the lock exists at all.
 func (c *caseRun) advance(ctx workflow.Context, fn func()) {
-	_ = workflow.Await(ctx, func() bool { return !c.busy })
-	c.busy = true
-	defer func() { c.busy = false; c.rev++ }()
+	// Lock fails only when the workflow is cancelled; the case is then advanced as it
+	// was before the mutex (without waiting), and nothing is unlocked.
+	locked := c.lock.Lock(ctx) == nil
+	defer func() {
+		if locked {
+			c.lock.Unlock()
+		}
+		c.rev++
+	}()
 	fn()
 	for len(c.queue) > 0 && c.st.Status == StatusOpen {
 		a := c.queue[0]
@@ -233,7 +241,7 @@ func (c *caseRun) continueAsNew(ctx workflow.Context) error {
 // case, no notification or hand-off in flight.
 func (c *caseRun) settled(ctx workflow.Context) func() bool {
 	return func() bool {
-		return workflow.AllHandlersFinished(ctx) && !c.busy && c.notifying == 0 && c.handingOff == 0
+		return workflow.AllHandlersFinished(ctx) && !c.lock.IsLocked() && c.notifying == 0 && c.handingOff == 0
 	}
 }
 

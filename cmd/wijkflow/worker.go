@@ -18,7 +18,6 @@ import (
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
-	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -65,6 +64,9 @@ var workerEnv = []struct{ flag, env string }{
 	{"keys", "WIJKFLOW_KEYS_FILE"},
 	{"access-log", "WIJKFLOW_ACCESS_LOG"},
 	{"codec-origins", "WIJKFLOW_CODEC_ORIGINS"},
+	{"oidc-issuer", "WIJKFLOW_OIDC_ISSUER"},
+	{"oidc-audience", "WIJKFLOW_OIDC_AUDIENCE"},
+	{"oidc-claims", "WIJKFLOW_OIDC_CLAIMS"},
 }
 
 // applyEnv sets each flag that was not given on the command line from its environment
@@ -96,6 +98,8 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&keysFile, "keys", "", "`file` of the payload keys, \"ID BASE64\" per line, newest last [WIJKFLOW_KEYS_FILE]; or the keys themselves in WIJKFLOW_KEYS")
 	fs.StringVar(&codecOrigins, "codec-origins", "", "comma-separated `origins` (e.g. https://temporal-ui.example) whose browsers may call the codec endpoint [WIJKFLOW_CODEC_ORIGINS]")
 	var history string
+	var of oidcFlags
+	of.register(fs)
 	fs.StringVar(&cc.Address, "temporal-address", "localhost:7233", "`host:port` of the Temporal frontend [TEMPORAL_ADDRESS]")
 	fs.StringVar(&cc.Namespace, "namespace", "default", "Temporal namespace of the cases [TEMPORAL_NAMESPACE]")
 	fs.StringVar(&cc.TLSCert, "tls-cert", "", "client certificate `file` (PEM) for mTLS [TEMPORAL_TLS_CERT]")
@@ -110,7 +114,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.BoolVar(&skipSA, "skip-search-attributes", false, "do not check or register the search attributes (register them by hand)")
 	sf.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow worker --users FILE [flags]\n\nRuns the case worker and the task API against a Temporal cluster. Flags not given\nare read from the environment variable in brackets. Start several on one task queue\nto share the work.\n\nflags:")
+		fmt.Fprintln(stderr, "usage: wijkflow worker (--users FILE | --oidc-issuer URL --oidc-audience ID) --keys FILE [flags]\n\nRuns the case worker and the task API against a Temporal cluster. Flags not given\nare read from the environment variable in brackets. Start several on one task queue\nto share the work.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -123,13 +127,13 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "wijkflow worker:", err)
 		return errExit(2)
 	}
-	webOpts, err := wf.options(os.Getenv)
+	webOpts, err := wf.options(fs, os.Getenv)
 	if err != nil {
 		fmt.Fprintln(stderr, "wijkflow worker:", err)
 		return errExit(2)
 	}
-	if sf.users == "" {
-		fmt.Fprintln(stderr, "wijkflow worker: --users FILE is required (the API's users and tokens)")
+	if sf.users == "" && of.issuer == "" {
+		fmt.Fprintln(stderr, "wijkflow worker: --users FILE or --oidc-issuer URL is required (who may call the API)")
 		return errExit(2)
 	}
 	log := zerolog.New(stderr).With().Timestamp().Logger()
@@ -141,9 +145,9 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	tokens, err := auth.LoadUsers(sf.users)
+	tokens, err := of.authenticator(ctx, sf.users)
 	if err != nil {
-		return fmt.Errorf("users: %w", err)
+		return err
 	}
 	keys, err := workerKeys(keysFile, os.Getenv("WIJKFLOW_KEYS"))
 	if err != nil {

@@ -62,7 +62,7 @@ func TestWorkerRequiresUsers(t *testing.T) {
 	if !errors.As(err, &code) || code != 2 {
 		t.Fatalf("err = %v, want exit 2", err)
 	}
-	if want := "wijkflow worker: --users FILE is required (the API's users and tokens)\n"; stderr.String() != want {
+	if want := "wijkflow worker: --users FILE or --oidc-issuer URL is required (who may call the API)\n"; stderr.String() != want {
 		t.Errorf("stderr = %q, want %q", stderr.String(), want)
 	}
 }

@@ -88,3 +88,13 @@ func cloneUsers(us []User) []User {
 	}
 	return out
 }
+
+// Lookup returns the user with the given id, for checking an assignee.
+func (t *Tokens) Lookup(id string) (User, bool) {
+	for _, u := range t.users {
+		if u.ID == id {
+			return cloneUsers([]User{u})[0], true
+		}
+	}
+	return User{}, false
+}

@@ -32,12 +32,15 @@ func (a *api) claim(w http.ResponseWriter, r *http.Request, u *auth.User) error 
 // assign gives an open task to another user of the team (or to nobody).
 func (a *api) assign(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	var body struct {
-		Assignee string `json:"assignee"`
+		Assignee *string `json:"assignee"`
 	}
 	if err := decodeBody(w, r, &body, false); err != nil {
 		return err
 	}
-	return a.update(w, r, u, workflows.UpdateReassign, workflows.ReassignRequest{Actor: actor(u), TaskID: r.PathValue("taskId"), Assignee: body.Assignee})
+	if err := a.checkAssignee(u, body.Assignee); err != nil {
+		return err
+	}
+	return a.update(w, r, u, workflows.UpdateReassign, workflows.ReassignRequest{Actor: actor(u), TaskID: r.PathValue("taskId"), Assignee: *body.Assignee})
 }
 
 // complete submits a task's form; the workflow's validator checks the data.
@@ -113,6 +116,9 @@ func checkReason(reason string) []workflows.FieldError {
 // retried request never acts twice and two clients' keys never collide.
 func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name string, arg any) error {
 	id := r.PathValue("id")
+	if err := checkTaskID(r.PathValue("taskId")); err != nil {
+		return err
+	}
 	if err := a.checkCase(r.Context(), u, id); err != nil {
 		return err
 	}

@@ -7,6 +7,9 @@ import (
 	"slices"
 	"time"
 
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/sdk/client"
+
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -58,16 +61,50 @@ func (a *api) maySee(u *auth.User, v *workflows.CaseView) bool {
 }
 
 // queryCase asks the workflow for its view (closed cases answer too while a worker runs).
+// A case whose workflow was ended from outside (terminated in the Web UI, timed out)
+// still holds the state "open"; its status is then closed, with closedAs saying how.
 func (a *api) queryCase(ctx context.Context, id string) (*workflows.CaseView, error) {
-	val, err := a.cfg.Client.QueryWorkflow(ctx, id, "", workflows.QueryCase)
+	resp, err := a.cfg.Client.QueryWorkflowWithOptions(ctx, &client.QueryWorkflowWithOptionsRequest{
+		WorkflowID: id, QueryType: workflows.QueryCase,
+		QueryRejectCondition: enumspb.QUERY_REJECT_CONDITION_NOT_OPEN,
+	})
 	if err != nil {
 		return nil, err
+	}
+	val := resp.QueryResult
+	ended := enumspb.WORKFLOW_EXECUTION_STATUS_UNSPECIFIED
+	if rej := resp.QueryRejected; rej != nil {
+		ended = rej.GetStatus()
+		if val, err = a.cfg.Client.QueryWorkflow(ctx, id, "", workflows.QueryCase); err != nil {
+			return nil, err
+		}
 	}
 	var view workflows.CaseView
 	if err := val.Get(&view); err != nil {
 		return nil, err
 	}
+	if ended != enumspb.WORKFLOW_EXECUTION_STATUS_UNSPECIFIED && ended != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED && view.Status == workflows.StatusOpen {
+		view.Status = workflows.StatusClosed
+		view.ClosedAs = closedAs(ended)
+		view.Tasks = []workflows.TaskView{}
+		view.Stalled = false
+	}
 	return &view, nil
+}
+
+// closedAs names how a workflow ended that did not complete by itself.
+func closedAs(s enumspb.WorkflowExecutionStatus) string {
+	switch s {
+	case enumspb.WORKFLOW_EXECUTION_STATUS_TERMINATED:
+		return "terminated"
+	case enumspb.WORKFLOW_EXECUTION_STATUS_CANCELED:
+		return "canceled"
+	case enumspb.WORKFLOW_EXECUTION_STATUS_TIMED_OUT:
+		return "timed-out"
+	case enumspb.WORKFLOW_EXECUTION_STATUS_FAILED:
+		return "failed"
+	}
+	return "ended"
 }
 
 // caseSummary is one case in a list, read from its search attributes and memo.

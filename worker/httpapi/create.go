@@ -241,6 +241,10 @@ func chooseTeam(u *auth.User, def *definitions.Definition, asked string) (string
 // amsterdam is the time zone of a date-only `received`; Dutch terms count Dutch days.
 var amsterdam = definitions.Amsterdam()
 
+// earliestReceived bounds `received`: no melding under this process's laws (Wmo 2015,
+// Jeugdwet, both in force from 2015-01-01) came in before it; 0000-01-01 is a typo.
+var earliestReceived = time.Date(2015, 1, 1, 0, 0, 0, 0, amsterdam)
+
 // parseReceived reads when the melding came in: a date (2026-11-25, the start of that
 // day in the Netherlands) or an RFC 3339 time. It may not lie in the future.
 func parseReceived(s string, now time.Time) (time.Time, string) {
@@ -257,6 +261,9 @@ func parseReceived(s string, now time.Time) (time.Time, string) {
 	}
 	if t.After(now.Add(time.Minute)) { // a minute for clocks that run ahead
 		return time.Time{}, "lies in the future; a melding is registered after it came in"
+	}
+	if t.Before(earliestReceived) {
+		return time.Time{}, fmt.Sprintf("%q lies before 2015-01-01, when the Wmo 2015 and the Jeugdwet took effect; check the date", s)
 	}
 	return t, ""
 }

@@ -1,10 +1,12 @@
 package httpapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 )
@@ -13,7 +15,9 @@ import (
 // trailing data. An empty body counts as {} when emptyOK.
 func decodeBody(w http.ResponseWriter, r *http.Request, v any, emptyOK bool) error {
 	body := http.MaxBytesReader(w, r.Body, maxBody)
-	dec := json.NewDecoder(body)
+	// A copy of what the decoder read, for exactKeys.
+	var raw bytes.Buffer
+	dec := json.NewDecoder(io.TeeReader(body, &raw))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
 	if errors.Is(err, io.EOF) {
@@ -32,14 +36,17 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any, emptyOK bool) err
 		}
 	}
 	if err == nil {
-		return nil
+		return exactKeys(raw.Bytes(), v)
 	}
 	var (
 		mbe *http.MaxBytesError
 		syn *json.SyntaxError
 		typ *json.UnmarshalTypeError
 	)
+	var ne net.Error
 	switch {
+	case errors.As(err, &ne) && ne.Timeout():
+		return errorf(http.StatusRequestTimeout, "the body did not arrive in time")
 	case errors.As(err, &mbe):
 		return errorf(http.StatusRequestEntityTooLarge, "the body is larger than %d bytes", maxBody)
 	case errors.As(err, &syn):

@@ -162,3 +162,43 @@ func trailEvents(v workflows.CaseView) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// TestMeldcodeDirectMeldenEndToEnd is the path that stranded before issue 8: a Dalfsen
+// melding with a high safety risk starts the Meldcode as a child case; acute danger
+// hands off to Veilig Thuis at once (a real HTTP provider here); the child ends
+// "gemeld", stays listed on the parent, got only its intake's fields, and the parent
+// goes on to the keukentafelgesprek.
+func TestMeldcodeDirectMeldenEndToEnd(t *testing.T) {
+	p := newProvider(t, 201)
+	e := newEnvWith(t, &activities.Config{Logger: zerolog.Nop(),
+		Providers: map[string]activities.Provider{"veilig-thuis-ijsselland": {URL: p.URL}}})
+	intake := map[string]any{"bron": "school", "veiligheidsrisico": "hoog", "jeugdige_betrokken": true, "leefgebieden": []string{"veiligheid"}}
+	var v workflows.CaseView
+	e.must(201, "coach", "POST", "/cases", map[string]any{"gemeente": "dalfsen", "process": "wijkteam", "data": intake}, "Idempotency-Key", "meldcode-1").decode(t, &v)
+	e.must(200, "coach", "POST", "/cases/"+v.ID+"/tasks/melding-1/complete", map[string]any{"data": map[string]any{
+		"urgentie": "spoed", "veiligheidsrisico": "hoog", "ontvangst_bevestigd": true}})
+	child := v.ID + ".meldcode-bij-melding"
+	e.eventually("the Meldcode child case opens its first task", func() bool {
+		r := e.do("coach", "GET", "/cases/"+child, nil)
+		return r.status == 200 && strings.Contains(string(r.body), `"signalen-1"`)
+	})
+	cv := e.view("coach", child)
+	for k := range cv.Data {
+		if _, asked := intake[k]; !asked {
+			t.Errorf("the child got field %q", k)
+		}
+	}
+	e.must(200, "coach", "POST", "/cases/"+child+"/tasks/signalen-1/complete", map[string]any{"data": map[string]any{
+		"signalen": "…", "kinderen_betrokken": true, "acuut_gevaar": true}})
+	e.eventually("the child case is handed off and closes", func() bool {
+		c := e.view("coach", child)
+		return c.Status == workflows.StatusClosed && c.Result == "gemeld"
+	})
+	if keys := p.calls(); len(keys) != 1 || keys[0] != child+"/direct-melden-1" {
+		t.Errorf("Veilig Thuis got %v", keys)
+	}
+	e.eventually("the parent goes on to the keukentafelgesprek", func() bool {
+		pv := e.view("coach", v.ID)
+		return len(pv.Tasks) == 1 && pv.Tasks[0].Step == "keukentafelgesprek" && len(pv.Children) == 1 && pv.Children[0] == child
+	})
+}

@@ -1,6 +1,8 @@
 package httpapi
 
 import (
+	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/base64"
 	"maps"
 	"net/http"
@@ -31,8 +33,8 @@ func parsePage(q url.Values) (page, error) {
 		p.size = n
 	}
 	if s := q.Get("pageToken"); s != "" {
-		b, err := base64.RawURLEncoding.DecodeString(s)
-		if err != nil || len(b) == 0 {
+		b, ok := decodeToken(s)
+		if !ok {
 			return p, errorf(http.StatusBadRequest, "pageToken is not a token this API handed out; pass nextPageToken unchanged")
 		}
 		p.token = b
@@ -40,7 +42,30 @@ func parsePage(q url.Values) (page, error) {
 	return p, nil
 }
 
-func encodeToken(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
+// tokenCheck is the length of the checksum in front of a page token.
+const tokenCheck = 8
+
+// encodeToken wraps Temporal's page token with a checksum, so that a token the API did
+// not hand out (garbage, a truncated copy) is a 400 here instead of an internal error
+// that Temporal logs with stack traces and the client retries for seconds.
+func encodeToken(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return base64.RawURLEncoding.EncodeToString(append(sum[:tokenCheck:tokenCheck], b...))
+}
+
+// decodeToken unwraps a token of encodeToken; ok is false for anything else.
+func decodeToken(s string) ([]byte, bool) {
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || len(raw) <= tokenCheck {
+		return nil, false
+	}
+	b := raw[tokenCheck:]
+	sum := sha256.Sum256(b)
+	return b, subtle.ConstantTimeCompare(sum[:tokenCheck], raw[:tokenCheck]) == 1
+}
 
 // checkParams rejects query parameters the route does not know, so a typo such as
 // ?stalld=true is a 400 instead of a silently unfiltered list.

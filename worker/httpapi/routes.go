@@ -36,6 +36,7 @@ func (a *api) routes() []route {
 		{method: "POST", path: "/cases", action: "create", h: a.createCase},
 		{method: "GET", path: "/cases", h: a.listCases},
 		{method: "GET", path: "/cases/{id}", access: "view", h: a.getCase},
+		{method: "POST", path: "/cases/{id}/erase", action: "erase", h: a.eraseCase},
 		{method: "POST", path: "/cases/{id}/suspend", action: "suspend", h: a.suspend},
 		{method: "POST", path: "/cases/{id}/resume", action: "resume", h: a.resume},
 		{method: "POST", path: "/cases/{id}/extend", action: "extend", h: a.extend},

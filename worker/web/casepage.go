@@ -1,6 +1,7 @@
 package web
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -43,7 +44,10 @@ func residentOf(def *definitions.Definition, data map[string]any) []residentLine
 	add("Adres", res.Address, false)
 	add("BSN", res.BSN, false)
 	for _, p := range res.Household {
-		rel := strings.ToUpper(p.Relation[:1]) + p.Relation[1:]
+		rel := "Huisgenoot"
+		if p.Relation != "" { // the validator asks for one; an old snapshot may lack it
+			rel = strings.ToUpper(p.Relation[:1]) + p.Relation[1:]
+		}
 		add(rel, p.Name, false)
 		add(rel+": geboortedatum", p.Birthdate, true)
 		add(rel+": BSN", p.BSN, false)
@@ -63,6 +67,7 @@ type caseData struct {
 	Suspendable bool
 	ClockWork   bool // suspending, resuming or extending is possible
 	Errors      map[string]string
+	Other       []string // errors of no field on the page
 	Sent        url.Values
 }
 
@@ -75,6 +80,9 @@ type trailLine struct {
 	workflows.TrailEntry
 	StepTitle string
 }
+
+// onPage are the case page's fields that show their own errors.
+var onPage = map[string]bool{"suspend.reason": true, "extend.by": true, "extend.reason": true}
 
 // detailed are the trail's events whose detail a worker reads: reasons and outcomes.
 var detailed = map[string]bool{
@@ -135,6 +143,12 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 				}
 				d.Collected = append(d.Collected, residentLine{label, valueNL(f, val)})
 			}
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(errs)) {
+		if !onPage[k] {
+			_, field, _ := strings.Cut(k, ".")
+			d.Other = append(d.Other, field+": "+errs[k])
 		}
 	}
 	title := "Zaak"

@@ -25,6 +25,11 @@ type session struct {
 	Token   string `json:"t,omitempty"`
 	CSRF    string `json:"c"`
 	Expires int64  `json:"e"`
+	// State, Nonce, Verifier and Back live between the OIDC redirect and its return.
+	State    string `json:"s,omitempty"`
+	Nonce    string `json:"n,omitempty"`
+	Verifier string `json:"v,omitempty"`
+	Back     string `json:"b,omitempty"`
 }
 
 // sealer seals and opens session cookies with AES-256-GCM.

@@ -13,12 +13,19 @@ type signInData struct {
 	Demo  []auth.User
 	Back  string
 	Error string
+	OIDC  string // the provider's name when it signs users in
 }
 
 func (a *app) signInPage(w http.ResponseWriter, r *http.Request) {
 	s := a.sessionOf(w, r)
-	a.render(w, http.StatusOK, "signin", nil, page{Title: "Aanmelden", CSRF: s.CSRF,
-		Data: signInData{Demo: a.cfg.DemoUsers, Back: safeBack(r.URL.Query().Get("terug"))}})
+	d := signInData{Demo: a.cfg.DemoUsers, Back: safeBack(r.URL.Query().Get("terug"))}
+	if a.cfg.Login != nil {
+		d.OIDC = a.cfg.Login.Name
+		if d.OIDC == "" {
+			d.OIDC = "de inlogdienst"
+		}
+	}
+	a.render(w, http.StatusOK, "signin", nil, page{Title: "Aanmelden", CSRF: s.CSRF, Data: d})
 }
 
 // signIn starts a session for the chosen demo user, or for the API token given. The

@@ -42,6 +42,9 @@ type Config struct {
 	SessionKey []byte
 	// SecureCookies marks the session cookie Secure also when TLS ends at a proxy.
 	SecureCookies bool
+	// Login, when set, signs users in at an OpenID Connect provider (oidclogin.go);
+	// Auth must then accept the provider's ID tokens.
+	Login *Login
 	// Logger receives server-side errors (never personal data).
 	Logger zerolog.Logger
 }
@@ -68,6 +71,7 @@ type app struct {
 	seal  *sealer
 	pages map[string]*template.Template
 	log   zerolog.Logger
+	login *loginFlow // nil without Config.Login
 }
 
 // New returns the web app's handler for every path outside /api/.
@@ -88,6 +92,9 @@ func New(cfg Config) (http.Handler, error) {
 		return nil, err
 	}
 	a := &app{cfg: cfg, seal: s, log: cfg.Logger}
+	if cfg.Login != nil {
+		a.login = &loginFlow{cfg: cfg.Login}
+	}
 	if a.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
@@ -115,6 +122,10 @@ func (a *app) routes() http.Handler {
 	mux.HandleFunc("GET /aanmelden", a.signInPage)
 	mux.HandleFunc("POST /aanmelden", a.signIn)
 	mux.HandleFunc("POST /afmelden", a.signOut)
+	if a.login != nil {
+		mux.HandleFunc("GET /aanmelden/oidc", a.oidcStart)
+		mux.HandleFunc("GET /aanmelden/terug", a.oidcReturn)
+	}
 	mux.HandleFunc("GET /taken", a.signedIn(a.inbox))
 	mux.HandleFunc("GET /zaken/{id}", a.signedIn(a.casePage))
 	mux.HandleFunc("GET /zaken/{id}/taken/{task}", a.signedIn(a.taskPage))

@@ -76,6 +76,8 @@ type fakeAPI struct {
 	views  map[string]workflows.CaseView
 	calls  []string
 	answer func(r *http.Request) (int, any) // for POSTs
+	next   string                           // nextPageToken of GET /tasks
+	asked  []url.Values                     // the queries of GET /tasks
 }
 
 func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -94,7 +96,8 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		for _, id := range f.listed {
 			tasks = append(tasks, map[string]any{"caseId": id})
 		}
-		write(200, map[string]any{"tasks": tasks})
+		f.asked = append(f.asked, r.URL.Query())
+		write(200, map[string]any{"tasks": tasks, "nextPageToken": f.next})
 	case r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/api/v1/cases/"):
 		v, ok := f.views[strings.TrimPrefix(r.URL.Path, "/api/v1/cases/")]
 		if !ok {
@@ -465,5 +468,73 @@ func TestCasePage(t *testing.T) {
 	}
 	if c := f.api.calls[len(f.api.calls)-2]; !strings.Contains(c, "POST /api/v1/cases/case-a/suspend") || !strings.Contains(c, `"reason":" "`) {
 		t.Errorf("suspend sent %q", c)
+	}
+}
+
+// TestInboxPages: a next page of visibility becomes a link, and the page token is passed
+// on unchanged.
+func TestInboxPages(t *testing.T) {
+	f := newFixture(t)
+	f.signIn("coach-1")
+	f.api.listed = []string{"case-a"}
+	f.api.views["case-a"] = view("case-a", task("case-a", "plan-1", "plan", ""))
+	_, body, _ := f.get("/taken?lijst=team")
+	if strings.Contains(body, "Volgende pagina") {
+		t.Error("a next page without a token")
+	}
+	f.api.next = "tok/123"
+	_, body, _ = f.get("/taken?lijst=team")
+	if !strings.Contains(body, `<a href="/taken?lijst=team&amp;pagina=tok%2F123">Volgende pagina</a>`) {
+		t.Errorf("no link to the next page:\n%s", body)
+	}
+	f.get("/taken?lijst=team&pagina=tok%2F123")
+	q := f.api.asked[len(f.api.asked)-1]
+	if q.Get("pageToken") != "tok/123" || q.Get("pageSize") != "100" || q.Has("assignee") {
+		t.Errorf("GET /tasks asked with %v", q)
+	}
+	f.get("/taken")
+	if q := f.api.asked[len(f.api.asked)-1]; q.Get("assignee") != "me" {
+		t.Errorf("my tasks asked with %v", q)
+	}
+}
+
+// TestExtend: an extendable task offers verlenging (Awb 4:14) up to the step's
+// extendable; the request names the task, the term and the reason; a 422 on the term
+// comes back at its field.
+func TestExtend(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	d := f.def
+	step := d.Steps.Step("melding")
+	two, _ := definitions.ParseDuration("2w")
+	step.Extendable = &two
+	v := view("case-a", task("case-a", "melding-1", "melding", "coach-1"))
+	v.DefinitionVersion = d.Version
+	f.api.views["case-a"] = v
+	_, body, _ := f.get("/zaken/case-a")
+	if !strings.Contains(body, `action="/zaken/case-a/verlengen"`) || !strings.Contains(body, "Hoogstens 2w") {
+		t.Fatalf("no extension form:\n%s", body)
+	}
+	v.Tasks[0].Extended = true
+	f.api.views["case-a"] = v
+	if _, body, _ := f.get("/zaken/case-a"); strings.Contains(body, "/verlengen") {
+		t.Error("a task extended once is offered a second extension")
+	}
+	v.Tasks[0].Extended = false
+	f.api.views["case-a"] = v
+	f.api.answer = func(*http.Request) (int, any) {
+		return 422, map[string]any{"error": "invalid", "errors": []map[string]string{
+			{"field": "by", "message": "may be at most 2w"}, {"field": "taskId", "message": "is required: 2 open tasks may be extended"}}}
+	}
+	st, body, _ := f.post("/zaken/case-a/verlengen", url.Values{"csrf": {secret}, "taak": {"melding-1"}, "duur": {"3w"}, "reden": {"Advies van de huisarts volgt"}})
+	if st != http.StatusUnprocessableEntity || !strings.Contains(body, `<p class="error" id="duur-fout"><span class="vh">Fout: </span>mag hoogstens 2w zijn</p>`) {
+		t.Errorf("extend too long: %d\n%s", st, body)
+	}
+	if !strings.Contains(body, "taskId: is verplicht") {
+		t.Error("an error that names no field on the page is not shown")
+	}
+	sent := f.api.calls[len(f.api.calls)-2]
+	if !strings.Contains(sent, "POST /api/v1/cases/case-a/extend") || !strings.Contains(sent, `"by":"3w"`) || !strings.Contains(sent, `"taskId":"melding-1"`) {
+		t.Errorf("extend sent %q", sent)
 	}
 }

@@ -16,6 +16,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/rs/zerolog"
+	"go.temporal.io/api/enums/v1"
+	"go.temporal.io/sdk/client"
+	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/testutil"
@@ -39,12 +42,17 @@ type env struct {
 	ctx  context.Context
 	axe  string // the axe-core script
 	shot string // folder for screenshots, "" for none
+	c    client.Client
+	logs *testutil.SyncBuffer // everything the worker and the API logged, info and up
 }
 
 // chromium finds the browser: $WIJKFLOW_CHROMIUM or Debian's chromium on the PATH. It
 // fails, never skips: CI installs it (.ci/run), and a check that did not run is no check.
 func chromium(t *testing.T) string {
 	if p := os.Getenv("WIJKFLOW_CHROMIUM"); p != "" {
+		if _, err := exec.LookPath(p); err != nil {
+			t.Fatalf("WIJKFLOW_CHROMIUM: %v", err)
+		}
 		return p
 	}
 	for _, name := range []string{"chromium", "chromium-browser"} {
@@ -99,13 +107,14 @@ func start(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	logs := &testutil.SyncBuffer{}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
 	svc, err := worker.New(worker.Config{
 		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-" + strings.ToLower(t.Name()),
-		Definitions: defs, Auth: tokens, Listener: l, Logger: testLog(t), Keys: testutil.Keys(),
+		Definitions: defs, Auth: tokens, Listener: l, Logger: zerolog.New(logs).Level(zerolog.InfoLevel), Keys: testutil.Keys(),
 		Web: worker.WebOptions{DemoUsers: users, TemporalUIURL: uiURL},
 	})
 	if err != nil {
@@ -133,7 +142,7 @@ func start(t *testing.T) *env {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium %s: %v", exe, err)
 	}
-	return &env{t: t, base: "http://" + l.Addr().String(), ctx: ctx, axe: axe, shot: os.Getenv("WIJKFLOW_SCREENSHOTS")}
+	return &env{t: t, base: "http://" + l.Addr().String(), ctx: ctx, axe: axe, shot: os.Getenv("WIJKFLOW_SCREENSHOTS"), c: c, logs: logs}
 }
 
 // bounded is the browser's context with the wait deadline, for one action.
@@ -303,4 +312,31 @@ func taskOf(v workflows.CaseView, step string) *workflows.TaskView {
 		}
 	}
 	return nil
+}
+
+// plainText is everything Temporal stores of a case outside its encrypted payloads'
+// contents: the execution's description (id, search attributes, memo) and every event
+// of its history as protobuf JSON (payloads stay sealed: the client is not asked to
+// decode them).
+func (e *env) plainText(caseID string) string {
+	e.t.Helper()
+	var b strings.Builder
+	ctx, cancel := e.bounded()
+	defer cancel()
+	desc, err := e.c.DescribeWorkflowExecution(ctx, caseID, "")
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	js, _ := protojson.Marshal(desc)
+	b.Write(js)
+	it := e.c.GetWorkflowHistory(ctx, caseID, "", false, enums.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	for it.HasNext() {
+		ev, err := it.Next()
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		js, _ := protojson.Marshal(ev)
+		b.Write(js)
+	}
+	return b.String()
 }

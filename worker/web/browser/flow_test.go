@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -8,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/wijkflow/wijkflow/workflows"
@@ -171,6 +174,24 @@ func TestWorkerFlow(t *testing.T) {
 		t.Errorf("timeline = %q", tl)
 	}
 	e.screenshot("case")
+
+	// Whose case it is lives only in encrypted payloads: not in the id, the search
+	// attributes, the memo, the history's plain parts or the log.
+	stored := e.plainText(caseID)
+	if !strings.Contains(stored, "melding-1") {
+		t.Fatalf("the history as read has no task ids; the check below would prove nothing")
+	}
+	for _, secret := range []string{"Testpersoon", "Teststraat", "000000012", "1950-04-01"} {
+		if strings.Contains(stored, secret) {
+			t.Errorf("%q is readable in Temporal outside the encrypted payloads", secret)
+		}
+		if strings.Contains(e.logs.String(), secret) {
+			t.Errorf("%q is in the log", secret)
+		}
+	}
+	if !strings.Contains(e.logs.String(), caseID) {
+		t.Error("the log has no line about the case; the check above would prove nothing")
+	}
 }
 
 // TestManagerCountsAndSuspension: a teamleider's count of stalled cases goes up when a
@@ -274,5 +295,46 @@ func TestAxeSeesViolations(t *testing.T) {
 		if !found[id] {
 			t.Errorf("axe did not report %s; it reported %v", id, found)
 		}
+	}
+}
+
+// TestWithoutJavaScript: with the page's scripts switched off, a worker still signs in,
+// registers a melding, claims its task, gets the form back with a message at the field
+// and completes it. (The test reads the page through DevTools, which scripts being off
+// does not stop.)
+func TestWithoutJavaScript(t *testing.T) {
+	e := start(t)
+	e.do("scripts off", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}))
+	e.signIn("dalfsen-wijkcoach")
+	e.open("/melding?proces=wijkteam")
+	e.do("fill the intake",
+		chromedp.SendKeys(chromedp.CSS("#veld-naam"), "Zonder Script (test)"),
+		chromedp.Click(chromedp.CSS("#veld-bron-0")),
+		chromedp.Click(chromedp.CSS("#veld-veiligheidsrisico-0")),
+		chromedp.Click(chromedp.CSS("#veld-jeugdige_betrokken-nee")),
+		chromedp.Click(chromedp.CSS("#veld-leefgebieden-0")),
+	)
+	e.submit(`form.taskform button[type=submit]`, ".resident")
+	caseID := strings.TrimPrefix(e.eval(`location.pathname`), "/zaken/")
+	e.open("/taken?lijst=team")
+	e.submit(`form[action="/zaken/`+caseID+`/taken/melding-1/claimen"] button`, "p.flash")
+	e.open("/zaken/" + caseID + "/taken/melding-1")
+	e.eval(`document.querySelector("form.taskform").noValidate = true; ""`)
+	e.do("choose urgentie", chromedp.Click(chromedp.CSS("#veld-urgentie-0")))
+	e.submit(`form.taskform button[type=submit]`, "#foutmeldingen")
+	if msg := e.text("#veld-veiligheidsrisico-fout"); !strings.Contains(msg, "is verplicht") {
+		t.Errorf("message at the field = %q", msg)
+	}
+	// app.js moves the focus to the summary; that it did not shows the scripts were off.
+	if id := e.eval(`document.activeElement.id`); id == "foutmeldingen" {
+		t.Fatal("the page's script ran: this test would not show the flow works without it")
+	}
+	e.do("answer the rest", chromedp.Click(chromedp.CSS("#veld-veiligheidsrisico-0")), chromedp.Click(chromedp.CSS("#veld-ontvangst_bevestigd-ja")))
+	e.submit(`form.taskform button[type=submit]`, "p.flash")
+	if !e.has(`a[href="/zaken/` + caseID + `/taken/persoonlijk-plan-1"]`) {
+		t.Error("the next task is not listed")
 	}
 }

@@ -1,0 +1,74 @@
+package definitions
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// contracts checks what a referral passes to its child case: declared fields only, and
+// only to a child case (a hand-off to a provider sends ids, never data).
+func (c *checker) contracts() {
+	var names []string
+	for _, f := range c.fields {
+		names = append(names, f.Name)
+	}
+	for _, s := range c.d.Steps {
+		if s.Kind == KindReferral && s.Outcome != "" {
+			c.outcome(s, names)
+		}
+		if s.Kind != KindReferral || len(s.Pass) == 0 {
+			continue
+		}
+		p := "steps." + s.ID + ".pass"
+		if s.Provider != "" {
+			c.failKey(p, "a hand-off to a provider sends the case's ids only, never its data; remove pass")
+			continue
+		}
+		for i, name := range s.Pass {
+			switch {
+			case c.fields.Field(name) == nil:
+				c.fail(p+"["+strconv.Itoa(i)+"]", "unknown field "+quote(name)+c.sug.didYouMean(name, names, "fields are"))
+			case slices.Index(s.Pass, name) < i:
+				c.fail(p+"["+strconv.Itoa(i)+"]", quote(name)+" is passed twice; remove one")
+			}
+		}
+	}
+}
+
+// ChildData is the part of data a referral passes to its child case of definition
+// child: the fields the step names in pass, or else the fields the child's intake asks
+// for; absent fields stay absent.
+func ChildData(step *Step, child *Definition, data map[string]any) map[string]any {
+	names := step.Pass
+	if len(names) == 0 {
+		for _, f := range child.Intake {
+			names = append(names, f.Name)
+		}
+	}
+	out := map[string]any{}
+	for _, n := range names {
+		if v, ok := data[n]; ok {
+			out[n] = v
+		}
+	}
+	return out
+}
+
+// outcome checks the field that receives an awaited child case's result.
+func (c *checker) outcome(s *Step, names []string) {
+	p := "steps." + s.ID + ".outcome"
+	f := c.fields.Field(s.Outcome)
+	switch {
+	case s.Provider != "" || !s.Awaits():
+		c.failKey(p, "only an awaited child case (process:, without await: false) has a result to route on; remove outcome")
+	case f == nil:
+		hint := c.sug.didYouMean(s.Outcome, names, "fields are")
+		if !strings.Contains(hint, "did you mean") {
+			hint = "; declare it (text, or choice with the child's end results as options), e.g. in the intake"
+		}
+		c.fail(p, "unknown field "+quote(s.Outcome)+hint)
+	case f.Type != FieldText && f.Type != FieldChoice:
+		c.fail(p, "field "+quote(s.Outcome)+" is "+string(f.Type)+"; the child's result is text: declare it as text or choice")
+	}
+}

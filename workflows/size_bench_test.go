@@ -1,0 +1,134 @@
+package workflows
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"testing"
+	"time"
+
+	enumspb "go.temporal.io/api/enums/v1"
+	historypb "go.temporal.io/api/history/v1"
+	"go.temporal.io/sdk/client"
+	sdkworker "go.temporal.io/sdk/worker"
+	"google.golang.org/protobuf/proto"
+)
+
+// What a case costs in history and in the worker's memory:
+//
+//	go test ./workflows -run '^$' -bench 'HistoryBytes|CachedCaseMemory' -benchtime 1x
+//
+// BenchmarkHistoryBytes runs the recorded Dalfsen path (dalfsenRecorded: the full path
+// with claim, opschorting, verlenging and a rejected update) on a real in-memory server
+// and reports the bytes of its history, of the start event (the input: the definition
+// snapshot and its related definitions) and of the update answers; "before" is the same
+// path recorded before update answers dropped the trail (before-small-answers-*.json).
+func BenchmarkHistoryBytes(b *testing.B) {
+	own, related := liveShipped(b, "dalfsen", "wijkteam")
+	live := startLive(b, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	var total, start, answers int
+	for i := range b.N {
+		lc := dalfsenRecorded(fmt.Sprintf("bytes-%d", i), own, related)
+		runID, err := lc.run(ctx, live.c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		total, start, answers = historyBytes(b, historyOf(ctx, b, live.c, lc.opts.ID, runID))
+	}
+	b.ReportMetric(float64(total), "history-B")
+	b.ReportMetric(float64(start), "input-B")
+	b.ReportMetric(float64(answers), "answers-B")
+	f, err := os.Open(historiesDir + "/before-small-answers-dalfsen-full-path.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	before, err := client.HistoryFromJSON(f, client.HistoryJSONOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	total, _, answers = historyBytes(b, before.GetEvents())
+	b.ReportMetric(float64(total), "before-history-B")
+	b.ReportMetric(float64(answers), "before-answers-B")
+}
+
+func historyOf(ctx context.Context, b *testing.B, c client.Client, id, runID string) []*historypb.HistoryEvent {
+	var out []*historypb.HistoryEvent
+	it := c.GetWorkflowHistory(ctx, id, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	for it.HasNext() {
+		ev, err := it.Next()
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+// historyBytes sums the events' encoded sizes, the start event's and the update
+// completions' (the answers).
+func historyBytes(b *testing.B, events []*historypb.HistoryEvent) (total, start, answers int) {
+	for _, ev := range events {
+		n := proto.Size(ev)
+		total += n
+		switch ev.GetEventType() {
+		case enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED:
+			start += n
+		case enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED:
+			answers += n
+		}
+	}
+	return total, start, answers
+}
+
+// BenchmarkCachedCaseMemory opens 2,000 Dalfsen cases (each waits at its first task,
+// held in the worker's sticky cache) and reports the worker's heap per cached case: the
+// heap with the cases cached minus the heap after purging the cache, so the in-process
+// server's share is left out. "unshared" runs with each case decoding its own copy of
+// the definition snapshots (as before snapshot.go).
+func BenchmarkCachedCaseMemory(b *testing.B) {
+	own, related := liveShipped(b, "dalfsen", "wijkteam")
+	for _, shared := range []bool{true, false} {
+		name := "shared"
+		if !shared {
+			name = "unshared"
+		}
+		b.Run(name, func(b *testing.B) {
+			sharingSnapshots = shared
+			defer func() { sharingSnapshots = true }()
+			live := startLive(b, nil)
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+			defer cancel()
+			const n = 2000
+			var perCase float64
+			for range b.N {
+				for i := range n {
+					id := fmt.Sprintf("mem-%s-%d", name, i)
+					in := CaseInput{CaseID: id, Definition: own, Related: related, Team: "lemelerveld", Data: dalfsenIntake()}
+					if _, err := live.c.ExecuteWorkflow(ctx, liveStartOptions(id, own, "lemelerveld"), CaseWorkflowName, in); err != nil {
+						b.Fatal(err)
+					}
+					if err := awaitView(ctx, live.c, id, func(CaseView) bool { return true }); err != nil {
+						b.Fatal(err)
+					}
+				}
+				cached := heap()
+				sdkworker.PurgeStickyWorkflowCache()
+				perCase = float64(cached-heap()) / n
+			}
+			b.ReportMetric(perCase/1024, "KB/cached-case")
+		})
+	}
+}
+
+// heap is the live heap after a full collection.
+func heap() int64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
+}
