@@ -1,6 +1,7 @@
 package definitions
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -70,5 +71,33 @@ func (c *checker) outcome(s *Step, names []string) {
 		c.fail(p, "unknown field "+quote(s.Outcome)+hint)
 	case f.Type != FieldText && f.Type != FieldChoice:
 		c.fail(p, "field "+quote(s.Outcome)+" is "+string(f.Type)+"; the child's result is text: declare it as text or choice")
+	}
+}
+
+// outcomes checks, across files, that a choice field receiving a child case's result
+// (outcome:) has every result the child can end with among its options.
+func outcomes(files []*parsed, byKey map[string]*parsed) {
+	for _, p := range files {
+		d := p.def
+		for _, s := range d.Steps {
+			child := byKey[d.Gemeente+"/"+s.Process]
+			if s.Kind != KindReferral || s.Outcome == "" || child == nil {
+				continue
+			}
+			f := AllFields(d).Field(s.Outcome)
+			if f == nil || f.Type != FieldChoice {
+				continue
+			}
+			var missing []string
+			for _, end := range child.def.Steps {
+				if end.Kind == KindEnd && end.Result != "" && !slices.Contains(f.Options, end.Result) && !slices.Contains(missing, end.Result) {
+					missing = append(missing, end.Result)
+				}
+			}
+			if len(missing) > 0 {
+				p.at("steps."+s.ID+".outcome", fmt.Sprintf("field %q lacks the result(s) %s that %s can end with; add them to its options",
+					s.Outcome, strings.Join(missing, ", "), s.Process))
+			}
+		}
 	}
 }

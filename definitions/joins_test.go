@@ -1,6 +1,8 @@
 package definitions
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -112,4 +114,41 @@ steps:
 		`ouder.yaml:12:47: steps.b.outcome: field "aantal" is number; the child's result is text: declare it as text or choice`,
 		`ouder.yaml:13:52: steps.c.outcome: only an awaited child case (process:, without await: false) has a result to route on; remove outcome`,
 	})
+}
+
+func TestReferralOutcomeOptions(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("ouder.yaml", `gemeente: testgem
+process: ouder
+title: Ouder
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+intake:
+  uitkomst: {type: choice, options: [behandeld]}
+start: a
+steps:
+  a: {kind: referral, process: kind, outcome: uitkomst, next: [{goto: klaar}]}
+  klaar: {kind: end, result: klaar}
+`)
+	write("kind.yaml", `gemeente: testgem
+process: kind
+title: Kind
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+start: b
+steps:
+  b: {kind: decision, next: [{when: "true", goto: behandeld}, {goto: afgewezen}]}
+  behandeld: {kind: end, result: behandeld}
+  afgewezen: {kind: end, result: afgewezen}
+`)
+	_, issues := LoadDir(dir)
+	want := filepath.Join(dir, "ouder.yaml") + `:10:47: steps.a.outcome: field "uitkomst" lacks the result(s) afgewezen that kind can end with; add them to its options`
+	if len(issues) != 1 || issues[0].String() != want {
+		t.Errorf("issues:\n%v\nwant\n%s", issues, want)
+	}
 }

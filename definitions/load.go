@@ -248,6 +248,7 @@ func crossCheck(files []*parsed) {
 				p.sug.didYouMean(s.Process, processes[d.Gemeente], "its processes are"))
 		}
 	}
+	outcomes(files, byKey) // contract.go
 }
 
 // gemeentenWith lists the other gemeenten (sorted) that have the process.

@@ -88,6 +88,43 @@ func atwEnd(calendar string, first, last civilDate, days int) civilDate {
 	return last
 }
 
+// Nominal is the end of a term of d from start before the Algemene termijnenwet moves
+// it (art. 1 and 2): for d and w the end of the day the days run out; otherwise Due.
+// Resume counts the rest of a term from it, so a suspension does not add the days the
+// Atw added to the old end.
+func Nominal(calendar string, start time.Time, d Duration) time.Time {
+	switch d.Unit {
+	case Day, Week:
+		days := d.N
+		if d.Unit == Week {
+			days *= 7
+		}
+		return dayOf(start).addDays(days).end()
+	}
+	return Due(calendar, start, d)
+}
+
+// ResumeNominal is Resume counted from the term's nominal end (see Nominal): the rest
+// of a d or w term is the days from the day of the suspension to its nominal last day,
+// counted again from the day of the resume, and only then moved by the Atw. It returns
+// the new end and the new nominal end. A zero nominal counts from due, as Resume.
+func ResumeNominal(calendar string, unit Unit, due, nominal, suspended, resumed time.Time) (time.Time, time.Time) {
+	if nominal.IsZero() || (unit != Day && unit != Week) {
+		d := Resume(calendar, unit, due, suspended, resumed)
+		if nominal.IsZero() {
+			return d, time.Time{}
+		}
+		return d, d
+	}
+	s, r := dayOf(suspended), dayOf(resumed)
+	rest := daysBetween(s, lastDayOf(nominal))
+	if rest < 0 {
+		rest = 0
+	}
+	last := r.addDays(rest)
+	return atwEnd(calendar, r, last, rest).end(), last.end()
+}
+
 // Resume returns where a pending moment of a clock lands after opschorting (Awb 4:15):
 // the term was suspended from the day after suspended up to and including the day of
 // resumed, so the rest of the term that remained on the day of the suspension is

@@ -112,3 +112,23 @@ func TestLastDay(t *testing.T) {
 		}
 	}
 }
+
+// TestResumeFromTheNominalEnd: the rest of a term after opschorting runs from its end
+// before the Atw moved it, so the days the Atw added are not counted twice.
+func TestResumeFromTheNominalEnd(t *testing.T) {
+	start := amsTime(t, "2026-12-11T09:00:00+01:00")
+	d := Duration{2, Week}
+	due, nominal := Due("nl", start, d), Nominal("nl", start, d)
+	if !due.Equal(amsTime(t, "2026-12-29T00:00:00+01:00")) || !nominal.Equal(amsTime(t, "2026-12-26T00:00:00+01:00")) {
+		t.Fatalf("due %v, nominal %v", due, nominal) // nominal: Kerst, moved to Monday 28-12
+	}
+	// Suspended Monday 14-12, resumed Wednesday 16-12: two days; 25-12 + 2 = Sunday 27-12,
+	// moved to Monday 28-12 (not 30-12, counting from the moved end).
+	got, newNominal := ResumeNominal("nl", Week, due, nominal, amsTime(t, "2026-12-14T10:00:00+01:00"), amsTime(t, "2026-12-16T10:00:00+01:00"))
+	if !got.Equal(amsTime(t, "2026-12-29T00:00:00+01:00")) || !newNominal.Equal(amsTime(t, "2026-12-28T00:00:00+01:00")) {
+		t.Errorf("ResumeNominal = %v (nominal %v)", got.In(amsterdam), newNominal.In(amsterdam))
+	}
+	if old := Resume("nl", Week, due, amsTime(t, "2026-12-14T10:00:00+01:00"), amsTime(t, "2026-12-16T10:00:00+01:00")); !old.Equal(amsTime(t, "2026-12-31T00:00:00+01:00")) {
+		t.Errorf("Resume from the moved end = %v", old.In(amsterdam))
+	}
+}

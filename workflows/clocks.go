@@ -52,17 +52,26 @@ func (c *caseRun) alarms(step *definitions.Step, now time.Time) []*Alarm {
 	if d := step.Deadline; d != nil {
 		rungOrigin = c.origin(d.From, now)
 		within := c.chooseTerm(d).within
-		out = append(out, &Alarm{What: alarmDeadline, Due: c.due(rungOrigin, within), Unit: within.Unit})
+		out = append(out, c.alarm(alarmDeadline, 0, rungOrigin, within))
 	}
 	if n := step.Norm; n != nil {
-		within := c.chooseTerm(n).within
-		out = append(out, &Alarm{What: alarmNorm, Due: c.due(c.origin(n.From, now), within), Unit: within.Unit})
+		out = append(out, c.alarm(alarmNorm, 0, c.origin(n.From, now), c.chooseTerm(n).within))
 	}
 	for i, r := range step.Escalate {
-		out = append(out, &Alarm{What: alarmRung, Rung: i, Due: c.due(rungOrigin, r.After), Unit: r.After.Unit})
+		out = append(out, c.alarm(alarmRung, i, rungOrigin, r.After))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
 	return out
+}
+
+// alarm is one moment of a clock: a term of d from origin, with its unit and, for d
+// and w terms, its end before the Atw moved it.
+func (c *caseRun) alarm(what string, rung int, origin time.Time, d definitions.Duration) *Alarm {
+	a := &Alarm{What: what, Rung: rung, Due: c.due(origin, d), Unit: d.Unit}
+	if c.terms >= termsNominal && (d.Unit == definitions.Day || d.Unit == definitions.Week) {
+		a.Nominal = definitions.Nominal(c.calendar(), origin, d)
+	}
+	return a
 }
 
 // nextAlarm returns the earliest pending moment the workflow must wake for, with a
@@ -262,7 +271,7 @@ func (c *caseRun) resume(ctx workflow.Context, actor, why string) {
 			switch {
 			case a.Done:
 			case c.terms >= termsAwb:
-				a.Due = definitions.Resume(c.calendar(), c.alarmUnit(t, a), a.Due, t.FrozenAt, now)
+				c.resumeAlarm(t, a, t.FrozenAt, now)
 			default: // cases started before: exactly the time the clock stood still
 				a.Due = a.Due.Add(shift)
 			}
@@ -283,13 +292,13 @@ func (c *caseRun) resume(ctx workflow.Context, actor, why string) {
 func (c *caseRun) extend(ctx workflow.Context, t *Task, actor string, by definitions.Duration, reason string, newDue time.Time) {
 	d := t.alarm(alarmDeadline)
 	shift := newDue.Sub(d.Due)
-	d.Due = newDue
+	d.Due, d.Nominal = newDue, time.Time{} // a rest after opschorting counts from the new end
 	if _, fixed := by.Fixed(); !fixed {
 		d.Unit = by.Unit // the deadline now ends at the end of a day
 	}
 	for _, a := range t.Alarms {
 		if a.What == alarmRung && !a.Done {
-			a.Due = a.Due.Add(shift)
+			a.Due, a.Nominal = a.Due.Add(shift), time.Time{}
 		}
 	}
 	sort.SliceStable(t.Alarms, func(i, j int) bool { return t.Alarms[i].Due.Before(t.Alarms[j].Due) })

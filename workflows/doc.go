@@ -71,9 +71,11 @@
 // before-async-notify-*.json are the histories recorded before that change and still
 // replay through the old branch; the others were recorded after it. Likewise
 // before-awb-terms-*.json were recorded before terms counted as the Awb and the Atw do
-// (terms.go, GetVersion("awb-terms")). Hand-offs to providers changed the same way
-// (handoff.go, "async-handoff"): before-async-handoff-* still wait for the provider
-// inside the step; dordrecht-handoff-retried and dordrecht-handoff-routed are a refused
+// (terms.go, GetVersion("awb-terms")), and before-awb-nominal-*.json under its
+// version 2, before the rest after opschorting counted from a term's own end. Hand-offs
+// to providers changed the same way (handoff.go, "async-handoff"):
+// before-async-handoff-* still wait for the provider inside the step;
+// dordrecht-handoff-retried and dordrecht-handoff-routed are a refused
 // hand-off that the lead retried or routed on.
 // before-child-contract-dalfsen-meldcode-child.json gave its child case the whole
 // data; since "child-contract" a child gets what its referral passes (referral.go).

@@ -81,7 +81,7 @@ func (c *caseRun) joinStop(ctx workflow.Context, step *definitions.Step, t *Task
 			from = origin
 		}
 		for _, a := range t.Alarms {
-			a.Due = definitions.Resume(c.calendar(), c.alarmUnit(t, a), a.Due, from, p.To)
+			c.resumeAlarm(t, a, from, p.To)
 		}
 	}
 	if s := c.stopFor(step.ID); s != nil {
@@ -127,7 +127,7 @@ func (c *caseRun) endStop(ctx workflow.Context, t *Task, why string) {
 		}
 		for _, a := range o.Alarms {
 			if !a.Done {
-				a.Due = definitions.Resume(c.calendar(), c.alarmUnit(o, a), a.Due, o.FrozenAt, now)
+				c.resumeAlarm(o, a, o.FrozenAt, now)
 			}
 		}
 		sortAlarms(o)

@@ -99,6 +99,9 @@ type Alarm struct {
 	// Unit is the unit of the term that set Due; after opschorting, a term of days is
 	// counted again in whole days (definitions.Resume). Empty in cases started before.
 	Unit definitions.Unit `json:"unit,omitempty"`
+	// Nominal is the end of a d or w term before the Atw moved it (definitions.Nominal);
+	// the rest after opschorting counts from it. Zero for other terms and older cases.
+	Nominal time.Time `json:"nominal,omitempty"`
 }
 
 // Wait is a wait step that has not yet passed.

@@ -19,6 +19,9 @@ import (
 //   - termsOpschorting (2): opschorting ends by itself when the last task whose clock
 //     it stopped is completed (Awb 4:15 lid 1 b: the information came in); before, the
 //     case stayed suspended at the next step until someone resumed it.
+//   - termsNominal (3): the rest of a d or w term after opschorting counts from the
+//     term's end before the Atw moved it (definitions.ResumeNominal); before, from the
+//     moved end, which counted the Atw's extra days twice.
 //
 // Cases recorded before keep their counting: their histories replay unchanged.
 const termsChange = "awb-terms"
@@ -27,7 +30,8 @@ const termsChange = "awb-terms"
 const (
 	termsAwb         workflow.Version = 1
 	termsOpschorting workflow.Version = 2
-	termsVersion                      = termsOpschorting
+	termsNominal     workflow.Version = 3
+	termsVersion                      = termsNominal
 )
 
 // due is the end of a term of d whose event happened at start, as this run counts.
@@ -73,4 +77,14 @@ func (c *caseRun) endSuspensionWith(ctx workflow.Context, t *Task, actor string)
 		}
 	}
 	c.resume(ctx, actor, "task "+t.ID+" completed")
+}
+
+// resumeAlarm moves a pending alarm of task t whose clock stood still from since to now.
+func (c *caseRun) resumeAlarm(t *Task, a *Alarm, since, now time.Time) {
+	unit := c.alarmUnit(t, a)
+	if c.terms >= termsNominal {
+		a.Due, a.Nominal = definitions.ResumeNominal(c.calendar(), unit, a.Due, a.Nominal, since, now)
+		return
+	}
+	a.Due = definitions.Resume(c.calendar(), unit, a.Due, since, now)
 }

@@ -50,12 +50,14 @@ func TestTermsFromDateOnlyAndTimestampReceived(t *testing.T) {
 		rungAfter          time.Time
 		normAfter          time.Time
 	}{
+		// 6w end on Mon 25-05, moved to 26-05 (tweede Pinksterdag); on 20-04, 35 days
+		// remained to 25-05, counted again from 30-04: Thu 04-06.
 		{"6w across Pinksteren, date-only", "6w", "3w", "5w", melding,
 			ams(2026, 4, 20, 14, 0, 0, 0), ams(2026, 4, 30, 9, 13, 17, 123456789),
-			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 6, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
+			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 5, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
 		{"6w across Pinksteren, timestamp", "6w", "3w", "5w", ams(2026, 4, 13, 15, 42, 0, 0),
 			ams(2026, 4, 20, 14, 0, 0, 0), ams(2026, 4, 30, 9, 13, 17, 123456789),
-			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 6, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
+			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 5, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
 		{"10wd across Koningsdag and Bevrijdingsdag, date-only", "10wd", "5wd", "8wd", melding,
 			ams(2026, 4, 15, 11, 0, 0, 0), ams(2026, 4, 22, 16, 45, 0, 500),
 			ams(2026, 4, 29, 0, 0, 0, 0), ams(2026, 5, 7, 0, 0, 0, 0), ams(2026, 5, 2, 0, 0, 0, 0), ams(2026, 4, 29, 0, 0, 0, 0)},

@@ -1,6 +1,8 @@
 package workflows
 
 import (
+	"slices"
+
 	"go.temporal.io/sdk/workflow"
 )
 
@@ -56,12 +58,14 @@ func (c *caseRun) remember(ctx workflow.Context, taskID string) {
 // holding the case, re-check, remember the id, act and route; then publish and answer.
 func (c *caseRun) handle(ctx workflow.Context, taskID string, check func() error, act func()) (CaseView, error) {
 	if c.repeated(ctx) {
-		return c.answer(len(c.st.Trail)), nil
+		return c.answer(len(c.st.Trail), nil), nil
 	}
 	var err error
 	since := len(c.st.Trail)
+	var before []string
 	c.advance(ctx, func() {
 		since = len(c.st.Trail)
+		before = c.openTaskIDs()
 		if err = check(); err != nil {
 			return
 		}
@@ -72,18 +76,33 @@ func (c *caseRun) handle(ctx workflow.Context, taskID string, check func() error
 		return CaseView{}, err
 	}
 	c.publish(ctx)
-	return c.answer(since), nil
+	return c.answer(since, before), nil
 }
 
 // answer is an update's answer: the view with only the trail entries from index since
-// on (those of this change), so that each answer, which history keeps, does not repeat
-// the whole trail; the query and GET /cases/{id} have all of it.
-func (c *caseRun) answer(since int) CaseView {
+// on (those of this change), and forms only for the tasks this change opened (those in
+// were open before it), so that each answer, which history keeps, does not repeat the
+// whole trail and every form; the query and GET /cases/{id} have all of it.
+func (c *caseRun) answer(since int, open []string) CaseView {
 	v := c.view()
 	since = min(since, len(v.Trail))
 	v.Trail = v.Trail[since:]
 	v.TrailSince = since
+	for i := range v.Tasks {
+		if slices.Contains(open, v.Tasks[i].ID) {
+			v.Tasks[i].Form = nil
+		}
+	}
 	return v
+}
+
+// openTaskIDs are the ids of the open tasks.
+func (c *caseRun) openTaskIDs() []string {
+	ids := make([]string, len(c.st.Tasks))
+	for i, t := range c.st.Tasks {
+		ids[i] = t.ID
+	}
+	return ids
 }
 
 // validate is the common shape of every validator.

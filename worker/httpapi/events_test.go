@@ -80,4 +80,19 @@ func TestDeliverEvent(t *testing.T) {
 		t.Errorf("a retried delivery acted again: %d entries, tasks %+v", n, again.Tasks)
 	}
 	e.must(409, "coach", "POST", path, body, "Idempotency-Key", "vt-2")
+
+	// The receipt date is on the case and on its task in the task list.
+	if v.Received.IsZero() || !first.Tasks[0].Received.Equal(v.Received) {
+		t.Errorf("received: case %v, task %v", v.Received, first.Tasks[0].Received)
+	}
+	e.eventually("the task in the task list", func() bool {
+		var list taskList
+		e.must(200, "coach", "GET", "/tasks", nil).decode(t, &list)
+		for _, tk := range list.Tasks {
+			if tk.CaseID == v.ID && tk.ID == "hulp-1" {
+				return tk.Received != nil && tk.Received.Equal(v.Received)
+			}
+		}
+		return false
+	})
 }
