@@ -156,8 +156,10 @@ func TestWebUIListsCaseFromAPI(t *testing.T) {
 	req.Header.Set("Authorization", "Bearer test-coach-noord")
 	req.Header.Set("Content-Type", "application/json")
 	var created workflows.CaseView
-	if code := doJSON(t, req, &created); code != http.StatusCreated {
-		t.Fatalf("POST /cases = %d, want 201", code)
+	// 202 is the API's answer when the case started but its first view came late (a
+	// loaded machine); the case exists either way, and that is what this test needs.
+	if code := doJSON(t, req, &created); (code != http.StatusCreated && code != http.StatusAccepted) || created.ID == "" {
+		t.Fatalf("POST /cases = %d (id %q), want 201 or 202 with the case id", code, created.ID)
 	}
 
 	resp, err := http.Get(srv.UIURL() + "/")

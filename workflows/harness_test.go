@@ -17,6 +17,7 @@ import (
 	"go.temporal.io/sdk/log"
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/testsuite"
+	sdkworker "go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/activities"
@@ -49,6 +50,9 @@ func newHarness(t *testing.T) *harness {
 	env := suite.NewTestWorkflowEnvironment()
 	h := &harness{t: t, env: env, sa: map[string]any{}}
 	env.SetStartTime(testStart)
+	// Tests measure no speed: on a loaded CI machine the first workflow task (compiling
+	// the conditions) can take longer than the SDK's one-second deadlock guard.
+	env.SetWorkerOptions(sdkworker.Options{DeadlockDetectionTimeout: time.Minute})
 	env.RegisterWorkflowWithOptions(CaseWorkflow, workflow.RegisterOptions{Name: CaseWorkflowName})
 	env.RegisterActivityWithOptions(func(_ context.Context, in activities.NotifyInput) error {
 		h.notes = append(h.notes, in)

@@ -245,3 +245,25 @@ func TestMigratedCaseContinuesAsNewOnTheNewVersion(t *testing.T) {
 		t.Fatalf("continued on %s, want %s", next.Definition.Version, v2.Version)
 	}
 }
+
+// TestBeheerderMigratesAnyTeam: a beheerder of the gemeente may move a case of a team
+// they are not in; of another gemeente, not.
+func TestBeheerderMigratesAnyTeam(t *testing.T) {
+	v1 := def(t, migrateV1)
+	v2 := migrateVariant(t, "title: Gesprek", "title: Nieuw")
+	beheerder := Actor{UserID: "fb1", Gemeente: "testgem", Teams: []string{"zuid"}, Roles: []string{AdminRole}}
+	elsewhere := beheerder
+	elsewhere.Gemeente = "anders"
+	h := newHarness(t)
+	var refused, moved *outcome
+	h.at(time.Hour, func() { refused = h.update(UpdateMigrate, "m0", MigrateRequest{Actor: elsewhere, To: v2}) })
+	h.at(2*time.Hour, func() { moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: beheerder, To: v2}) })
+	h.at(3*time.Hour, func() { h.stop() })
+	h.run(input(v1, nil))
+	if refused == nil || errType(refused.err) != ErrForbidden {
+		t.Errorf("a beheerder of another gemeente: %+v", refused)
+	}
+	if moved == nil || moved.err != nil || moved.view.DefinitionVersion != v2.Version {
+		t.Errorf("a beheerder of the gemeente: %+v", moved)
+	}
+}

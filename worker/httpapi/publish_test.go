@@ -106,6 +106,7 @@ func TestPublishWithoutRestartAndMigrate(t *testing.T) {
 	p := newPublishEnv(t)
 	a := p.newCase("coach")
 	v1 := a.DefinitionVersion
+	other := p.newCase("coach-lemelerveld") // a case of another team than the lead's
 
 	// A changed title: published at once for new cases; the running case stays.
 	p.edit("title: Melding registreren en triëren", "title: Melding registreren en beoordelen")
@@ -123,9 +124,9 @@ func TestPublishWithoutRestartAndMigrate(t *testing.T) {
 	if got := p.view("coach", a.ID); got.DefinitionVersion != v1 || task(t, got, "melding").Title != "Melding registreren en triëren" {
 		t.Errorf("the running case moved without a migration: %s", got.DefinitionVersion)
 	}
-	p.eventually("one open case per version", func() bool {
+	p.eventually("two open cases on the old version, one on the new", func() bool {
 		vs, cur := p.versions()
-		return cur == v2 && vs[v1] == 1 && vs[v2] == 1
+		return cur == v2 && vs[v1] == 2 && vs[v2] == 1
 	})
 
 	// A broken change is refused with its place, and the served version stays.
@@ -158,10 +159,13 @@ func TestPublishWithoutRestartAndMigrate(t *testing.T) {
 
 	// The real move (the current version is the default target).
 	var real migration
-	move := map[string]any{"process": "wijkteam", "cases": []string{a.ID}}
+	move := map[string]any{"process": "wijkteam", "cases": []string{a.ID, other.ID}}
 	p.must(200, "lead", "POST", "/migrations", move, "Idempotency-Key", "verhuis-1").decode(t, &real)
-	if real.Migrated != 1 || !real.Cases[0].Migrated {
+	if real.Migrated != 1 || !real.Cases[0].Migrated || real.Cases[1].OK || real.Cases[1].Reason != "the case belongs to team lemelerveld" {
 		t.Fatalf("migration = %+v", real)
+	}
+	if got := p.view("coach-lemelerveld", other.ID); got.DefinitionVersion != v1 {
+		t.Errorf("the lead moved a case of another team to %s", got.DefinitionVersion)
 	}
 	// The same call again (a retry) acts no second time and says so.
 	p.must(200, "lead", "POST", "/migrations", move, "Idempotency-Key", "verhuis-1").decode(t, &real)
