@@ -86,15 +86,16 @@ func startServiceOn(t *testing.T, l net.Listener, c client.Client, namespace, ta
 		t.Fatal(err)
 	}
 	svc, err := worker.New(worker.Config{
-		Client:      c,
-		Namespace:   namespace,
-		TaskQueue:   taskQueue,
-		Definitions: testDefinition(t),
-		Auth:        tokens,
-		Listener:    l,
-		Identity:    identity,
-		Logger:      testLog(t),
-		Keys:        testutil.Keys(),
+		Client:         c,
+		Namespace:      namespace,
+		TaskQueue:      taskQueue,
+		Definitions:    testDefinition(t),
+		Auth:           tokens,
+		Listener:       l,
+		Identity:       identity,
+		Logger:         testLog(t),
+		Keys:           testutil.Keys(),
+		RequestTimeout: testutil.RequestTimeout,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -78,7 +78,7 @@ func serve(t *testing.T, c client.Client, ns string, o svcOpts) (*worker.Service
 	}
 	svc, err := worker.New(worker.Config{
 		Client: c, Namespace: ns, TaskQueue: o.taskQueue, Definitions: testDefinition(t), Auth: tokens,
-		Listener: l, Logger: zerolog.New(o.log), Keys: o.keys, Access: o.access, CodecOrigins: o.origins,
+		Listener: l, Logger: zerolog.New(o.log), RequestTimeout: testutil.RequestTimeout, Keys: o.keys, Access: o.access, CodecOrigins: o.origins,
 	})
 	if err != nil {
 		t.Fatal(err)

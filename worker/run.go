@@ -64,6 +64,9 @@ type Config struct {
 	// ShutdownTimeout bounds finishing in-flight requests, and then in-flight
 	// activities; zero means DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
+	// RequestTimeout bounds one API request, Temporal calls included; zero means
+	// httpapi.DefaultRequestTimeout.
+	RequestTimeout time.Duration
 	// Logger receives the API's audit records and the worker's log.
 	Logger zerolog.Logger
 	// Keys encrypt the payloads (the client's data converter must use the same) and
@@ -121,17 +124,18 @@ func New(cfg Config) (*Service, error) {
 		cfg.Registry = reg
 	}
 	h, err := httpapi.New(httpapi.Config{
-		Client:        cfg.Client,
-		Namespace:     cfg.Namespace,
-		TaskQueue:     cfg.TaskQueue,
-		Definitions:   cfg.Definitions,
-		Registry:      cfg.Registry,
-		Auth:          cfg.Auth,
-		Logger:        cfg.Logger,
-		ActorKeys:     cfg.Keys,
-		Access:        cfg.Access,
-		DataConverter: cfg.Keys.DataConverter(),
-		Inbox:         cfg.Activities.Inbox,
+		Client:         cfg.Client,
+		Namespace:      cfg.Namespace,
+		TaskQueue:      cfg.TaskQueue,
+		Definitions:    cfg.Definitions,
+		Registry:       cfg.Registry,
+		Auth:           cfg.Auth,
+		Logger:         cfg.Logger,
+		ActorKeys:      cfg.Keys,
+		Access:         cfg.Access,
+		DataConverter:  cfg.Keys.DataConverter(),
+		Inbox:          cfg.Activities.Inbox,
+		RequestTimeout: cfg.RequestTimeout,
 	})
 	if err != nil {
 		return nil, err

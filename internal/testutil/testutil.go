@@ -49,3 +49,9 @@ func (b *SyncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// RequestTimeout is the API's request timeout in integration tests. Production's 10 s
+// (httpapi.DefaultRequestTimeout) is ample for one case, but on a loaded CI machine a
+// case's first workflow task can wait longer, and the API then answers a create with
+// 202 instead of the 201 with the first view that the tests assert.
+const RequestTimeout = time.Minute

@@ -47,6 +47,10 @@ type Config struct {
 	// Access records every read and change of a case's personal data; nil records
 	// nothing beyond the audit lines in Logger.
 	Access accesslog.Sink
+	// RequestTimeout bounds one request, Temporal calls included; zero means
+	// DefaultRequestTimeout. A create whose first view does not come within it answers
+	// 202 (the case runs).
+	RequestTimeout time.Duration
 }
 
 const (
@@ -54,9 +58,11 @@ const (
 	prefix = "/api/v1"
 	// maxBody bounds a request body; forms are small.
 	maxBody = 1 << 20
-	// requestTimeout bounds one request, Temporal calls included.
-	requestTimeout = 10 * time.Second
 )
+
+// DefaultRequestTimeout bounds one request, Temporal calls included, when
+// Config.RequestTimeout is zero.
+const DefaultRequestTimeout = 10 * time.Second
 
 // api holds the configuration and the definitions indexed for the handlers.
 type api struct {
@@ -95,7 +101,10 @@ func newAPI(cfg Config) (*api, error) {
 	if cfg.TaskQueue == "" {
 		cfg.TaskQueue = workflows.DefaultTaskQueue
 	}
-	a := &api{cfg: cfg, log: cfg.Logger, timeout: requestTimeout, reg: cfg.Registry}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	a := &api{cfg: cfg, log: cfg.Logger, timeout: cfg.RequestTimeout, reg: cfg.Registry}
 	if a.reg == nil {
 		reg, err := registry.Static(cfg.Definitions)
 		if err != nil {

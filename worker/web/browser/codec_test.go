@@ -58,7 +58,8 @@ func TestTemporalUIDecodesThroughWijkflow(t *testing.T) {
 	svc, err := worker.New(worker.Config{
 		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-codec", Definitions: defs, Auth: tokens,
 		Listener: l, Logger: testLog(t), Keys: testutil.Keys(), Access: accesslog.NewJSONLines(access),
-		Web: worker.WebOptions{DemoUsers: users}, CodecOrigins: []string{srv.UIURL()},
+		RequestTimeout: testutil.RequestTimeout,
+		Web:            worker.WebOptions{DemoUsers: users}, CodecOrigins: []string{srv.UIURL()},
 	})
 	if err != nil {
 		t.Fatal(err)

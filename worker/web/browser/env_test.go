@@ -115,7 +115,8 @@ func start(t *testing.T) *env {
 	svc, err := worker.New(worker.Config{
 		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-" + strings.ToLower(t.Name()),
 		Definitions: defs, Auth: tokens, Listener: l, Logger: zerolog.New(logs).Level(zerolog.InfoLevel), Keys: testutil.Keys(),
-		Web: worker.WebOptions{DemoUsers: users, TemporalUIURL: uiURL},
+		RequestTimeout: testutil.RequestTimeout,
+		Web:            worker.WebOptions{DemoUsers: users, TemporalUIURL: uiURL},
 	})
 	if err != nil {
 		t.Fatal(err)
