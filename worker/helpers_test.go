@@ -19,7 +19,7 @@ import (
 )
 
 // waitFor is how long a test waits for a condition before failing.
-const waitFor = 30 * time.Second
+const waitFor = time.Minute
 
 // testLog writes to the test's log, so a failing test shows what the worker said.
 func testLog(t *testing.T) zerolog.Logger {

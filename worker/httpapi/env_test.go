@@ -337,7 +337,7 @@ func (e *env) view(token, id string) workflows.CaseView {
 // consistent, so listing tests wait for it rather than sleep.
 func (e *env) eventually(what string, cond func() bool) {
 	e.t.Helper()
-	e.within(20*time.Second, what, cond)
+	e.within(time.Minute, what, cond)
 }
 
 // within is eventually with another deadline.

@@ -171,7 +171,7 @@ func TestWatchReloadsOnSave(t *testing.T) {
 	if err := os.Rename(tmp, filepath.Join(dir, "testgem-wijkteam.yaml")); err != nil {
 		t.Fatal(err)
 	}
-	testutil.Eventually(t, 10*time.Second, func() error {
+	testutil.Eventually(t, 30*time.Second, func() error {
 		if got := r.Set().Lookup("testgem", "wijkteam").Title; got != "Bewaard" {
 			return errorf("title %q, still the old version", got)
 		}
@@ -247,7 +247,7 @@ func TestWatchFollowsAConfigMapSwap(t *testing.T) {
 	if err := os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")); err != nil {
 		t.Fatal(err)
 	}
-	testutil.Eventually(t, 10*time.Second, func() error {
+	testutil.Eventually(t, 30*time.Second, func() error {
 		if got := r.Set().Lookup("testgem", "wijkteam").Title; got != "Tweede" {
 			return errorf("title %q, still the old version", got)
 		}
