@@ -267,3 +267,57 @@ func TestBeheerderMigratesAnyTeam(t *testing.T) {
 		t.Errorf("a beheerder of the gemeente: %+v", moved)
 	}
 }
+
+// TestMigrateRecomputedClockCountsWholeDaysAcrossDST: the clock stood still from
+// Wednesday 25 March 2026 to Monday 30 March, over the switch to summer time on the
+// last Sunday of March. The recomputed term moves on by those five whole days (Awb
+// 4:15), not by 119 hours, and still ends at the end of a day, the Atw shift included.
+func TestMigrateRecomputedClockCountsWholeDaysAcrossDST(t *testing.T) {
+	v1 := migrateVariant(t, "deadline: 2w", "deadline: 3d")
+	v2 := migrateVariant(t, "deadline: 2w", "deadline: 3w")
+	h := newHarness(t)
+	h.env.SetStartTime(time.Date(2026, 3, 23, 9, 0, 0, 0, amsterdam)) // Monday, winter time
+	var plan MigrationPlan
+	var before time.Time
+	var moved *outcome
+	h.at(49*time.Hour, func() { // Wednesday 25 March 10:00
+		h.update(UpdateSuspend, "s1", SuspendRequest{Actor: lead, Reason: "wacht op stukken"})
+	})
+	h.at(168*time.Hour, func() { // Monday 30 March 10:00, summer time
+		h.update(UpdateResume, "r1", ResumeRequest{Actor: lead})
+	})
+	h.at(169*time.Hour, func() {
+		before = *h.view().Tasks[0].Deadline
+		v, err := h.env.QueryWorkflow(QueryMigration, MigrateRequest{Actor: lead, To: v2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := v.Get(&plan); err != nil {
+			t.Fatal(err)
+		}
+		moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2})
+	})
+	h.at(170*time.Hour, func() { h.stop() })
+	h.run(input(v1, nil))
+	if moved == nil || moved.err != nil {
+		t.Fatalf("migrate: %+v", moved)
+	}
+	// 3d from Monday 23 March ends with Thursday 26; one day of it remained on the day of
+	// the suspension, so after the resume it ends with Tuesday 31 March.
+	if want := time.Date(2026, 4, 1, 0, 0, 0, 0, amsterdam); !before.Equal(want) {
+		t.Fatalf("deadline before the move = %v, want %v", before, want)
+	}
+	// 3w from Monday 23 March ends with Monday 13 April; five days on is Saturday 18
+	// April, which the Atw (art. 1) moves to Monday 20 April: the end of that day. The
+	// plain 119 hours would have given Saturday 18 April 23:00.
+	want := time.Date(2026, 4, 21, 0, 0, 0, 0, amsterdam)
+	if got := moved.view.Tasks[0].Deadline; got == nil || !got.Equal(want) {
+		t.Errorf("deadline after the move = %v, want %v", got, want)
+	}
+	if len(plan.Tasks) != 1 || plan.Tasks[0].NewDeadline == nil || !plan.Tasks[0].NewDeadline.Equal(want) {
+		t.Errorf("dry run = %+v, want new deadline %v", plan, want)
+	}
+	if d := trailDetail(moved.view, "migrated"); !strings.Contains(d, "clock recomputed: gesprek-1") {
+		t.Errorf("trail detail = %q", d)
+	}
+}
