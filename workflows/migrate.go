@@ -377,7 +377,10 @@ func daysStood(a, f *Alarm) int {
 // resume (Awb 4:15, definitions.ResumeNominal): as if the clock stood still from the
 // day the task opened until days later, so the rest of the term counts again from then,
 // ends at the end of a day in Amsterdam, and the Algemene termijnenwet moves that end
-// anew (art. 1 and 2). It returns the new end and nominal end.
+// anew (art. 1 and 2). It returns the new end and nominal end. The days are placed at
+// the task's opening because the case keeps no list of each task's suspensions: for a d
+// or w term that gives the same last day as the real ones would (only Atw art. 2 can
+// differ), for a wd term the working days among them can differ by a weekend.
 func postpone(calendar string, a *Alarm, opened time.Time, days int) (time.Time, time.Time) {
 	from := opened.In(amsterdam)
 	until := time.Date(from.Year(), from.Month(), from.Day()+days, 12, 0, 0, 0, amsterdam)
