@@ -143,7 +143,8 @@ func (c *caseRun) checkClaim(req ClaimRequest) (*Task, error) {
 	return t, nil
 }
 
-func (c *caseRun) checkReassign(req ReassignRequest) (*Task, error) {
+// checkReassign checks a reassign; refuseNoop also refuses one that changes nothing.
+func (c *caseRun) checkReassign(req ReassignRequest, refuseNoop bool) (*Task, error) {
 	t, err := c.openTaskByID(req.TaskID)
 	if err != nil {
 		return nil, err
@@ -157,7 +158,7 @@ func (c *caseRun) checkReassign(req ReassignRequest) (*Task, error) {
 	if strings.ContainsAny(req.Assignee, " \t\n") || len(req.Assignee) > 100 {
 		return nil, invalid([]FieldError{{Field: "assignee", Message: "must be a user id"}})
 	}
-	if req.Assignee == t.Assignee {
+	if refuseNoop && req.Assignee == t.Assignee {
 		// Nothing would change; the trail must not grow by a no-op.
 		if t.Assignee == "" {
 			return nil, conflict(fmt.Sprintf("task %s is not assigned to anyone", t.ID))

@@ -77,6 +77,9 @@
 // before-async-handoff-* still wait for the provider inside the step;
 // dordrecht-handoff-retried and dordrecht-handoff-routed are a refused
 // hand-off that the lead retried or routed on.
+// dordrecht-migrated.json was migrated under "migrate" version 1 (a recomputed clock
+// moved on by the plain duration it stood still); dordrecht-migrated-days.json under
+// version 2, whole days for d, w and wd terms (migrate.go, migrateWholeDays).
 // before-child-contract-dalfsen-meldcode-child.json gave its child case the whole
 // data; since "child-contract" a child gets what its referral passes (referral.go).
 //

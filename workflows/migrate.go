@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -28,7 +29,11 @@ import (
 // the same calendar keeps its clock exactly as it is, extension and opschorting
 // included. Otherwise the clock is recomputed from the new terms, counted from the same
 // origin (the task's opening, the case's receipt, or the other step's start), and moved
-// on by the time it already stood still (opschorting, Awb 4:15); a rung that already
+// on by the time it already stood still (opschorting, Awb 4:15): a d, w or wd term by the
+// whole days it stood still, counted as resume counts them (the rest counts again from
+// the day after, the Algemene termijnenwet moves the end anew), so it still ends at the
+// end of a day in Amsterdam, also across a daylight-saving switch; an s, m or h term by
+// exactly the time it stood still (see migrateWholeDays); a rung that already
 // fired stays fired and is not repeated; a deadline or norm of the new clock that lies
 // in the past counts as passed (a deadline not yet passed under the old clock fires
 // right after the move); one that now lies in the future is pending again, and the task
@@ -47,6 +52,21 @@ const (
 	AdminRole = "beheerder"
 	// migrateChange names the GetVersion marker of the migration's behaviour.
 	migrateChange = "migrate"
+)
+
+// The versions of migrateChange; migrateVersion is the newest, the rule a plan (and
+// its dry run) follows.
+//
+//   - migrateFirst (1): a recomputed clock moves on by the time it stood still as a
+//     plain duration; across a daylight-saving switch a day term then ended at 01:00 or
+//     23:00.
+//   - migrateWholeDays (2): a recomputed d, w or wd term moves on by the whole days it
+//     stood still, as resume counts them (Awb 4:15, Atw), so it ends at the end of a
+//     day; a fixed (s, m, h) term keeps the plain duration.
+const (
+	migrateFirst     workflow.Version = 1
+	migrateWholeDays workflow.Version = 2
+	migrateVersion                    = migrateWholeDays
 )
 
 // MigrateRequest asks to move the case to the definition To.
@@ -87,7 +107,7 @@ type TaskMove struct {
 // trace in a history that does not use them, so registering them changes no replay.
 func (c *caseRun) registerMigration(ctx workflow.Context) error {
 	if err := workflow.SetQueryHandler(ctx, QueryMigration, func(req MigrateRequest) (MigrationPlan, error) {
-		return c.planMigration(req, workflow.Now(ctx)), nil
+		return c.planMigration(req, workflow.Now(ctx), migrateVersion), nil
 	}); err != nil {
 		return err
 	}
@@ -114,7 +134,7 @@ func (c *caseRun) checkMigrate(ctx workflow.Context, req MigrateRequest) (Migrat
 	if err := c.mayMigrate(req.Actor); err != nil {
 		return MigrationPlan{}, err
 	}
-	plan := c.planMigration(req, workflow.Now(ctx))
+	plan := c.planMigration(req, workflow.Now(ctx), migrateVersion)
 	if !plan.OK {
 		return plan, conflict(plan.Reason)
 	}
@@ -138,8 +158,9 @@ func (c *caseRun) mayMigrate(a Actor) error {
 	return nil
 }
 
-// planMigration works out the move to req.To at now, changing nothing.
-func (c *caseRun) planMigration(req MigrateRequest, now time.Time) MigrationPlan {
+// planMigration works out the move to req.To at now by the rule of version v of
+// migrateChange, changing nothing.
+func (c *caseRun) planMigration(req MigrateRequest, now time.Time, v workflow.Version) MigrationPlan {
 	to := req.To
 	p := MigrationPlan{CaseID: c.st.CaseID, From: c.def.Version, To: to.Version, Tasks: []TaskMove{}}
 	reason := c.migrationBlock(&to)
@@ -152,7 +173,7 @@ func (c *caseRun) planMigration(req MigrateRequest, now time.Time) MigrationPlan
 	}
 	next := &caseRun{def: &to, st: c.st, terms: c.terms}
 	for _, t := range c.st.Tasks {
-		m, reason := c.moveTask(next, t, now)
+		m, reason := c.moveTask(next, t, now, v)
 		if reason != "" {
 			p.Reason = "task " + t.ID + ": " + reason
 			p.Tasks = nil
@@ -239,7 +260,7 @@ func sameKind(to *definitions.Definition, id string, k definitions.Kind) string 
 }
 
 // moveTask works out one open task's move to next's definition, or why it cannot move.
-func (c *caseRun) moveTask(next *caseRun, t *Task, now time.Time) (TaskMove, string) {
+func (c *caseRun) moveTask(next *caseRun, t *Task, now time.Time, v workflow.Version) (TaskMove, string) {
 	old := c.def.Steps.Step(t.Step)
 	step := next.def.Steps.Step(t.Step)
 	if reason := sameKind(next.def, t.Step, definitions.KindTask); reason != "" {
@@ -272,7 +293,7 @@ func (c *caseRun) moveTask(next *caseRun, t *Task, now time.Time) (TaskMove, str
 		return TaskMove{}, "its deadline was extended (Awb 4:14); it moves only to a version that keeps the step's terms"
 	}
 	m.Clock = "recomputed"
-	m.alarms = c.recomputeClock(next, old, step, t, now)
+	m.alarms = c.recomputeClock(next, old, step, t, now, v)
 	m.NewDeadline, m.Overdue = nil, false
 	for _, a := range m.alarms {
 		if a.What == alarmDeadline {
@@ -291,15 +312,17 @@ func sameTerms(a, b *definitions.Step) bool {
 }
 
 // recomputeClock builds the task's clock under the new step's terms (see the clock rule
-// above). The time the clock already stood still is the old deadline's (or first
-// alarm's) distance from where the old terms alone would put it.
-func (c *caseRun) recomputeClock(next *caseRun, old, step *definitions.Step, t *Task, now time.Time) []*Alarm {
+// above), by the rule of version v of migrateChange. The time the clock already stood
+// still is read from the old deadline (or another pending alarm): its distance from
+// where the old terms alone would put it.
+func (c *caseRun) recomputeClock(next *caseRun, old, step *definitions.Step, t *Task, now time.Time, v workflow.Version) []*Alarm {
 	var stood time.Duration
+	days := 0
 	if old != nil {
 		fresh := c.alarms(old, t.Opened)
 		for _, a := range t.Alarms {
 			if f := matching(fresh, a); f != nil {
-				stood = a.Due.Sub(f.Due)
+				stood, days = a.Due.Sub(f.Due), daysStood(a, f)
 				if a.What == alarmDeadline {
 					break
 				}
@@ -308,7 +331,16 @@ func (c *caseRun) recomputeClock(next *caseRun, old, step *definitions.Step, t *
 	}
 	out := next.alarms(step, t.Opened)
 	for _, a := range out {
-		a.Due = a.Due.Add(stood)
+		switch {
+		case v < migrateWholeDays: // migrated before: the plain duration, DST hour and all
+			a.Due = a.Due.Add(stood)
+		case dayTerm(a.Unit):
+			if days > 0 {
+				a.Due, a.Nominal = postpone(next.calendar(), a, t.Opened, days)
+			}
+		default: // a fixed term (s, m, h) moves by exactly the time it stood still
+			a.Due = a.Due.Add(stood)
+		}
 		prev := matching(t.Alarms, a)
 		switch a.What {
 		case alarmRung:
@@ -317,7 +349,42 @@ func (c *caseRun) recomputeClock(next *caseRun, old, step *definitions.Step, t *
 			a.Done = prev != nil && prev.Done && !a.Due.After(now)
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
 	return out
+}
+
+// dayTerm reports whether a term of unit u ends at the end of a day (d, w, wd).
+func dayTerm(u definitions.Unit) bool {
+	return u == definitions.Day || u == definitions.Week || u == definitions.WorkingDay
+}
+
+// daysStood is the whole days (Amsterdam) that alarm a of the running clock lies beyond
+// f, where the same terms alone would put it: the days its clock stood still. For a d
+// or w term it compares the ends before the Atw moved them (Alarm.Nominal), so the Atw
+// shift of the old end does not count as standing still; otherwise the ends themselves.
+func daysStood(a, f *Alarm) int {
+	from, to := f.Due, a.Due
+	if !a.Nominal.IsZero() && !f.Nominal.IsZero() {
+		from, to = f.Nominal, a.Nominal
+	}
+	x, y := from.In(amsterdam), to.In(amsterdam)
+	dx := time.Date(x.Year(), x.Month(), x.Day(), 12, 0, 0, 0, time.UTC)
+	dy := time.Date(y.Year(), y.Month(), y.Day(), 12, 0, 0, 0, time.UTC)
+	return int(dy.Sub(dx).Hours() / 24)
+}
+
+// postpone moves a day term's alarm on by days whole days of opschorting by the rule of
+// resume (Awb 4:15, definitions.ResumeNominal): as if the clock stood still from the
+// day the task opened until days later, so the rest of the term counts again from then,
+// ends at the end of a day in Amsterdam, and the Algemene termijnenwet moves that end
+// anew (art. 1 and 2). It returns the new end and nominal end. The days are placed at
+// the task's opening because the case keeps no list of each task's suspensions: for a d
+// or w term that gives the same last day as the real ones would (only Atw art. 2 can
+// differ), for a wd term the working days among them can differ by a weekend.
+func postpone(calendar string, a *Alarm, opened time.Time, days int) (time.Time, time.Time) {
+	from := opened.In(amsterdam)
+	until := time.Date(from.Year(), from.Month(), from.Day()+days, 12, 0, 0, 0, amsterdam)
+	return definitions.ResumeNominal(calendar, a.Unit, a.Due, a.Nominal, from, until)
 }
 
 // matching finds the alarm of the same kind (and rung) in as.
@@ -334,7 +401,9 @@ func matching(as []*Alarm, a *Alarm) *Alarm {
 // open tasks. The caller holds the case; continue-as-new carries c.in, so later runs
 // start on the new version too.
 func (c *caseRun) migrate(ctx workflow.Context, req MigrateRequest, plan MigrationPlan) {
-	_ = workflow.GetVersion(ctx, migrateChange, workflow.DefaultVersion, 1)
+	if v := workflow.GetVersion(ctx, migrateChange, workflow.DefaultVersion, migrateVersion); v < migrateVersion {
+		plan = c.planMigration(req, workflow.Now(ctx), v) // a move recorded under an older rule
+	}
 	to := req.To
 	cond, err := conditionsFor(&to)
 	if err != nil { // checked in the plan; a compile cannot fail the second time

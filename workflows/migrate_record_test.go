@@ -1,13 +1,17 @@
 package workflows
 
 import (
-	"encoding/base64"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	historypb "go.temporal.io/api/history/v1"
+	"go.temporal.io/api/temporalproto"
+	"go.temporal.io/sdk/workflow"
+
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 // dordrechtMigrated is dordrechtGGZ with a migration while the POH consult is open: the
@@ -44,21 +48,59 @@ func dordrechtNextVersion(t testing.TB) definitions.Definition {
 	return *d
 }
 
-// TestReplayMigratedHistory makes sure the recorded migration is what it claims to be:
-// the history holds an accepted migrate update and its version marker, and replays.
+// TestReplayMigratedHistory makes sure the recorded migrations are what they claim to
+// be: each history holds an accepted migrate update and the version marker of its rule
+// (dordrecht-migrated the first, plain-duration rule; dordrecht-migrated-days the rule
+// of whole days, migrateWholeDays), and replays.
 func TestReplayMigratedHistory(t *testing.T) {
-	file := filepath.Join(historiesDir, "dordrecht-migrated.json")
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v; record it with go test ./workflows -run TestRecordHistories/dordrecht-migrated -record", err)
+	for name, want := range map[string]workflow.Version{"dordrecht-migrated": migrateFirst, "dordrecht-migrated-days": migrateWholeDays} {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(historiesDir, name+".json")
+			b, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatalf("%v; record it with go test ./workflows -run TestRecordHistories/%s -record", err, name)
+			}
+			for _, s := range []string{`"name": "` + UpdateMigrate + `"`, "EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED"} {
+				if !strings.Contains(string(b), s) {
+					t.Errorf("%s holds no %s", file, s)
+				}
+			}
+			if got, ok := versionMarker(t, b, migrateChange); !ok || got != want {
+				t.Errorf("%s: %s marker %v (found %v), want version %d", file, migrateChange, got, ok, want)
+			}
+			if err := newReplayer(t).ReplayWorkflowHistoryFromJSONFile(replayLogger(), file); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
-	marker := base64.StdEncoding.EncodeToString([]byte(`"` + migrateChange + `"`)) // the change id, as JSON in a payload
-	for _, want := range []string{`"name": "` + UpdateMigrate + `"`, "EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED", `"markerName": "Version"`, marker} {
-		if !strings.Contains(string(b), want) {
-			t.Errorf("%s holds no %s", file, want)
-		}
-	}
-	if err := newReplayer(t).ReplayWorkflowHistoryFromJSONFile(replayLogger(), file); err != nil {
+}
+
+// versionMarker reads the version a history recorded for change, decoding the marker
+// with the test keys (newer histories are encrypted).
+func versionMarker(t *testing.T, b []byte, change string) (workflow.Version, bool) {
+	t.Helper()
+	var hist historypb.History
+	if err := (temporalproto.CustomJSONUnmarshalOptions{}).Unmarshal(b, &hist); err != nil {
 		t.Fatal(err)
 	}
+	dc := testutil.Keys().DataConverter()
+	for _, ev := range hist.Events {
+		m := ev.GetMarkerRecordedEventAttributes()
+		if m == nil || m.GetMarkerName() != "Version" {
+			continue
+		}
+		var id string
+		var v workflow.Version
+		if err := dc.FromPayloads(m.GetDetails()["change-id"], &id); err != nil {
+			t.Fatal(err)
+		}
+		if id != change {
+			continue
+		}
+		if err := dc.FromPayloads(m.GetDetails()["version"], &v); err != nil {
+			t.Fatal(err)
+		}
+		return v, true
+	}
+	return 0, false
 }

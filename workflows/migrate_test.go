@@ -267,3 +267,85 @@ func TestBeheerderMigratesAnyTeam(t *testing.T) {
 		t.Errorf("a beheerder of the gemeente: %+v", moved)
 	}
 }
+
+// TestMigrateRecomputedClockCountsWholeDaysAcrossDST: the clock stood still from a
+// Wednesday to the Monday after, over the switch to summer time (last Sunday of March)
+// or back to winter time (last Sunday of October). The recomputed day term moves on by
+// those five whole days (Awb 4:15), not by the 119 or 121 hours between the old ends,
+// and still ends at the end of a day in Amsterdam, the Atw shift included. An hour term
+// moves on by exactly the time it stood still.
+func TestMigrateRecomputedClockCountsWholeDaysAcrossDST(t *testing.T) {
+	day := func(m time.Month, d, h int) time.Time { return time.Date(2026, m, d, h, 0, 0, 0, amsterdam) }
+	for _, tc := range []struct {
+		name string
+		// opened is a Monday; the clock stands still from Wednesday 10:00 to Monday 10:00.
+		opened, suspend, resume time.Time
+		to                      string // the new deadline
+		// fresh is where the old 3d term alone ends, before the old deadline after the
+		// resume (one day was left: it ends with the Tuesday after the resume).
+		fresh, before time.Time
+		want          func(stood time.Duration) time.Time
+	}{
+		{name: "summer time, 3w", opened: day(3, 23, 9), suspend: day(3, 25, 10), resume: day(3, 30, 10), to: "3w",
+			fresh: day(3, 27, 0), before: day(4, 1, 0),
+			// 3w ends with Monday 13 April; five days on is Saturday 18 April, which the Atw
+			// (art. 1) moves to Monday 20 April. 119 hours would give Saturday 23:00.
+			want: func(time.Duration) time.Time { return day(4, 21, 0) }},
+		{name: "winter time, 3w", opened: day(10, 19, 9), suspend: day(10, 21, 10), resume: day(10, 26, 10), to: "3w",
+			fresh: day(10, 23, 0), before: day(10, 28, 0),
+			// 3w ends with Monday 9 November; five days on is Saturday 14 November, moved to
+			// Monday 16 November. 121 hours would give Sunday 15 November 01:00.
+			want: func(time.Duration) time.Time { return day(11, 17, 0) }},
+		{name: "winter time, 10wd", opened: day(10, 19, 9), suspend: day(10, 21, 10), resume: day(10, 26, 10), to: "10wd",
+			fresh: day(10, 23, 0), before: day(10, 28, 0),
+			// 10wd ends with Monday 2 November; counted again as if it stood still five
+			// days from the opening: ten working days after Saturday 24 October.
+			want: func(time.Duration) time.Time { return day(11, 7, 0) }},
+		{name: "summer time, 100h", opened: day(3, 23, 9), suspend: day(3, 25, 10), resume: day(3, 30, 10), to: "100h",
+			fresh: day(3, 27, 0), before: day(4, 1, 0),
+			want: func(stood time.Duration) time.Time { return day(3, 23, 9).Add(100*time.Hour + stood) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v1 := migrateVariant(t, "deadline: 2w", "deadline: 3d")
+			v2 := migrateVariant(t, "deadline: 2w", "deadline: "+tc.to)
+			h := newHarness(t)
+			h.env.SetStartTime(tc.opened)
+			var plan MigrationPlan
+			var before time.Time
+			var moved *outcome
+			h.at(tc.suspend.Sub(tc.opened), func() {
+				h.update(UpdateSuspend, "s1", SuspendRequest{Actor: lead, Reason: "wacht op stukken"})
+			})
+			h.at(tc.resume.Sub(tc.opened), func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
+			h.at(tc.resume.Sub(tc.opened)+time.Hour, func() {
+				before = *h.view().Tasks[0].Deadline
+				v, err := h.env.QueryWorkflow(QueryMigration, MigrateRequest{Actor: lead, To: v2})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := v.Get(&plan); err != nil {
+					t.Fatal(err)
+				}
+				moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2})
+			})
+			h.at(tc.resume.Sub(tc.opened)+2*time.Hour, func() { h.stop() })
+			h.run(input(v1, nil))
+			if moved == nil || moved.err != nil {
+				t.Fatalf("migrate: %+v", moved)
+			}
+			if !before.Equal(tc.before) {
+				t.Fatalf("deadline before the move = %v, want %v", before, tc.before)
+			}
+			want := tc.want(tc.before.Sub(tc.fresh))
+			if got := moved.view.Tasks[0].Deadline; got == nil || !got.Equal(want) {
+				t.Errorf("deadline after the move = %v, want %v", got, want)
+			}
+			if len(plan.Tasks) != 1 || plan.Tasks[0].NewDeadline == nil || !plan.Tasks[0].NewDeadline.Equal(want) {
+				t.Errorf("dry run = %+v, want new deadline %v", plan, want)
+			}
+			if d := trailDetail(moved.view, "migrated"); !strings.Contains(d, "clock recomputed: gesprek-1") {
+				t.Errorf("trail detail = %q", d)
+			}
+		})
+	}
+}

@@ -39,6 +39,7 @@ func TestRecordHistories(t *testing.T) {
 		"dordrecht-handoff-routed":  dordrechtRefused("rec-dordrecht-3", dordrecht, dordrechtRelated, true),
 		"dalfsen-opschorting":       dalfsenOpschorting("rec-dalfsen-3", dalfsen, dalfsenRelated),
 		"dordrecht-migrated":        dordrechtMigrated(t, "rec-dordrecht-4", dordrecht, dordrechtRelated),
+		"dordrecht-migrated-days":   dordrechtMigrated(t, "rec-dordrecht-5", dordrecht, dordrechtRelated),
 		"terms-herstel-event":       termsEventCase("rec-terms-1", def(t, termsEventDef)),
 	}
 	for _, name := range sortedKeys(cases) {

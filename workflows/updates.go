@@ -136,13 +136,18 @@ func (c *caseRun) onClaim(ctx workflow.Context, req ClaimRequest) (CaseView, err
 }
 
 func (c *caseRun) validateReassign(ctx workflow.Context, req ReassignRequest) error {
-	return c.validate(ctx, func() error { _, err := c.checkReassign(req); return err })
+	return c.validate(ctx, func() error { _, err := c.checkReassign(req, true); return err })
 }
+
+// noopReassignChange marks the handler's refusal of a reassign that changes nothing;
+// histories from before accepted one (validators do not run on replay, handlers do).
+const noopReassignChange = "noop-reassign"
 
 func (c *caseRun) onReassign(ctx workflow.Context, req ReassignRequest) (CaseView, error) {
 	var t *Task
+	refuseNoop := workflow.GetVersion(ctx, noopReassignChange, workflow.DefaultVersion, 1) >= 1
 	return c.handle(ctx, req.TaskID,
-		func() (err error) { t, err = c.checkReassign(req); return err },
+		func() (err error) { t, err = c.checkReassign(req, refuseNoop); return err },
 		func() { c.assign(ctx, t, req.Actor.UserID, req.Assignee, "task-reassigned") })
 }
 

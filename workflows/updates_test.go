@@ -31,6 +31,8 @@ func TestUpdateRejections(t *testing.T) {
 			ClaimRequest{Actor: worker("w2", "wijkcoach"), TaskID: "gesprek-1"}},
 		{"reassign by another worker", UpdateReassign, ErrForbidden, "only the lead or the task's assignee may reassign it",
 			ReassignRequest{Actor: worker("w2", "wijkcoach"), TaskID: "gesprek-1", Assignee: "w2"}},
+		{"reassign to the current assignee", UpdateReassign, ErrConflict, "task gesprek-1 is already assigned to w1",
+			ReassignRequest{Actor: w1, TaskID: "gesprek-1", Assignee: "w1"}},
 		{"invalid data", UpdateComplete, ErrInvalid, "invalid data: verslag: is required",
 			CompleteRequest{Actor: w1, TaskID: "gesprek-1", Data: map[string]any{"naam": "Jansen"}}},
 		{"resume when running", UpdateResume, ErrConflict, "the case is not suspended",
