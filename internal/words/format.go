@@ -1,0 +1,77 @@
+package words
+
+import (
+	"strconv"
+	"strings"
+)
+
+// formatArg renders one argument with its formatter.
+func formatArg(format, v string, l Lang) string {
+	switch format {
+	case "duration":
+		return Duration(v, l)
+	case "list":
+		return List(strings.Split(v, ","), l)
+	case "quote":
+		if l == NL {
+			return "„" + v + "”"
+		}
+		return strconv.Quote(v)
+	}
+	return v
+}
+
+// unitWords are the singular and plural of each duration unit.
+var unitWords = map[string]map[Lang][2]string{
+	"s":  {NL: {"seconde", "seconden"}, EN: {"second", "seconds"}},
+	"m":  {NL: {"minuut", "minuten"}, EN: {"minute", "minutes"}},
+	"h":  {NL: {"uur", "uur"}, EN: {"hour", "hours"}},
+	"d":  {NL: {"dag", "dagen"}, EN: {"day", "days"}},
+	"w":  {NL: {"week", "weken"}, EN: {"week", "weeks"}},
+	"wd": {NL: {"werkdag", "werkdagen"}, EN: {"working day", "working days"}},
+}
+
+// Duration reads a term written as wijkflow writes it ("2w", "10wd", "3d") as people
+// say it: "2 weken", "10 werkdagen", "3 dagen" (or in English). Text that is no such
+// term is returned as it is.
+func Duration(v string, l Lang) string {
+	v = strings.TrimSpace(v)
+	i := 0
+	for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+		i++
+	}
+	n, err := strconv.Atoi(v[:i])
+	w, ok := unitWords[v[i:]]
+	if i == 0 || err != nil || !ok {
+		return v
+	}
+	names := w[l]
+	if names[0] == "" {
+		names = w[EN]
+	}
+	if n == 1 {
+		return "1 " + names[0]
+	}
+	return strconv.Itoa(n) + " " + names[1]
+}
+
+// List joins items as a sentence does: "a, b en c" (or "a, b and c").
+func List(items []string, l Lang) string {
+	var xs []string
+	for _, x := range items {
+		if x = strings.TrimSpace(x); x != "" {
+			xs = append(xs, x)
+		}
+	}
+	and := " and "
+	if l == NL {
+		and = " en "
+	}
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + and + xs[len(xs)-1]
+}

@@ -1,0 +1,4 @@
+package words
+
+// problemsTexts is the table of this domain; see doc.go.
+var problemsTexts = register(map[Code]Text{})
