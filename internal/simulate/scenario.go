@@ -94,21 +94,19 @@ var scenarioTypes = map[reflect.Type]yamldoc.Func{
 
 // Parse is Load on the file's content.
 func Parse(file string, src []byte, def *definitions.Definition, related []*definitions.Definition) (*Scenarios, definitions.Issues) {
-	doc := yamldoc.New()
-	root := doc.Read(src, scenariosKind)
-	if root == nil {
-		return nil, definitions.IssuesOf(file, doc.Sorted())
-	}
+	dec := &yamldoc.Decoder{Types: scenarioTypes, Describe: describe}
 	s := &Scenarios{File: file, Start: DefaultStart}
-	(&yamldoc.Decoder{Doc: doc, Types: scenarioTypes, Describe: describe}).Decode(root, s)
+	if !dec.DecodeFile(src, scenariosKind, s) {
+		return nil, definitions.IssuesOf(file, dec.Sorted())
+	}
 	for i, c := range s.Cases {
-		completeCase(doc, c, fmt.Sprintf("cases[%d]", i))
+		completeCase(dec.Doc, c, fmt.Sprintf("cases[%d]", i))
 	}
-	if len(s.Cases) == 0 && len(doc.Problems) == 0 {
-		doc.At("cases", "holds no cases; add at least one")
+	if len(s.Cases) == 0 && len(dec.Problems) == 0 {
+		dec.At("cases", "holds no cases; add at least one")
 	}
-	check(doc, s, def, related)
-	return s, definitions.IssuesOf(file, doc.Sorted())
+	check(dec.Doc, s, def, related)
+	return s, definitions.IssuesOf(file, dec.Sorted())
 }
 
 // describe names the values of a scenarios file for "expected …, not …".

@@ -43,6 +43,21 @@ type Decoder struct {
 	visits int
 }
 
+// DecodeFile reads src, a whole file of kind k, and decodes its root mapping into the
+// value v points to; false means the file holds no document to decode (the reasons are
+// among the Problems). A Decoder without a Doc gets a new one.
+func (dec *Decoder) DecodeFile(src []byte, k Kind, v any) bool {
+	if dec.Doc == nil {
+		dec.Doc = New()
+	}
+	root := dec.Read(src, k)
+	if root == nil {
+		return false
+	}
+	dec.Decode(root, v)
+	return true
+}
+
 // Decode fills the value v points to from n, the root of the document.
 func (dec *Decoder) Decode(n *yaml.Node, v any) {
 	dec.Value(n, reflect.ValueOf(v).Elem(), "")
@@ -55,7 +70,7 @@ func (dec *Decoder) Value(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	if _, seen := dec.Values[path]; !seen {
-		dec.Values[path] = PosOf(n)
+		dec.Values[path] = posOf(n)
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return // an empty value leaves the zero value; "required" checks catch it later
@@ -167,7 +182,7 @@ func (dec *Decoder) Struct(n *yaml.Node, v reflect.Value, path string) {
 				Message: "unknown key " + Quote(e.key.Value) + dec.suggest(e.key.Value, info.names)})
 			continue
 		}
-		dec.Keys[p] = PosOf(e.key)
+		dec.Keys[p] = posOf(e.key)
 		dec.Written[path] = append(dec.Written[path], e.key.Value)
 		dec.Value(e.val, v.Field(i), p)
 	}
@@ -213,7 +228,7 @@ func (dec *Decoder) dict(n *yaml.Node, v reflect.Value, path string) {
 	m := reflect.MakeMapWithSize(v.Type(), len(es))
 	for _, e := range es {
 		p := Join(path, e.key.Value)
-		dec.Keys[p] = PosOf(e.key)
+		dec.Keys[p] = posOf(e.key)
 		val := reflect.New(v.Type().Elem()).Elem()
 		dec.Value(e.val, val, p)
 		m.SetMapIndex(reflect.ValueOf(e.key.Value).Convert(v.Type().Key()), val)

@@ -6,14 +6,12 @@
 // The name says what it handles: a YAML document as a person wrote it, positions and
 // all; it knows nothing of what the documents mean. A reader of such a file uses it so:
 //
-//	doc := yamldoc.New()
-//	if root := doc.Read(src, yamldoc.Kind{Name: "users list", …}); root != nil {
-//		(&yamldoc.Decoder{Doc: doc}).Decode(root, &file)
+//	dec := &yamldoc.Decoder{Describe: describeUsers}
+//	var f usersFile
+//	if dec.DecodeFile(src, usersKind, &f) && !dec.Has("users") {
+//		dec.At("users", "is required") // located at the nearest place written
 //	}
-//	if file.Users == nil && !doc.IsBad("users") {
-//		doc.At("users", "is required") // located at the nearest place written
-//	}
-//	problems := doc.Sorted()
+//	problems := dec.Sorted() // []Problem{{Line, Col, Path, Message}}, ordered by place
 //
 // Decoding is strict: an unknown key, a duplicate key, a value of the wrong shape each
 // become a Problem and decoding goes on. Types written their own way (a duration "6w",

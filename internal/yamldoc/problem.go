@@ -10,8 +10,8 @@ import (
 // Pos is a line and column in a file, both 1-based.
 type Pos struct{ Line, Col int }
 
-// PosOf is where a node starts.
-func PosOf(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+// posOf is where a node starts.
+func posOf(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
 // Problem is one thing wrong in a file: where (zero Line or Col when unknown), the
 // path of the value ("steps.plan.next[0].goto"), and what to do about it.

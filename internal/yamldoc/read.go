@@ -82,7 +82,7 @@ func (d *Doc) Read(src []byte, k Kind) (root *yaml.Node) {
 		d.yamlError(err)
 	}
 	if root.Kind != yaml.MappingNode {
-		d.Add(Problem{Line: root.Line, Col: root.Column, Message: k.Mapping + ", not " + Shape(root)})
+		d.Add(Problem{Line: root.Line, Col: root.Column, Message: k.Mapping + ", not " + shape(root)})
 		return nil
 	}
 	return root

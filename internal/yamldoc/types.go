@@ -35,7 +35,7 @@ func Keyed[T any](setKey func(*T, string)) Func {
 		out := v
 		for _, e := range dec.entries(n, path) {
 			p := Join(path, e.key.Value)
-			dec.Keys[p] = PosOf(e.key)
+			dec.Keys[p] = posOf(e.key)
 			elem := new(T)
 			setKey(elem, e.key.Value)
 			dec.Value(e.val, reflect.ValueOf(elem).Elem(), p)

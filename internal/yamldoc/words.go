@@ -12,7 +12,7 @@ import (
 // Wrong reports a value of the wrong shape, saying what was expected in the words of
 // the file rather than Go's.
 func (dec *Decoder) Wrong(n *yaml.Node, t reflect.Type, path string) {
-	dec.MarkBad(path, "expected "+dec.describe(t)+", not "+Shape(n))
+	dec.MarkBad(path, "expected "+dec.describe(t)+", not "+shape(n))
 }
 
 // describe names what a value of type t looks like in YAML.
@@ -35,8 +35,8 @@ func (dec *Decoder) describe(t reflect.Type) string {
 	return "a mapping"
 }
 
-// Shape names what the file has where a value was expected.
-func Shape(n *yaml.Node) string {
+// shape names what the file has where a value was expected.
+func shape(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"

@@ -34,21 +34,18 @@ func LoadUsers(path string) (*Tokens, error) {
 // parseUsers decodes with the module's YAML decoder, which keeps the place of every
 // value, so that checkUsers' problems point at a line too.
 func parseUsers(file string, src []byte) (*Tokens, error) {
-	doc := yamldoc.New()
-	root := doc.Read(src, usersKind)
-	if root == nil {
-		return nil, definitions.IssuesOf(file, doc.Sorted())
-	}
+	dec := &yamldoc.Decoder{Describe: describeUsers}
 	var f usersFile
-	(&yamldoc.Decoder{Doc: doc, Describe: describeUsers}).Decode(root, &f)
-	if !doc.Has("users") {
-		doc.At("users", "is required")
+	if dec.DecodeFile(src, usersKind, &f) {
+		if !dec.Has("users") {
+			dec.At("users", "is required")
+		}
+		for _, p := range checkUsers(f.Users) {
+			dec.Fail(p.Path(), p.Message)
+		}
 	}
-	for _, p := range checkUsers(f.Users) {
-		doc.Fail(p.Path(), p.Message)
-	}
-	if len(doc.Problems) > 0 {
-		return nil, definitions.IssuesOf(file, doc.Sorted())
+	if len(dec.Problems) > 0 {
+		return nil, definitions.IssuesOf(file, dec.Sorted())
 	}
 	return newTokens(f.Users), nil
 }

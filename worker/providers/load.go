@@ -44,22 +44,19 @@ func Load(path string, getenv func(string) string) (map[string]activities.Provid
 }
 
 func parse(name string, src []byte, getenv func(string) string, readFile func(string) ([]byte, error)) (map[string]activities.Provider, error) {
-	doc := yamldoc.New()
-	root := doc.Read(src, providersKind)
-	if root == nil {
-		return nil, definitions.IssuesOf(name, doc.Sorted())
-	}
+	dec := &yamldoc.Decoder{Describe: describe}
 	var f file
-	(&yamldoc.Decoder{Doc: doc, Describe: describe}).Decode(root, &f)
-	if !doc.Has("providers") {
-		doc.At("providers", "is required: a mapping of provider ids, like providers: {veilig-thuis: {url: https://…}}")
-	}
 	out := map[string]activities.Provider{}
-	for id, e := range f.Providers {
-		out[id] = check(doc, "providers."+id, e, getenv, readFile)
+	if dec.DecodeFile(src, providersKind, &f) {
+		if !dec.Has("providers") {
+			dec.At("providers", "is required: a mapping of provider ids, like providers: {veilig-thuis: {url: https://…}}")
+		}
+		for id, e := range f.Providers {
+			out[id] = check(dec.Doc, "providers."+id, e, getenv, readFile)
+		}
 	}
-	if len(doc.Problems) > 0 {
-		return nil, definitions.IssuesOf(name, doc.Sorted())
+	if len(dec.Problems) > 0 {
+		return nil, definitions.IssuesOf(name, dec.Sorted())
 	}
 	return out, nil
 }
