@@ -282,10 +282,14 @@ type TaskSummary struct {
 
 // TrailEntry is one transition in the case's trail.
 type TrailEntry struct {
-	At     time.Time `json:"at"`
-	Event  string    `json:"event"` // e.g. step-entered, task-completed, suspended, escalated
-	Step   string    `json:"step,omitempty"`
-	Task   string    `json:"task,omitempty"`
-	Actor  string    `json:"actor,omitempty"` // user id
-	Detail string    `json:"detail,omitempty"`
+	At    time.Time `json:"at"`
+	Event Event     `json:"event"` // one of Events (trail.go)
+	Step  string    `json:"step,omitempty"`
+	Task  string    `json:"task,omitempty"`
+	Actor string    `json:"actor,omitempty"` // user id
+	// Args are the entry's facts as ids, names and terms ("3d", "2w"), never sentences:
+	// Say renders them. No personal data.
+	Args map[string]string `json:"args,omitempty"`
+	// Detail is free text a worker gave, such as the reason for a suspension.
+	Detail string `json:"detail,omitempty"`
 }

@@ -64,7 +64,7 @@ func TestEventDelivered(t *testing.T) {
 	for _, e := range first.view.Trail {
 		if e.Event == "event-received" {
 			n++
-			if e.Actor != "vt-koppeling" || e.Detail != "reactie-veilig-thuis" || e.Step != "wacht" {
+			if e.Actor != "vt-koppeling" || e.Args["event"] != "reactie-veilig-thuis" || e.Step != "wacht" {
 				t.Errorf("trail entry %+v", e)
 			}
 		}
