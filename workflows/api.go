@@ -8,6 +8,7 @@ import (
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Names that the worker and the task API use to reach a case workflow.
@@ -55,8 +56,12 @@ const (
 
 // FieldError is one problem with submitted form data.
 type FieldError struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
+	Field string `json:"field"`
+	// Message is the problem in English; Code and Args say it for the catalogue
+	// (internal/words/rules.go; definitions.SayRule renders it).
+	Message string            `json:"message"`
+	Code    words.Code        `json:"code,omitempty"`
+	Args    map[string]string `json:"args,omitempty"`
 }
 
 // Search attributes of a case. None of them carries personal data.

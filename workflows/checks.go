@@ -1,8 +1,8 @@
 package workflows
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -130,7 +130,7 @@ func (c *caseRun) checkComplete(req CompleteRequest) (*Task, error) {
 func formErrors(form definitions.Form, data map[string]any) []FieldError {
 	var out []FieldError
 	for _, p := range definitions.CheckData(form, data) {
-		out = append(out, FieldError{Field: p.Field, Message: p.Message})
+		out = append(out, FieldError{Field: p.Field, Message: p.Message, Code: p.Code, Args: p.Args})
 	}
 	return out
 }
@@ -159,7 +159,7 @@ func (c *caseRun) checkReassign(req ReassignRequest, refuseNoop bool) (*Task, er
 		return nil, forbidden(words.Msg(words.RefuseReassign))
 	}
 	if strings.ContainsAny(req.Assignee, " \t\n") || len(req.Assignee) > 100 {
-		return nil, invalid([]FieldError{{Field: "assignee", Message: "must be a user id"}})
+		return nil, invalid([]FieldError{fieldError("assignee", words.Msg(words.RuleUserID))})
 	}
 	if refuseNoop && req.Assignee == t.Assignee {
 		// Nothing would change; the trail must not grow by a no-op.
@@ -179,7 +179,7 @@ func (c *caseRun) checkSuspend(req SuspendRequest) error {
 		return err
 	}
 	if strings.TrimSpace(req.Reason) == "" {
-		return invalid([]FieldError{{Field: "reason", Message: "is required"}})
+		return invalid([]FieldError{fieldError("reason", words.Msg(words.RuleRequired))})
 	}
 	if c.st.Suspended {
 		return conflict(words.Msg(words.RefuseSuspended))
@@ -226,7 +226,7 @@ func (c *caseRun) checkExtend(req ExtendRequest) (extension, error) {
 			}
 		}
 		if len(ids) != 1 {
-			return extension{}, invalid([]FieldError{{Field: "taskId", Message: fmt.Sprintf("is required: %d open tasks may be extended", len(ids))}})
+			return extension{}, invalid([]FieldError{fieldError("taskId", words.Msg(words.RuleWhichTask, "n", strconv.Itoa(len(ids))))})
 		}
 		id = ids[0]
 	}
@@ -239,11 +239,11 @@ func (c *caseRun) checkExtend(req ExtendRequest) (extension, error) {
 	}
 	var errs []FieldError
 	if strings.TrimSpace(req.Reason) == "" {
-		errs = append(errs, FieldError{Field: "reason", Message: "is required"})
+		errs = append(errs, fieldError("reason", words.Msg(words.RuleRequired)))
 	}
 	by, perr := definitions.ParseDuration(req.By)
 	if perr != nil {
-		errs = append(errs, FieldError{Field: "by", Message: perr.Error()})
+		errs = append(errs, FieldError{Field: "by", Message: perr.Error(), Code: words.RuleNotDuration, Args: args("value", req.By)})
 	}
 	if len(errs) > 0 {
 		return extension{}, invalid(errs)
@@ -261,7 +261,7 @@ func (c *caseRun) checkExtend(req ExtendRequest) (extension, error) {
 	// A verlenging runs on from the end of the term it extends (Awb 4:14).
 	due := definitions.DueAfterTerm(c.calendar(), d.Due, by)
 	if due.After(definitions.DueAfterTerm(c.calendar(), d.Due, *step.Extendable)) {
-		return extension{}, invalid([]FieldError{{Field: "by", Message: "may be at most " + step.Extendable.String()}})
+		return extension{}, invalid([]FieldError{fieldError("by", words.Msg(words.RuleAtMost, "max", step.Extendable.String()))})
 	}
 	return extension{task: t, by: by, due: due}, nil
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // harness drives one case workflow in the SDK's test environment (time skipping) and
@@ -245,6 +246,12 @@ type outcomeCallback struct{}
 func (outcomeCallback) Accept()             {}
 func (outcomeCallback) Reject(error)        {}
 func (outcomeCallback) Complete(any, error) {}
+
+// sameProblem reports whether a field error is about field, says en in the API's
+// English and nl in Dutch.
+func sameProblem(e FieldError, field, en, nl string) bool {
+	return e.Field == field && e.Message == en && definitions.SayRule(e.Say(), words.NL) == nl
+}
 
 // trailDetail returns what the last trail entry with the event says, in English.
 func trailDetail(v CaseView, event Event) string {

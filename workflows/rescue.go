@@ -83,7 +83,7 @@ func (c *caseRun) leadName() string {
 
 func checkRescueReason(reason string) []FieldError {
 	if strings.TrimSpace(reason) == "" {
-		return []FieldError{{Field: "reason", Message: "is required"}}
+		return []FieldError{fieldError("reason", words.Msg(words.RuleRequired))}
 	}
 	return nil
 }
@@ -105,7 +105,7 @@ func (c *caseRun) checkRetryHandoff(req RetryHandoffRequest) (*Handoff, error) {
 	case len(failed) == 1:
 		return failed[0], nil
 	case len(failed) > 1:
-		return nil, invalid([]FieldError{{Field: "step", Message: "is required: several hand-offs failed"}})
+		return nil, invalid([]FieldError{fieldError("step", words.Msg(words.RuleWhichHandoff))})
 	case req.Step != "":
 		return nil, conflict(words.Msg(words.RefuseNoFailedAt, "step", req.Step))
 	}
@@ -143,9 +143,9 @@ func (c *caseRun) checkRouteOn(req RouteOnRequest) (string, error) {
 	}
 	errs := checkRescueReason(req.Reason)
 	if req.To == "" {
-		errs = append(errs, FieldError{Field: "to", Message: "is required: the step to go on with"})
+		errs = append(errs, fieldError("to", words.Msg(words.RuleStepToGoOn)))
 	} else if c.def.Steps.Step(req.To) == nil {
-		errs = append(errs, FieldError{Field: "to", Message: fmt.Sprintf("%q is not a step of %s", req.To, c.def.Process)})
+		errs = append(errs, fieldError("to", words.Msg(words.RuleNotAStep, "step", req.To, "process", c.def.Process)))
 	}
 	if errs != nil {
 		return "", invalid(errs)
@@ -159,7 +159,7 @@ func (c *caseRun) checkRouteOn(req RouteOnRequest) (string, error) {
 	case len(stuck) == 1:
 		return stuck[0], nil
 	case len(stuck) > 1:
-		return "", invalid([]FieldError{{Field: "step", Message: "is required: the case is stuck at " + strings.Join(stuck, ", ")}})
+		return "", invalid([]FieldError{fieldError("step", words.Msg(words.RuleWhichStuckStep, "steps", strings.Join(stuck, ", ")))})
 	}
 	return "", conflict(words.Msg(words.RefuseNotStuck))
 }

@@ -96,7 +96,7 @@ func (e TrailEntry) Say() words.Message {
 	}
 	if len(e.Args) == 0 && e.Detail != "" {
 		if t, _ := words.Lookup(code); slices.ContainsFunc(words.Params(t.EN), func(p string) bool { return p != "detail" }) {
-			code = words.EventOldDetail
+			code = words.Verbatim
 		}
 	}
 	args := maps.Clone(e.Args)

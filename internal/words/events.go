@@ -40,9 +40,9 @@ const (
 	MigratedKept           Code = "event.migrated.kept"
 	MigratedRecomputedKept Code = "event.migrated.recomputed-kept"
 
-	// EventOldDetail shows the detail of a trail entry written before entries had
-	// arguments: its text as it was stored.
-	EventOldDetail Code = "event.old-detail"
+	// Verbatim says its argument detail as it is: the text of a trail entry or a
+	// problem recorded before they had codes.
+	Verbatim Code = "verbatim"
 
 	// A deadline in a rehearsal (internal/simulate): met, missed, or still open.
 	DeadlineMet    Code = "deadline.met"
@@ -179,7 +179,7 @@ var eventsTexts = register(map[Code]Text{
 	MigratedRecomputedKept: {"Van versie {from} naar {to}; termijn opnieuw berekend: {recomputed:list}; termijn behouden: {kept:list}",
 		"{from} → {to}; clock recomputed: {recomputed:list}; clock kept: {kept:list}"},
 
-	EventOldDetail: {"{detail}", "{detail}"},
+	Verbatim: {"{detail}", "{detail}"},
 
 	DeadlineMet:    {"gehaald", "met"},
 	DeadlineMissed: {"gemist", "missed"},
