@@ -110,7 +110,7 @@ func (e TrailEntry) Say() words.Message {
 	return words.Message{Code: code, Args: args}
 }
 
-// say is the argument that picks the detail text say instead of the event's own.
+// say is the value of argSay that makes an entry read as code.
 func say(code words.Code) string { return string(code) }
 
 // args builds an entry's arguments from name, value pairs.
