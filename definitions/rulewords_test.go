@@ -31,7 +31,7 @@ func TestRulesInDutch(t *testing.T) {
 		{map[string]any{"verslag": "abc", "evaluatie": "2026-02-30"}, "moet een bestaande datum zijn (jjjj-mm-dd)", "must be an existing date written as YYYY-MM-DD, e.g. 2026-11-25"},
 		{map[string]any{"verslag": "abc", "gebieden": []any{"werk", "zorg", "wonen"}}, "mag maximaal 2 items bevatten", "must be at most 2 items"},
 		{map[string]any{"verslag": "abc", "gebieden": []any{"hobby"}}, "„hobby” is geen keuze; kies uit: werk, zorg, wonen", `"hobby" is not one of: werk, zorg, wonen`},
-		{map[string]any{"verslag": "abc", "email": "geen adres"}, "moet een geldig email adres zijn", "must be an email address"},
+		{map[string]any{"verslag": "abc", "email": "geen adres"}, "moet een e-mailadres zijn", "must be an email address"},
 		{map[string]any{"verslag": "abc", "code": "X1"}, "moet beginnen met „W”", `must start with "W"`},
 		{map[string]any{"verslag": "abc", "leeftijd": 12.0}, "is verplicht als leeftijd 12 is", "is required when leeftijd is 12"},
 		{map[string]any{"verslag": "abc", "onbekend": 1.0}, "hoort niet bij dit formulier", "is not a field of this form"},
