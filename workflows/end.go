@@ -13,7 +13,7 @@ import (
 // running update handler has finished.
 func (c *caseRun) end(ctx workflow.Context, step *definitions.Step) {
 	for _, t := range c.st.Tasks {
-		c.addTrail(ctx, TrailEntry{Event: "task-cancelled", Step: t.Step, Task: t.ID, Detail: "case ended"})
+		c.addTrail(ctx, TrailEntry{Event: EventTaskCancelled, Step: t.Step, Task: t.ID})
 	}
 	c.st.Tasks = nil
 	c.st.Waits = nil
@@ -25,6 +25,6 @@ func (c *caseRun) end(ctx workflow.Context, step *definitions.Step) {
 	c.st.Closed = &now
 	c.st.Stuck = false
 	c.st.Suspended = false
-	c.addTrail(ctx, TrailEntry{Event: "case-closed", Step: step.ID, Detail: step.Result})
+	c.addTrail(ctx, TrailEntry{Event: EventCaseClosed, Step: step.ID, Args: args("result", step.Result)})
 	c.log(ctx, step.ID, "").Info("case closed")
 }

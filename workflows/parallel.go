@@ -6,13 +6,14 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // split is a parallel step: it opens every transition whose condition holds at once.
 func (c *caseRun) split(ctx workflow.Context, step *definitions.Step) {
 	next := c.matching(ctx, step, true)
 	if len(next) == 0 {
-		c.stuck(ctx, step.ID, "no transition applies")
+		c.stuck(ctx, step.ID, words.Msg(words.StuckNoTransition))
 		return
 	}
 	for _, n := range next {
@@ -35,7 +36,7 @@ func (c *caseRun) starvedJoins(ctx workflow.Context, step *definitions.Step, tak
 		return
 	}
 	for _, s := range starved {
-		c.stuck(ctx, s.Join, "join "+s.Join+" waits for "+s.Missing+", which parallel step "+step.ID+" did not open")
+		c.stuck(ctx, s.Join, words.Msg(words.StuckJoinMissing, "join", s.Join, "missing", s.Missing, "parallel", step.ID))
 	}
 }
 
@@ -50,7 +51,7 @@ func (c *caseRun) join(ctx workflow.Context, step *definitions.Step, from string
 	for _, want := range step.Join {
 		if !slices.Contains(got, want) {
 			c.st.Arrived[step.ID] = got
-			c.addTrail(ctx, TrailEntry{Event: "join-waiting", Step: step.ID, Detail: "arrived: " + joinList(got)})
+			c.addTrail(ctx, TrailEntry{Event: EventJoinWaiting, Step: step.ID, Args: args("arrived", joinList(got))})
 			return
 		}
 	}
@@ -58,14 +59,14 @@ func (c *caseRun) join(ctx workflow.Context, step *definitions.Step, from string
 	c.route(ctx, step)
 }
 
-// joinList writes the arrived steps, sorted.
+// joinList writes the arrived steps, sorted, as a list argument ("a,b").
 func joinList(s []string) string {
 	s = slices.Clone(s)
 	slices.Sort(s)
 	out := ""
 	for i, v := range s {
 		if i > 0 {
-			out += ", "
+			out += ","
 		}
 		out += v
 	}

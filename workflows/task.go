@@ -6,6 +6,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // openTask opens a human task. Its id is the step id and the how-manieth entry of that
@@ -25,7 +26,7 @@ func (c *caseRun) openTask(ctx workflow.Context, step *definitions.Step) {
 		t.FrozenAt = now
 	}
 	c.st.Tasks = append(c.st.Tasks, t)
-	c.addTrail(ctx, TrailEntry{Event: "task-opened", Step: step.ID, Task: t.ID})
+	c.addTrail(ctx, TrailEntry{Event: EventTaskOpened, Step: step.ID, Task: t.ID})
 	c.noteTerms(ctx, step, t)
 	c.joinStop(ctx, step, t)
 	c.startStop(ctx, step, t)
@@ -49,8 +50,8 @@ func (c *caseRun) completeTask(ctx workflow.Context, t *Task, actor string, data
 		c.st.Data[k] = data[k]
 	}
 	c.closeTask(t.ID)
-	c.addTrail(ctx, TrailEntry{Event: "task-completed", Step: t.Step, Task: t.ID, Actor: actor})
-	c.endStop(ctx, t, "aangevuld")
+	c.addTrail(ctx, TrailEntry{Event: EventTaskCompleted, Step: t.Step, Task: t.ID, Actor: actor})
+	c.endStop(ctx, t, words.RestartCompleted)
 	c.endSuspensionWith(ctx, t, actor)
 	c.log(ctx, t.Step, t.ID).Info("task completed")
 	c.route(ctx, step)

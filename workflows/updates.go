@@ -132,7 +132,7 @@ func (c *caseRun) onClaim(ctx workflow.Context, req ClaimRequest) (CaseView, err
 	var t *Task
 	return c.handle(ctx, req.TaskID,
 		func() (err error) { t, err = c.checkClaim(req); return err },
-		func() { c.assign(ctx, t, req.Actor.UserID, req.Actor.UserID, "task-claimed") })
+		func() { c.assign(ctx, t, req.Actor.UserID, req.Actor.UserID, EventTaskClaimed) })
 }
 
 func (c *caseRun) validateReassign(ctx workflow.Context, req ReassignRequest) error {
@@ -148,7 +148,7 @@ func (c *caseRun) onReassign(ctx workflow.Context, req ReassignRequest) (CaseVie
 	refuseNoop := workflow.GetVersion(ctx, noopReassignChange, workflow.DefaultVersion, 1) >= 1
 	return c.handle(ctx, req.TaskID,
 		func() (err error) { t, err = c.checkReassign(req, refuseNoop); return err },
-		func() { c.assign(ctx, t, req.Actor.UserID, req.Assignee, "task-reassigned") })
+		func() { c.assign(ctx, t, req.Actor.UserID, req.Assignee, EventTaskReassigned) })
 }
 
 func (c *caseRun) validateSuspend(ctx workflow.Context, req SuspendRequest) error {
@@ -181,7 +181,7 @@ func (c *caseRun) onExtend(ctx workflow.Context, req ExtendRequest) (CaseView, e
 }
 
 // assign sets or clears a task's assignee.
-func (c *caseRun) assign(ctx workflow.Context, t *Task, actor, assignee, event string) {
+func (c *caseRun) assign(ctx workflow.Context, t *Task, actor, assignee string, event Event) {
 	t.Assignee = assignee
-	c.addTrail(ctx, TrailEntry{Event: event, Step: t.Step, Task: t.ID, Actor: actor, Detail: assignee})
+	c.addTrail(ctx, TrailEntry{Event: event, Step: t.Step, Task: t.ID, Actor: actor, Args: assigneeArgs(assignee)})
 }

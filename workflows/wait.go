@@ -25,14 +25,14 @@ func (c *caseRun) wait(ctx workflow.Context, step *definitions.Step) {
 	case step.Until != "":
 		d, ok := dateField(c.st.Data[step.Until])
 		if !ok {
-			c.addTrail(ctx, TrailEntry{Event: "wait-skipped", Step: step.ID, Detail: "field " + step.Until + " holds no date"})
+			c.addTrail(ctx, TrailEntry{Event: EventWaitSkipped, Step: step.ID, Args: args("field", step.Until)})
 			c.route(ctx, step)
 			return
 		}
 		due = d
 	}
 	if !due.After(now) {
-		c.addTrail(ctx, TrailEntry{Event: "wait-passed", Step: step.ID})
+		c.addTrail(ctx, TrailEntry{Event: EventWaitPassed, Step: step.ID})
 		c.route(ctx, step)
 		return
 	}
@@ -68,7 +68,7 @@ func (c *caseRun) waitsDue(ctx workflow.Context, now time.Time) {
 			c.eventTimeout(ctx, w)
 			continue
 		}
-		c.addTrail(ctx, TrailEntry{Event: "wait-passed", Step: w.Step})
+		c.addTrail(ctx, TrailEntry{Event: EventWaitPassed, Step: w.Step})
 		if step := c.def.Steps.Step(w.Step); step != nil {
 			c.route(ctx, step)
 		}

@@ -12,6 +12,11 @@ func formatArg(format, v string, l Lang) string {
 		return Duration(v, l)
 	case "list":
 		return List(strings.Split(v, ","), l)
+	case "or": // "a or b or c": a choice, each named as one
+		if l == NL {
+			return strings.Join(strings.Split(v, ","), " of ")
+		}
+		return strings.Join(strings.Split(v, ","), " or ")
 	case "quote":
 		if l == NL {
 			return "„" + v + "”"
