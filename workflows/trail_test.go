@@ -41,7 +41,7 @@ func TestTrailSays(t *testing.T) {
 		{TrailEntry{Event: EventResumed, Args: args("suspended", days(since, since.Add(3*24*time.Hour+5*time.Hour)))},
 			"Hervat na 3 dagen opschorting", "suspended 3 days"},
 		{TrailEntry{Event: EventResumed, Args: args("suspended", days(since, since.Add(2*time.Hour)))},
-			"Hervat na 0 dagen opschorting", "suspended 0 days"},
+			"Hervat na minder dan een dag opschorting", "suspended less than a day"},
 		{TrailEntry{Event: EventExtended, Args: args("by", "2w"), Detail: "wacht op advies"},
 			"Termijn verlengd met 2 weken: wacht op advies", "extended by 2 weeks: wacht op advies"},
 		{TrailEntry{Event: EventEscalated, Args: args("role", "teamleider")}, "Opgeschaald naar teamleider", "escalated to teamleider"},

@@ -54,7 +54,13 @@ func Duration(v string, l Lang) string {
 	if names[0] == "" {
 		names = w[EN]
 	}
-	if n == 1 {
+	switch n {
+	case 0: // "0 dagen" is not how anyone says it
+		if l == NL {
+			return "minder dan een " + names[0]
+		}
+		return "less than a " + names[0]
+	case 1:
 		return "1 " + names[0]
 	}
 	return strconv.Itoa(n) + " " + names[1]
