@@ -7,32 +7,30 @@ import (
 	"strings"
 )
 
-// contracts checks what a referral passes to its child case: declared fields only, and
+// contract checks what a referral passes to its child case: declared fields only, and
 // only to a child case (a hand-off to a provider sends ids, never data).
-func (c *checker) contracts() {
+func (c *checker) contract(s *Step, p string) {
 	var names []string
 	for _, f := range c.fields {
 		names = append(names, f.Name)
 	}
-	for _, s := range c.d.Steps {
-		if s.Kind == KindReferral && s.Outcome != "" {
-			c.outcome(s, names)
-		}
-		if s.Kind != KindReferral || len(s.Pass) == 0 {
-			continue
-		}
-		p := "steps." + s.ID + ".pass"
-		if s.Provider != "" {
-			c.failKey(p, "a hand-off to a provider sends the case's ids only, never its data; remove pass")
-			continue
-		}
-		for i, name := range s.Pass {
-			switch {
-			case c.fields.Field(name) == nil:
-				c.fail(p+"["+strconv.Itoa(i)+"]", "unknown field "+quote(name)+c.sug.didYouMean(name, names, "fields are"))
-			case slices.Index(s.Pass, name) < i:
-				c.fail(p+"["+strconv.Itoa(i)+"]", quote(name)+" is passed twice; remove one")
-			}
+	if s.Outcome != "" {
+		c.outcome(s, names)
+	}
+	if len(s.Pass) == 0 {
+		return
+	}
+	pp := p + ".pass"
+	if s.Provider != "" {
+		c.failKey(pp, "a hand-off to a provider sends the case's ids only, never its data; remove pass")
+		return
+	}
+	for i, name := range s.Pass {
+		switch {
+		case c.fields.Field(name) == nil:
+			c.fail(pp+"["+strconv.Itoa(i)+"]", "unknown field "+quote(name)+c.sug.didYouMean(name, names, "fields are"))
+		case slices.Index(s.Pass, name) < i:
+			c.fail(pp+"["+strconv.Itoa(i)+"]", quote(name)+" is passed twice; remove one")
 		}
 	}
 }

@@ -105,7 +105,7 @@ func (c *checker) graph() {
 		}
 		for _, t := range s.Next {
 			add(t.Goto)
-			if t.When == "" && s.Kind != KindParallel {
+			if t.When == "" && LookupKind(s.Kind).Flow() == FirstMatch {
 				break // the transitions after it are never taken (reported on their own)
 			}
 		}
@@ -123,7 +123,7 @@ func (c *checker) graph() {
 	reached := walk([]int{start}, succ, len(steps))
 	var ends []int
 	for i, s := range steps {
-		if s.Kind == KindEnd {
+		if LookupKind(s.Kind).Flow() == Ends {
 			ends = append(ends, i)
 		}
 	}
@@ -159,19 +159,13 @@ func (c *checker) graph() {
 	c.instantLoops(steps, succ, func(i int) bool { return reached[i] && finishing[i] })
 }
 
-// instantLoops reports loops of steps that take no time (decisions, notifications,
-// parallel splits, referrals that do not wait): a case in such a loop would go round
-// for ever within one workflow task. Loops through a task or wait are normal (redo
-// the plan after an evaluation). Loops that are traps were reported already.
+// instantLoops reports loops of steps that take no time (KindSpec.Instant: decisions,
+// notifications, parallel splits, referrals that do not wait): a case in such a loop
+// would go round for ever within one workflow task. Loops through a task or wait are
+// normal (redo the plan after an evaluation). Loops that are traps were reported already.
 func (c *checker) instantLoops(steps Steps, succ [][]int, in func(int) bool) {
 	instant := func(i int) bool {
-		switch steps[i].Kind {
-		case KindDecision, KindNotify, KindParallel:
-			return in(i)
-		case KindReferral:
-			return in(i) && !steps[i].Awaits()
-		}
-		return false
+		return in(i) && LookupKind(steps[i].Kind).Instant(steps[i])
 	}
 	for _, loop := range loops(succ, instant) {
 		msg := "this step leads to itself"
@@ -295,7 +289,7 @@ func (c *checker) graphKnown() bool {
 	}
 	for _, s := range c.d.Steps {
 		p := "steps." + s.ID
-		if c.isBad(p) || c.isBad(p+".next") || c.isBad(p+".escalate") || c.isBad(p+".kind") || !slices.Contains(Kinds, s.Kind) {
+		if c.isBad(p) || c.isBad(p+".next") || c.isBad(p+".escalate") || c.isBad(p+".kind") || LookupKind(s.Kind) == nil {
 			return false
 		}
 		for _, t := range s.Next {

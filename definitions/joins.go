@@ -19,7 +19,7 @@ func (c *checker) joinBranches() {
 		return
 	}
 	for _, p := range c.d.Steps {
-		if p.Kind != KindParallel {
+		if LookupKind(p.Kind).Flow() != EveryMatch {
 			continue
 		}
 		for i, t := range p.Next {

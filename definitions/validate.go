@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,7 +43,7 @@ func (r *report) validate(d *Definition) {
 	c.names()
 	c.roleRefs()
 	for _, s := range d.Steps {
-		c.step(s)
+		c.step(s) // kind.go
 	}
 	c.forms()
 	c.resident() // resident.go
@@ -52,7 +51,6 @@ func (r *report) validate(d *Definition) {
 	c.references()
 	c.graph()
 	c.joinBranches() // joins.go
-	c.contracts()    // contract.go
 }
 
 // fail reports a problem at path unless the value there could not even be decoded,
@@ -203,165 +201,6 @@ func (c *checker) roleRefs() {
 	}
 }
 
-// kindKeys are the keys that only some kinds of step take; the others (kind, title,
-// description, next) apply to every kind but end, which has no next.
-var kindKeys = map[Kind][]string{
-	KindTask:     {"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate", "stops"},
-	KindWait:     {"for", "until", "event", "timeout", "form"},
-	KindNotify:   {"to", "message"},
-	KindReferral: {"process", "provider", "await", "pass", "outcome"},
-	KindJoin:     {"join"},
-	KindEnd:      {"result"},
-}
-
-// kindOnly maps each kind-specific key to the kinds that take it, for messages.
-var kindOnly = func() map[string][]Kind {
-	m := map[string][]Kind{}
-	for _, k := range Kinds {
-		for _, key := range kindKeys[k] {
-			m[key] = append(m[key], k)
-		}
-	}
-	return m
-}()
-
-// article is "a" or "an" before a kind's name.
-func article(k Kind) string {
-	if strings.ContainsRune("aeiou", rune(k[0])) {
-		return "an " + string(k)
-	}
-	return "a " + string(k)
-}
-
-// step runs the checks that depend on a step's kind.
-func (c *checker) step(s *Step) {
-	p := "steps." + s.ID
-	if !slices.Contains(Kinds, s.Kind) {
-		return // the kind itself is reported by its tag; its keys cannot be judged
-	}
-	for _, key := range c.keys[p] {
-		if _, only := kindOnly[key]; only && !slices.Contains(kindKeys[s.Kind], key) {
-			c.failKey(p+"."+key, fmt.Sprintf("%s does not apply to %s step (only to %s); remove it", key, article(s.Kind), kindList(kindOnly[key])))
-		}
-	}
-	if s.Kind == KindEnd {
-		if c.has(p + ".next") {
-			c.failKey(p+".next", "an end step has no next; remove it")
-		}
-		if s.Result == "" {
-			c.fail(p+".result", "an end step needs a result, e.g. result: afgerond")
-		}
-		return
-	}
-	if len(s.Next) == 0 {
-		c.fail(p+".next", fmt.Sprintf("%s step needs next: [{goto: …}]", article(s.Kind)))
-	}
-	c.transitions(s, p)
-	switch s.Kind {
-	case KindTask:
-		c.task(s, p)
-	case KindWait:
-		c.wait(s, p)
-	case KindNotify:
-		if s.To == "" {
-			c.fail(p+".to", "a notify step needs to: (the role to notify)")
-		}
-	case KindReferral:
-		switch {
-		case s.Process == "" && s.Provider == "":
-			c.fail(p+".process", "a referral needs process: (a process of the same gemeente) or provider: (an external provider)")
-		case s.Process != "" && s.Provider != "":
-			c.failKey(p+".provider", "a referral has process or provider, not both; remove one")
-		case s.Process != "" && !slugPattern.MatchString(s.Process):
-			c.fail(p+".process", quote(s.Process)+" is not a process id: lowercase letters, digits and dashes")
-		}
-	case KindJoin:
-		if len(s.Join) < 2 {
-			c.fail(p+".join", "a join waits for at least 2 steps, like join: [plan-wmo, plan-jeugd]")
-		}
-	}
-}
-
-func kindList(ks []Kind) string {
-	s := make([]string, len(ks))
-	for i, k := range ks {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
-}
-
-// task checks a task's role, form and clocks.
-func (c *checker) task(s *Step, p string) {
-	if s.Role == "" {
-		c.fail(p+".role", "a task needs a role, e.g. role: wijkcoach")
-	}
-	if len(s.Form) == 0 {
-		c.fail(p+".form", "a task needs a form with at least one field")
-	}
-	c.deadline(s.Deadline, p+".deadline")
-	c.deadline(s.Norm, p+".norm")
-	if s.Norm != nil && s.Norm.Law != "" {
-		c.failKey(p+".norm.law", "a norm is the team's own service norm, not a legal term, so law: means nothing here; move law: to the deadline (the legal term), or remove it")
-	}
-	if s.Extendable != nil && s.Deadline == nil {
-		c.failKey(p+".extendable", "extendable lengthens the deadline, but the step has none; add deadline: or remove extendable")
-	}
-	if s.Suspendable && s.Deadline == nil && s.Norm == nil {
-		c.failKey(p+".suspendable", "suspendable stops the step's clocks, but it has no deadline or norm; add one or remove suspendable")
-	}
-	c.ladder(s, p)
-}
-
-// deadline checks a clock's term; its from is checked with the other references.
-func (c *checker) deadline(dl *Deadline, p string) {
-	if dl != nil && dl.Within.IsZero() {
-		c.fail(p+".within", "is required: the length of the term, e.g. within: 6w")
-	}
-}
-
-// ladder checks an escalation ladder: every rung fires at a time and does something, and
-// the rungs come in the order they fire.
-func (c *checker) ladder(s *Step, p string) {
-	var prev *Rung
-	for i := range s.Escalate {
-		r := &s.Escalate[i]
-		rp := p + ".escalate[" + strconv.Itoa(i) + "]"
-		if r.After.IsZero() {
-			c.fail(rp+".after", "is required: when the rung fires, e.g. after: 5w")
-			continue
-		}
-		if r.Remind == "" && r.To == "" && !r.Stalled && r.Goto == "" {
-			c.fail(rp, "a rung does nothing; add remind, to, stalled or goto")
-		}
-		if prev != nil && r.After.Approx() <= prev.After.Approx() {
-			c.fail(rp+".after", fmt.Sprintf("%s must come later than the rung before (%s); order the rungs by after", r.After, prev.After))
-		}
-		prev = r
-	}
-}
-
-// wait checks that a wait step waits for exactly one time, an event, or an event
-// with a time as its timeout.
-func (c *checker) wait(s *Step, p string) {
-	c.eventWait(s, p)
-	switch {
-	case s.For == nil && s.Until == "" && s.Event != "":
-		// only the event
-	case s.For == nil && s.Until == "":
-		c.fail(p+".for", "a wait step needs for: (a duration, e.g. 26w), until: (a date field) or event: (a name for what comes from outside)")
-	case s.For != nil && s.Until != "":
-		c.failKey(p+".until", "a wait step has for or until, not both; remove one")
-	case s.Until != "":
-		f := c.fields.Field(s.Until)
-		switch {
-		case f == nil:
-			c.fail(p+".until", "unknown field "+quote(s.Until)+c.sug.didYouMean(s.Until, c.dateFields(), "date fields are"))
-		case f.Type != FieldDate:
-			c.fail(p+".until", fmt.Sprintf("field %q is a %s field; until needs a date field", f.Name, f.Type))
-		}
-	}
-}
-
 func (c *checker) dateFields() []string {
 	var out []string
 	for _, f := range c.fields {
@@ -376,8 +215,8 @@ func (c *checker) dateFields() []string {
 // transition after one without a condition is never taken, and without a last
 // transition that has no condition a case gets stuck when no condition holds.
 func (c *checker) transitions(s *Step, p string) {
-	if s.Kind == KindParallel || len(s.Next) == 0 {
-		return // a parallel step takes every transition whose condition holds
+	if len(s.Next) == 0 {
+		return
 	}
 	for i, t := range s.Next[:len(s.Next)-1] {
 		if t.When == "" {

@@ -1,0 +1,35 @@
+package definitions
+
+import "strings"
+
+// KindJoin waits until every step in join has arrived.
+const KindJoin Kind = "join"
+
+// joinKind brings the branches of a parallel split together: it goes on when every
+// step it lists has arrived.
+type joinKind struct{}
+
+var _ KindSpec = joinKind{}
+
+func (joinKind) Name() Kind                { return KindJoin }
+func (joinKind) Doc() string               { return "waits until every step in join has arrived" }
+func (joinKind) Keys() []string            { return []string{"join"} }
+func (joinKind) Flow() Flow                { return FirstMatch }
+func (joinKind) Instant(*Step) bool        { return false }
+func (joinKind) Shape(label string) string { return "[/" + label + "\\]" }
+
+// Lines name the steps it waits for.
+func (joinKind) Lines(_ *Definition, st *Step) []string {
+	if len(st.Join) == 0 {
+		return nil
+	}
+	return []string{"wacht op " + strings.Join(st.Join, ", ")}
+}
+
+// check needs two steps to wait for; that they lead here is checked with the other
+// references (graph.go), the branches that may never come across steps (joins.go).
+func (joinKind) check(c *checker, s *Step, p string) {
+	if len(s.Join) < 2 {
+		c.fail(p+".join", "a join waits for at least 2 steps, like join: [plan-wmo, plan-jeugd]")
+	}
+}
