@@ -197,23 +197,8 @@ func (c *checker) conditionalRule(form Form, names []string, f *Field, r condRul
 
 // valueFits says why value can never be the answer of f, or "".
 func valueFits(f *Field, value string) string {
-	switch f.Type {
-	case FieldChoice, FieldChoices:
-		if !slices.Contains(f.Options, value) {
-			msg := fmt.Sprintf("%q is not an option of %s, so the rule never applies; its options are %s", value, f.Name, strings.Join(f.Options, ", "))
-			if best := newSuggester().closest(value, f.Options); best != "" {
-				msg = fmt.Sprintf("%q is not an option of %s, so the rule never applies; did you mean %q?", value, f.Name, best)
-			}
-			return msg
-		}
-	case FieldBool:
-		if value != "true" && value != "false" {
-			return fmt.Sprintf("%s is a yes/no field: compare it with true or false, not %q", f.Name, value)
-		}
-	case FieldNumber:
-		if _, err := strconv.ParseFloat(value, 64); err != nil {
-			return fmt.Sprintf("%s is a number field: compare it with a number, not %q", f.Name, value)
-		}
+	if spec := LookupFieldType(f.Type); spec != nil && spec.literal != nil {
+		return spec.literal(f, value)
 	}
 	return ""
 }

@@ -101,8 +101,7 @@ func (c *checker) step(s *Step) {
 	spec := LookupKind(s.Kind)
 	if spec == nil {
 		if s.Kind != "" { // an empty kind is reported by its required tag
-			names := kindStrings(Kinds)
-			c.fail(p+".kind", fmt.Sprintf("%s must be one of: %s", quote(string(s.Kind)), strings.Join(names, ", "))+c.sug.didYouMean(string(s.Kind), names, ""))
+			c.oneOf(p+".kind", string(s.Kind), kindStrings(Kinds))
 		}
 		return // the keys of an unknown kind cannot be judged
 	}

@@ -140,12 +140,15 @@ func (Kind) JSONSchema() *jsonschema.Schema {
 	return s
 }
 
-// JSONSchema lists the field types.
+// JSONSchema lists the field types, each with what its value is.
 func (FieldType) JSONSchema() *jsonschema.Schema {
-	s := &jsonschema.Schema{Type: "string", Description: "The type of a form field; a date is written 2026-11-25."}
-	for _, t := range []FieldType{FieldText, FieldBool, FieldNumber, FieldDate, FieldChoice, FieldChoices} {
-		s.Enum = append(s.Enum, string(t))
+	s := &jsonschema.Schema{Type: "string"}
+	docs := make([]string, len(fieldTypes))
+	for i, t := range fieldTypes {
+		s.Enum = append(s.Enum, string(t.Name))
+		docs[i] = string(t.Name) + ": " + t.Doc
 	}
+	s.Description = "The type of a form field. " + strings.Join(docs, "; ") + "."
 	return s
 }
 

@@ -177,19 +177,6 @@ type Rung struct {
 	Goto string `yaml:"goto,omitempty" json:"goto,omitempty"`
 }
 
-// FieldType is the type of a form field.
-type FieldType string
-
-// The field types.
-const (
-	FieldText    FieldType = "text"
-	FieldBool    FieldType = "bool"
-	FieldNumber  FieldType = "number"
-	FieldDate    FieldType = "date"    // "2026-11-25"
-	FieldChoice  FieldType = "choice"  // one of Options
-	FieldChoices FieldType = "choices" // several of Options
-)
-
 // Form is the ordered list of a form's fields; in YAML it is a mapping keyed by name.
 type Form []*Field
 
@@ -208,7 +195,7 @@ type Field struct {
 	// Name is the field's key in the form mapping; also its name in expressions.
 	Name string `yaml:"-" json:"name"`
 	// Type is the field's type.
-	Type FieldType `yaml:"type" json:"type" validate:"required,oneof=text bool number date choice choices"`
+	Type FieldType `yaml:"type" json:"type" validate:"required"`
 	// Label is the question as the worker sees it; defaults to the name.
 	Label string `yaml:"label,omitempty" json:"label,omitempty"`
 	// Options are the allowed values of a choice or choices field.

@@ -106,8 +106,7 @@ func (c *checker) sentence(fe validator.FieldError) string {
 	case "required":
 		return "is required"
 	case "oneof":
-		opts := oneofValues(fe.Param())
-		return fmt.Sprintf("%s must be one of: %s", quote(value), strings.Join(opts, ", ")) + c.sug.didYouMean(value, opts, "")
+		return c.oneOfSentence(value, oneofValues(fe.Param()))
 	case "min":
 		if k := fe.Kind(); k == reflect.Slice || k == reflect.Map {
 			if fe.Param() == "1" {
@@ -119,6 +118,16 @@ func (c *checker) sentence(fe validator.FieldError) string {
 		return quote(value) + " must be lowercase letters, digits and dashes, starting with a letter, like sociaal-wijkteam"
 	}
 	return RuleSentence(fe.Tag(), fe.Param(), fe.Kind())
+}
+
+// oneOfSentence says that value is not one of opts, and which one was perhaps meant.
+func (c *checker) oneOfSentence(value string, opts []string) string {
+	return fmt.Sprintf("%s must be one of: %s", quote(value), strings.Join(opts, ", ")) + c.sug.didYouMean(value, opts, "")
+}
+
+// oneOf reports that the value at path is not one of opts.
+func (c *checker) oneOf(path, value string, opts []string) {
+	c.fail(path, c.oneOfSentence(value, opts))
 }
 
 // idPattern is what a step or role id looks like: plain ASCII, because ids end up in
@@ -256,19 +265,15 @@ func (c *checker) forms() {
 	})
 }
 
-// validType reports whether t is a field type; other values are reported by the type's tag.
-func validType(t FieldType) bool {
-	switch t {
-	case FieldText, FieldBool, FieldNumber, FieldDate, FieldChoice, FieldChoices:
-		return true
-	}
-	return false
-}
-
-// options checks that choice fields have options and other fields have none.
+// options checks the type and that choice fields have options and other fields have none.
 func (c *checker) options(f *Field, p string) {
-	switch f.Type {
-	case FieldChoice, FieldChoices:
+	spec := LookupFieldType(f.Type)
+	switch {
+	case spec == nil:
+		if f.Type != "" { // an empty type is reported by its required tag
+			c.oneOf(p+".type", string(f.Type), fieldTypeNames())
+		}
+	case spec.Options:
 		if len(f.Options) == 0 {
 			c.fail(p+".options", fmt.Sprintf("a %s field needs options, like options: [ja, nee]", f.Type))
 		}
@@ -279,9 +284,10 @@ func (c *checker) options(f *Field, p string) {
 			}
 			seen[o] = true
 		}
-	case FieldText, FieldBool, FieldNumber, FieldDate:
+	default:
 		if len(f.Options) > 0 || c.has(p+".options") {
-			c.failKey(p+".options", fmt.Sprintf("only choice and choices fields have options; remove them or make the type choice (this is a %s field)", f.Type))
+			withOptions := optionTypes()
+			c.failKey(p+".options", fmt.Sprintf("only %s fields have options; remove them or make the type %s (this is a %s field)", strings.Join(withOptions, " and "), withOptions[0], f.Type))
 		}
 	}
 }
