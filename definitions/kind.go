@@ -1,9 +1,10 @@
 package definitions
 
 import (
-	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Kind is the kind of a step.
@@ -107,16 +108,17 @@ func (c *checker) step(s *Step) {
 	}
 	for _, key := range c.keys[p] {
 		if only := kindsTaking(key); len(only) > 0 && !slices.Contains(only, s.Kind) {
-			c.failKey(p+"."+key, fmt.Sprintf("%s does not apply to %s step (only to %s); remove it", key, article(s.Kind), kindList(only)))
+			c.problemKey(p+"."+key, words.Msg(byArticle(s.Kind, words.ProblemKeyNotForKind, words.ProblemKeyNotForKindAn),
+				"key", key, "kind", string(s.Kind), "kinds", kindList(only)))
 		}
 	}
 	if spec.Flow() == Ends {
 		if c.has(p + ".next") {
-			c.failKey(p+".next", article(s.Kind)+" step has no next; remove it")
+			c.problemKey(p+".next", words.Msg(byArticle(s.Kind, words.ProblemNextNotAllowed, words.ProblemNextNotAllowedAn), "kind", string(s.Kind)))
 		}
 	} else {
 		if len(s.Next) == 0 {
-			c.fail(p+".next", fmt.Sprintf("%s step needs next: [{goto: …}]", article(s.Kind)))
+			c.problem(p+".next", words.Msg(byArticle(s.Kind, words.ProblemNeedsNext, words.ProblemNeedsNextAn), "kind", string(s.Kind), "example", "[{goto: …}]"))
 		}
 		if spec.Flow() == FirstMatch {
 			c.transitions(s, p) // every transition of the other flows may be taken
@@ -125,12 +127,13 @@ func (c *checker) step(s *Step) {
 	spec.check(c, s, p)
 }
 
-// article is "a" or "an" before a kind's name.
-func article(k Kind) string {
+// byArticle picks the code whose English text says "an" before the kind's name, or
+// the one that says "a".
+func byArticle(k Kind, a, an words.Code) words.Code {
 	if strings.ContainsRune("aeiou", rune(k[0])) {
-		return "an " + string(k)
+		return an
 	}
-	return "a " + string(k)
+	return a
 }
 
 // kindList joins kinds with commas, for messages.

@@ -1,5 +1,7 @@
 package definitions
 
+import "github.com/wijkflow/wijkflow/internal/words"
+
 // KindEnd ends the case with a result.
 const KindEnd Kind = "end"
 
@@ -26,6 +28,6 @@ func (endKind) Lines(_ *Definition, st *Step) []string {
 // check needs a result.
 func (endKind) check(c *checker, s *Step, p string) {
 	if s.Result == "" {
-		c.fail(p+".result", "an end step needs a result, e.g. result: afgerond")
+		c.problem(p+".result", words.Msg(words.ProblemEndNeedsResult))
 	}
 }

@@ -1,6 +1,10 @@
 package definitions
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/wijkflow/wijkflow/internal/words"
+)
 
 // KindJoin waits until every step in join has arrived.
 const KindJoin Kind = "join"
@@ -30,6 +34,6 @@ func (joinKind) Lines(_ *Definition, st *Step) []string {
 // references (graph.go), the branches that may never come across steps (joins.go).
 func (joinKind) check(c *checker, s *Step, p string) {
 	if len(s.Join) < 2 {
-		c.fail(p+".join", "a join waits for at least 2 steps, like join: [plan-wmo, plan-jeugd]")
+		c.problem(p+".join", words.Msg(words.ProblemJoinTooFew))
 	}
 }

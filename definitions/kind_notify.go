@@ -1,5 +1,7 @@
 package definitions
 
+import "github.com/wijkflow/wijkflow/internal/words"
+
 // KindNotify is a notification, then on.
 const KindNotify Kind = "notify"
 
@@ -26,6 +28,6 @@ func (notifyKind) Lines(_ *Definition, st *Step) []string {
 // check needs a recipient; that it is a role is checked with the other roles.
 func (notifyKind) check(c *checker, s *Step, p string) {
 	if s.To == "" {
-		c.fail(p+".to", "a notify step needs to: (the role to notify)")
+		c.problem(p+".to", words.Msg(words.ProblemNotifyNeedsTo))
 	}
 }

@@ -1,5 +1,7 @@
 package definitions
 
+import "github.com/wijkflow/wijkflow/internal/words"
+
 // KindReferral is specialist care: a child case or a provider hand-off.
 const KindReferral Kind = "referral"
 
@@ -38,11 +40,11 @@ func (referralKind) Lines(_ *Definition, st *Step) []string {
 func (referralKind) check(c *checker, s *Step, p string) {
 	switch {
 	case s.Process == "" && s.Provider == "":
-		c.fail(p+".process", "a referral needs process: (a process of the same gemeente) or provider: (an external provider)")
+		c.problem(p+".process", words.Msg(words.ProblemReferralNoTarget))
 	case s.Process != "" && s.Provider != "":
-		c.failKey(p+".provider", "a referral has process or provider, not both; remove one")
+		c.problemKey(p+".provider", words.Msg(words.ProblemReferralTwoTarget))
 	case s.Process != "" && !slugPattern.MatchString(s.Process):
-		c.fail(p+".process", quote(s.Process)+" is not a process id: lowercase letters, digits and dashes")
+		c.problem(p+".process", words.Msg(words.ProblemNotProcessID, "name", quote(s.Process)))
 	}
 	c.contract(s, p)
 }

@@ -1,8 +1,9 @@
 package definitions
 
 import (
-	"fmt"
 	"strconv"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // KindTask is a human task with a form.
@@ -56,21 +57,21 @@ func (taskKind) Lines(d *Definition, st *Step) []string {
 // check checks a task's role, form and clocks.
 func (taskKind) check(c *checker, s *Step, p string) {
 	if s.Role == "" {
-		c.fail(p+".role", "a task needs a role, e.g. role: wijkcoach")
+		c.problem(p+".role", words.Msg(words.ProblemTaskNeedsRole))
 	}
 	if len(s.Form) == 0 {
-		c.fail(p+".form", "a task needs a form with at least one field")
+		c.problem(p+".form", words.Msg(words.ProblemTaskNeedsForm))
 	}
 	c.deadline(s.Deadline, p+".deadline")
 	c.deadline(s.Norm, p+".norm")
 	if s.Norm != nil && s.Norm.Law != "" {
-		c.failKey(p+".norm.law", "a norm is the team's own service norm, not a legal term, so law: means nothing here; move law: to the deadline (the legal term), or remove it")
+		c.problemKey(p+".norm.law", words.Msg(words.ProblemNormHasLaw))
 	}
 	if s.Extendable != nil && s.Deadline == nil {
-		c.failKey(p+".extendable", "extendable lengthens the deadline, but the step has none; add deadline: or remove extendable")
+		c.problemKey(p+".extendable", words.Msg(words.ProblemExtendableAlone))
 	}
 	if s.Suspendable && s.Deadline == nil && s.Norm == nil {
-		c.failKey(p+".suspendable", "suspendable stops the step's clocks, but it has no deadline or norm; add one or remove suspendable")
+		c.problemKey(p+".suspendable", words.Msg(words.ProblemSuspendableAlone))
 	}
 	c.ladder(s, p)
 }
@@ -78,7 +79,7 @@ func (taskKind) check(c *checker, s *Step, p string) {
 // deadline checks a clock's term; its from is checked with the other references.
 func (c *checker) deadline(dl *Deadline, p string) {
 	if dl != nil && dl.Within.IsZero() {
-		c.fail(p+".within", "is required: the length of the term, e.g. within: 6w")
+		c.problem(p+".within", words.Msg(words.ProblemTermNeedsWithin))
 	}
 }
 
@@ -90,14 +91,14 @@ func (c *checker) ladder(s *Step, p string) {
 		r := &s.Escalate[i]
 		rp := p + ".escalate[" + strconv.Itoa(i) + "]"
 		if r.After.IsZero() {
-			c.fail(rp+".after", "is required: when the rung fires, e.g. after: 5w")
+			c.problem(rp+".after", words.Msg(words.ProblemRungNeedsAfter))
 			continue
 		}
 		if r.Remind == "" && r.To == "" && !r.Stalled && r.Goto == "" {
-			c.fail(rp, "a rung does nothing; add remind, to, stalled or goto")
+			c.problem(rp, words.Msg(words.ProblemRungDoesNothing))
 		}
 		if prev != nil && r.After.Approx() <= prev.After.Approx() {
-			c.fail(rp+".after", fmt.Sprintf("%s must come later than the rung before (%s); order the rungs by after", r.After, prev.After))
+			c.problem(rp+".after", words.Msg(words.ProblemRungOrder, "after", r.After.String(), "before", prev.After.String()))
 		}
 		prev = r
 	}

@@ -1,6 +1,10 @@
 package definitions
 
-import "fmt"
+import (
+	"strconv"
+
+	"github.com/wijkflow/wijkflow/internal/words"
+)
 
 // KindWait is a timer, a date from the data, or an event from outside.
 const KindWait Kind = "wait"
@@ -43,16 +47,16 @@ func (waitKind) check(c *checker, s *Step, p string) {
 	case s.For == nil && s.Until == "" && s.Event != "":
 		// only the event
 	case s.For == nil && s.Until == "":
-		c.fail(p+".for", "a wait step needs for: (a duration, e.g. 26w), until: (a date field) or event: (a name for what comes from outside)")
+		c.problem(p+".for", words.Msg(words.ProblemWaitNeedsWhat))
 	case s.For != nil && s.Until != "":
-		c.failKey(p+".until", "a wait step has for or until, not both; remove one")
+		c.problemKey(p+".until", words.Msg(words.ProblemWaitForAndUntil))
 	case s.Until != "":
 		f := c.fields.Field(s.Until)
 		switch {
 		case f == nil:
-			c.fail(p+".until", "unknown field "+quote(s.Until)+c.sug.didYouMean(s.Until, c.dateFields(), "date fields are"))
+			c.problem(p+".until", words.Msg(words.ProblemUnknownField, "name", quote(s.Until)), c.sug.hint(s.Until, c.dateFields(), words.ProblemHintDateFields))
 		case f.Type != FieldDate:
-			c.fail(p+".until", fmt.Sprintf("field %q is a %s field; until needs a date field", f.Name, f.Type))
+			c.problem(p+".until", words.Msg(words.ProblemUntilNotDate, "name", strconv.Quote(f.Name), "type", string(f.Type)))
 		}
 	}
 }
@@ -64,17 +68,17 @@ func (c *checker) eventWait(s *Step, p string) {
 	timed := s.For != nil || s.Until != ""
 	switch {
 	case s.Event != "" && !slugPattern.MatchString(s.Event):
-		c.fail(p+".event", quote(s.Event)+" is not an event name: lowercase letters, digits and dashes, like reactie-veilig-thuis")
+		c.problem(p+".event", words.Msg(words.ProblemNotEventName, "name", quote(s.Event)))
 	case s.Event == "" && len(s.Form) > 0:
-		c.failKey(p+".form", "a wait has a form only for the data of an event; add event: or remove the form")
+		c.problemKey(p+".form", words.Msg(words.ProblemWaitFormNoEvent))
 	}
 	switch {
 	case s.Timeout != "" && s.Event == "":
-		c.failKey(p+".timeout", "timeout is where an event wait goes when its time passes first; add event: or remove timeout")
+		c.problemKey(p+".timeout", words.Msg(words.ProblemTimeoutNoEvent))
 	case s.Timeout != "" && !timed:
-		c.failKey(p+".timeout", fmt.Sprintf("timeout needs a time to wait for the event, for: (e.g. 6w) or until: (a date field); without one the case waits for %q for ever", s.Event))
+		c.problemKey(p+".timeout", words.Msg(words.ProblemTimeoutNoTime, "event", strconv.Quote(s.Event)))
 	case s.Event != "" && timed && s.Timeout == "":
-		c.fail(p+".timeout", "an event wait with for or until needs timeout: (the step to go to when the event has not come by then)")
+		c.problem(p+".timeout", words.Msg(words.ProblemEventNeedsTimeout))
 	case s.Timeout != "":
 		c.stepRef(s.Timeout, p+".timeout")
 	}

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/go-playground/validator/v10"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // checker runs the checks of one definition. It only reads the definition: validation
@@ -65,6 +66,20 @@ func (c *checker) fail(path, msg string) {
 func (c *checker) failKey(path, msg string) {
 	if !c.isBad(path) {
 		c.atKey(path, msg)
+	}
+}
+
+// problem is fail for a problem from the catalogue, with an optional hint.
+func (c *checker) problem(path string, m words.Message, hint ...words.Message) {
+	if !c.isBad(path) {
+		c.say(path, m, hint...)
+	}
+}
+
+// problemKey is problem located at the key of path.
+func (c *checker) problemKey(path string, m words.Message, hint ...words.Message) {
+	if !c.isBad(path) {
+		c.sayKey(path, m, hint...)
 	}
 }
 
@@ -127,7 +142,7 @@ func (c *checker) oneOfSentence(value string, opts []string) string {
 
 // oneOf reports that the value at path is not one of opts.
 func (c *checker) oneOf(path, value string, opts []string) {
-	c.fail(path, c.oneOfSentence(value, opts))
+	c.problem(path, words.Msg(words.ProblemNotOneOf, "value", quote(value), "options", strings.Join(opts, ", ")), c.sug.hint(value, opts, ""))
 }
 
 // idPattern is what a step or role id looks like: plain ASCII, because ids end up in
