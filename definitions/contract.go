@@ -1,10 +1,11 @@
 package definitions
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // contract checks what a referral passes to its child case: declared fields only, and
@@ -22,15 +23,15 @@ func (c *checker) contract(s *Step, p string) {
 	}
 	pp := p + ".pass"
 	if s.Provider != "" {
-		c.failKey(pp, "a hand-off to a provider sends the case's ids only, never its data; remove pass")
+		c.problemKey(pp, words.Msg(words.ProblemPassToProvider))
 		return
 	}
 	for i, name := range s.Pass {
 		switch {
 		case c.fields.Field(name) == nil:
-			c.fail(pp+"["+strconv.Itoa(i)+"]", "unknown field "+quote(name)+c.sug.didYouMean(name, names, "fields are"))
+			c.problem(pp+"["+strconv.Itoa(i)+"]", words.Msg(words.ProblemUnknownField, "name", quote(name)), c.sug.hint(name, names, words.ProblemHintFields))
 		case slices.Index(s.Pass, name) < i:
-			c.fail(pp+"["+strconv.Itoa(i)+"]", quote(name)+" is passed twice; remove one")
+			c.problem(pp+"["+strconv.Itoa(i)+"]", words.Msg(words.ProblemPassedTwice, "name", quote(name)))
 		}
 	}
 }
@@ -60,15 +61,15 @@ func (c *checker) outcome(s *Step, names []string) {
 	f := c.fields.Field(s.Outcome)
 	switch {
 	case s.Provider != "" || !s.Awaits():
-		c.failKey(p, "only an awaited child case (process:, without await: false) has a result to route on; remove outcome")
+		c.problemKey(p, words.Msg(words.ProblemOutcomeNotAwaited))
 	case f == nil:
-		hint := c.sug.didYouMean(s.Outcome, names, "fields are")
-		if !strings.Contains(hint, "did you mean") {
-			hint = "; declare it (text, or choice with the child's end results as options), e.g. in the intake"
+		hint := c.sug.hint(s.Outcome, names, "")
+		if hint.Code != words.ProblemDidYouMean {
+			hint = words.Msg(words.ProblemHintDeclareOutcome)
 		}
-		c.fail(p, "unknown field "+quote(s.Outcome)+hint)
+		c.problem(p, words.Msg(words.ProblemUnknownField, "name", quote(s.Outcome)), hint)
 	case f.Type != FieldText && f.Type != FieldChoice:
-		c.fail(p, "field "+quote(s.Outcome)+" is "+string(f.Type)+"; the child's result is text: declare it as text or choice")
+		c.problem(p, words.Msg(words.ProblemOutcomeType, "name", quote(s.Outcome), "type", string(f.Type)))
 	}
 }
 
@@ -93,8 +94,8 @@ func outcomes(files []*parsed, byKey map[string]*parsed) {
 				}
 			}
 			if len(missing) > 0 {
-				p.at("steps."+s.ID+".outcome", fmt.Sprintf("field %q lacks the result(s) %s that %s can end with; add them to its options",
-					s.Outcome, strings.Join(missing, ", "), s.Process))
+				p.say("steps."+s.ID+".outcome", words.Msg(words.ProblemOutcomeLacks,
+					"name", strconv.Quote(s.Outcome), "results", strings.Join(missing, ", "), "process", s.Process))
 			}
 		}
 	}

@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // MaxFileSize is the largest definition file read. Real definitions are a few kilobytes;
@@ -225,7 +227,7 @@ func crossCheck(files []*parsed) {
 		}
 		k := d.Gemeente + "/" + d.Process
 		if first, dup := byKey[k]; dup {
-			p.at("process", fmt.Sprintf("%s is also defined in %s; give one of them another process id", k, first.file))
+			p.say("process", words.Msg(words.ProblemProcessTwice, "key", k, "file", first.file))
 			continue
 		}
 		byKey[k] = p
@@ -240,12 +242,12 @@ func crossCheck(files []*parsed) {
 			if others := gemeentenWith(processes, s.Process, d.Gemeente); len(others) > 0 {
 				// A child case runs in the case's own gemeente; another gemeente (or
 				// organisation) takes a case over as a provider.
-				p.at("steps."+s.ID+".process", fmt.Sprintf("%q is a process of gemeente %s, not of %q: a referral starts a process of its own gemeente; to hand the case to another gemeente or organisation, write provider: (an id from the providers configuration) instead of process:",
-					s.Process, strings.Join(others, ", "), d.Gemeente))
+				p.say("steps."+s.ID+".process", words.Msg(words.ProblemProcessElsewhere,
+					"process", strconv.Quote(s.Process), "others", strings.Join(others, ", "), "gemeente", strconv.Quote(d.Gemeente)))
 				continue
 			}
-			p.at("steps."+s.ID+".process", fmt.Sprintf("no process %q of gemeente %q is loaded; load its file too or refer to another process (an outside organisation takes a case over with provider:)", s.Process, d.Gemeente)+
-				p.sug.didYouMean(s.Process, processes[d.Gemeente], "its processes are"))
+			p.say("steps."+s.ID+".process", words.Msg(words.ProblemProcessNotLoaded, "process", strconv.Quote(s.Process), "gemeente", strconv.Quote(d.Gemeente)),
+				p.sug.hint(s.Process, processes[d.Gemeente], words.ProblemHintProcesses))
 		}
 	}
 	outcomes(files, byKey) // contract.go

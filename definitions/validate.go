@@ -155,14 +155,14 @@ func (c *checker) names() {
 		p := "steps." + s.ID
 		switch {
 		case !idPattern.MatchString(s.ID):
-			c.failKey(p, fmt.Sprintf("step id %s must be lowercase letters, digits, dashes or underscores, starting with a letter", quote(s.ID)))
+			c.problemKey(p, words.Msg(words.ProblemStepIDPattern, "id", quote(s.ID)))
 		case s.ID == "step" || s.ID == "case":
-			c.failKey(p, fmt.Sprintf("step id %q is reserved (deadline from: %s means the %s's start); choose another id", s.ID, s.ID, s.ID))
+			c.problemKey(p, words.Msg(words.ProblemStepIDReserved, "id", strconv.Quote(s.ID), "name", s.ID))
 		}
 	}
 	for _, id := range c.roleIDs {
 		if !idPattern.MatchString(id) {
-			c.failKey("roles."+id, fmt.Sprintf("role id %s must be lowercase letters, digits, dashes or underscores, starting with a letter", quote(id)))
+			c.problemKey("roles."+id, words.Msg(words.ProblemRoleIDPattern, "id", quote(id)))
 		}
 	}
 	c.eachForm(func(f Form, path string) {
@@ -170,13 +170,13 @@ func (c *checker) names() {
 			p := path + "." + fl.Name
 			switch {
 			case !identPattern.MatchString(fl.Name):
-				hint := ""
+				m := words.Msg(words.ProblemFieldNamePattern, "name", quote(fl.Name))
 				if alt := strings.NewReplacer("-", "_", " ", "_", ".", "_").Replace(fl.Name); identPattern.MatchString(alt) {
-					hint = ", like " + alt
+					m = words.Msg(words.ProblemFieldNameLike, "name", quote(fl.Name), "like", alt)
 				}
-				c.failKey(p, fmt.Sprintf("field name %s must be letters, digits and underscores (conditions use it as a name)%s", quote(fl.Name), hint))
+				c.problemKey(p, m)
 			case celReserved[fl.Name]:
-				c.failKey(p, fmt.Sprintf("field name %q is a reserved word in conditions; choose another name", fl.Name))
+				c.problemKey(p, words.Msg(words.ProblemFieldNameReserved, "name", strconv.Quote(fl.Name)))
 			}
 		}
 	})
@@ -200,14 +200,14 @@ func (c *checker) role(name, path string, assignee bool) {
 		return
 	}
 	if name == "assignee" {
-		c.fail(path, "needs a role, not assignee (who already has the task)"+c.sug.didYouMean("", c.roleIDs, "roles are"))
+		c.problem(path, words.Msg(words.ProblemRoleNotAssignee), c.sug.hint("", c.roleIDs, words.ProblemHintRoles))
 		return
 	}
 	cands := c.roleIDs
 	if assignee {
 		cands = append([]string{"assignee"}, cands...)
 	}
-	c.fail(path, "unknown role "+quote(name)+c.sug.didYouMean(name, cands, "roles are"))
+	c.problem(path, words.Msg(words.ProblemUnknownRole, "name", quote(name)), c.sug.hint(name, cands, words.ProblemHintRoles))
 }
 
 // roleRefs checks every place that names a role.
@@ -244,13 +244,13 @@ func (c *checker) transitions(s *Step, p string) {
 	}
 	for i, t := range s.Next[:len(s.Next)-1] {
 		if t.When == "" {
-			c.fail(fmt.Sprintf("%s.next[%d]", p, i+1), fmt.Sprintf("is never taken: next[%d] has no when and always goes first; put the transition without when last", i))
+			c.problem(fmt.Sprintf("%s.next[%d]", p, i+1), words.Msg(words.ProblemNeverTaken, "n", strconv.Itoa(i)))
 			return
 		}
 	}
 	last := len(s.Next) - 1
 	if s.Next[last].When != "" {
-		c.fail(fmt.Sprintf("%s.next[%d].when", p, last), "a case gets stuck when no condition holds; add a last `- goto: …` without when")
+		c.problem(fmt.Sprintf("%s.next[%d].when", p, last), words.Msg(words.ProblemStuckNoCondition, "example", "`- goto: …`"))
 	}
 }
 
@@ -273,8 +273,8 @@ func (c *checker) forms() {
 			if fst, ok := declared[fl.Name]; !ok {
 				declared[fl.Name] = first{p, fl}
 			} else if fst.f.Type != fl.Type && validType(fl.Type) && validType(fst.f.Type) {
-				c.fail(p+".type", fmt.Sprintf("%q is a %s field at %s (line %d); give it one type everywhere or another name",
-					fl.Name, fst.f.Type, fst.path, c.locate(fst.path).line))
+				c.problem(p+".type", words.Msg(words.ProblemFieldTwoTypes, "name", strconv.Quote(fl.Name), "type", string(fst.f.Type),
+					"path", fst.path, "line", strconv.Itoa(c.locate(fst.path).line)))
 			}
 		}
 	})
@@ -290,19 +290,19 @@ func (c *checker) options(f *Field, p string) {
 		}
 	case spec.Options:
 		if len(f.Options) == 0 {
-			c.fail(p+".options", fmt.Sprintf("a %s field needs options, like options: [ja, nee]", f.Type))
+			c.problem(p+".options", words.Msg(words.ProblemNeedsOptions, "type", string(f.Type)))
 		}
 		seen := map[string]bool{}
 		for i, o := range f.Options {
 			if seen[o] {
-				c.fail(fmt.Sprintf("%s.options[%d]", p, i), fmt.Sprintf("option %s appears twice; keep one", quote(o)))
+				c.problem(fmt.Sprintf("%s.options[%d]", p, i), words.Msg(words.ProblemOptionTwice, "option", quote(o)))
 			}
 			seen[o] = true
 		}
 	default:
 		if len(f.Options) > 0 || c.has(p+".options") {
 			withOptions := optionTypes()
-			c.failKey(p+".options", fmt.Sprintf("only %s fields have options; remove them or make the type %s (this is a %s field)", strings.Join(withOptions, " and "), withOptions[0], f.Type))
+			c.problemKey(p+".options", words.Msg(words.ProblemOptionsNotAllowed, "types", strings.Join(withOptions, ","), "choice", withOptions[0], "type", string(f.Type)))
 		}
 	}
 }

@@ -43,6 +43,51 @@ const (
 	ProblemNotProcessID      Code = "problem.referral.not-process-id"
 	ProblemJoinTooFew        Code = "problem.join.too-few"
 	ProblemEndNeedsResult    Code = "problem.end.needs-result"
+
+	// Names, references and the graph of steps.
+	ProblemStepIDPattern     Code = "problem.step-id-pattern"
+	ProblemStepIDReserved    Code = "problem.step-id-reserved"
+	ProblemRoleIDPattern     Code = "problem.role-id-pattern"
+	ProblemFieldNamePattern  Code = "problem.field-name-pattern"
+	ProblemFieldNameLike     Code = "problem.field-name-pattern-like"
+	ProblemFieldNameReserved Code = "problem.field-name-reserved"
+	ProblemRoleNotAssignee   Code = "problem.role-not-assignee"
+	ProblemUnknownRole       Code = "problem.unknown-role"
+	ProblemNeverTaken        Code = "problem.never-taken"
+	ProblemStuckNoCondition  Code = "problem.stuck-without-condition"
+	ProblemFieldTwoTypes     Code = "problem.field-two-types"
+	ProblemNeedsOptions      Code = "problem.needs-options"
+	ProblemOptionTwice       Code = "problem.option-twice"
+	ProblemOptionsNotAllowed Code = "problem.options-not-allowed"
+	ProblemUnknownStep       Code = "problem.unknown-step"
+	ProblemFromNotDate       Code = "problem.from-not-date"
+	ProblemUnknownFrom       Code = "problem.unknown-from"
+	ProblemJoinNeverReached  Code = "problem.join-never-reached"
+	ProblemNoEnd             Code = "problem.no-end"
+	ProblemUnreachable       Code = "problem.unreachable"
+	ProblemTrapSelf          Code = "problem.trap-self"
+	ProblemTrapGroup         Code = "problem.trap-group"
+	ProblemInstantLoopSelf   Code = "problem.instant-loop-self"
+	ProblemInstantLoopGroup  Code = "problem.instant-loop-group"
+	ProblemJoinStarved       Code = "problem.join-starved"
+
+	// What a referral passes and gets back; processes across files.
+	ProblemPassToProvider     Code = "problem.referral.pass-to-provider"
+	ProblemPassedTwice        Code = "problem.referral.passed-twice"
+	ProblemOutcomeNotAwaited  Code = "problem.referral.outcome-not-awaited"
+	ProblemHintDeclareOutcome Code = "problem.hint.declare-outcome"
+	ProblemOutcomeType        Code = "problem.referral.outcome-type"
+	ProblemOutcomeLacks       Code = "problem.referral.outcome-lacks-results"
+	ProblemProcessTwice       Code = "problem.process-twice"
+	ProblemProcessElsewhere   Code = "problem.referral.process-of-other-gemeente"
+	ProblemProcessNotLoaded   Code = "problem.referral.process-not-loaded"
+	ProblemHintProcesses      Code = "problem.hint.processes"
+
+	// Terms and hersteltermijnen.
+	ProblemCaseTermNeedsWithin Code = "problem.term.case-needs-within"
+	ProblemStopsNeedsDeadline  Code = "problem.term.stops-needs-deadline"
+	ProblemStopsItself         Code = "problem.term.stops-itself"
+	ProblemStopsNoClock        Code = "problem.term.stops-no-clock"
 )
 
 // problemsTexts is the table of this domain; see doc.go.
@@ -99,4 +144,78 @@ var problemsTexts = register(map[Code]Text{
 	ProblemJoinTooFew: {NL: "een samenvoeging wacht op minstens 2 stappen, zoals join: [plan-wmo, plan-jeugd]",
 		EN: "a join waits for at least 2 steps, like join: [plan-wmo, plan-jeugd]"},
 	ProblemEndNeedsResult: {NL: "een eindstap heeft een resultaat nodig, bijvoorbeeld result: afgerond", EN: "an end step needs a result, e.g. result: afgerond"},
+
+	ProblemStepIDPattern: {NL: "stap-id {id} moet bestaan uit kleine letters, cijfers, streepjes of lage streepjes, en met een letter beginnen",
+		EN: "step id {id} must be lowercase letters, digits, dashes or underscores, starting with a letter"},
+	ProblemStepIDReserved: {NL: "stap-id {id} is gereserveerd (deadline from: {name} betekent het begin van de {name}); kies een ander id",
+		EN: "step id {id} is reserved (deadline from: {name} means the {name}'s start); choose another id"},
+	ProblemRoleIDPattern: {NL: "rol-id {id} moet bestaan uit kleine letters, cijfers, streepjes of lage streepjes, en met een letter beginnen",
+		EN: "role id {id} must be lowercase letters, digits, dashes or underscores, starting with a letter"},
+	ProblemFieldNamePattern: {NL: "veldnaam {name} moet bestaan uit letters, cijfers en lage streepjes (voorwaarden gebruiken hem als naam)",
+		EN: "field name {name} must be letters, digits and underscores (conditions use it as a name)"},
+	ProblemFieldNameLike: {NL: "veldnaam {name} moet bestaan uit letters, cijfers en lage streepjes (voorwaarden gebruiken hem als naam), zoals {like}",
+		EN: "field name {name} must be letters, digits and underscores (conditions use it as a name), like {like}"},
+	ProblemFieldNameReserved: {NL: "veldnaam {name} is een gereserveerd woord in voorwaarden; kies een andere naam",
+		EN: "field name {name} is a reserved word in conditions; choose another name"},
+	ProblemRoleNotAssignee: {NL: "hier hoort een rol, niet assignee (die heeft de taak al)", EN: "needs a role, not assignee (who already has the task)"},
+	ProblemUnknownRole:     {NL: "onbekende rol {name}", EN: "unknown role {name}"},
+	ProblemNeverTaken: {NL: "wordt nooit genomen: next[{n}] heeft geen when en gaat altijd voor; zet de overgang zonder when als laatste",
+		EN: "is never taken: next[{n}] has no when and always goes first; put the transition without when last"},
+	ProblemStuckNoCondition: {NL: "een zaak loopt vast als geen enkele voorwaarde geldt; voeg als laatste een {example} zonder when toe",
+		EN: "a case gets stuck when no condition holds; add a last {example} without when"},
+	ProblemFieldTwoTypes: {NL: "{name} is een {type}-veld bij {path} (regel {line}); geef het overal één type of een andere naam",
+		EN: "{name} is a {type} field at {path} (line {line}); give it one type everywhere or another name"},
+	ProblemNeedsOptions: {NL: "een {type}-veld heeft opties nodig, zoals options: [ja, nee]", EN: "a {type} field needs options, like options: [ja, nee]"},
+	ProblemOptionTwice:  {NL: "optie {option} staat er twee keer; houd er één", EN: "option {option} appears twice; keep one"},
+	ProblemOptionsNotAllowed: {NL: "alleen velden van het type {types:list} hebben opties; haal ze weg of maak het type {choice} (dit is een {type}-veld)",
+		EN: "only {types:list} fields have options; remove them or make the type {choice} (this is a {type} field)"},
+	ProblemUnknownStep: {NL: "onbekende stap {name}", EN: "unknown step {name}"},
+	ProblemFromNotDate: {NL: "veld {name} is een {type}-veld; een termijn telt vanaf een datumveld, een stap of de zaak",
+		EN: "field {name} is a {type} field; a term counts from a date field, a step or the case"},
+	ProblemUnknownFrom: {NL: "onbekende stap of onbekend veld {name}; from is step, case, een stap-id of een datumveld",
+		EN: "unknown step or field {name}; from is step, case, a step id or a date field"},
+	ProblemJoinNeverReached: {NL: "stap {step} gaat nooit naar {join}, dus de samenvoeging zou eeuwig wachten; zet `- goto: {id}` in zijn next of haal hem hier weg",
+		EN: "step {step} never goes to {join}, so the join would wait for ever; add `- goto: {id}` to its next or remove it here"},
+	ProblemNoEnd: {NL: "het proces heeft geen eindstap; voeg er een toe, bijvoorbeeld {example}",
+		EN: "the process has no end step; add one, e.g. {example}"},
+	ProblemUnreachable: {NL: "geen stap leidt hierheen vanaf start {start}; voeg een goto naar {step} toe of haal de stap weg",
+		EN: "no step leads here from start {start}; add a goto to {step} or remove the step"},
+	ProblemTrapSelf: {NL: "een zaak die hier komt bereikt nooit een eindstap: deze stap leidt alleen naar zichzelf; voeg een overgang naar een eindstap toe",
+		EN: "a case that gets here never reaches an end step: this step only leads to itself; add a transition towards an end step"},
+	ProblemTrapGroup: {NL: "een zaak die hier komt bereikt nooit een eindstap: {steps} leiden alleen naar elkaar; voeg een overgang naar een eindstap toe",
+		EN: "a case that gets here never reaches an end step: {steps} only lead to each other; add a transition towards an end step"},
+	ProblemInstantLoopSelf: {NL: "deze stap leidt naar zichzelf zonder taak of wachtstap ertussen, dus een zaak kan eeuwig rondgaan; zet een taak of wachtstap in de lus",
+		EN: "this step leads to itself without a task or wait in between, so a case could go round for ever; put a task or wait in the loop"},
+	ProblemInstantLoopGroup: {NL: "{steps} leiden naar elkaar zonder taak of wachtstap ertussen, dus een zaak kan eeuwig rondgaan; zet een taak of wachtstap in de lus",
+		EN: "{steps} lead to each other without a task or wait in between, so a case could go round for ever; put a task or wait in the loop"},
+	ProblemJoinStarved: {NL: "samenvoeging {join} wacht op {missing}, die alleen deze tak bereikt; als de voorwaarde niet geldt, wacht de zaak eeuwig bij de samenvoeging. Haal de when hier weg, of laat de tak altijd lopen en beslis daarbinnen (een beslissing die hoe dan ook naar {join} gaat)",
+		EN: "join {join} waits for {missing}, which only this branch reaches; when the condition does not hold the case waits at the join for ever. Remove the when here, or let the branch always run and decide inside it (a decision that goes to {join} either way)"},
+
+	ProblemPassToProvider: {NL: "een overdracht aan een aanbieder stuurt alleen de kenmerken van de zaak, nooit de gegevens; haal pass weg",
+		EN: "a hand-off to a provider sends the case's ids only, never its data; remove pass"},
+	ProblemPassedTwice: {NL: "{name} wordt twee keer meegegeven; haal er een weg", EN: "{name} is passed twice; remove one"},
+	ProblemOutcomeNotAwaited: {NL: "alleen een afgewachte deelzaak (process:, zonder await: false) heeft een resultaat om op te routeren; haal outcome weg",
+		EN: "only an awaited child case (process:, without await: false) has a result to route on; remove outcome"},
+	ProblemHintDeclareOutcome: {NL: "; declareer het (text, of choice met de eindresultaten van de deelzaak als opties), bijvoorbeeld in de intake",
+		EN: "; declare it (text, or choice with the child's end results as options), e.g. in the intake"},
+	ProblemOutcomeType: {NL: "veld {name} is {type}; het resultaat van de deelzaak is tekst: declareer het als text of choice",
+		EN: "field {name} is {type}; the child's result is text: declare it as text or choice"},
+	ProblemOutcomeLacks: {NL: "veld {name} mist de resultaten {results} waarmee {process} kan eindigen; voeg ze toe aan de opties",
+		EN: "field {name} lacks the result(s) {results} that {process} can end with; add them to its options"},
+	ProblemProcessTwice: {NL: "{key} staat ook in {file}; geef een van beide een ander proces-id",
+		EN: "{key} is also defined in {file}; give one of them another process id"},
+	ProblemProcessElsewhere: {NL: "{process} is een proces van gemeente {others}, niet van {gemeente}: een verwijzing start een proces van de eigen gemeente; schrijf provider: (een id uit de aanbiedersconfiguratie) in plaats van process: om de zaak aan een andere gemeente of organisatie over te dragen",
+		EN: "{process} is a process of gemeente {others}, not of {gemeente}: a referral starts a process of its own gemeente; to hand the case to another gemeente or organisation, write provider: (an id from the providers configuration) instead of process:"},
+	ProblemProcessNotLoaded: {NL: "proces {process} van gemeente {gemeente} is niet geladen; laad ook dat bestand of verwijs naar een ander proces (een organisatie van buiten neemt een zaak over met provider:)",
+		EN: "no process {process} of gemeente {gemeente} is loaded; load its file too or refer to another process (an outside organisation takes a case over with provider:)"},
+	ProblemHintProcesses: {NL: "; de processen zijn: {names}", EN: "; its processes are: {names}"},
+
+	ProblemCaseTermNeedsWithin: {NL: "is verplicht: de lengte van de termijn in dit geval, bijvoorbeeld within: 3wd",
+		EN: "is required: the length of the term in this case, e.g. within: 3wd"},
+	ProblemStopsNeedsDeadline: {NL: "een hersteltermijn heeft deadline: nodig (de termijn die de inwoner krijgt, Awb 4:15 lid 1 a); voeg er een toe",
+		EN: "a hersteltermijn needs deadline: (the term the resident gets, Awb 4:15 lid 1 a); add one"},
+	ProblemStopsItself: {NL: "een taak kan haar eigen klok niet stilzetten; noem de stap waarvan ze de termijn stilzet, bijvoorbeeld de beslissing",
+		EN: "a task cannot stop its own clock; name the step whose term it stops, e.g. the beslissing"},
+	ProblemStopsNoClock: {NL: "stap {step} heeft geen klok om stil te zetten; noem een taak met een deadline",
+		EN: "step {step} has no clock to stop; name a task with a deadline"},
 })
