@@ -2,12 +2,13 @@ package definitions
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/google/cel-go/cel"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // FieldType is the type of a form field.
@@ -40,9 +41,9 @@ type FieldTypeSpec struct {
 	// celValue converts a JSON-decoded value to the CEL value; a value of the wrong
 	// type gives the zero value.
 	celValue func(v any) any
-	// literal says why a literal written in a rule can never be a value of f, or "";
-	// nil accepts every literal.
-	literal func(f *Field, value string) string
+	// literal says why a literal written in rule tag can never be a value of f; zero
+	// when it can, and nil accepts every literal.
+	literal func(tag string, f *Field, value string) words.Message
 }
 
 // fieldTypes is the table of field types, in the order the schema and messages list them.
@@ -132,26 +133,26 @@ func celStrings(v any) any {
 	return out
 }
 
-func optionLiteral(f *Field, value string) string {
+func optionLiteral(tag string, f *Field, value string) words.Message {
 	if slices.Contains(f.Options, value) {
-		return ""
+		return words.Message{}
 	}
 	if best := newSuggester().closest(value, f.Options); best != "" {
-		return fmt.Sprintf("%q is not an option of %s, so the rule never applies; did you mean %q?", value, f.Name, best)
+		return words.Msg(words.ProblemRuleNotOptionMeant, "tag", tag, "value", strconv.Quote(value), "name", f.Name, "best", strconv.Quote(best))
 	}
-	return fmt.Sprintf("%q is not an option of %s, so the rule never applies; its options are %s", value, f.Name, strings.Join(f.Options, ", "))
+	return words.Msg(words.ProblemRuleNotOption, "tag", tag, "value", strconv.Quote(value), "name", f.Name, "options", strings.Join(f.Options, ", "))
 }
 
-func boolLiteral(f *Field, value string) string {
+func boolLiteral(tag string, f *Field, value string) words.Message {
 	if value != "true" && value != "false" {
-		return fmt.Sprintf("%s is a yes/no field: compare it with true or false, not %q", f.Name, value)
+		return words.Msg(words.ProblemRuleNotBool, "tag", tag, "name", f.Name, "value", strconv.Quote(value))
 	}
-	return ""
+	return words.Message{}
 }
 
-func numberLiteral(f *Field, value string) string {
+func numberLiteral(tag string, f *Field, value string) words.Message {
 	if _, err := strconv.ParseFloat(value, 64); err != nil {
-		return fmt.Sprintf("%s is a number field: compare it with a number, not %q", f.Name, value)
+		return words.Msg(words.ProblemRuleNotNumber, "tag", tag, "name", f.Name, "value", strconv.Quote(value))
 	}
-	return ""
+	return words.Message{}
 }

@@ -30,8 +30,8 @@ func (c *checker) terms(conds *Conditions) {
 					c.fail(cp+".when", err.Error())
 					continue
 				}
-				for _, msg := range conds.OptionProblems(tc.When) {
-					c.fail(cp+".when", msg)
+				for _, m := range conds.OptionProblems(tc.When) {
+					c.problem(cp+".when", m)
 				}
 			}
 		}

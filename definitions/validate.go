@@ -327,7 +327,7 @@ func (c *checker) conditions() {
 		}
 	}
 	errs := make([]error, len(exprs))
-	optionProblems := make([][]string, len(exprs))
+	optionProblems := make([][]words.Message, len(exprs))
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(exprs)) {
@@ -355,8 +355,8 @@ func (c *checker) conditions() {
 				c.fail(p, err.Error())
 				continue
 			}
-			for _, msg := range optionProblems[index[t.When]] {
-				c.fail(p, msg)
+			for _, m := range optionProblems[index[t.When]] {
+				c.problem(p, m)
 			}
 		}
 	}

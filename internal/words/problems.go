@@ -88,6 +88,46 @@ const (
 	ProblemStopsNeedsDeadline  Code = "problem.term.stops-needs-deadline"
 	ProblemStopsItself         Code = "problem.term.stops-itself"
 	ProblemStopsNoClock        Code = "problem.term.stops-no-clock"
+
+	// The resident and the household named from the intake.
+	ProblemRelationRequired     Code = "problem.resident.relation-required"
+	ProblemResidentNameRequired Code = "problem.resident.name-required"
+	ProblemPersonNameRequired   Code = "problem.resident.person-name-required"
+	ProblemUnknownIntakeField   Code = "problem.resident.unknown-intake-field"
+	ProblemHintIntakeFields     Code = "problem.hint.intake-fields"
+	ProblemResidentNameType     Code = "problem.resident.name-type"
+	ProblemPersonNameType       Code = "problem.resident.person-name-type"
+	ProblemBirthdateType        Code = "problem.resident.birthdate-type"
+	ProblemAddressType          Code = "problem.resident.address-type"
+	ProblemBSNType              Code = "problem.resident.bsn-type"
+	ProblemIntakeFieldTwice     Code = "problem.resident.intake-field-twice"
+
+	// Fields read before any path asks them.
+	ProblemConditionTooEarly      Code = "problem.flow.condition-too-early"
+	ProblemConditionTooEarlyN     Code = "problem.flow.condition-too-early-steps"
+	ProblemTermConditionTooEarly  Code = "problem.flow.term-condition-too-early"
+	ProblemTermConditionTooEarlyN Code = "problem.flow.term-condition-too-early-steps"
+	ProblemTermFromTooEarly       Code = "problem.flow.term-from-too-early"
+	ProblemTermFromTooEarlyN      Code = "problem.flow.term-from-too-early-steps"
+	ProblemWaitUntilTooEarly      Code = "problem.flow.wait-until-too-early"
+	ProblemWaitUntilTooEarlyN     Code = "problem.flow.wait-until-too-early-steps"
+
+	// Conditional rules of a form (required_if and the like).
+	ProblemRuleAlternative    Code = "problem.rule.conditional-alternative"
+	ProblemRuleNeedsPair      Code = "problem.rule.needs-field-and-value"
+	ProblemRuleNeedsFields    Code = "problem.rule.needs-fields"
+	ProblemRuleOddPairs       Code = "problem.rule.odd-pairs"
+	ProblemRuleNamesItself    Code = "problem.rule.names-itself"
+	ProblemRuleNamesOther     Code = "problem.rule.names-other-form"
+	ProblemHintItsFields      Code = "problem.hint.its-fields"
+	ProblemRuleNotOption      Code = "problem.rule.not-an-option"
+	ProblemRuleNotOptionMeant Code = "problem.rule.not-an-option-meant"
+	ProblemRuleNotBool        Code = "problem.rule.not-bool"
+	ProblemRuleNotNumber      Code = "problem.rule.not-number"
+
+	// Conditions (when:) that compare a choice field with a value it cannot have.
+	ProblemConditionNotOption      Code = "problem.condition.not-an-option"
+	ProblemConditionNotOptionMeant Code = "problem.condition.not-an-option-meant"
 )
 
 // problemsTexts is the table of this domain; see doc.go.
@@ -218,4 +258,60 @@ var problemsTexts = register(map[Code]Text{
 		EN: "a task cannot stop its own clock; name the step whose term it stops, e.g. the beslissing"},
 	ProblemStopsNoClock: {NL: "stap {step} heeft geen klok om stil te zetten; noem een taak met een deadline",
 		EN: "step {step} has no clock to stop; name a task with a deadline"},
+
+	ProblemRelationRequired: {NL: "is verplicht: wie de persoon is voor de inwoner, bijvoorbeeld relation: partner",
+		EN: "is required: who the person is to the resident, e.g. relation: partner"},
+	ProblemResidentNameRequired: {NL: "is verplicht: het intakeveld met de naam van de inwoner, bijvoorbeeld name: naam",
+		EN: "is required: the intake field with the resident's name, e.g. name: naam"},
+	ProblemPersonNameRequired: {NL: "is verplicht: het intakeveld met de naam van de persoon, bijvoorbeeld name: naam",
+		EN: "is required: the intake field with the person's name, e.g. name: naam"},
+	ProblemUnknownIntakeField: {NL: "onbekend intakeveld {name}", EN: "unknown intake field {name}"},
+	ProblemHintIntakeFields:   {NL: "; de intakevelden zijn: {names}", EN: "; intake fields are: {names}"},
+	ProblemResidentNameType: {NL: "intakeveld {name} is een {type}-veld; de naam van de inwoner heeft een {want}-veld nodig",
+		EN: "intake field {name} is a {type} field; the resident's name needs a {want} field"},
+	ProblemPersonNameType: {NL: "intakeveld {name} is een {type}-veld; de naam van de persoon heeft een {want}-veld nodig",
+		EN: "intake field {name} is a {type} field; the person's name needs a {want} field"},
+	ProblemBirthdateType: {NL: "intakeveld {name} is een {type}-veld; de geboortedatum heeft een {want}-veld nodig",
+		EN: "intake field {name} is a {type} field; the date of birth needs a {want} field"},
+	ProblemAddressType: {NL: "intakeveld {name} is een {type}-veld; het adres heeft een {want}-veld nodig",
+		EN: "intake field {name} is a {type} field; the address needs a {want} field"},
+	ProblemBSNType: {NL: "intakeveld {name} is een {type}-veld; het BSN heeft een {want}-veld nodig",
+		EN: "intake field {name} is a {type} field; the BSN needs a {want} field"},
+	ProblemIntakeFieldTwice: {NL: "intakeveld {name} is al genoemd bij {path}; elk veld duidt één ding aan",
+		EN: "intake field {name} is already named at {path}; each field identifies one thing"},
+
+	ProblemConditionTooEarly:      {NL: "de voorwaarde leest veld {field}, maar geen weg van start naar stap {step} vraagt het eerst: alleen stap {last} vraagt het; zet dit na die stap, of vraag {name} eerder (in de intake of een stap ervoor)", EN: "the condition reads field {field}, but no path from start to step {step} asks it first: only step {last} asks it; move this after that step, or ask {name} earlier (in the intake or a step before)"},
+	ProblemConditionTooEarlyN:     {NL: "de voorwaarde leest veld {field}, maar geen weg van start naar stap {step} vraagt het eerst: alleen de stappen {steps} en {last} vragen het; zet dit na die stappen, of vraag {name} eerder (in de intake of een stap ervoor)", EN: "the condition reads field {field}, but no path from start to step {step} asks it first: only steps {steps} and {last} asks it; move this after that step, or ask {name} earlier (in the intake or a step before)"},
+	ProblemTermConditionTooEarly:  {NL: "de voorwaarde van de termijn leest veld {field}, maar geen weg van start naar stap {step} vraagt het eerst: alleen stap {last} vraagt het; zet dit na die stap, of vraag {name} eerder (in de intake of een stap ervoor)", EN: "the term's condition reads field {field}, but no path from start to step {step} asks it first: only step {last} asks it; move this after that step, or ask {name} earlier (in the intake or a step before)"},
+	ProblemTermConditionTooEarlyN: {NL: "de voorwaarde van de termijn leest veld {field}, maar geen weg van start naar stap {step} vraagt het eerst: alleen de stappen {steps} en {last} vragen het; zet dit na die stappen, of vraag {name} eerder (in de intake of een stap ervoor)", EN: "the term's condition reads field {field}, but no path from start to step {step} asks it first: only steps {steps} and {last} asks it; move this after that step, or ask {name} earlier (in the intake or a step before)"},
+	ProblemTermFromTooEarly:       {NL: "de termijn telt vanaf de datum in veld {field}, maar geen weg van start naar stap {step} vraagt het eerst: alleen stap {last} vraagt het; zet dit na die stap, of vraag {name} eerder (in de intake of een stap ervoor)", EN: "the term counts from the date field {field}, but no path from start to step {step} asks it first: only step {last} asks it; move this after that step, or ask {name} earlier (in the intake or a step before)"},
+	ProblemTermFromTooEarlyN:      {NL: "de termijn telt vanaf de datum in veld {field}, maar geen weg van start naar stap {step} vraagt het eerst: alleen de stappen {steps} en {last} vragen het; zet dit na die stappen, of vraag {name} eerder (in de intake of een stap ervoor)", EN: "the term counts from the date field {field}, but no path from start to step {step} asks it first: only steps {steps} and {last} asks it; move this after that step, or ask {name} earlier (in the intake or a step before)"},
+	ProblemWaitUntilTooEarly:      {NL: "de wachtstap leest de datum in veld {field}, maar geen weg van start naar stap {step} vraagt het eerst: alleen stap {last} vraagt het; zet dit na die stap, of vraag {name} eerder (in de intake of een stap ervoor)", EN: "the wait reads the date field {field}, but no path from start to step {step} asks it first: only step {last} asks it; move this after that step, or ask {name} earlier (in the intake or a step before)"},
+	ProblemWaitUntilTooEarlyN:     {NL: "de wachtstap leest de datum in veld {field}, maar geen weg van start naar stap {step} vraagt het eerst: alleen de stappen {steps} en {last} vragen het; zet dit na die stappen, of vraag {name} eerder (in de intake of een stap ervoor)", EN: "the wait reads the date field {field}, but no path from start to step {step} asks it first: only steps {steps} and {last} asks it; move this after that step, or ask {name} earlier (in the intake or a step before)"},
+
+	ProblemRuleAlternative: {NL: "{part}: een voorwaardelijke regel kan niet een van meerdere alternatieven (|) zijn; schrijf hem als eigen regel, gescheiden door een komma",
+		EN: "{part}: a conditional rule cannot be one of several alternatives (|); write it as a rule of its own, separated by a comma"},
+	ProblemRuleNeedsPair: {NL: "{tag} heeft een veld en een waarde nodig, zoals {tag}=besluit afgewezen",
+		EN: "{tag} needs a field and a value, like {tag}=besluit afgewezen"},
+	ProblemRuleNeedsFields: {NL: "{tag} heeft een of meer velden nodig, zoals {tag}=telefoon",
+		EN: "{tag} needs one or more fields, like {tag}=telefoon"},
+	ProblemRuleOddPairs: {NL: "{tag}={param} heeft paren van een veld en een waarde nodig, zoals {tag}=besluit afgewezen",
+		EN: "{tag}={param} needs pairs of a field and a value, like {tag}=besluit afgewezen"},
+	ProblemRuleNamesItself: {NL: "{tag} noemt het veld zelf; noem een ander veld van dit formulier",
+		EN: "{tag} names the field itself; name another field of this form"},
+	ProblemRuleNamesOther: {NL: "{tag} noemt {name}, dat dit formulier niet vraagt; een regel ziet alleen de antwoorden van zijn eigen formulier",
+		EN: "{tag} names {name}, which this form does not ask; a rule sees only the answers of its own form"},
+	ProblemHintItsFields: {NL: "; de velden van het formulier zijn: {names}", EN: "; its fields are: {names}"},
+	ProblemRuleNotOption: {NL: "{tag}: {value} is geen optie van {name}, dus de regel geldt nooit; de opties zijn {options}",
+		EN: "{tag}: {value} is not an option of {name}, so the rule never applies; its options are {options}"},
+	ProblemRuleNotOptionMeant: {NL: "{tag}: {value} is geen optie van {name}, dus de regel geldt nooit; bedoelde je {best}?",
+		EN: "{tag}: {value} is not an option of {name}, so the rule never applies; did you mean {best}?"},
+	ProblemRuleNotBool: {NL: "{tag}: {name} is een ja/nee-veld: vergelijk het met true of false, niet met {value}",
+		EN: "{tag}: {name} is a yes/no field: compare it with true or false, not {value}"},
+	ProblemConditionNotOption: {NL: "kolom {col}: {value} is geen optie van {name}, dus dit geldt nooit; de opties zijn {options}",
+		EN: "column {col}: {value} is not an option of {name}, so this never holds; its options are {options}"},
+	ProblemConditionNotOptionMeant: {NL: "kolom {col}: {value} is geen optie van {name}, dus dit geldt nooit; bedoelde je {best}?",
+		EN: "column {col}: {value} is not an option of {name}, so this never holds; did you mean {best}?"},
+	ProblemRuleNotNumber: {NL: "{tag}: {name} is een getalveld: vergelijk het met een getal, niet met {value}",
+		EN: "{tag}: {name} is a number field: compare it with a number, not {value}"},
 })
