@@ -49,17 +49,38 @@ const (
 	Ends
 )
 
+// kindFacts are what a kind declares as plain data. A kind embeds them and adds the
+// behaviour it has of its own (check, Lines, an Instant that depends on the step);
+// without those it checks nothing more and draws only its title.
+type kindFacts struct {
+	name    Kind
+	doc     string
+	keys    []string
+	flow    Flow
+	instant bool
+	shape   [2]string // the Mermaid brackets around a node's label
+}
+
+func (f kindFacts) Name() Kind                      { return f.name }
+func (f kindFacts) Doc() string                     { return f.doc }
+func (f kindFacts) Keys() []string                  { return f.keys }
+func (f kindFacts) Flow() Flow                      { return f.flow }
+func (f kindFacts) Instant(*Step) bool              { return f.instant }
+func (f kindFacts) Shape(label string) string       { return f.shape[0] + label + f.shape[1] }
+func (kindFacts) Lines(*Definition, *Step) []string { return nil }
+func (kindFacts) check(*checker, *Step, string)     {}
+
 // kindSpecs is the registry: one line per kind, in the order that messages, the
 // schema and Kinds list them.
 var kindSpecs = []KindSpec{
-	taskKind{},
-	decisionKind{},
-	waitKind{},
-	notifyKind{},
-	referralKind{},
-	parallelKind{},
-	joinKind{},
-	endKind{},
+	taskSpec,     // kind_task.go
+	decisionSpec, // kind_decision.go
+	waitSpec,     // kind_wait.go
+	notifySpec,   // kind_notify.go
+	referralSpec, // kind_referral.go
+	parallelSpec, // kind_parallel.go
+	joinSpec,     // kind_join.go
+	endSpec,      // kind_end.go
 }
 
 // Kinds lists every step kind in a stable order, as registered in kindSpecs.

@@ -6,16 +6,17 @@ import "github.com/wijkflow/wijkflow/internal/words"
 const KindEnd Kind = "end"
 
 // endKind ends the case and records its result.
-type endKind struct{}
+type endKind struct{ kindFacts }
 
-var _ KindSpec = endKind{}
+var endSpec = endKind{kindFacts{
+	name:  KindEnd,
+	doc:   "the case ends with a result",
+	keys:  []string{"result"},
+	flow:  Ends,
+	shape: [2]string{"(((", ")))"},
+}}
 
-func (endKind) Name() Kind                { return KindEnd }
-func (endKind) Doc() string               { return "the case ends with a result" }
-func (endKind) Keys() []string            { return []string{"result"} }
-func (endKind) Flow() Flow                { return Ends }
-func (endKind) Instant(*Step) bool        { return false }
-func (endKind) Shape(label string) string { return "(((" + label + ")))" }
+var _ KindSpec = endSpec
 
 // Lines show the result, unless the title already says it.
 func (endKind) Lines(_ *Definition, st *Step) []string {

@@ -11,16 +11,17 @@ const KindJoin Kind = "join"
 
 // joinKind brings the branches of a parallel split together: it goes on when every
 // step it lists has arrived.
-type joinKind struct{}
+type joinKind struct{ kindFacts }
 
-var _ KindSpec = joinKind{}
+var joinSpec = joinKind{kindFacts{
+	name:  KindJoin,
+	doc:   "waits until every step in join has arrived",
+	keys:  []string{"join"},
+	flow:  FirstMatch,
+	shape: [2]string{"[/", "\\]"},
+}}
 
-func (joinKind) Name() Kind                { return KindJoin }
-func (joinKind) Doc() string               { return "waits until every step in join has arrived" }
-func (joinKind) Keys() []string            { return []string{"join"} }
-func (joinKind) Flow() Flow                { return FirstMatch }
-func (joinKind) Instant(*Step) bool        { return false }
-func (joinKind) Shape(label string) string { return "[/" + label + "\\]" }
+var _ KindSpec = joinSpec
 
 // Lines name the steps it waits for.
 func (joinKind) Lines(_ *Definition, st *Step) []string {

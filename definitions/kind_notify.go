@@ -6,16 +6,18 @@ import "github.com/wijkflow/wijkflow/internal/words"
 const KindNotify Kind = "notify"
 
 // notifyKind tells a role something and goes on at once.
-type notifyKind struct{}
+type notifyKind struct{ kindFacts }
 
-var _ KindSpec = notifyKind{}
+var notifySpec = notifyKind{kindFacts{
+	name:    KindNotify,
+	doc:     "a notification, then on",
+	keys:    []string{"to", "message"},
+	flow:    FirstMatch,
+	instant: true,
+	shape:   [2]string{">", "]"},
+}}
 
-func (notifyKind) Name() Kind                { return KindNotify }
-func (notifyKind) Doc() string               { return "a notification, then on" }
-func (notifyKind) Keys() []string            { return []string{"to", "message"} }
-func (notifyKind) Flow() Flow                { return FirstMatch }
-func (notifyKind) Instant(*Step) bool        { return true }
-func (notifyKind) Shape(label string) string { return ">" + label + "]" }
+var _ KindSpec = notifySpec
 
 // Lines name the recipient.
 func (notifyKind) Lines(_ *Definition, st *Step) []string {

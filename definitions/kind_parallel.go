@@ -4,19 +4,17 @@ package definitions
 const KindParallel Kind = "parallel"
 
 // parallelKind splits the case: every transition whose condition holds opens a branch
-// at once, and a join brings the branches together again.
-type parallelKind struct{}
+// at once, and a join brings the branches together again. It has nothing of its own
+// to check: the branches a join may wait for in vain are checked across steps, in
+// joins.go.
+type parallelKind struct{ kindFacts }
 
-var _ KindSpec = parallelKind{}
+var parallelSpec = parallelKind{kindFacts{
+	name:    KindParallel,
+	doc:     "opens every matching next step at once",
+	flow:    EveryMatch,
+	instant: true,
+	shape:   [2]string{"{{", "}}"},
+}}
 
-func (parallelKind) Name() Kind                        { return KindParallel }
-func (parallelKind) Doc() string                       { return "opens every matching next step at once" }
-func (parallelKind) Keys() []string                    { return nil }
-func (parallelKind) Flow() Flow                        { return EveryMatch }
-func (parallelKind) Instant(*Step) bool                { return true }
-func (parallelKind) Shape(label string) string         { return "{{" + label + "}}" }
-func (parallelKind) Lines(*Definition, *Step) []string { return nil }
-
-// check has nothing of its own: the branches a join may wait for in vain are checked
-// across steps, in joins.go.
-func (parallelKind) check(*checker, *Step, string) {}
+var _ KindSpec = parallelSpec

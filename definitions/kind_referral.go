@@ -7,20 +7,20 @@ const KindReferral Kind = "referral"
 
 // referralKind hands the case on: it starts a child case of another process of the
 // same gemeente (process:), or hands the case to an external provider (provider:).
-type referralKind struct{}
+type referralKind struct{ kindFacts }
 
-var _ KindSpec = referralKind{}
+var referralSpec = referralKind{kindFacts{
+	name:  KindReferral,
+	doc:   "specialist care: a child case or a provider hand-off",
+	keys:  []string{"process", "provider", "await", "pass", "outcome"},
+	flow:  FirstMatch,
+	shape: [2]string{"[[", "]]"},
+}}
 
-func (referralKind) Name() Kind  { return KindReferral }
-func (referralKind) Doc() string { return "specialist care: a child case or a provider hand-off" }
-func (referralKind) Keys() []string {
-	return []string{"process", "provider", "await", "pass", "outcome"}
-}
-func (referralKind) Flow() Flow { return FirstMatch }
+var _ KindSpec = referralSpec
 
 // Instant: a referral that does not wait for its child case goes on at once.
-func (referralKind) Instant(s *Step) bool      { return !s.Awaits() }
-func (referralKind) Shape(label string) string { return "[[" + label + "]]" }
+func (referralKind) Instant(s *Step) bool { return !s.Awaits() }
 
 // Lines name where the case goes.
 func (referralKind) Lines(_ *Definition, st *Step) []string {

@@ -11,18 +11,17 @@ const KindTask Kind = "task"
 
 // taskKind is a person's work: a role fills in a form, within its clocks and an
 // escalation ladder.
-type taskKind struct{}
+type taskKind struct{ kindFacts }
 
-var _ KindSpec = taskKind{}
+var taskSpec = taskKind{kindFacts{
+	name:  KindTask,
+	doc:   "a human task with a form",
+	keys:  []string{"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate", "stops"},
+	flow:  FirstMatch,
+	shape: [2]string{"[", "]"},
+}}
 
-func (taskKind) Name() Kind  { return KindTask }
-func (taskKind) Doc() string { return "a human task with a form" }
-func (taskKind) Keys() []string {
-	return []string{"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate", "stops"}
-}
-func (taskKind) Flow() Flow                { return FirstMatch }
-func (taskKind) Instant(*Step) bool        { return false }
-func (taskKind) Shape(label string) string { return "[" + label + "]" }
+var _ KindSpec = taskSpec
 
 // Lines are who acts and the clocks: terms, suspension, extension, the steps whose
 // clocks it stops and the rungs of the ladder that do more than route.

@@ -12,16 +12,18 @@ import (
 // unit: this type and the registration in withKind are all it takes for the validator,
 // the diagram and the schema to know it. It reuses for:, since the Step type is the
 // case workflow's input and does not grow for a test.
-type pauseKind struct{}
+type pauseKind struct{ kindFacts }
 
-var _ KindSpec = pauseKind{}
+var pauseSpec = pauseKind{kindFacts{
+	name:  "pause",
+	doc:   "a pause of a fixed time",
+	keys:  []string{"for"},
+	flow:  FirstMatch,
+	shape: [2]string{"[/", "/]"},
+}}
 
-func (pauseKind) Name() Kind                { return "pause" }
-func (pauseKind) Doc() string               { return "a pause of a fixed time" }
-func (pauseKind) Keys() []string            { return []string{"for"} }
-func (pauseKind) Flow() Flow                { return FirstMatch }
-func (pauseKind) Instant(*Step) bool        { return false }
-func (pauseKind) Shape(label string) string { return "[/" + label + "/]" }
+var _ KindSpec = pauseSpec
+
 func (pauseKind) Lines(_ *Definition, st *Step) []string {
 	if st.For == nil {
 		return nil
@@ -72,7 +74,7 @@ func TestKindUnknownUntilRegistered(t *testing.T) {
 }
 
 func TestKindRegisteredInATest(t *testing.T) {
-	withKind(t, pauseKind{})
+	withKind(t, pauseSpec)
 
 	t.Run("validates", func(t *testing.T) {
 		d, got := parsePause(t, "for: 2w")
@@ -139,11 +141,13 @@ func TestKindsRegistered(t *testing.T) {
 	if !slices.Equal(Kinds, []Kind{KindTask, KindDecision, KindWait, KindNotify, KindReferral, KindParallel, KindJoin, KindEnd}) {
 		t.Errorf("Kinds = %v", Kinds)
 	}
-	all := stepKeys(decisionKind{}) // the keys of every kind
+	all := stepKeys(decisionSpec) // the keys of every kind
+	seen := map[Kind]bool{}
 	for _, spec := range kindSpecs {
-		if LookupKind(spec.Name()) != spec || spec.Doc() == "" {
-			t.Errorf("kind %q: looked up as %v, doc %q", spec.Name(), LookupKind(spec.Name()), spec.Doc())
+		if seen[spec.Name()] || spec.Doc() == "" || spec.Shape("x") == "x" {
+			t.Errorf("kind %q: registered twice, or without a doc or a shape", spec.Name())
 		}
+		seen[spec.Name()] = true
 		for _, key := range spec.Keys() {
 			if !slices.Contains(stepKeys(spec), key) || slices.Contains(all, key) {
 				t.Errorf("kind %q claims key %q, which is not a step key of its own", spec.Name(), key)

@@ -11,16 +11,17 @@ const KindWait Kind = "wait"
 
 // waitKind waits: for a time (for:), for a date in the data (until:), or for an event
 // from outside (event:), optionally with a time after which it goes to timeout:.
-type waitKind struct{}
+type waitKind struct{ kindFacts }
 
-var _ KindSpec = waitKind{}
+var waitSpec = waitKind{kindFacts{
+	name:  KindWait,
+	doc:   "a timer, a date from the data, or an event from outside",
+	keys:  []string{"for", "until", "event", "timeout", "form"},
+	flow:  FirstMatch,
+	shape: [2]string{"([", "])"},
+}}
 
-func (waitKind) Name() Kind                { return KindWait }
-func (waitKind) Doc() string               { return "a timer, a date from the data, or an event from outside" }
-func (waitKind) Keys() []string            { return []string{"for", "until", "event", "timeout", "form"} }
-func (waitKind) Flow() Flow                { return FirstMatch }
-func (waitKind) Instant(*Step) bool        { return false }
-func (waitKind) Shape(label string) string { return "([" + label + "])" }
+var _ KindSpec = waitSpec
 
 // Lines say what the step waits for and how long at most.
 func (waitKind) Lines(_ *Definition, st *Step) []string {
