@@ -30,16 +30,20 @@
 //
 // # Adding a step kind
 //
-// A kind of step is one unit. In this package it is one file, kind_<name>.go, with a
-// type that implements KindSpec (its name and one-line doc, the step keys it takes, how
-// a case leaves it, whether it passes at once, its checks with located problems, its
-// diagram shape and lines) and a `var _ KindSpec = …` assertion, plus one line in
-// kindSpecs (kind.go). Kinds, the validator (the kind: value, keys that do not apply,
-// next, the graph's ends and instant loops), the JSON Schema (the enum and per kind the
-// keys it takes) and the Mermaid diagram all read that registry; kind_test.go registers
-// a test-only kind to prove nothing else needs to change. A kind reuses the keys of the
-// Step type: Step is the case workflow's input and sits in recorded histories, so a key
-// that is truly new is a field added there with its yaml and json names, never a rename.
-// Running the kind is the workflows package's own layer: one file per kind there too.
-// Describe the kind for designers in README.md ("Steps and their kinds").
+// A kind of step is one unit. In this package it is one file, kind_<name>.go: its
+// Kind constant, a type that embeds kindFacts (its name, one-line doc, the step keys
+// it takes, how a case leaves it, whether it passes at once, its diagram shape) and
+// adds what it does of its own (check, reporting located problems; Lines, what the
+// diagram shows under its title), a <name>Spec value with a `var _ KindSpec = …`
+// assertion, and one line in kindSpecs (kind.go). Kinds, the validator (the kind:
+// value, keys that do not apply, next, the graph's ends and instant loops), the JSON
+// Schema (the enum with each kind's doc, and per kind the keys it takes) and the
+// Mermaid diagram all read that registry; kind_test.go registers a test-only kind to
+// prove that nothing else needs to change. Its problems are codes of the catalogue
+// (internal/words/problems.go), with their Dutch and English texts. A kind reuses the
+// keys of the Step type: Step is the case workflow's input and sits in recorded
+// histories, so a key that is truly new is a field added there with its yaml and json
+// names, never a rename. Running the kind is the workflows package's own layer, one file
+// per kind there too. Describe the kind for designers in README.md ("Steps and their
+// kinds"); a test fails until it is there.
 package definitions
