@@ -110,39 +110,45 @@ func (c *checker) structTags(v any, prefix string) {
 	for _, fe := range errs {
 		// The namespace starts with the Go type's name ("Step.next[0].goto"): drop it.
 		_, rest, _ := strings.Cut(fe.Namespace(), ".")
-		c.fail(join(prefix, rest), c.sentence(fe))
+		if m, hint, ok := c.tagProblem(fe); ok {
+			c.problem(join(prefix, rest), m, hint)
+		} else {
+			c.fail(join(prefix, rest), RuleSentence(fe.Tag(), fe.Param(), fe.Kind()))
+		}
 	}
 }
 
-// sentence renders a failed validator tag for a process designer.
-func (c *checker) sentence(fe validator.FieldError) string {
+// tagProblem says a failed validator tag of the format as a problem of the catalogue;
+// false for the other tags, which RuleSentence words.
+func (c *checker) tagProblem(fe validator.FieldError) (m, hint words.Message, ok bool) {
 	value := fmt.Sprint(fe.Value())
 	switch fe.Tag() {
 	case "required":
-		return "is required"
+		return words.Msg(words.ProblemRequired), hint, true
 	case "oneof":
-		return c.oneOfSentence(value, oneofValues(fe.Param()))
+		opts := oneofValues(fe.Param())
+		return notOneOf(value, opts), c.sug.hint(value, opts, ""), true
 	case "min":
 		if k := fe.Kind(); k == reflect.Slice || k == reflect.Map {
 			if fe.Param() == "1" {
-				return "needs at least 1 entry"
+				return words.Msg(words.ProblemNeedsAnEntry), hint, true
 			}
-			return "needs at least " + fe.Param() + " entries"
+			return words.Msg(words.ProblemNeedsEntries, "n", fe.Param()), hint, true
 		}
 	case "slug":
-		return quote(value) + " must be lowercase letters, digits and dashes, starting with a letter, like sociaal-wijkteam"
+		return words.Msg(words.ProblemNotSlug, "value", quote(value)), hint, true
 	}
-	return RuleSentence(fe.Tag(), fe.Param(), fe.Kind())
+	return m, hint, false
 }
 
-// oneOfSentence says that value is not one of opts, and which one was perhaps meant.
-func (c *checker) oneOfSentence(value string, opts []string) string {
-	return fmt.Sprintf("%s must be one of: %s", quote(value), strings.Join(opts, ", ")) + c.sug.didYouMean(value, opts, "")
+// notOneOf says that value is not one of opts.
+func notOneOf(value string, opts []string) words.Message {
+	return words.Msg(words.ProblemNotOneOf, "value", quote(value), "options", strings.Join(opts, ", "))
 }
 
-// oneOf reports that the value at path is not one of opts.
+// oneOf reports that the value at path is not one of opts, and which one was perhaps meant.
 func (c *checker) oneOf(path, value string, opts []string) {
-	c.problem(path, words.Msg(words.ProblemNotOneOf, "value", quote(value), "options", strings.Join(opts, ", ")), c.sug.hint(value, opts, ""))
+	c.problem(path, notOneOf(value, opts), c.sug.hint(value, opts, ""))
 }
 
 // idPattern is what a step or role id looks like: plain ASCII, because ids end up in

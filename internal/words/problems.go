@@ -13,6 +13,10 @@ const (
 
 	// Kinds of step and their keys.
 	ProblemNotOneOf          Code = "problem.not-one-of"
+	ProblemRequired          Code = "problem.required"
+	ProblemNeedsAnEntry      Code = "problem.needs-an-entry"
+	ProblemNeedsEntries      Code = "problem.needs-entries"
+	ProblemNotSlug           Code = "problem.not-slug"
 	ProblemKeyNotForKind     Code = "problem.key-not-for-kind"
 	ProblemKeyNotForKindAn   Code = "problem.key-not-for-kind-an"
 	ProblemNeedsNext         Code = "problem.needs-next"
@@ -138,6 +142,11 @@ var problemsTexts = register(map[Code]Text{
 	ProblemHintFields:     {NL: "; de velden zijn: {names}", EN: "; fields are: {names}"},
 	ProblemHintDateFields: {NL: "; de datumvelden zijn: {names}", EN: "; date fields are: {names}"},
 
+	ProblemRequired:     {NL: "is verplicht", EN: "is required"},
+	ProblemNeedsAnEntry: {NL: "heeft minstens 1 onderdeel nodig", EN: "needs at least 1 entry"},
+	ProblemNeedsEntries: {NL: "heeft minstens {n} onderdelen nodig", EN: "needs at least {n} entries"},
+	ProblemNotSlug: {NL: "{value} moet bestaan uit kleine letters, cijfers en streepjes en met een letter beginnen, zoals sociaal-wijkteam",
+		EN: "{value} must be lowercase letters, digits and dashes, starting with a letter, like sociaal-wijkteam"},
 	ProblemNotOneOf: {NL: "{value} moet een van deze zijn: {options}", EN: "{value} must be one of: {options}"},
 	ProblemKeyNotForKind: {NL: "{key} hoort niet bij een stap van soort {kind} (alleen bij {kinds}); haal het weg",
 		EN: "{key} does not apply to a {kind} step (only to {kinds}); remove it"},
