@@ -2,9 +2,10 @@ package definitions
 
 import (
 	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // yamlSyntax reports a YAML syntax error at the line to fix. yaml.v3 often names a
@@ -20,8 +21,8 @@ func (r *report) yamlSyntax(src []byte, err error) {
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		cited, _ = strconv.Atoi(m[1])
 	}
-	if p, msg, ok := indentationProblem(src); ok && p.line >= cited {
-		r.issue(Issue{Line: p.line, Col: p.col, Message: "invalid YAML: " + msg})
+	if p, m, ok := indentationProblem(src); ok && p.line >= cited {
+		r.issue(saying(Issue{Line: p.line, Col: p.col}, m, nil))
 		return
 	}
 	r.yamlError(err)
@@ -32,7 +33,7 @@ func (r *report) yamlSyntax(src []byte, err error) {
 // line that goes back to a level no line above opened. Block scalars (| and >) and flow
 // collections spread over lines ({ … }, [ … ]) are skipped, as their lines may be
 // indented freely.
-func indentationProblem(src []byte) (pos, string, bool) {
+func indentationProblem(src []byte) (pos, words.Message, bool) {
 	levels := []int{0} // the indentation of the open blocks, innermost last
 	kinds := []byte{0} // per level: 'm' keys of a mapping, 's' items of a list, 'c' a list at its key's level, 0 not yet known
 	opens := false     // the last content line ends with "key:" and expects a block
@@ -55,7 +56,7 @@ func indentationProblem(src []byte) (pos, string, bool) {
 			scalar = -1
 		}
 		if t := strings.IndexByte(line[:indent], '\t'); t >= 0 {
-			return pos{n, t + 1}, "a tab indents this line; YAML indents with spaces only: replace the tab by spaces", true
+			return pos{n, t + 1}, words.Msg(words.ProblemYAMLTab), true
 		}
 		if flow > 0 {
 			flow += flowDepth(trimmed)
@@ -67,7 +68,7 @@ func indentationProblem(src []byte) (pos, string, bool) {
 		top := levels[len(levels)-1]
 		switch {
 		case indent > top && !opens:
-			return pos{n, indent + 1}, fmt.Sprintf("this line is indented %d spaces, deeper than the line before, which has its value already; indent it %d spaces like that line, or end the line before with the key alone (key:)", indent, top), true
+			return pos{n, indent + 1}, words.Msg(words.ProblemYAMLDeeper, "indent", strconv.Itoa(indent), "top", strconv.Itoa(top)), true
 		case indent > top:
 			levels, kinds = append(levels, indent), append(kinds, 0)
 		case indent < top:
@@ -79,8 +80,7 @@ func indentationProblem(src []byte) (pos, string, bool) {
 				levels, kinds = levels[:len(levels)-1], kinds[:len(kinds)-1]
 			}
 			if levels[len(levels)-1] != indent {
-				return pos{n, indent + 1}, fmt.Sprintf("this line is indented %d spaces, but the keys it could belong with are at %s; indent it like the key above it that it belongs with",
-					indent, levelWords(levels, top)), true
+				return pos{n, indent + 1}, levelProblem(indent, levels, top), true
 			}
 		}
 		item := strings.HasPrefix(trimmed, "- ") || trimmed == "-"
@@ -88,18 +88,18 @@ func indentationProblem(src []byte) (pos, string, bool) {
 		case item && *k == 'm' && !(opens && opensAt == indent):
 			// A list item among the keys of a mapping: yaml.v3 says "did not find
 			// expected key" at the start of the whole block, often far above.
-			fix := "indent it under the key whose list it is"
+			m := words.Msg(words.ProblemYAMLItemAmongKeys, "indent", strconv.Itoa(indent))
 			if items > indent {
-				fix = fmt.Sprintf("indent it %d spaces, like the items before it", items)
+				m = words.Msg(words.ProblemYAMLItemAmongKeysAt, "indent", strconv.Itoa(indent), "items", strconv.Itoa(items))
 			}
-			return pos{n, indent + 1}, fmt.Sprintf("this list item is indented %d spaces, like the keys around it, so it belongs to no key; %s", indent, fix), true
+			return pos{n, indent + 1}, m, true
 		case item && *k == 'm':
 			*k = 'c' // a list written under its key at the key's indentation ("next:\n- goto: a")
 		case item && *k == 0:
 			*k = 's'
 		case !item && *k == 's':
 			// A key among the items of a list: the key of an item indented too little.
-			return pos{n, indent + 1}, fmt.Sprintf("this key is indented %d spaces, like the list items around it (the dashes), so it belongs to no item; indent it %d spaces, like the keys of the item above it", indent, indent+2), true
+			return pos{n, indent + 1}, words.Msg(words.ProblemYAMLKeyAmongItems, "indent", strconv.Itoa(indent), "want", strconv.Itoa(indent+2)), true
 		case !item:
 			*k = 'm'
 		}
@@ -126,7 +126,7 @@ func indentationProblem(src []byte) (pos, string, bool) {
 			flow = flowDepth(content)
 		}
 	}
-	return pos{}, "", false
+	return pos{}, words.Message{}, false
 }
 
 // lineValue is a content line without its comment and trailing spaces (a "#" inside
@@ -169,19 +169,19 @@ func flowDepth(s string) int {
 	return d
 }
 
-// levelWords lists the indentations a line could have had: the open levels and the
-// one it left.
-func levelWords(levels []int, left int) string {
-	var words []string
+// levelProblem says that a line is indented to no level: it names the indentations it
+// could have had, the open levels and the one it left.
+func levelProblem(indent int, levels []int, left int) words.Message {
+	var at []string
 	seen := map[int]bool{}
 	for _, l := range append(append([]int(nil), levels...), left) {
 		if !seen[l] {
 			seen[l] = true
-			words = append(words, fmt.Sprint(l))
+			at = append(at, strconv.Itoa(l))
 		}
 	}
-	if len(words) == 1 {
-		return words[0] + " spaces"
+	if len(at) == 1 {
+		return words.Msg(words.ProblemYAMLNoLevel, "indent", strconv.Itoa(indent), "last", at[0])
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1] + " spaces"
+	return words.Msg(words.ProblemYAMLNoLevels, "indent", strconv.Itoa(indent), "levels", strings.Join(at[:len(at)-1], ", "), "last", at[len(at)-1])
 }

@@ -27,8 +27,8 @@ func TestIndentationScannerAcceptsValidYAML(t *testing.T) {
 			continue // a broken file on purpose
 		}
 		n++
-		if p, msg, ok := indentationProblem(src); ok {
-			t.Errorf("%s:%d:%d: the scanner misjudged a valid file: %s", name, p.line, p.col, msg)
+		if p, m, ok := indentationProblem(src); ok {
+			t.Errorf("%s:%d:%d: the scanner misjudged a valid file: %s", name, p.line, p.col, m)
 		}
 	}
 	if n < 8 {

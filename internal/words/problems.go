@@ -132,6 +132,15 @@ const (
 	// Conditions (when:) that compare a choice field with a value it cannot have.
 	ProblemConditionNotOption      Code = "problem.condition.not-an-option"
 	ProblemConditionNotOptionMeant Code = "problem.condition.not-an-option-meant"
+
+	// YAML indented wrongly, found before the parser's own, less precise message.
+	ProblemYAMLTab             Code = "problem.yaml.tab"
+	ProblemYAMLDeeper          Code = "problem.yaml.deeper"
+	ProblemYAMLNoLevel         Code = "problem.yaml.no-level"
+	ProblemYAMLNoLevels        Code = "problem.yaml.no-levels"
+	ProblemYAMLItemAmongKeys   Code = "problem.yaml.item-among-keys"
+	ProblemYAMLItemAmongKeysAt Code = "problem.yaml.item-among-keys-at"
+	ProblemYAMLKeyAmongItems   Code = "problem.yaml.key-among-items"
 )
 
 // problemsTexts is the table of this domain; see doc.go.
@@ -323,4 +332,19 @@ var problemsTexts = register(map[Code]Text{
 		EN: "column {col}: {value} is not an option of {name}, so this never holds; did you mean {best}?"},
 	ProblemRuleNotNumber: {NL: "{tag}: {name} is een getalveld: vergelijk het met een getal, niet met {value}",
 		EN: "{tag}: {name} is a number field: compare it with a number, not {value}"},
+
+	ProblemYAMLTab: {NL: "ongeldige YAML: een tab laat deze regel inspringen; YAML springt alleen met spaties in: vervang de tab door spaties",
+		EN: "invalid YAML: a tab indents this line; YAML indents with spaces only: replace the tab by spaces"},
+	ProblemYAMLDeeper: {NL: "ongeldige YAML: deze regel springt {indent} spaties in, dieper dan de regel ervoor, die zijn waarde al heeft; laat hem {top} spaties inspringen zoals die regel, of eindig de regel ervoor met alleen de sleutel (key:)",
+		EN: "invalid YAML: this line is indented {indent} spaces, deeper than the line before, which has its value already; indent it {top} spaces like that line, or end the line before with the key alone (key:)"},
+	ProblemYAMLNoLevel: {NL: "ongeldige YAML: deze regel springt {indent} spaties in, maar de sleutels waar hij bij kan horen staan op {last} spaties; laat hem inspringen zoals de sleutel erboven waar hij bij hoort",
+		EN: "invalid YAML: this line is indented {indent} spaces, but the keys it could belong with are at {last} spaces; indent it like the key above it that it belongs with"},
+	ProblemYAMLNoLevels: {NL: "ongeldige YAML: deze regel springt {indent} spaties in, maar de sleutels waar hij bij kan horen staan op {levels} of {last} spaties; laat hem inspringen zoals de sleutel erboven waar hij bij hoort",
+		EN: "invalid YAML: this line is indented {indent} spaces, but the keys it could belong with are at {levels} or {last} spaces; indent it like the key above it that it belongs with"},
+	ProblemYAMLItemAmongKeys: {NL: "ongeldige YAML: dit lijstonderdeel springt {indent} spaties in, net als de sleutels eromheen, dus het hoort bij geen enkele sleutel; laat het inspringen onder de sleutel van wie de lijst is",
+		EN: "invalid YAML: this list item is indented {indent} spaces, like the keys around it, so it belongs to no key; indent it under the key whose list it is"},
+	ProblemYAMLItemAmongKeysAt: {NL: "ongeldige YAML: dit lijstonderdeel springt {indent} spaties in, net als de sleutels eromheen, dus het hoort bij geen enkele sleutel; laat het {items} spaties inspringen, zoals de onderdelen ervoor",
+		EN: "invalid YAML: this list item is indented {indent} spaces, like the keys around it, so it belongs to no key; indent it {items} spaces, like the items before it"},
+	ProblemYAMLKeyAmongItems: {NL: "ongeldige YAML: deze sleutel springt {indent} spaties in, net als de lijstonderdelen eromheen (de streepjes), dus hij hoort bij geen enkel onderdeel; laat hem {want} spaties inspringen, zoals de sleutels van het onderdeel erboven",
+		EN: "invalid YAML: this key is indented {indent} spaces, like the list items around it (the dashes), so it belongs to no item; indent it {want} spaces, like the keys of the item above it"},
 })
