@@ -9,7 +9,11 @@
 // Loading is strict and talkative. LoadDir and LoadFiles (or Parse for one file in
 // memory) decode the YAML node tree themselves, keeping the line and column of every
 // value, and report every problem of every file in one pass as an Issue,
-// "file:line:col: path: message", with a "did you mean" for misspelt names:
+// "file:line:col: path: message", with a "did you mean" for misspelt names. An issue
+// also carries its problem as a code of the catalogue (internal/words) with its
+// arguments, so the same problem reads in Dutch (Issue.In(words.NL)) and its English
+// Message is rendered from it; problems not in the catalogue yet (a condition CEL
+// cannot compile, a form rule, a key the decoder does not know) have only the Message:
 //
 //	defs, issues := definitions.LoadDir("definitions")
 //	if len(issues) > 0 {
