@@ -41,7 +41,7 @@ func parse(file string, src []byte) *parsed {
 	r := newReport(file)
 	p := &parsed{report: r}
 	if len(src) > MaxFileSize {
-		r.issue(Issue{Message: fmt.Sprintf("the file has %d bytes; a definition may be at most %d", len(src), MaxFileSize)})
+		r.issue(saying(Issue{}, words.Msg(words.ProblemFileTooBig, "size", strconv.Itoa(len(src)), "max", strconv.Itoa(MaxFileSize)), nil))
 		return p
 	}
 	root := r.readYAML(src)
@@ -64,7 +64,7 @@ func (r *report) readYAML(src []byte) (root *yaml.Node) {
 	defer func() {
 		// yaml.v3 has panicked on malformed input in the past; a designer gets an issue.
 		if e := recover(); e != nil {
-			r.issue(Issue{Message: fmt.Sprintf("cannot read the YAML: %v", e)})
+			r.issue(saying(Issue{}, words.Msg(words.ProblemCannotReadYAML, "detail", fmt.Sprint(e)), nil))
 			root = nil
 		}
 	}()
@@ -72,22 +72,21 @@ func (r *report) readYAML(src []byte) (root *yaml.Node) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			r.issue(Issue{Line: 1, Col: 1, Message: "the file is empty; a definition starts with gemeente:, process:, title:, …"})
+			r.issue(saying(Issue{Line: 1, Col: 1}, words.Msg(words.ProblemFileEmpty), nil))
 		} else {
 			r.yamlSyntax(src, err)
 		}
 		return nil
 	}
 	if len(doc.Content) == 0 {
-		r.issue(Issue{Line: 1, Col: 1, Message: "the file is empty; a definition starts with gemeente:, process:, title:, …"})
+		r.issue(saying(Issue{Line: 1, Col: 1}, words.Msg(words.ProblemFileEmpty), nil))
 		return nil
 	}
 	root = doc.Content[0]
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
 	case err == nil:
-		r.issue(Issue{Line: next.Line, Col: next.Column,
-			Message: "a file holds one definition; move the document after --- to a file of its own"})
+		r.issue(saying(Issue{Line: next.Line, Col: next.Column}, words.Msg(words.ProblemOneDefinitionPerFile), nil))
 	case !errors.Is(err, io.EOF):
 		r.yamlError(err)
 	}
@@ -106,10 +105,10 @@ func (r *report) yamlError(err error) {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		r.issue(Issue{Line: line, Message: "invalid YAML: " + m[2]})
+		r.issue(saying(Issue{Line: line}, words.Msg(words.ProblemInvalidYAML, "detail", m[2]), nil))
 		return
 	}
-	r.issue(Issue{Message: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")})
+	r.issue(saying(Issue{}, words.Msg(words.ProblemInvalidYAML, "detail", strings.TrimPrefix(msg, "yaml: ")), nil))
 }
 
 // LoadDir loads and checks every definition file (*.yaml, *.yml) in dir, not recursing

@@ -134,13 +134,18 @@ const (
 	ProblemConditionNotOptionMeant Code = "problem.condition.not-an-option-meant"
 
 	// YAML indented wrongly, found before the parser's own, less precise message.
-	ProblemYAMLTab             Code = "problem.yaml.tab"
-	ProblemYAMLDeeper          Code = "problem.yaml.deeper"
-	ProblemYAMLNoLevel         Code = "problem.yaml.no-level"
-	ProblemYAMLNoLevels        Code = "problem.yaml.no-levels"
-	ProblemYAMLItemAmongKeys   Code = "problem.yaml.item-among-keys"
-	ProblemYAMLItemAmongKeysAt Code = "problem.yaml.item-among-keys-at"
-	ProblemYAMLKeyAmongItems   Code = "problem.yaml.key-among-items"
+	ProblemYAMLTab              Code = "problem.yaml.tab"
+	ProblemYAMLDeeper           Code = "problem.yaml.deeper"
+	ProblemYAMLNoLevel          Code = "problem.yaml.no-level"
+	ProblemYAMLNoLevels         Code = "problem.yaml.no-levels"
+	ProblemYAMLItemAmongKeys    Code = "problem.yaml.item-among-keys"
+	ProblemYAMLItemAmongKeysAt  Code = "problem.yaml.item-among-keys-at"
+	ProblemYAMLKeyAmongItems    Code = "problem.yaml.key-among-items"
+	ProblemInvalidYAML          Code = "problem.yaml.invalid"
+	ProblemCannotReadYAML       Code = "problem.yaml.cannot-read"
+	ProblemFileTooBig           Code = "problem.file.too-big"
+	ProblemFileEmpty            Code = "problem.file.empty"
+	ProblemOneDefinitionPerFile Code = "problem.file.one-definition"
 )
 
 // problemsTexts is the table of this domain; see doc.go.
@@ -347,4 +352,14 @@ var problemsTexts = register(map[Code]Text{
 		EN: "invalid YAML: this list item is indented {indent} spaces, like the keys around it, so it belongs to no key; indent it {items} spaces, like the items before it"},
 	ProblemYAMLKeyAmongItems: {NL: "ongeldige YAML: deze sleutel springt {indent} spaties in, net als de lijstonderdelen eromheen (de streepjes), dus hij hoort bij geen enkel onderdeel; laat hem {want} spaties inspringen, zoals de sleutels van het onderdeel erboven",
 		EN: "invalid YAML: this key is indented {indent} spaces, like the list items around it (the dashes), so it belongs to no item; indent it {want} spaces, like the keys of the item above it"},
+
+	// The detail is the YAML parser's own English text.
+	ProblemInvalidYAML:    {NL: "ongeldige YAML: {detail}", EN: "invalid YAML: {detail}"},
+	ProblemCannotReadYAML: {NL: "de YAML is niet te lezen: {detail}", EN: "cannot read the YAML: {detail}"},
+	ProblemFileTooBig: {NL: "het bestand heeft {size} bytes; een definitie mag hoogstens {max} bytes zijn",
+		EN: "the file has {size} bytes; a definition may be at most {max}"},
+	ProblemFileEmpty: {NL: "het bestand is leeg; een definitie begint met gemeente:, process:, title:, …",
+		EN: "the file is empty; a definition starts with gemeente:, process:, title:, …"},
+	ProblemOneDefinitionPerFile: {NL: "een bestand bevat één definitie; zet het document na --- in een eigen bestand",
+		EN: "a file holds one definition; move the document after --- to a file of its own"},
 })
