@@ -63,7 +63,7 @@ type kindFacts struct {
 
 func (f kindFacts) Name() Kind                      { return f.name }
 func (f kindFacts) Doc() string                     { return f.doc }
-func (f kindFacts) Keys() []string                  { return f.keys }
+func (f kindFacts) Keys() []string                  { return slices.Clone(f.keys) }
 func (f kindFacts) Flow() Flow                      { return f.flow }
 func (f kindFacts) Instant(*Step) bool              { return f.instant }
 func (f kindFacts) Shape(label string) string       { return f.shape[0] + label + f.shape[1] }
