@@ -41,7 +41,7 @@ func parse(file string, src []byte) *parsed {
 	r := newReport(file)
 	p := &parsed{report: r}
 	if len(src) > MaxFileSize {
-		r.issue(saying(Issue{}, words.Msg(words.ProblemFileTooBig, "size", strconv.Itoa(len(src)), "max", strconv.Itoa(MaxFileSize)), nil))
+		r.issue(tooBig(int64(len(src))))
 		return p
 	}
 	root := r.readYAML(src)
@@ -155,7 +155,7 @@ func expand(paths []string, issues *Issues) []string {
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			*issues = append(*issues, Issue{File: p, Message: "cannot read: " + reason(err)})
+			*issues = append(*issues, cannotRead(p, err))
 			continue
 		}
 		if !fi.IsDir() {
@@ -164,7 +164,7 @@ func expand(paths []string, issues *Issues) []string {
 		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
-			*issues = append(*issues, Issue{File: p, Message: "cannot read: " + reason(err)})
+			*issues = append(*issues, cannotRead(p, err))
 			continue
 		}
 		n := 0
@@ -176,7 +176,7 @@ func expand(paths []string, issues *Issues) []string {
 			}
 		}
 		if n == 0 {
-			*issues = append(*issues, Issue{File: p, Message: "holds no definitions (*.yaml or *.yml files)"})
+			*issues = append(*issues, saying(Issue{File: p}, words.Msg(words.ProblemNoDefinitions), nil))
 		}
 	}
 	sort.Strings(out)
@@ -185,24 +185,34 @@ func expand(paths []string, issues *Issues) []string {
 
 // readFile reads and parses one file, refusing huge files before reading them.
 func readFile(name string) *parsed {
-	fail := func(msg string) *parsed {
+	fail := func(i Issue) *parsed {
 		r := newReport(name)
-		r.issue(Issue{Message: msg})
+		r.issue(i)
 		return &parsed{report: r}
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return fail("cannot read: " + reason(err))
+		return fail(cannotRead(name, err))
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
-		return fail(fmt.Sprintf("the file has %d bytes; a definition may be at most %d", fi.Size(), MaxFileSize))
+		return fail(tooBig(fi.Size()))
 	}
 	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return fail("cannot read: " + reason(err))
+		return fail(cannotRead(name, err))
 	}
 	return parse(name, src)
+}
+
+// cannotRead is the issue of a file or folder that cannot be read.
+func cannotRead(file string, err error) Issue {
+	return saying(Issue{File: file}, words.Msg(words.ProblemCannotRead, "reason", reason(err)), nil)
+}
+
+// tooBig is the issue of a file larger than a definition may be.
+func tooBig(size int64) Issue {
+	return saying(Issue{}, words.Msg(words.ProblemFileTooBig, "size", strconv.FormatInt(size, 10), "max", strconv.Itoa(MaxFileSize)), nil)
 }
 
 // reason drops the path that os errors repeat, since the issue already names the file.

@@ -146,6 +146,8 @@ const (
 	ProblemFileTooBig           Code = "problem.file.too-big"
 	ProblemFileEmpty            Code = "problem.file.empty"
 	ProblemOneDefinitionPerFile Code = "problem.file.one-definition"
+	ProblemCannotRead           Code = "problem.file.cannot-read"
+	ProblemNoDefinitions        Code = "problem.file.no-definitions"
 )
 
 // problemsTexts is the table of this domain; see doc.go.
@@ -362,4 +364,7 @@ var problemsTexts = register(map[Code]Text{
 		EN: "the file is empty; a definition starts with gemeente:, process:, title:, …"},
 	ProblemOneDefinitionPerFile: {NL: "een bestand bevat één definitie; zet het document na --- in een eigen bestand",
 		EN: "a file holds one definition; move the document after --- to a file of its own"},
+	// The reason is the operating system's own English text.
+	ProblemCannotRead:    {NL: "niet te lezen: {reason}", EN: "cannot read: {reason}"},
+	ProblemNoDefinitions: {NL: "bevat geen definities (*.yaml- of *.yml-bestanden)", EN: "holds no definitions (*.yaml or *.yml files)"},
 })
