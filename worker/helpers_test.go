@@ -15,6 +15,7 @@ import (
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/worker/searchattrs"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -52,7 +53,7 @@ func dial(t *testing.T, srv *devserver.Server, identity string) client.Client {
 		t.Fatal(err)
 	}
 	t.Cleanup(c.Close)
-	if err := worker.RegisterSearchAttributes(context.Background(), c, srv.Namespace()); err != nil {
+	if err := searchattrs.Register(context.Background(), c, srv.Namespace()); err != nil {
 		t.Fatal(err)
 	}
 	return c

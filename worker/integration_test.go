@@ -17,14 +17,14 @@ import (
 	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/api/workflowservice/v1"
 
-	"github.com/wijkflow/wijkflow/worker"
+	"github.com/wijkflow/wijkflow/worker/searchattrs"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
 func TestRegisterSearchAttributesIsIdempotent(t *testing.T) {
 	srv := startServer(t, t.TempDir(), false)
 	c := dial(t, srv, "") // registers once
-	if err := worker.RegisterSearchAttributes(context.Background(), c, srv.Namespace()); err != nil {
+	if err := searchattrs.Register(context.Background(), c, srv.Namespace()); err != nil {
 		t.Fatalf("second registration: %v", err)
 	}
 	list, err := c.OperatorService().ListSearchAttributes(context.Background(),
@@ -47,8 +47,8 @@ func TestRegisterSearchAttributesIsIdempotent(t *testing.T) {
 			}
 		})
 	}
-	if len(worker.SearchAttributes()) != len(want) {
-		t.Errorf("SearchAttributes() has %d names, want %d", len(worker.SearchAttributes()), len(want))
+	if len(workflows.SearchAttributes()) != len(want) {
+		t.Errorf("SearchAttributes() has %d names, want %d", len(workflows.SearchAttributes()), len(want))
 	}
 }
 

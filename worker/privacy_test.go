@@ -31,6 +31,7 @@ import (
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/worker/searchattrs"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -100,7 +101,7 @@ func dialKeys(t *testing.T, srv *devserver.Server, keys *crypt.Keyring, log io.W
 		t.Fatal(err)
 	}
 	t.Cleanup(c.Close)
-	if err := worker.RegisterSearchAttributes(context.Background(), c, srv.Namespace()); err != nil {
+	if err := searchattrs.Register(context.Background(), c, srv.Namespace()); err != nil {
 		t.Fatal(err)
 	}
 	return c

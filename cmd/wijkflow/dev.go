@@ -25,7 +25,9 @@ import (
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/demo"
 	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/worker/searchattrs"
 )
 
 func init() {
@@ -142,7 +144,7 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer c.Close()
-	if err := worker.RegisterSearchAttributes(ctx, c, f.namespace); err != nil {
+	if err := searchattrs.Register(ctx, c, f.namespace); err != nil {
 		return err
 	}
 	svc, err := worker.New(worker.Config{
@@ -213,7 +215,7 @@ func devTokens(file string, defs []*definitions.Definition) (*auth.Tokens, error
 // seedDemo starts the demo cases unless the namespace already has cases, so a restart
 // does not add a second set.
 func seedDemo(ctx context.Context, svc *worker.Service, c client.Client, namespace string, defs []*definitions.Definition, users []auth.User, stdout, stderr io.Writer) {
-	has, err := worker.HasCases(ctx, c, namespace)
+	has, err := demo.HasCases(ctx, c, namespace)
 	if err != nil {
 		fmt.Fprintln(stderr, "demo cases skipped:", err)
 		return
@@ -222,7 +224,7 @@ func seedDemo(ctx context.Context, svc *worker.Service, c client.Client, namespa
 		fmt.Fprintln(stdout, "demo cases: the namespace already has cases; none added")
 		return
 	}
-	cases, errs := worker.SeedDemo(ctx, svc.Handler(), defs, users, time.Now())
+	cases, errs := demo.Seed(ctx, svc.Handler(), defs, users, time.Now())
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "demo case skipped:", err)
 	}

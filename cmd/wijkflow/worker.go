@@ -18,6 +18,7 @@ import (
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
+	"github.com/wijkflow/wijkflow/worker/searchattrs"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -170,7 +171,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer c.Close()
 	if !skipSA {
-		if err := worker.RegisterSearchAttributes(ctx, c, cc.Namespace); err != nil {
+		if err := searchattrs.Register(ctx, c, cc.Namespace); err != nil {
 			fmt.Fprintf(stderr, "wijkflow worker: %v\nRegister the search attributes once by hand (see README.md, \"Running against a Temporal cluster\"),\nthen start with --skip-search-attributes if this worker may not manage them.\n", err)
 			return errExit(1)
 		}

@@ -17,7 +17,9 @@ import (
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/demo"
 	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/worker/searchattrs"
 )
 
 // TestTemporalUIDecodesThroughWijkflow opens a case's history in the real Temporal Web
@@ -46,7 +48,7 @@ func TestTemporalUIDecodesThroughWijkflow(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(c.Close)
-	if err := worker.RegisterSearchAttributes(context.Background(), c, srv.Namespace()); err != nil {
+	if err := searchattrs.Register(context.Background(), c, srv.Namespace()); err != nil {
 		t.Fatal(err)
 	}
 	users := auth.DemoUsers(defs)
@@ -70,7 +72,7 @@ func TestTemporalUIDecodesThroughWijkflow(t *testing.T) {
 	t.Cleanup(func() { svc.Shutdown(context.Background()) })
 	// One Dalfsen case is needed; on a loaded machine another gemeente's seed may answer
 	// 202 (its first view late), which does not matter here.
-	cases, errs := worker.SeedDemo(context.Background(), svc.Handler(), defs, users, time.Now())
+	cases, errs := demo.Seed(context.Background(), svc.Handler(), defs, users, time.Now())
 	var caseID string
 	for _, dc := range cases {
 		if dc.Gemeente == "dalfsen" {

@@ -1,4 +1,4 @@
-package worker
+package demo
 
 import (
 	"slices"
@@ -11,14 +11,14 @@ import (
 // TestDemoDataFitsEveryShippedForm checks that the demo answers pass the field rules of
 // every intake and task form shipped, so `wijkflow dev --demo` seeds every process.
 func TestDemoDataFitsEveryShippedForm(t *testing.T) {
-	defs, issues := definitions.LoadDir("../definitions")
+	defs, issues := definitions.LoadDir("../../definitions")
 	if len(issues) > 0 {
 		t.Fatalf("shipped definitions: %v", issues)
 	}
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	for _, d := range defs {
 		t.Run(d.Gemeente+"/"+d.Process+"/intake", func(t *testing.T) {
-			if p := definitions.CheckData(d.Intake, demoData(d.Intake, today)); len(p) > 0 {
+			if p := definitions.CheckData(d.Intake, formData(d.Intake, today)); len(p) > 0 {
 				t.Errorf("demo intake data breaks: %v", p)
 			}
 		})
@@ -27,7 +27,7 @@ func TestDemoDataFitsEveryShippedForm(t *testing.T) {
 				continue
 			}
 			t.Run(d.Gemeente+"/"+d.Process+"/"+s.ID, func(t *testing.T) {
-				if p := definitions.CheckData(s.Form, demoData(s.Form, today)); len(p) > 0 {
+				if p := definitions.CheckData(s.Form, formData(s.Form, today)); len(p) > 0 {
 					t.Errorf("demo data breaks: %v", p)
 				}
 			})
@@ -46,7 +46,7 @@ func TestDemoDataValues(t *testing.T) {
 		{Name: "lang", Type: definitions.FieldText, Required: true, Rules: "min=40"},
 		{Name: "optioneel", Type: definitions.FieldText},
 	}
-	got := demoData(form, today)
+	got := formData(form, today)
 	for _, tc := range []struct {
 		field string
 		want  any
@@ -74,7 +74,7 @@ func TestDemoDataValues(t *testing.T) {
 }
 
 func TestEntryProcessesLeaveOutReferralTargets(t *testing.T) {
-	defs, issues := definitions.LoadDir("../definitions")
+	defs, issues := definitions.LoadDir("../../definitions")
 	if len(issues) > 0 {
 		t.Fatalf("shipped definitions: %v", issues)
 	}
