@@ -11,32 +11,15 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/wijkflow/wijkflow/internal/testutil"
-	"github.com/wijkflow/wijkflow/worker/auth"
-	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 )
 
 // TestSlowBodyIsCutOff: a client that sends its headers and then holds the body back
 // gets 408 and loses the connection once ReadTimeout has passed.
 func TestSlowBodyIsCutOff(t *testing.T) {
-	srv, err := devserver.Start(context.Background(), devserver.Config{UIPort: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Stop()
-	c, err := Dial(context.Background(), ClientConfig{Address: srv.Address(), Logger: zerolog.Nop(), Keys: testutil.Keys()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	tokens, err := auth.LoadUsers("testdata/users.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := New(Config{Client: c, TaskQueue: "slow-body", Auth: tokens, Listener: l, ReadTimeout: 300 * time.Millisecond, Logger: zerolog.Nop(), Keys: testutil.Keys()})
+	srv := testserver.Start(t, testserver.Options{})
+	tokens := testutil.Users(t)
+	svc, err := New(Config{Client: srv.Client, TaskQueue: "slow-body", Auth: tokens, Listener: testutil.Listen(t), ReadTimeout: 300 * time.Millisecond, Logger: zerolog.Nop(), Keys: testutil.Keys()})
 	if err != nil {
 		t.Fatal(err)
 	}

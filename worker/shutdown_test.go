@@ -2,41 +2,23 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"net"
 	"net/http"
 	"testing"
-	"time"
 
 	"github.com/rs/zerolog"
 
 	"github.com/wijkflow/wijkflow/internal/testutil"
-	"github.com/wijkflow/wijkflow/worker/auth"
-	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 )
 
 // TestShutdownFinishesInFlightRequests holds a request inside the handler, shuts down,
 // and checks that no new connection is taken while the held request still gets its
 // answer, and that Shutdown waits for it.
 func TestShutdownFinishesInFlightRequests(t *testing.T) {
-	srv, err := devserver.Start(context.Background(), devserver.Config{UIPort: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Stop()
-	c, err := Dial(context.Background(), ClientConfig{Address: srv.Address(), Logger: zerolog.Nop(), Keys: testutil.Keys()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	tokens, err := auth.LoadUsers("testdata/users.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := New(Config{Client: c, TaskQueue: "shutdown", Auth: tokens, Listener: l, Logger: zerolog.Nop(), Keys: testutil.Keys()})
+	srv := testserver.Start(t, testserver.Options{})
+	svc, err := New(Config{Client: srv.Client, TaskQueue: "shutdown", Auth: testutil.Users(t), Listener: testutil.Listen(t), Logger: zerolog.Nop(), Keys: testutil.Keys()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,18 +45,14 @@ func TestShutdownFinishesInFlightRequests(t *testing.T) {
 	stopped := make(chan error, 1)
 	go func() { stopped <- svc.Shutdown(context.Background()) }()
 
-	deadline := time.Now().Add(30 * time.Second)
-	for {
+	testutil.Soon(t, func() error {
 		conn, err := net.Dial("tcp", svc.Addr().String())
 		if err != nil {
-			break // the listener is closed: no new work
+			return nil // the listener is closed: no new work
 		}
 		conn.Close()
-		if time.Now().After(deadline) {
-			t.Fatal("the API still accepts connections 30s after Shutdown began")
-		}
-		time.Sleep(10 * time.Millisecond) // poll interval
-	}
+		return errors.New("the API still accepts connections after Shutdown began")
+	})
 	select {
 	case err := <-stopped:
 		t.Fatalf("Shutdown returned (%v) while a request was in flight", err)

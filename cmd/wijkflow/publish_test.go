@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 // copyDefinitions copies the shipped definitions into a folder the test may edit.
@@ -119,7 +121,7 @@ func TestDevPublishesChangedDefinitionsAndMigrates(t *testing.T) {
 	waitCurrent := func(not string) string {
 		t.Helper()
 		var v string
-		eventually(t, func() error {
+		testutil.Soon(t, func() error {
 			var err error
 			if v, err = current(); err == nil && v == not {
 				err = errors.New("still version " + not)
@@ -144,7 +146,7 @@ func TestDevPublishesChangedDefinitionsAndMigrates(t *testing.T) {
 
 	// A broken save: refused, said with its place, and the version stays.
 	editFile(t, file, "start: melding", "start: meldng")
-	eventually(t, func() error {
+	testutil.Soon(t, func() error {
 		if !strings.Contains(dev.stderr.String(), "definitions not published") {
 			return errors.New("no refusal logged yet")
 		}

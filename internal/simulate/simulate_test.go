@@ -8,17 +8,15 @@ import (
 	"testing"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 // TestShippedScenarios rehearses every shipped definition on the scenarios file beside
 // it: each file has one, each sample case ends where it says (or is flagged), and no
 // answer is refused or left unused. It is what `wijkflow simulate` runs, in CI.
 func TestShippedScenarios(t *testing.T) {
-	defs, issues := definitions.LoadDir("../../definitions")
-	if len(issues) > 0 {
-		t.Fatalf("shipped definitions: %v", issues)
-	}
-	files := definitions.Files("../../definitions")
+	defs := testutil.Shipped(t)
+	files := definitions.Files(testutil.ShippedDir())
 	if len(files) != len(defs) || len(defs) == 0 {
 		t.Fatalf("%d files for %d definitions", len(files), len(defs))
 	}
@@ -31,7 +29,7 @@ func TestShippedScenarios(t *testing.T) {
 					related = append(related, d)
 				}
 			}
-			sc, issues := Load(filepath.Join("../../definitions/scenarios", name), def, related)
+			sc, issues := Load(filepath.Join(testutil.ShippedDir(), "scenarios", name), def, related)
 			if len(issues) > 0 {
 				t.Fatalf("scenarios: %v", issues)
 			}

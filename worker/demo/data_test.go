@@ -6,15 +6,13 @@ import (
 	"time"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 // TestDemoDataFitsEveryShippedForm checks that the demo answers pass the field rules of
 // every intake and task form shipped, so `wijkflow dev --demo` seeds every process.
 func TestDemoDataFitsEveryShippedForm(t *testing.T) {
-	defs, issues := definitions.LoadDir("../../definitions")
-	if len(issues) > 0 {
-		t.Fatalf("shipped definitions: %v", issues)
-	}
+	defs := testutil.Shipped(t)
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	for _, d := range defs {
 		t.Run(d.Gemeente+"/"+d.Process+"/intake", func(t *testing.T) {
@@ -74,10 +72,7 @@ func TestDemoDataValues(t *testing.T) {
 }
 
 func TestEntryProcessesLeaveOutReferralTargets(t *testing.T) {
-	defs, issues := definitions.LoadDir("../../definitions")
-	if len(issues) > 0 {
-		t.Fatalf("shipped definitions: %v", issues)
-	}
+	defs := testutil.Shipped(t)
 	var got []string
 	for _, d := range entryProcesses(defs) {
 		got = append(got, d.Gemeente+"/"+d.Process)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 func caseIDs(l caseList) []string {
@@ -158,7 +159,7 @@ func TestTasksOfAnOlderVersion(t *testing.T) {
 	e := newEnv(t)
 	v := e.newCase("coach")
 	var newer []*definitions.Definition
-	for _, d := range loadShipped(t) {
+	for _, d := range testutil.Shipped(t) {
 		c := *d
 		c.Version = "sha256:newer-" + d.Process
 		newer = append(newer, &c)

@@ -5,21 +5,18 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/demo"
-	"github.com/wijkflow/wijkflow/worker/devserver"
-	"github.com/wijkflow/wijkflow/worker/searchattrs"
 )
 
 // TestTemporalUIDecodesThroughWijkflow opens a case's history in the real Temporal Web
@@ -28,29 +25,12 @@ import (
 // session cookie); a browser signed in for another gemeente does not.
 func TestTemporalUIDecodesThroughWijkflow(t *testing.T) {
 	exe := chromium(t)
-	defs, issues := definitions.LoadDir(filepath.Join("..", "..", "..", "definitions"))
-	if len(issues) > 0 {
-		t.Fatal(issues)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	defs := testutil.Shipped(t)
+	l := testutil.Listen(t)
 	// One host name for the web app and the UI: the session cookie is same-site then.
 	base := fmt.Sprintf("http://localhost:%d", l.Addr().(*net.TCPAddr).Port)
-	srv, err := devserver.Start(context.Background(), devserver.Config{DataDir: t.TempDir(), UIPort: 0, CodecEndpoint: base + worker.CodecPath, Logger: testLog(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Stop)
-	c, err := worker.Dial(context.Background(), worker.ClientConfig{Address: srv.Address(), Namespace: srv.Namespace(), Logger: testLog(t), Keys: testutil.Keys()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.Close)
-	if err := searchattrs.Register(context.Background(), c, srv.Namespace()); err != nil {
-		t.Fatal(err)
-	}
+	srv := testserver.Start(t, testserver.Options{DataDir: t.TempDir(), UI: true, CodecEndpoint: base + worker.CodecPath})
+	c := srv.Client
 	users := auth.DemoUsers(defs)
 	tokens, err := auth.NewTokens(users)
 	if err != nil {
@@ -59,7 +39,7 @@ func TestTemporalUIDecodesThroughWijkflow(t *testing.T) {
 	access := &testutil.SyncBuffer{}
 	svc, err := worker.New(worker.Config{
 		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-codec", Definitions: defs, Auth: tokens,
-		Listener: l, Logger: testLog(t), Keys: testutil.Keys(), Access: accesslog.NewJSONLines(access),
+		Listener: l, Logger: testserver.Log(t), Keys: testutil.Keys(), Access: accesslog.NewJSONLines(access),
 		RequestTimeout: testutil.RequestTimeout,
 		Web:            worker.WebOptions{DemoUsers: users}, CodecOrigins: []string{srv.UIURL()},
 	})

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -20,12 +19,10 @@ import (
 	"go.temporal.io/sdk/client"
 	"google.golang.org/protobuf/encoding/protojson"
 
-	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/auth"
-	"github.com/wijkflow/wijkflow/worker/devserver"
-	"github.com/wijkflow/wijkflow/worker/searchattrs"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -78,41 +75,20 @@ func axeSource(t *testing.T) string {
 	return string(b)
 }
 
-func testLog(t *testing.T) zerolog.Logger {
-	return zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
-}
-
 // start runs the shipped definitions on an embedded Temporal server, serves the API and
 // the web app with the demo users on a free port, and opens a fresh headless Chromium.
 func start(t *testing.T) *env {
 	exe, axe := chromium(t), axeSource(t)
-	defs, issues := definitions.LoadDir(filepath.Join("..", "..", "..", "definitions"))
-	if len(issues) > 0 {
-		t.Fatal(issues)
-	}
-	srv, err := devserver.Start(context.Background(), devserver.Config{DataDir: t.TempDir(), UIPort: -1, Logger: testLog(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Stop)
-	c, err := worker.Dial(context.Background(), worker.ClientConfig{Address: srv.Address(), Namespace: srv.Namespace(), Logger: testLog(t), Keys: testutil.Keys()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.Close)
-	if err := searchattrs.Register(context.Background(), c, srv.Namespace()); err != nil {
-		t.Fatal(err)
-	}
+	defs := testutil.Shipped(t)
+	srv := testserver.Start(t, testserver.Options{DataDir: t.TempDir()})
+	c := srv.Client
 	users := auth.DemoUsers(defs)
 	tokens, err := auth.NewTokens(users)
 	if err != nil {
 		t.Fatal(err)
 	}
 	logs := &testutil.SyncBuffer{}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := testutil.Listen(t)
 	svc, err := worker.New(worker.Config{
 		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-" + strings.ToLower(t.Name()),
 		Definitions: defs, Auth: tokens, Listener: l, Logger: zerolog.New(logs).Level(zerolog.InfoLevel), Keys: testutil.Keys(),

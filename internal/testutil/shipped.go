@@ -1,0 +1,58 @@
+package testutil
+
+import (
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/auth"
+)
+
+// root is the repository's folder, found from this file so that a test in any package
+// reaches the same files.
+var root = func() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}()
+
+// ShippedDir is the folder of the shipped definitions, definitions/.
+func ShippedDir() string { return filepath.Join(root, "definitions") }
+
+// Path is a file in this package's testdata: users.yaml (the test users, of gemeente
+// testdorp) or definitions (testdorp/snel, a 2 s deadline on its first task).
+func Path(name string) string {
+	return filepath.Join(root, "internal", "testutil", "testdata", name)
+}
+
+// Shipped loads the shipped definitions, failing the test on any problem.
+func Shipped(t testing.TB) []*definitions.Definition {
+	t.Helper()
+	return loadDir(t, ShippedDir())
+}
+
+// TestDefinitions loads testdata/definitions: testdorp/snel, whose first task has a 2 s
+// deadline, for tests that watch a clock run out.
+func TestDefinitions(t testing.TB) []*definitions.Definition {
+	t.Helper()
+	return loadDir(t, Path("definitions"))
+}
+
+// Users loads the test users of testdata/users.yaml as the API's authenticator.
+func Users(t testing.TB) *auth.Tokens {
+	t.Helper()
+	tokens, err := auth.LoadUsers(Path("users.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tokens
+}
+
+func loadDir(t testing.TB, dir string) []*definitions.Definition {
+	t.Helper()
+	defs, issues := definitions.LoadDir(dir)
+	if len(issues) > 0 {
+		t.Fatalf("definitions in %s: %v", dir, issues)
+	}
+	return defs
+}
