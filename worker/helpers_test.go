@@ -11,6 +11,7 @@ import (
 	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -18,16 +19,18 @@ import (
 func startService(t *testing.T, c client.Client, namespace, taskQueue, identity string) *worker.Service {
 	t.Helper()
 	svc, err := worker.New(worker.Config{
-		Client:         c,
-		Namespace:      namespace,
-		TaskQueue:      taskQueue,
-		Definitions:    testutil.TestDefinitions(t),
-		Auth:           testutil.Users(t),
-		Listener:       testutil.Listen(t),
-		Identity:       identity,
-		Logger:         testserver.Log(t),
-		Keys:           testutil.Keys(),
-		RequestTimeout: testutil.RequestTimeout,
+		Common: httpapi.Common{
+			Client:         c,
+			Namespace:      namespace,
+			TaskQueue:      taskQueue,
+			Definitions:    testutil.TestDefinitions(t),
+			Auth:           testutil.Users(t),
+			Logger:         testserver.Log(t),
+			RequestTimeout: testutil.RequestTimeout,
+		},
+		Listener: testutil.Listen(t),
+		Identity: identity,
+		Keys:     testutil.Keys(),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -30,6 +30,7 @@ import (
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/worker/searchattrs"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -69,8 +70,19 @@ func serve(t *testing.T, c client.Client, ns string, o svcOpts) (*worker.Service
 		o.log = zerolog.NewTestWriter(t)
 	}
 	svc, err := worker.New(worker.Config{
-		Client: c, Namespace: ns, TaskQueue: o.taskQueue, Definitions: testutil.TestDefinitions(t), Auth: testutil.Users(t),
-		Listener: testutil.Listen(t), Logger: zerolog.New(o.log), RequestTimeout: testutil.RequestTimeout, Keys: o.keys, Access: o.access, CodecOrigins: o.origins,
+		Common: httpapi.Common{
+			Client:         c,
+			Namespace:      ns,
+			TaskQueue:      o.taskQueue,
+			Definitions:    testutil.TestDefinitions(t),
+			Auth:           testutil.Users(t),
+			Logger:         zerolog.New(o.log),
+			RequestTimeout: testutil.RequestTimeout,
+			Access:         o.access,
+		},
+		Listener:     testutil.Listen(t),
+		Keys:         o.keys,
+		CodecOrigins: o.origins,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 )
 
 // TestSlowBodyIsCutOff: a client that sends its headers and then holds the body back
@@ -19,7 +20,7 @@ import (
 func TestSlowBodyIsCutOff(t *testing.T) {
 	srv := testserver.Start(t, testserver.Options{})
 	tokens := testutil.Users(t)
-	svc, err := New(Config{Client: srv.Client, TaskQueue: "slow-body", Auth: tokens, Listener: testutil.Listen(t), ReadTimeout: 300 * time.Millisecond, Logger: zerolog.Nop(), Keys: testutil.Keys()})
+	svc, err := New(Config{Common: httpapi.Common{Client: srv.Client, TaskQueue: "slow-body", Auth: tokens, Logger: zerolog.Nop()}, Listener: testutil.Listen(t), ReadTimeout: 300 * time.Millisecond, Keys: testutil.Keys()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 )
 
 // TestShutdownFinishesInFlightRequests holds a request inside the handler, shuts down,
@@ -18,7 +19,7 @@ import (
 // answer, and that Shutdown waits for it.
 func TestShutdownFinishesInFlightRequests(t *testing.T) {
 	srv := testserver.Start(t, testserver.Options{})
-	svc, err := New(Config{Client: srv.Client, TaskQueue: "shutdown", Auth: testutil.Users(t), Listener: testutil.Listen(t), Logger: zerolog.Nop(), Keys: testutil.Keys()})
+	svc, err := New(Config{Common: httpapi.Common{Client: srv.Client, TaskQueue: "shutdown", Auth: testutil.Users(t), Logger: zerolog.Nop()}, Listener: testutil.Listen(t), Keys: testutil.Keys()})
 	if err != nil {
 		t.Fatal(err)
 	}

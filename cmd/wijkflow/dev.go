@@ -27,6 +27,7 @@ import (
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/demo"
 	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/worker/searchattrs"
 )
 
@@ -148,17 +149,19 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	svc, err := worker.New(worker.Config{
-		Client:     c,
-		Namespace:  f.namespace,
-		TaskQueue:  f.taskQueue,
-		Registry:   reg,
+		Common: httpapi.Common{
+			Client:    c,
+			Namespace: f.namespace,
+			TaskQueue: f.taskQueue,
+			Registry:  reg,
+			Auth:      tokens,
+			Logger:    log,
+			Access:    access,
+		},
 		Watch:      f.watch,
-		Auth:       tokens,
 		Activities: activities.Config{NotifyWebhook: f.notifyWebhook, Providers: providers, Inbox: inbox, Logger: log},
 		Listener:   l,
-		Logger:     log,
 		Keys:       keys,
-		Access:     access,
 		// The UI's pages call the codec endpoint from the browser.
 		CodecOrigins: uiOrigins(srv.UIURL()),
 		Web:          worker.WebOptions{DemoUsers: demoSignIn(f.users, tokens), TemporalUIURL: srv.UIURL()},

@@ -18,6 +18,7 @@ import (
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/worker/searchattrs"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -177,18 +178,20 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	svc, err := worker.New(worker.Config{
-		Client:       c,
-		Namespace:    cc.Namespace,
-		TaskQueue:    sf.taskQueue,
-		Registry:     reg,
+		Common: httpapi.Common{
+			Client:    c,
+			Namespace: cc.Namespace,
+			TaskQueue: sf.taskQueue,
+			Registry:  reg,
+			Auth:      tokens,
+			Logger:    log,
+			Access:    access,
+		},
 		Watch:        sf.watch,
-		Auth:         tokens,
 		Activities:   activities.Config{NotifyWebhook: sf.notifyWebhook, Providers: providers, Logger: log},
 		APIAddr:      sf.apiAddr,
 		Identity:     cc.Identity,
-		Logger:       log,
 		Keys:         keys,
-		Access:       access,
 		CodecOrigins: splitList(codecOrigins),
 		Web:          webOpts,
 	})

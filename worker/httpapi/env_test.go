@@ -94,7 +94,7 @@ func newEnvOf(t testing.TB, o envOptions) *env {
 		t.Fatal(err)
 	}
 	logs := &testutil.SyncBuffer{}
-	cfg := Config{Client: srv.Client, Namespace: srv.Namespace, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs), ActorKeys: testutil.Keys(), DataConverter: srv.DataConverter, RequestTimeout: testutil.RequestTimeout}
+	cfg := Config{Common: Common{Client: srv.Client, Namespace: srv.Namespace, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs), RequestTimeout: testutil.RequestTimeout}, ActorKeys: testutil.Keys(), DataConverter: srv.DataConverter}
 	if acts != nil {
 		cfg.Inbox = acts.Inbox
 	}

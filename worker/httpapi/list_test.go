@@ -164,7 +164,7 @@ func TestTasksOfAnOlderVersion(t *testing.T) {
 		c.Version = "sha256:newer-" + d.Process
 		newer = append(newer, &c)
 	}
-	a, err := newAPI(Config{Client: e.client, Namespace: e.ns, Definitions: newer, Auth: e.api.cfg.Auth, ActorKeys: e.api.cfg.ActorKeys, DataConverter: e.api.cfg.DataConverter})
+	a, err := newAPI(Config{Common: Common{Client: e.client, Namespace: e.ns, Definitions: newer, Auth: e.api.cfg.Auth}, ActorKeys: e.api.cfg.ActorKeys, DataConverter: e.api.cfg.DataConverter})
 	if err != nil {
 		t.Fatal(err)
 	}

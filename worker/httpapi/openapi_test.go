@@ -189,7 +189,7 @@ func downEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := newAPI(Config{Client: c, Auth: tokens, Definitions: testutil.Shipped(t), Logger: zerolog.Nop(), ActorKeys: testutil.Keys()})
+	a, err := newAPI(Config{Common: Common{Client: c, Auth: tokens, Definitions: testutil.Shipped(t), Logger: zerolog.Nop()}, ActorKeys: testutil.Keys()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,8 +207,18 @@ func idleEnv(t *testing.T, e *env) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := newAPI(Config{Client: e.client, Namespace: e.ns, TaskQueue: "nobody-polls", Auth: tokens, Definitions: testutil.Shipped(t), Logger: zerolog.Nop(),
-		ActorKeys: e.api.cfg.ActorKeys, DataConverter: e.api.cfg.DataConverter})
+	a, err := newAPI(Config{
+		Common: Common{
+			Client:      e.client,
+			Namespace:   e.ns,
+			TaskQueue:   "nobody-polls",
+			Auth:        tokens,
+			Definitions: testutil.Shipped(t),
+			Logger:      zerolog.Nop(),
+		},
+		ActorKeys:     e.api.cfg.ActorKeys,
+		DataConverter: e.api.cfg.DataConverter,
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

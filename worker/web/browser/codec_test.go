@@ -17,6 +17,7 @@ import (
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/demo"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 )
 
 // TestTemporalUIDecodesThroughWijkflow opens a case's history in the real Temporal Web
@@ -38,10 +39,20 @@ func TestTemporalUIDecodesThroughWijkflow(t *testing.T) {
 	}
 	access := &testutil.SyncBuffer{}
 	svc, err := worker.New(worker.Config{
-		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-codec", Definitions: defs, Auth: tokens,
-		Listener: l, Logger: testserver.Log(t), Keys: testutil.Keys(), Access: accesslog.NewJSONLines(access),
-		RequestTimeout: testutil.RequestTimeout,
-		Web:            worker.WebOptions{DemoUsers: users}, CodecOrigins: []string{srv.UIURL()},
+		Common: httpapi.Common{
+			Client:         c,
+			Namespace:      srv.Namespace(),
+			TaskQueue:      "browser-codec",
+			Definitions:    defs,
+			Auth:           tokens,
+			Logger:         testserver.Log(t),
+			Access:         accesslog.NewJSONLines(access),
+			RequestTimeout: testutil.RequestTimeout,
+		},
+		Listener:     l,
+		Keys:         testutil.Keys(),
+		Web:          worker.WebOptions{DemoUsers: users},
+		CodecOrigins: []string{srv.UIURL()},
 	})
 	if err != nil {
 		t.Fatal(err)

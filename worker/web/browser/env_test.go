@@ -23,6 +23,7 @@ import (
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -90,10 +91,18 @@ func start(t *testing.T) *env {
 	logs := &testutil.SyncBuffer{}
 	l := testutil.Listen(t)
 	svc, err := worker.New(worker.Config{
-		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-" + strings.ToLower(t.Name()),
-		Definitions: defs, Auth: tokens, Listener: l, Logger: zerolog.New(logs).Level(zerolog.InfoLevel), Keys: testutil.Keys(),
-		RequestTimeout: testutil.RequestTimeout,
-		Web:            worker.WebOptions{DemoUsers: users, TemporalUIURL: uiURL},
+		Common: httpapi.Common{
+			Client:         c,
+			Namespace:      srv.Namespace(),
+			TaskQueue:      "browser-" + strings.ToLower(t.Name()),
+			Definitions:    defs,
+			Auth:           tokens,
+			Logger:         zerolog.New(logs).Level(zerolog.InfoLevel),
+			RequestTimeout: testutil.RequestTimeout,
+		},
+		Listener: l,
+		Keys:     testutil.Keys(),
+		Web:      worker.WebOptions{DemoUsers: users, TemporalUIURL: uiURL},
 	})
 	if err != nil {
 		t.Fatal(err)
