@@ -3,8 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -48,8 +46,7 @@ type devFlags struct {
 }
 
 func parseDevFlags(args []string, stderr io.Writer) (*devFlags, error) {
-	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("dev", "usage: wijkflow dev [flags]\n\nRuns an embedded Temporal server with its Web UI, the case worker and the task API\nin one process. Cases are kept in --data-dir and survive a restart. Ctrl-C stops.\n\nflags:", stderr)
 	f := &devFlags{}
 	f.register(fs)
 	fs.StringVar(&f.dataDir, "data-dir", ".wijkflow", "`folder` of the Temporal database (temporal.db) and its log")
@@ -59,15 +56,8 @@ func parseDevFlags(args []string, stderr io.Writer) (*devFlags, error) {
 	fs.DurationVar(&f.retention, "retention", devserver.DefaultRetention, "how long closed cases stay visible (at least 24h)")
 	fs.BoolVar(&f.demo, "demo", true, "seed demo cases (some overdue) when the namespace has no cases yet")
 	fs.BoolVar(&f.uiActions, "ui-allow-actions", false, "let the Web UI terminate, reset, cancel, signal, update and start workflows (they bypass the task API's checks)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow dev [flags]\n\nRuns an embedded Temporal server with its Web UI, the case worker and the task API\nin one process. Cases are kept in --data-dir and survive a restart. Ctrl-C stops.\n\nflags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, nil
-		}
-		return nil, errExit(2)
+	if err := parseFlags(fs, args); err != nil {
+		return nil, exitCode(err)
 	}
 	return f, nil
 }

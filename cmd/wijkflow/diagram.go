@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,16 +18,9 @@ func init() {
 // gets its problems on stderr and no diagram: stdout is often redirected into a Markdown
 // file, which must not receive half a chart.
 func runDiagram(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("diagram", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow diagram FILE\n\nPrints the process in FILE as a Mermaid flowchart (paste it into mermaid.live or a\nMarkdown file between ```mermaid fences).")
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errExit(2)
+	fs := newFlags("diagram", "usage: wijkflow diagram FILE\n\nPrints the process in FILE as a Mermaid flowchart (paste it into mermaid.live or a\nMarkdown file between ```mermaid fences).", stderr)
+	if err := parseFlags(fs, args); err != nil {
+		return exitCode(err)
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()

@@ -91,8 +91,7 @@ func applyEnv(fs *flag.FlagSet, getenv func(string) string) error {
 // runWorker serves the task API and runs the worker against an existing Temporal
 // cluster. Any number of these may run on one task queue: they share the work.
 func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("worker", "usage: wijkflow worker (--users FILE | --oidc-issuer URL --oidc-audience ID) --keys FILE [flags]\n\nRuns the case worker and the task API against a Temporal cluster. Flags not given\nare read from the environment variable in brackets. Start several on one task queue\nto share the work.\n\nflags:", stderr)
 	var cc worker.ClientConfig
 	var sf serveFlags
 	var skipSA bool
@@ -115,15 +114,8 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	wf.register(fs)
 	fs.BoolVar(&skipSA, "skip-search-attributes", false, "do not check or register the search attributes (register them by hand)")
 	sf.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow worker (--users FILE | --oidc-issuer URL --oidc-audience ID) --keys FILE [flags]\n\nRuns the case worker and the task API against a Temporal cluster. Flags not given\nare read from the environment variable in brackets. Start several on one task queue\nto share the work.\n\nflags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errExit(2)
+	if err := parseFlags(fs, args); err != nil {
+		return exitCode(err)
 	}
 	if err := applyEnv(fs, os.Getenv); err != nil {
 		fmt.Fprintln(stderr, "wijkflow worker:", err)
