@@ -31,7 +31,6 @@ import (
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/devserver"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
-	"github.com/wijkflow/wijkflow/worker/searchattrs"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -103,42 +102,14 @@ func dialKeys(t *testing.T, srv *devserver.Server, keys *crypt.Keyring, log io.W
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(c.Close)
-	if err := searchattrs.Register(context.Background(), c, srv.Namespace()); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return testserver.Registered(t, c, srv.Namespace())
 }
 
 // call sends a JSON request as token ("" for none) and returns the status and body.
 func call(t *testing.T, method, url, token string, body any, headers ...string) (int, []byte, http.Header) {
 	t.Helper()
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, url, rd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, b, resp.Header
+	r := testutil.Do(t, method, url, token, body, headers...)
+	return r.Status, r.Body, r.Header
 }
 
 // mustCall is call that fails the test unless the status is want; it decodes into out.

@@ -15,26 +15,6 @@ import (
 	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
-// copyDefinitions copies the shipped definitions into a folder the test may edit.
-func copyDefinitions(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	files, err := filepath.Glob("../../definitions/*.yaml")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("shipped definitions: %v", err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // editFile saves file with old replaced by new, as an editor does: a temporary file
 // renamed over it.
 func editFile(t *testing.T, file, old, new string) {
@@ -80,7 +60,7 @@ func postJSON(url, token string, body, out any) error {
 // version stays, and `wijkflow migrate` moves the running case (dry run, then for
 // real) and refuses a move that is not safe.
 func TestDevPublishesChangedDefinitionsAndMigrates(t *testing.T) {
-	defs := copyDefinitions(t)
+	defs := testutil.CopyShipped(t)
 	file := filepath.Join(defs, "dalfsen-wijkteam.yaml")
 	ports := freePorts(t, 2)
 	dev := start(t, "dev", "--data-dir", t.TempDir(), "--definitions", defs, "--demo=false",

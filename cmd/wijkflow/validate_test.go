@@ -10,22 +10,8 @@ import (
 	"testing"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
-
-const validDef = `gemeente: testgem
-process: wijkteam
-title: Test
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-start: melding
-steps:
-  melding:
-    kind: task
-    role: wijkcoach
-    form: {verslag: {type: text}}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: afgerond}
-`
 
 func TestValidateCommand(t *testing.T) {
 	dir := t.TempDir()
@@ -39,24 +25,24 @@ func TestValidateCommand(t *testing.T) {
 		}
 		return p
 	}
-	good := write("good/a.yaml", validDef)
-	write("good/b.yaml", strings.Replace(validDef, "process: wijkteam", "process: ander", 1))
-	bad := write("bad.yaml", strings.Replace(strings.Replace(strings.Replace(validDef, "process: wijkteam", "process: kapot", 1), "goto: klaar", "goto: klar", 1), "role: wijkcoach", "role: wijkcaoch", 1))
+	good := write("good/a.yaml", testutil.SmallDefinition)
+	write("good/b.yaml", strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: ander", 1))
+	bad := write("bad.yaml", strings.Replace(strings.Replace(strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: kapot", 1), "goto: klaar", "goto: klar", 1), "role: wijkcoach", "role: wijkcaoch", 1))
 
 	version := func(src string) string {
 		d, _ := definitions.Parse("x.yaml", []byte(src))
 		return d.Version
 	}
-	other := strings.Replace(validDef, "process: wijkteam", "process: ander", 1)
+	other := strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: ander", 1)
 	tests := []struct {
 		name        string
 		args        []string
 		code        int // 0: nil error
 		out, errOut string
 	}{
-		{"one valid file", []string{"validate", good}, 0, good + ": testgem/wijkteam " + version(validDef) + "\n1 definitions valid\n", ""},
+		{"one valid file", []string{"validate", good}, 0, good + ": testgem/wijkteam " + version(testutil.SmallDefinition) + "\n1 definitions valid\n", ""},
 		{"a folder", []string{"validate", filepath.Join(dir, "good")}, 0,
-			good + ": testgem/wijkteam " + version(validDef) + "\n" +
+			good + ": testgem/wijkteam " + version(testutil.SmallDefinition) + "\n" +
 				filepath.Join(dir, "good", "b.yaml") + ": testgem/ander " + version(other) + "\n2 definitions valid\n", ""},
 		{"problems, one per line", []string{"validate", bad, good}, 1,
 			bad + ":10:11: steps.melding.role: unknown role \"wijkcaoch\"; did you mean \"wijkcoach\"?\n" +

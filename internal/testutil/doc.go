@@ -4,8 +4,10 @@
 //   - eventually.go: Eventually and Soon wait for a condition with a deadline (never a
 //     fixed sleep); RequestTimeout is the API's timeout on a loaded machine.
 //   - keys.go: the fixed payload keyring every test and recorded history uses.
-//   - shipped.go: the definitions shipped in definitions/ (Shipped) and the small test
-//     definition and users in testdata/ (TestDefinitions, Users, Path).
+//   - shipped.go: the definitions shipped in definitions/ (Shipped, CopyShipped), the
+//     test definition and users in testdata/ (TestDefinitions, Users, Path), and a small
+//     valid definition to write into files (SmallDefinition).
+//   - http.go: Do, one request to a server under test, its answer read whole.
 //   - buffer.go: SyncBuffer, a log that a running server writes while the test reads it.
 //   - listen.go: Listen, a free port for a service under test.
 //

@@ -1,6 +1,7 @@
 package testutil
 
 import (
+	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -56,3 +57,42 @@ func loadDir(t testing.TB, dir string) []*definitions.Definition {
 	}
 	return defs
 }
+
+// CopyShipped copies the shipped definitions into a fresh folder that the test may edit
+// (publish tests change a file under a running registry).
+func CopyShipped(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	files, err := filepath.Glob(filepath.Join(ShippedDir(), "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("shipped definitions: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// SmallDefinition is a small valid definition (testgem/wijkteam, titled "Test": one task,
+// then the end) for tests that write definition files; change a line to make another
+// version or a broken one.
+const SmallDefinition = `gemeente: testgem
+process: wijkteam
+title: Test
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+start: melding
+steps:
+  melding:
+    kind: task
+    role: wijkcoach
+    form: {verslag: {type: text}}
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: afgerond}
+`

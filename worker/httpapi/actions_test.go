@@ -12,12 +12,8 @@ import (
 // TestSuspendResumeExtendAssign drives the case-level actions over HTTP.
 func TestSuspendResumeExtendAssign(t *testing.T) {
 	e := newEnv(t)
-	v := e.newCase("coach")
+	v := e.atKeukentafelgesprek()
 	id := v.ID
-	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", id, task(t, v, "melding").ID), meldingData())
-	v = e.view("coach", id)
-	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", id, task(t, v, "persoonlijk-plan").ID),
-		map[string]any{"data": map[string]any{"persoonlijk_plan": "ontvangen"}}).decode(t, &v)
 	ktg := task(t, v, "keukentafelgesprek")
 	if !ktg.Suspendable || ktg.Deadline == nil {
 		t.Fatalf("keukentafelgesprek: %+v", ktg)

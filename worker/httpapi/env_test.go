@@ -1,15 +1,12 @@
 package httpapi
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
@@ -128,38 +125,8 @@ func (r reply) decode(t testing.TB, v any) {
 // it is a string, which is sent as is. Extra headers come in pairs.
 func (e *env) do(token, method, path string, body any, headers ...string) reply {
 	e.t.Helper()
-	var rd io.Reader
-	switch b := body.(type) {
-	case nil:
-	case string:
-		rd = strings.NewReader(b)
-	default:
-		js, err := json.Marshal(b)
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		rd = bytes.NewReader(js)
-	}
-	req, err := http.NewRequest(method, e.url+path, rd)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return reply{status: resp.StatusCode, header: resp.Header, body: b}
+	r := testutil.Do(e.t, method, e.url+path, token, body, headers...)
+	return reply{status: r.Status, header: r.Header, body: r.Body}
 }
 
 // must sends a request and fails the test unless the status is want.
@@ -208,6 +175,19 @@ func (e *env) newCase(token string) workflows.CaseView {
 	e.t.Helper()
 	var v workflows.CaseView
 	e.must(201, token, "POST", "/cases", map[string]any{"gemeente": "dalfsen", "process": "wijkteam", "data": dalfsenIntake()}).decode(e.t, &v)
+	return v
+}
+
+// atKeukentafelgesprek creates a dalfsen wijkteam case as the coach and completes its
+// melding and persoonlijk plan: the keukentafelgesprek, which has a term and may be
+// suspended, is open.
+func (e *env) atKeukentafelgesprek() workflows.CaseView {
+	e.t.Helper()
+	v := e.newCase("coach")
+	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, task(e.t, v, "melding").ID), meldingData())
+	v = e.view("coach", v.ID)
+	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, task(e.t, v, "persoonlijk-plan").ID),
+		map[string]any{"data": map[string]any{"persoonlijk_plan": "ontvangen"}}).decode(e.t, &v)
 	return v
 }
 

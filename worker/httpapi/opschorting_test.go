@@ -13,12 +13,8 @@ import (
 // another team may not resume.
 func TestOpschortingEndsWithTheAwaitedTask(t *testing.T) {
 	e := newEnv(t)
-	v := e.newCase("coach")
+	v := e.atKeukentafelgesprek()
 	id := v.ID
-	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", id, task(t, v, "melding").ID), meldingData())
-	v = e.view("coach", id)
-	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", id, task(t, v, "persoonlijk-plan").ID),
-		map[string]any{"data": map[string]any{"persoonlijk_plan": "ontvangen"}}).decode(t, &v)
 	ktg := task(t, v, "keukentafelgesprek")
 
 	e.must(403, "jeugd", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "wacht op stukken"}) // no open task of theirs

@@ -71,8 +71,15 @@ func Dial(t testing.TB, srv *devserver.Server, identity string) client.Client {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return Registered(t, c, srv.Namespace())
+}
+
+// Registered registers the case search attributes with c, a client the test dialled
+// its own way, and closes c when the test ends.
+func Registered(t testing.TB, c client.Client, namespace string) client.Client {
+	t.Helper()
 	t.Cleanup(c.Close)
-	if err := searchattrs.Register(context.Background(), c, srv.Namespace()); err != nil {
+	if err := searchattrs.Register(context.Background(), c, namespace); err != nil {
 		t.Fatal(err)
 	}
 	return c
