@@ -3,34 +3,58 @@ package worker_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"testing"
 	"time"
 
+	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
 
+	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
+	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// startService runs the worker and the task API on a free port until the test ends.
-func startService(t *testing.T, c client.Client, namespace, taskQueue, identity string) *worker.Service {
+// svcOpts are the parts of a test service that tests vary.
+type svcOpts struct {
+	taskQueue string
+	identity  string
+	keys      *crypt.Keyring // nil: testutil.Keys()
+	log       io.Writer      // nil: warnings and errors to the test's log
+	access    accesslog.Sink
+	origins   []string
+}
+
+// serve runs the worker and the task API with the test definition and users on a free
+// port until the test ends (or until it is shut down), and returns the API's base URL.
+func serve(t *testing.T, c client.Client, ns string, o svcOpts) (*worker.Service, string) {
 	t.Helper()
+	logger := testserver.Log(t)
+	if o.log != nil {
+		logger = zerolog.New(o.log)
+	}
+	if o.keys == nil {
+		o.keys = testutil.Keys()
+	}
 	svc, err := worker.New(worker.Config{
 		Common: httpapi.Common{
 			Client:         c,
-			Namespace:      namespace,
-			TaskQueue:      taskQueue,
+			Namespace:      ns,
+			TaskQueue:      o.taskQueue,
 			Definitions:    testutil.TestDefinitions(t),
 			Auth:           testutil.Users(t),
-			Logger:         testserver.Log(t),
+			Logger:         logger,
 			RequestTimeout: testutil.RequestTimeout,
+			Access:         o.access,
 		},
-		Listener: testutil.Listen(t),
-		Identity: identity,
-		Keys:     testutil.Keys(),
+		Listener:     testutil.Listen(t),
+		Identity:     o.identity,
+		Keys:         o.keys,
+		CodecOrigins: o.origins,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +67,13 @@ func startService(t *testing.T, c client.Client, namespace, taskQueue, identity 
 			t.Errorf("Shutdown: %v", err)
 		}
 	})
+	return svc, "http://" + svc.Addr().String()
+}
+
+// startService is serve with the defaults, on a task queue, as a worker named identity.
+func startService(t *testing.T, c client.Client, namespace, taskQueue, identity string) *worker.Service {
+	t.Helper()
+	svc, _ := serve(t, c, namespace, svcOpts{taskQueue: taskQueue, identity: identity})
 	return svc
 }
 

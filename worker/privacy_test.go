@@ -30,7 +30,6 @@ import (
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/devserver"
-	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -51,46 +50,6 @@ func leaks(b []byte) []string {
 		}
 	}
 	return found
-}
-
-// svcOpts are the parts of a test service that the privacy tests vary.
-type svcOpts struct {
-	keys      *crypt.Keyring
-	taskQueue string
-	log       io.Writer
-	access    accesslog.Sink
-	origins   []string
-}
-
-// serve runs the worker and API with o until the test ends (or until it is shut down).
-func serve(t *testing.T, c client.Client, ns string, o svcOpts) (*worker.Service, string) {
-	t.Helper()
-	if o.log == nil {
-		o.log = zerolog.NewTestWriter(t)
-	}
-	svc, err := worker.New(worker.Config{
-		Common: httpapi.Common{
-			Client:         c,
-			Namespace:      ns,
-			TaskQueue:      o.taskQueue,
-			Definitions:    testutil.TestDefinitions(t),
-			Auth:           testutil.Users(t),
-			Logger:         zerolog.New(o.log),
-			RequestTimeout: testutil.RequestTimeout,
-			Access:         o.access,
-		},
-		Listener:     testutil.Listen(t),
-		Keys:         o.keys,
-		CodecOrigins: o.origins,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Shutdown(context.Background()) })
-	return svc, "http://" + svc.Addr().String()
 }
 
 // dialKeys connects with the given keys, logging to log.
