@@ -15,7 +15,6 @@ import (
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
-	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/demo"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
 )
@@ -26,44 +25,20 @@ import (
 // session cookie); a browser signed in for another gemeente does not.
 func TestTemporalUIDecodesThroughWijkflow(t *testing.T) {
 	exe := chromium(t)
-	defs := testutil.Shipped(t)
 	l := testutil.Listen(t)
 	// One host name for the web app and the UI: the session cookie is same-site then.
 	base := fmt.Sprintf("http://localhost:%d", l.Addr().(*net.TCPAddr).Port)
 	srv := testserver.Start(t, testserver.Options{DataDir: t.TempDir(), UI: true, CodecEndpoint: base + worker.CodecPath})
 	c := srv.Client
-	users := auth.DemoUsers(defs)
-	tokens, err := auth.NewTokens(users)
-	if err != nil {
-		t.Fatal(err)
-	}
 	access := &testutil.SyncBuffer{}
-	svc, err := worker.New(worker.Config{
-		Common: httpapi.Common{
-			Client:         c,
-			Namespace:      srv.Namespace(),
-			TaskQueue:      "browser-codec",
-			Definitions:    defs,
-			Auth:           tokens,
-			Logger:         testserver.Log(t),
-			Access:         accesslog.NewJSONLines(access),
-			RequestTimeout: testutil.RequestTimeout,
-		},
-		Listener:     l,
-		Keys:         testutil.Keys(),
-		Web:          worker.WebOptions{DemoUsers: users},
-		CodecOrigins: []string{srv.UIURL()},
+	svc, cfg := serveShipped(t, srv, l, func(cfg *worker.Config) {
+		cfg.TaskQueue = "browser-codec"
+		cfg.Access = accesslog.NewJSONLines(access)
+		cfg.CodecOrigins = []string{srv.UIURL()}
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Shutdown(context.Background()) })
 	// One Dalfsen case is needed; on a loaded machine another gemeente's seed may answer
 	// 202 (its first view late), which does not matter here.
-	cases, errs := demo.Seed(context.Background(), svc.Handler(), defs, users, time.Now())
+	cases, errs := demo.Seed(context.Background(), svc.Handler(), cfg.Definitions, cfg.Web.DemoUsers, time.Now())
 	var caseID string
 	for _, dc := range cases {
 		if dc.Gemeente == "dalfsen" {

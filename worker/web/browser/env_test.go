@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -80,37 +81,15 @@ func axeSource(t *testing.T) string {
 // the web app with the demo users on a free port, and opens a fresh headless Chromium.
 func start(t *testing.T) *env {
 	exe, axe := chromium(t), axeSource(t)
-	defs := testutil.Shipped(t)
 	srv := testserver.Start(t, testserver.Options{DataDir: t.TempDir()})
 	c := srv.Client
-	users := auth.DemoUsers(defs)
-	tokens, err := auth.NewTokens(users)
-	if err != nil {
-		t.Fatal(err)
-	}
 	logs := &testutil.SyncBuffer{}
 	l := testutil.Listen(t)
-	svc, err := worker.New(worker.Config{
-		Common: httpapi.Common{
-			Client:         c,
-			Namespace:      srv.Namespace(),
-			TaskQueue:      "browser-" + strings.ToLower(t.Name()),
-			Definitions:    defs,
-			Auth:           tokens,
-			Logger:         zerolog.New(logs).Level(zerolog.InfoLevel),
-			RequestTimeout: testutil.RequestTimeout,
-		},
-		Listener: l,
-		Keys:     testutil.Keys(),
-		Web:      worker.WebOptions{DemoUsers: users, TemporalUIURL: uiURL},
+	serveShipped(t, srv, l, func(cfg *worker.Config) {
+		cfg.TaskQueue = "browser-" + strings.ToLower(t.Name())
+		cfg.Logger = zerolog.New(logs).Level(zerolog.InfoLevel)
+		cfg.Web.TemporalUIURL = uiURL
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Shutdown(context.Background()) })
 
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
@@ -130,6 +109,38 @@ func start(t *testing.T) *env {
 		t.Fatalf("start chromium %s: %v", exe, err)
 	}
 	return &env{t: t, base: "http://" + l.Addr().String(), ctx: ctx, axe: axe, shot: os.Getenv("WIJKFLOW_SCREENSHOTS"), c: c, logs: logs}
+}
+
+// serveShipped runs the service on l as `wijkflow dev` does: the shipped definitions,
+// the demo users, the web app; adjust changes the configuration first. It stops when the
+// test ends.
+func serveShipped(t *testing.T, srv *testserver.Server, l net.Listener, adjust func(*worker.Config)) (*worker.Service, worker.Config) {
+	t.Helper()
+	defs := testutil.Shipped(t)
+	users := auth.DemoUsers(defs)
+	tokens, err := auth.NewTokens(users)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := worker.Config{
+		Common: httpapi.Common{
+			Client: srv.Client, Namespace: srv.Namespace(), Definitions: defs, Auth: tokens,
+			Logger: testserver.Log(t), RequestTimeout: testutil.RequestTimeout,
+		},
+		Listener: l,
+		Keys:     testutil.Keys(),
+		Web:      worker.WebOptions{DemoUsers: users},
+	}
+	adjust(&cfg)
+	svc, err := worker.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Shutdown(context.Background()) })
+	return svc, cfg
 }
 
 // bounded is the browser's context with the wait deadline, for one action.
