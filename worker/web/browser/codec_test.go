@@ -16,7 +16,6 @@ import (
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/demo"
-	"github.com/wijkflow/wijkflow/worker/httpapi"
 )
 
 // TestTemporalUIDecodesThroughWijkflow opens a case's history in the real Temporal Web
