@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,24 +54,15 @@ func TestValidateCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var out, errb bytes.Buffer
-			err := run(context.Background(), tt.args, &out, &errb)
-			code := 0
-			var e errExit
-			switch {
-			case errors.As(err, &e):
-				code = int(e)
-			case err != nil:
-				t.Fatalf("error %v, want an exit code", err)
-			}
+			out, errb, code := runCLI(t, tt.args...)
 			if code != tt.code {
 				t.Errorf("exit code %d, want %d", code, tt.code)
 			}
-			if out.String() != tt.out {
-				t.Errorf("stdout:\n%s\nwant:\n%s", out.String(), tt.out)
+			if out != tt.out {
+				t.Errorf("stdout:\n%s\nwant:\n%s", out, tt.out)
 			}
-			if !strings.Contains(errb.String(), tt.errOut) || (tt.errOut == "" && errb.Len() > 0) {
-				t.Errorf("stderr %q, want it to contain %q", errb.String(), tt.errOut)
+			if !strings.Contains(errb, tt.errOut) || (tt.errOut == "" && errb != "") {
+				t.Errorf("stderr %q, want it to contain %q", errb, tt.errOut)
 			}
 		})
 	}

@@ -65,11 +65,9 @@ func TestConcurrentCompletions(t *testing.T) {
 	statuses := make([]int, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			statuses[i] = e.do("coach", "POST", path, meldingData()).status
-		}()
+		})
 	}
 	wg.Wait()
 	count := map[int]int{}

@@ -21,15 +21,13 @@ func BenchmarkInFlight(b *testing.B) {
 		next := make(chan int)
 		var wg sync.WaitGroup
 		for range inFlight {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				for i := range next {
 					start := time.Now()
 					status[i] = op(i)
 					lat[i] = time.Since(start)
 				}
-			}()
+			})
 		}
 		b.ResetTimer()
 		for i := range n {
