@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -91,7 +90,7 @@ func benchComplete(b *testing.B, e *env) {
 	for range b.N {
 		b.StopTimer()
 		v := e.newCase("coach")
-		path := fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, task(b, v, "melding").ID)
+		path := completePathOf(b, v, "melding")
 		b.StartTimer()
 		start := time.Now()
 		e.must(200, "coach", "POST", path, meldingData())

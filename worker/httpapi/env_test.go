@@ -184,11 +184,25 @@ func (e *env) newCase(token string) workflows.CaseView {
 func (e *env) atKeukentafelgesprek() workflows.CaseView {
 	e.t.Helper()
 	v := e.newCase("coach")
-	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, task(e.t, v, "melding").ID), meldingData())
+	e.must(200, "coach", "POST", completePathOf(e.t, v, "melding"), meldingData())
 	v = e.view("coach", v.ID)
-	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, task(e.t, v, "persoonlijk-plan").ID),
+	e.must(200, "coach", "POST", completePathOf(e.t, v, "persoonlijk-plan"),
 		map[string]any{"data": map[string]any{"persoonlijk_plan": "ontvangen"}}).decode(e.t, &v)
 	return v
+}
+
+// completePath returns the open task of step in v and the path that completes it.
+func completePath(t testing.TB, v workflows.CaseView, step string) (taskID, path string) {
+	t.Helper()
+	taskID = task(t, v, step).ID
+	return taskID, fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, taskID)
+}
+
+// completePathOf is the path of completePath alone.
+func completePathOf(t testing.TB, v workflows.CaseView, step string) string {
+	t.Helper()
+	_, path := completePath(t, v, step)
+	return path
 }
 
 // task returns the open task of step in v, failing when there is none.

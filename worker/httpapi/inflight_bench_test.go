@@ -55,7 +55,7 @@ func BenchmarkInFlight(b *testing.B) {
 		for i := range paths {
 			var v workflows.CaseView
 			e.must(201, "coach", "POST", "/cases", createBody()).decode(b, &v)
-			paths[i] = fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, task(b, v, "melding").ID)
+			paths[i] = completePathOf(b, v, "melding")
 		}
 		run(b, e, b.N, func(i int) int { return e.do("coach", "POST", paths[i], meldingData()).status }, 200)
 	})

@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"fmt"
 	"maps"
 	"net/http/httptest"
 	"slices"
@@ -95,7 +94,7 @@ func TestOpenAPIStatuses(t *testing.T) {
 	ops := specOps(t)
 	e := newEnv(t)
 	v := e.newCase("coach")
-	complete := fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, task(t, v, "melding").ID)
+	complete := completePathOf(t, v, "melding")
 	big := `{"data":{"x":"` + strings.Repeat("a", maxBody) + `"}}`
 	create := func(data map[string]any) map[string]any {
 		return map[string]any{"gemeente": "dalfsen", "process": "wijkteam", "data": data}
