@@ -35,10 +35,13 @@ type Case struct {
 // plan is the cases seeded per process: how many tasks each has completed, and
 // whether its melding came in seven weeks ago, past the six-week term of Wmo 2015
 // art. 2.3.2, so that the Web UI shows a stalled case at once.
-var plan = []struct {
+var plan = []planned{{0, false}, {1, false}, {2, false}, {1, true}}
+
+// planned is one case of the plan.
+type planned struct {
 	completed int
 	overdue   bool
-}{{0, false}, {1, false}, {2, false}, {1, true}}
+}
 
 // overdueAge is how long ago the overdue demo case's melding came in.
 const overdueAge = 7 * 7 * 24 * time.Hour
@@ -77,7 +80,7 @@ func Seed(ctx context.Context, h http.Handler, defs []*definitions.Definition, u
 			r := &result{}
 			results = append(results, r)
 			wg.Go(func() {
-				r.dc, r.err = seedCase(ctx, h, d, users, now, p.completed, p.overdue)
+				r.dc, r.err = seedCase(ctx, h, d, users, now, p)
 				if r.err != nil {
 					r.err = fmt.Errorf("demo case for %s/%s: %w", d.Gemeente, d.Process, r.err)
 				}
@@ -120,8 +123,8 @@ func entryProcesses(defs []*definitions.Definition) []*definitions.Definition {
 	return out
 }
 
-// seedCase creates one case and completes its first open task completed times.
-func seedCase(ctx context.Context, h http.Handler, d *definitions.Definition, users []auth.User, now time.Time, completed int, overdue bool) (Case, error) {
+// seedCase creates one case and completes its first open task p.completed times.
+func seedCase(ctx context.Context, h http.Handler, d *definitions.Definition, users []auth.User, now time.Time, p planned) (Case, error) {
 	var creator *auth.User
 	for i := range users {
 		if users[i].Gemeente == d.Gemeente {
@@ -135,14 +138,14 @@ func seedCase(ctx context.Context, h http.Handler, d *definitions.Definition, us
 	data := formData(d.Intake, now)
 	maps.Copy(data, resident(d)) // resident.go
 	body := map[string]any{"gemeente": d.Gemeente, "process": d.Process, "data": data}
-	if overdue {
+	if p.overdue {
 		body["received"] = now.Add(-overdueAge).Format(time.RFC3339)
 	}
 	var view workflows.CaseView
 	if err := call(ctx, h, creator.Token, "/api/v1/cases", body, http.StatusCreated, &view); err != nil {
 		return Case{}, err
 	}
-	for range completed {
+	for range p.completed {
 		if len(view.Tasks) == 0 {
 			break
 		}
@@ -156,7 +159,7 @@ func seedCase(ctx context.Context, h http.Handler, d *definitions.Definition, us
 			return Case{}, err
 		}
 	}
-	return Case{ID: view.ID, Gemeente: d.Gemeente, Process: d.Process, Steps: view.ActiveSteps, Overdue: overdue}, nil
+	return Case{ID: view.ID, Gemeente: d.Gemeente, Process: d.Process, Steps: view.ActiveSteps, Overdue: p.overdue}, nil
 }
 
 // actor returns a demo user of the case's gemeente and team with one of the task's roles.
