@@ -215,29 +215,9 @@ func TestRefusedAnswerIsAProblem(t *testing.T) {
 }
 
 // waitsForReply waits up to two weeks for a reply from outside.
-const waitsForReply = `gemeente: testgem
-process: antwoord
-title: Antwoord
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-start: vraag
-steps:
-  vraag:
-    kind: task
-    role: wijkcoach
-    form: {gesteld: {type: bool, required: true}}
-    next: [{goto: reactie}]
-  reactie:
-    kind: wait
-    event: antwoord-aanbieder
-    for: 2w
-    timeout: te-laat
-    form: {akkoord: {type: bool, required: true}}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: beantwoord}
-  te-laat: {kind: end, result: geen_antwoord}
-`
+//
+//go:embed testdata/waits-for-reply.yaml
+var waitsForReply string
 
 func TestEventsFromOutside(t *testing.T) {
 	def := parseLadder(t, waitsForReply)
