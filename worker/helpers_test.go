@@ -46,7 +46,7 @@ func serve(t *testing.T, c client.Client, ns string, o svcOpts) (*worker.Service
 			Namespace:      ns,
 			TaskQueue:      o.taskQueue,
 			Definitions:    testutil.TestDefinitions(t),
-			Auth:           testutil.Users(t),
+			Auth:           testserver.Users(t),
 			Logger:         logger,
 			RequestTimeout: testutil.RequestTimeout,
 			Access:         o.access,

@@ -25,7 +25,7 @@ func newService(t *testing.T, taskQueue string, readTimeout time.Duration) *Serv
 	t.Helper()
 	srv := testserver.Start(t, testserver.Options{})
 	svc, err := New(Config{
-		Common:      httpapi.Common{Client: srv.Client, TaskQueue: taskQueue, Auth: testutil.Users(t), Logger: zerolog.Nop()},
+		Common:      httpapi.Common{Client: srv.Client, TaskQueue: taskQueue, Auth: testserver.Users(t), Logger: zerolog.Nop()},
 		Listener:    testutil.Listen(t),
 		ReadTimeout: readTimeout,
 		Keys:        testutil.Keys(),
@@ -49,7 +49,7 @@ func TestSlowBodyIsCutOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	token := testutil.Users(t).Users()[0].Token
+	token := testserver.Users(t).Users()[0].Token
 	if _, err := conn.Write([]byte("POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
 		"\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"gemeente\":")); err != nil {
 		t.Fatal(err)

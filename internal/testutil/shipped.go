@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/wijkflow/wijkflow/definitions"
-	"github.com/wijkflow/wijkflow/worker/auth"
 )
 
 // root is the repository's folder, found from this file so that a test in any package
@@ -21,7 +20,7 @@ var root = func() string {
 func ShippedDir() string { return filepath.Join(root, "definitions") }
 
 // Path is a file in this package's testdata: users.yaml (the test users, of gemeente
-// testdorp) or definitions (testdorp/snel, a 2 s deadline on its first task).
+// testdorp; testserver.Users loads them) or definitions (testdorp/snel, a 2 s deadline on its first task).
 func Path(name string) string {
 	return filepath.Join(root, "internal", "testutil", "testdata", name)
 }
@@ -37,16 +36,6 @@ func Shipped(t testing.TB) []*definitions.Definition {
 func TestDefinitions(t testing.TB) []*definitions.Definition {
 	t.Helper()
 	return loadDir(t, Path("definitions"))
-}
-
-// Users loads the test users of testdata/users.yaml as the API's authenticator.
-func Users(t testing.TB) *auth.Tokens {
-	t.Helper()
-	tokens, err := auth.LoadUsers(Path("users.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tokens
 }
 
 func loadDir(t testing.TB, dir string) []*definitions.Definition {
