@@ -19,14 +19,11 @@ func init() {
 // file, which must not receive half a chart.
 func runDiagram(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("diagram", "usage: wijkflow diagram FILE\n\nPrints the process in FILE as a Mermaid flowchart (paste it into mermaid.live or a\nMarkdown file between ```mermaid fences).", stderr)
-	if err := parseFlags(fs, args); err != nil {
+	files, err := parseArgs(fs, args, exactly(1))
+	if err != nil {
 		return exitCode(err)
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errExit(2)
-	}
-	file := fs.Arg(0)
+	file := files[0]
 	src, err := os.ReadFile(file)
 	if err != nil {
 		var pe *os.PathError

@@ -32,19 +32,42 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// parseInterleaved is parseFlags for a command whose arguments and flags may come in
-// any order (wijkflow simulate FILE --scenarios S.yaml); it returns the arguments.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+// arity says whether a command takes n arguments after its flags; nil takes any number.
+type arity func(n int) bool
+
+func exactly(k int) arity { return func(n int) bool { return n == k } }
+func atLeast(k int) arity { return func(n int) bool { return n >= k } }
+
+// parseArgs is parseFlags for a command that takes arguments after its flags: it
+// returns them, and a number want does not take prints usage and is exit status 2.
+func parseArgs(fs *flag.FlagSet, args []string, want arity) ([]string, error) {
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	return counted(fs, fs.Args(), want)
+}
+
+// parseInterleaved is parseArgs for a command whose arguments and flags may come in any
+// order (wijkflow simulate FILE --scenarios S.yaml).
+func parseInterleaved(fs *flag.FlagSet, args []string, want arity) ([]string, error) {
 	var positional []string
 	for rest := args; ; {
 		if err := parseFlags(fs, rest); err != nil {
 			return nil, err
 		}
 		if fs.NArg() == 0 {
-			return positional, nil
+			return counted(fs, positional, want)
 		}
 		positional, rest = append(positional, fs.Arg(0)), fs.Args()[1:]
 	}
+}
+
+func counted(fs *flag.FlagSet, args []string, want arity) ([]string, error) {
+	if want != nil && !want(len(args)) {
+		fs.Usage()
+		return nil, errExit(2)
+	}
+	return args, nil
 }
 
 // errHelp is -h: usage printed, nothing else to do.

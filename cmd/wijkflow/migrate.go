@@ -55,7 +55,7 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	to := fs.String("to", "", "target `version` (default: the current one)")
 	dryRun := fs.Bool("dry-run", false, "say per case what would happen; change nothing")
 	// Case ids and flags may come in any order: wijkflow migrate CASE --dry-run.
-	ids, err := parseInterleaved(fs, args)
+	ids, err := parseInterleaved(fs, args, nil)
 	if err != nil {
 		return exitCode(err)
 	}

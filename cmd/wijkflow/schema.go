@@ -15,12 +15,8 @@ func init() {
 // files; definitions/schema.json is its committed copy.
 func runSchema(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("schema", "usage: wijkflow schema > definitions/schema.json\n\nPrints the JSON Schema of the process definition format.", stderr)
-	if err := parseFlags(fs, args); err != nil {
+	if _, err := parseArgs(fs, args, exactly(0)); err != nil {
 		return exitCode(err)
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errExit(2)
 	}
 	b, err := definitions.Schema()
 	if err != nil {

@@ -25,13 +25,9 @@ func runSimulate(_ context.Context, args []string, stdout, stderr io.Writer) err
 	scenarios := fs.String("scenarios", "", "scenarios `file` (default: scenarios/NAME beside the definition)")
 	compare := fs.String("compare", "", "an older version of the definition `file`, run on the same scenarios")
 	// The file and the flags may come in any order: wijkflow simulate FILE --scenarios S.yaml.
-	files, err := parseInterleaved(fs, args)
+	files, err := parseInterleaved(fs, args, exactly(1))
 	if err != nil {
 		return exitCode(err)
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return errExit(2)
 	}
 	file := files[0]
 	def, related, err := loadForSimulation(file, stdout)

@@ -17,14 +17,11 @@ func init() {
 // them; the exit status says whether there were any.
 func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("validate", "usage: wijkflow validate PATH...\n\nChecks definition files (and the *.yaml files in folders); prints file:line:col: problem\nfor every problem and exits 1 if there is any; otherwise each file's version hash.", stderr)
-	if err := parseFlags(fs, args); err != nil {
+	paths, err := parseArgs(fs, args, atLeast(1))
+	if err != nil {
 		return exitCode(err)
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return errExit(2)
-	}
-	defs, issues := definitions.LoadFiles(fs.Args()...)
+	defs, issues := definitions.LoadFiles(paths...)
 	for _, i := range issues {
 		fmt.Fprintln(stdout, i.String())
 	}
@@ -32,7 +29,7 @@ func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) err
 		return errExit(1)
 	}
 	// Each file's version: the hash that cases, GET /definitions and migrate name.
-	if files := definitions.Files(fs.Args()...); len(files) == len(defs) {
+	if files := definitions.Files(paths...); len(files) == len(defs) {
 		for i, d := range defs {
 			label := ""
 			if d.Label != "" {
