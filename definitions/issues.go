@@ -1,7 +1,6 @@
 package definitions
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -123,9 +122,14 @@ func newReport(file string) *report {
 	r := &report{file: file, doc: yamldoc.New(), sug: newSuggester()}
 	r.keys = r.doc.Written
 	r.doc.Report = func(p yamldoc.Problem) {
-		r.issue(Issue{Line: p.Line, Col: p.Col, Path: p.Path, Message: p.Message})
+		r.issue(issueOf(p))
 	}
 	return r
+}
+
+// issueOf is a problem the YAML decoder found, with its code when it has one.
+func issueOf(p yamldoc.Problem) Issue {
+	return Issue{Line: p.Line, Col: p.Col, Path: p.Path, Message: p.Message, Problem: p.Said, Hint: p.Hint}
 }
 
 // issue adds a located issue.
@@ -133,8 +137,8 @@ func (r *report) issue(i Issue) {
 	if len(r.issues) >= maxIssues {
 		if !r.full {
 			r.full = true
-			r.issues = append(r.issues, Issue{File: r.file,
-				Message: fmt.Sprintf("more than %d problems; fix these and run validate again", maxIssues)})
+			r.issues = append(r.issues, saying(Issue{File: r.file},
+				words.Msg(words.ProblemTooManyProblems, "max", strconv.Itoa(maxIssues)), nil))
 		}
 		return
 	}

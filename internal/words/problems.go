@@ -148,6 +148,29 @@ const (
 	ProblemOneDefinitionPerFile Code = "problem.file.one-definition"
 	ProblemCannotRead           Code = "problem.file.cannot-read"
 	ProblemNoDefinitions        Code = "problem.file.no-definitions"
+	ProblemNotADefinition       Code = "problem.file.not-a-definition"
+	ProblemTooManyProblems      Code = "problem.file.too-many-problems"
+
+	// The file-level problems of the other YAML files (users, providers, scenarios):
+	// the kind of file is an argument, in English ("users list").
+	ProblemFileTooBigOf  Code = "problem.file.too-big-of"
+	ProblemFileEmptyOf   Code = "problem.file.empty-of"
+	ProblemOneDocumentOf Code = "problem.file.one-document-of"
+	ProblemNotMappingOf  Code = "problem.file.not-a-mapping-of"
+
+	// What the YAML decoder (internal/yamldoc) finds in any file. {expected} and {got}
+	// describe values in the words of the file, in English.
+	ProblemUnknownKey     Code = "problem.yaml.unknown-key"
+	ProblemHintWriteOneOf Code = "problem.hint.write-one-of"
+	ProblemKeyTwice       Code = "problem.yaml.key-twice"
+	ProblemKeyNotPlain    Code = "problem.yaml.key-not-plain"
+	ProblemMergeNeedsMap  Code = "problem.yaml.merge-needs-mapping"
+	ProblemAliasNowhere   Code = "problem.yaml.alias-nowhere"
+	ProblemTooManyValues  Code = "problem.yaml.too-many-values"
+	ProblemExpected       Code = "problem.yaml.expected"
+	ProblemQuotedBool     Code = "problem.yaml.quoted-bool"
+	ProblemCannotDecode   Code = "problem.yaml.cannot-decode"
+	ProblemUnreadable     Code = "problem.yaml.unreadable-value"
 )
 
 // problemsTexts is the table of this domain; see doc.go.
@@ -367,4 +390,29 @@ var problemsTexts = register(map[Code]Text{
 	// The reason is the operating system's own English text.
 	ProblemCannotRead:    {NL: "niet te lezen: {reason}", EN: "cannot read: {reason}"},
 	ProblemNoDefinitions: {NL: "bevat geen definities (*.yaml- of *.yml-bestanden)", EN: "holds no definitions (*.yaml or *.yml files)"},
+	ProblemNotADefinition: {NL: "een definitie is een mapping van sleutels (gemeente:, process:, steps:, …), niet {shape}",
+		EN: "a definition is a mapping of keys (gemeente:, process:, steps:, …), not {shape}"},
+	ProblemTooManyProblems: {NL: "meer dan {max} problemen; los deze op en voer validate opnieuw uit",
+		EN: "more than {max} problems; fix these and run validate again"},
+
+	ProblemFileTooBigOf: {NL: "het bestand heeft {size} bytes; een {kind} mag hoogstens {max} bytes zijn",
+		EN: "the file has {size} bytes; a {kind} may be at most {max}"},
+	ProblemFileEmptyOf:   {NL: "het bestand is leeg; {start}", EN: "the file is empty; {start}"},
+	ProblemOneDocumentOf: {NL: "een bestand bevat één {kind}; zet het document na --- in een eigen bestand", EN: "a file holds one {kind}; move the document after --- to a file of its own"},
+	ProblemNotMappingOf:  {NL: "{mapping}, niet {shape}", EN: "{mapping}, not {shape}"},
+
+	ProblemUnknownKey:     {NL: "onbekende sleutel {key}", EN: "unknown key {key}"},
+	ProblemHintWriteOneOf: {NL: "; schrijf een van: {names}", EN: "; write one of: {names}"},
+	ProblemKeyTwice:       {NL: "{key} staat al op regel {line}; houd er een", EN: "{key} is already defined on line {line}; keep one"},
+	ProblemKeyNotPlain:    {NL: "een sleutel moet een gewone naam zijn, geen lijst of mapping", EN: "a key must be a plain name, not a list or mapping"},
+	ProblemMergeNeedsMap: {NL: "een merge-sleutel (<<) heeft een alias van een mapping nodig, zoals <<: *defaults",
+		EN: "a merge key (<<) needs an alias of a mapping, like <<: *defaults"},
+	ProblemAliasNowhere: {NL: "de alias wijst nergens heen", EN: "alias points nowhere"},
+	ProblemTooManyValues: {NL: "het bestand groeit uit tot meer dan {max} waarden; herhalen ankers en aliassen (*naam) elkaar?",
+		EN: "the file expands to more than {max} values; do anchors and aliases (*name) repeat each other?"},
+	ProblemExpected:     {NL: "verwacht {expected}, niet {got}", EN: "expected {expected}, not {got}"},
+	ProblemQuotedBool:   {NL: "verwacht true of false zonder aanhalingstekens, niet {value}", EN: "expected true or false without quotes, not {value}"},
+	ProblemCannotDecode: {NL: "een waarde van deze soort ({kind}) is niet te lezen", EN: "cannot read a value of this kind ({kind})"},
+	// The detail is the YAML parser's own English text.
+	ProblemUnreadable: {NL: "deze waarde is niet te lezen: {detail}", EN: "cannot read this value: {detail}"},
 })
