@@ -22,6 +22,9 @@ type Issue struct {
 	// said in Dutch too. Both are zero for problems not in the catalogue yet: their
 	// Message is all there is.
 	Problem, Hint words.Message
+	// More are further problems with the same value, each said after "; " (a condition
+	// with several mistakes).
+	More []words.Message
 }
 
 // In renders the issue as String does, with the message in language l; an issue
@@ -31,6 +34,9 @@ func (i Issue) In(l words.Lang) string {
 		i.Message = i.Problem.In(l)
 		if i.Hint.Code != "" {
 			i.Message += i.Hint.In(l)
+		}
+		for _, m := range i.More {
+			i.Message += "; " + m.In(l)
 		}
 	}
 	return i.String()
@@ -155,6 +161,18 @@ func (r *report) at(path, msg string) { r.doc.At(path, msg) }
 func (r *report) say(path string, m words.Message, hint ...words.Message) {
 	p := r.locate(path)
 	r.issue(saying(Issue{Line: p.line, Col: p.col, Path: path}, m, hint))
+}
+
+// sayAll is say for several problems with one value: the first is the Problem, the
+// others are More.
+func (r *report) sayAll(path string, ms []words.Message) {
+	p := r.locate(path)
+	i := saying(Issue{Line: p.line, Col: p.col, Path: path}, ms[0], nil)
+	for _, m := range ms[1:] {
+		i.More = append(i.More, m)
+		i.Message += "; " + m.In(words.EN)
+	}
+	r.issue(i)
 }
 
 // sayKey is say located at the key of path, as atKey.

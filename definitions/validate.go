@@ -69,6 +69,18 @@ func (c *checker) failKey(path, msg string) {
 	}
 }
 
+// badCondition reports why the condition at path cannot be used.
+func (c *checker) badCondition(path string, err error) {
+	var ce *ConditionError
+	switch {
+	case c.isBad(path):
+	case errors.As(err, &ce) && len(ce.Problems) > 0:
+		c.sayAll(path, ce.Problems)
+	default:
+		c.at(path, err.Error())
+	}
+}
+
 // problem is fail for a problem from the catalogue, with an optional hint.
 func (c *checker) problem(path string, m words.Message, hint ...words.Message) {
 	if !c.isBad(path) {
@@ -319,7 +331,7 @@ func (c *checker) options(f *Field, p string) {
 func (c *checker) conditions() {
 	conds, err := NewConditions(c.fields)
 	if err != nil {
-		c.fail("", "the form fields cannot be used in conditions: "+err.Error())
+		c.problem("", words.Msg(words.ProblemConditionFields, "detail", err.Error()))
 		return
 	}
 	index := map[string]int{}
@@ -358,7 +370,7 @@ func (c *checker) conditions() {
 			}
 			p := fmt.Sprintf("steps.%s.next[%d].when", s.ID, i)
 			if err := errs[index[t.When]]; err != nil {
-				c.fail(p, err.Error())
+				c.badCondition(p, err)
 				continue
 			}
 			for _, m := range optionProblems[index[t.When]] {

@@ -133,6 +133,20 @@ const (
 	ProblemConditionNotOption      Code = "problem.condition.not-an-option"
 	ProblemConditionNotOptionMeant Code = "problem.condition.not-an-option-meant"
 
+	// Conditions (when:) that cannot be compiled. {col} is the column in the condition;
+	// the types of an operator's operands ({a}, {b}, {types}, {type}) are in English,
+	// {detail} is the CEL parser's or checker's own English text.
+	ProblemConditionEmpty             Code = "problem.condition.empty"
+	ProblemConditionTooLong           Code = "problem.condition.too-long"
+	ProblemConditionNotBool           Code = "problem.condition.not-yes-no"
+	ProblemConditionUnknownField      Code = "problem.condition.unknown-field"
+	ProblemConditionUnknownFieldMeant Code = "problem.condition.unknown-field-meant"
+	ProblemConditionOperatorPair      Code = "problem.condition.operator-misfit-pair"
+	ProblemConditionOperator          Code = "problem.condition.operator-misfit"
+	ProblemConditionSyntax            Code = "problem.condition.syntax"
+	ProblemConditionCEL               Code = "problem.condition.cel"
+	ProblemConditionFields            Code = "problem.condition.fields-unusable"
+
 	// YAML indented wrongly, found before the parser's own, less precise message.
 	ProblemYAMLTab              Code = "problem.yaml.tab"
 	ProblemYAMLDeeper           Code = "problem.yaml.deeper"
@@ -415,4 +429,20 @@ var problemsTexts = register(map[Code]Text{
 	ProblemCannotDecode: {NL: "een waarde van deze soort ({kind}) is niet te lezen", EN: "cannot read a value of this kind ({kind})"},
 	// The detail is the YAML parser's own English text.
 	ProblemUnreadable: {NL: "deze waarde is niet te lezen: {detail}", EN: "cannot read this value: {detail}"},
+
+	ProblemConditionEmpty:   {NL: "de voorwaarde is leeg", EN: "condition is empty"},
+	ProblemConditionTooLong: {NL: "de voorwaarde is langer dan {max} tekens", EN: "condition is longer than {max} characters"},
+	ProblemConditionNotBool: {NL: "een voorwaarde moet ja of nee (true/false) opleveren, maar geeft {type}",
+		EN: "condition must be yes or no (true/false), but gives {type}"},
+	ProblemConditionUnknownField: {NL: "kolom {col}: onbekend veld {name}", EN: "column {col}: unknown field {name}"},
+	ProblemConditionUnknownFieldMeant: {NL: "kolom {col}: onbekend veld {name}; bedoelde je {best}?",
+		EN: "column {col}: unknown field {name}; did you mean {best}?"},
+	ProblemConditionOperatorPair: {NL: "kolom {col}: {op} kan niet gebruikt worden met {a} en {b}",
+		EN: "column {col}: {op} cannot be used with {a} and {b}"},
+	ProblemConditionOperator: {NL: "kolom {col}: {op} kan niet gebruikt worden met {types}",
+		EN: "column {col}: {op} cannot be used with {types}"},
+	ProblemConditionSyntax: {NL: "kolom {col}: syntaxfout{detail}", EN: "column {col}: syntax error{detail}"},
+	ProblemConditionCEL:    {NL: "kolom {col}: {detail}", EN: "column {col}: {detail}"},
+	ProblemConditionFields: {NL: "de formuliervelden zijn niet te gebruiken in voorwaarden: {detail}",
+		EN: "the form fields cannot be used in conditions: {detail}"},
 })
