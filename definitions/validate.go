@@ -285,8 +285,9 @@ func (c *checker) forms() {
 		for _, fl := range f {
 			p := path + "." + fl.Name
 			c.options(fl, p)
-			if err := CheckRules(fl); err != nil {
-				c.fail(p+".rules", strings.TrimPrefix(err.Error(), "rules: "))
+			var re *RulesError
+			if errors.As(CheckRules(fl), &re) {
+				c.problem(p+".rules", re.Problem)
 			}
 			if fst, ok := declared[fl.Name]; !ok {
 				declared[fl.Name] = first{p, fl}

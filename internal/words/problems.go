@@ -129,6 +129,19 @@ const (
 	ProblemRuleNotBool        Code = "problem.rule.not-bool"
 	ProblemRuleNotNumber      Code = "problem.rule.not-number"
 
+	// Rules (rules:) the validator cannot read or that mean nothing for the field's type.
+	// {sentence} is what the rule says, in English; {detail} the validator's own text.
+	ProblemRuleUnknown        Code = "problem.rule.unknown"
+	ProblemRuleUnknownMeant   Code = "problem.rule.unknown-meant"
+	ProblemRuleParamNotNumber Code = "problem.rule.param-not-number"
+	ProblemRuleUnreadable     Code = "problem.rule.unreadable"
+	ProblemRuleTextOnly       Code = "problem.rule.text-only"
+	ProblemRuleNotForBool     Code = "problem.rule.not-for-bool"
+	ProblemRuleDateNothing    Code = "problem.rule.date-checks-nothing"
+	ProblemRuleDateRefuses    Code = "problem.rule.date-refuses-every-date"
+	ProblemRuleNotForChoice   Code = "problem.rule.not-for-choice"
+	ProblemRuleRequiredTwice  Code = "problem.rule.required-already"
+
 	// Conditions (when:) that compare a choice field with a value it cannot have.
 	ProblemConditionNotOption      Code = "problem.condition.not-an-option"
 	ProblemConditionNotOptionMeant Code = "problem.condition.not-an-option-meant"
@@ -445,4 +458,21 @@ var problemsTexts = register(map[Code]Text{
 	ProblemConditionCEL:    {NL: "kolom {col}: {detail}", EN: "column {col}: {detail}"},
 	ProblemConditionFields: {NL: "de formuliervelden zijn niet te gebruiken in voorwaarden: {detail}",
 		EN: "the form fields cannot be used in conditions: {detail}"},
+
+	ProblemRuleUnknown:      {NL: "onbekende regel {rule}", EN: "unknown rule {rule}"},
+	ProblemRuleUnknownMeant: {NL: "onbekende regel {rule}; bedoelde je {best}?", EN: "unknown rule {rule}; did you mean {best}?"},
+	ProblemRuleParamNotNumber: {NL: "{rules} is niet te lezen: de waarde van een regel is geen getal",
+		EN: "{rules} cannot be read: a rule's value is not a number"},
+	ProblemRuleUnreadable: {NL: "{rules} is niet te lezen: {detail}", EN: "{rules} cannot be read: {detail}"},
+	ProblemRuleTextOnly:   {NL: "{rule} geldt voor tekst, niet voor een {type}-veld", EN: "{rule} applies to text, not to a {type} field"},
+	ProblemRuleNotForBool: {NL: "{part} past niet bij een ja/nee-veld: het antwoord is ja of nee en heeft geen grootte of vorm; haal het weg (required: true vraagt om een antwoord)",
+		EN: "{part} does not fit a yes/no field: the answer is yes or no and has no size or form; remove it (required: true asks for an answer)"},
+	ProblemRuleDateNothing: {NL: "{part} past niet bij een datumveld: het telt de tekens van de datum ({sentence}), altijd 10 (JJJJ-MM-DD), geen dagen, dus het controleert niets; haal het weg",
+		EN: "{part} does not fit a date field: it counts the characters of the date ({sentence}), always 10 (YYYY-MM-DD), not days, so it checks nothing; remove it"},
+	ProblemRuleDateRefuses: {NL: "{part} past niet bij een datumveld: het telt de tekens van de datum ({sentence}), altijd 10 (JJJJ-MM-DD), geen dagen, dus het weigert elke datum; haal het weg",
+		EN: "{part} does not fit a date field: it counts the characters of the date ({sentence}), always 10 (YYYY-MM-DD), not days, so it refuses every date; remove it"},
+	ProblemRuleNotForChoice: {NL: "{part} past niet bij een keuzeveld: het zou de tekens van de gekozen optie tellen; de opties zeggen al wat gekozen mag worden, dus haal het weg",
+		EN: "{part} does not fit a choice field: it would count the characters of the chosen option; the options already say what may be chosen, so remove it"},
+	ProblemRuleRequiredTwice: {NL: "{tag}: het veld is al altijd verplicht (required: true); haal required: true weg om het alleen {when} te verplichten",
+		EN: "{tag}: the field is required: true already, always; remove required: true to require it only {when}"},
 })
