@@ -1,7 +1,6 @@
 package definitions
 
 import (
-	"errors"
 	"reflect"
 
 	"gopkg.in/yaml.v3"
@@ -40,7 +39,7 @@ var (
 // decodeDuration reads a scalar such as "6w" or "10 werkdagen".
 var decodeDuration = yamldoc.Scalar(func(s string) (Duration, error) {
 	if len(s) > 40 {
-		return Duration{}, errors.New(quote(s) + " is not a duration; write 6w, 42d or 30wd")
+		return Duration{}, durationError(words.ProblemNotDurationLong, "value", quote(s))
 	}
 	return ParseDuration(s)
 })

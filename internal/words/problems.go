@@ -142,6 +142,11 @@ const (
 	ProblemRuleNotForChoice   Code = "problem.rule.not-for-choice"
 	ProblemRuleRequiredTwice  Code = "problem.rule.required-already"
 
+	// Durations (6w, 10wd) that cannot be read.
+	ProblemNotDuration     Code = "problem.duration.not-a-duration"
+	ProblemNotDurationLong Code = "problem.duration.not-a-duration-long"
+	ProblemDurationCount   Code = "problem.duration.count"
+
 	// Conditions (when:) that compare a choice field with a value it cannot have.
 	ProblemConditionNotOption      Code = "problem.condition.not-an-option"
 	ProblemConditionNotOptionMeant Code = "problem.condition.not-an-option-meant"
@@ -475,4 +480,10 @@ var problemsTexts = register(map[Code]Text{
 		EN: "{part} does not fit a choice field: it would count the characters of the chosen option; the options already say what may be chosen, so remove it"},
 	ProblemRuleRequiredTwice: {NL: "{tag}: het veld is al altijd verplicht (required: true); haal required: true weg om het alleen {when} te verplichten",
 		EN: "{tag}: the field is required: true already, always; remove required: true to require it only {when}"},
+
+	ProblemNotDuration: {NL: "{value} is geen duur; schrijf 6w, 42d of 30wd (eenheden s m h d w wd, of 6 weken, 10 werkdagen)",
+		EN: "{value} is not a duration; write 6w, 42d or 30wd (units s m h d w wd, or 6 weken, 10 werkdagen)"},
+	ProblemNotDurationLong: {NL: "{value} is geen duur; schrijf 6w, 42d of 30wd", EN: "{value} is not a duration; write 6w, 42d or 30wd"},
+	ProblemDurationCount: {NL: "{value} moet een aantal van 1 tot {max} zijn, bijvoorbeeld 1{unit}",
+		EN: "{value} must be a count from 1 to {max}, e.g. 1{unit}"},
 })
