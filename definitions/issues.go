@@ -31,7 +31,7 @@ type Issue struct {
 // without a Problem keeps its English message.
 func (i Issue) In(l words.Lang) string {
 	if i.Problem.Code != "" {
-		i.Message = i.Problem.In(l)
+		i.Message = SayRule(i.Problem, l)
 		if i.Hint.Code != "" {
 			i.Message += i.Hint.In(l)
 		}
@@ -184,19 +184,16 @@ func (r *report) sayKey(path string, m words.Message, hint ...words.Message) {
 	r.issue(saying(Issue{Line: p.Line, Col: p.Col, Path: path}, m, hint))
 }
 
-// saying fills an issue's Problem, Hint and English Message.
+// saying fills an issue's Problem, Hint and English Message. The problem may be a
+// failed rule of the validator (RuleMessage), so it is said by SayRule.
 func saying(i Issue, m words.Message, hint []words.Message) Issue {
-	i.Problem, i.Message = m, m.In(words.EN)
+	i.Problem, i.Message = m, SayRule(m, words.EN)
 	if len(hint) > 0 && hint[0].Code != "" {
 		i.Hint = hint[0]
 		i.Message += i.Hint.In(words.EN)
 	}
 	return i
 }
-
-// atKey reports a problem located at the key of path rather than its value, for problems
-// with the entry as a whole (an unreachable step, a key that does not apply).
-func (r *report) atKey(path, msg string) { r.doc.AtKey(path, msg) }
 
 // isBad reports whether path or one of its ancestors could not be decoded.
 func (r *report) isBad(path string) bool { return r.doc.IsBad(path) }

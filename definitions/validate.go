@@ -62,13 +62,6 @@ func (c *checker) fail(path, msg string) {
 	}
 }
 
-// failKey is fail located at the key of path.
-func (c *checker) failKey(path, msg string) {
-	if !c.isBad(path) {
-		c.atKey(path, msg)
-	}
-}
-
 // badCondition reports why the condition at path cannot be used.
 func (c *checker) badCondition(path string, err error) {
 	var ce *ConditionError
@@ -125,13 +118,13 @@ func (c *checker) structTags(v any, prefix string) {
 		if m, hint, ok := c.tagProblem(fe); ok {
 			c.problem(join(prefix, rest), m, hint)
 		} else {
-			c.fail(join(prefix, rest), RuleSentence(fe.Tag(), fe.Param(), fe.Kind()))
+			c.problem(join(prefix, rest), RuleMessage(fe.Tag(), fe.Param(), fe.Kind()))
 		}
 	}
 }
 
 // tagProblem says a failed validator tag of the format as a problem of the catalogue;
-// false for the other tags, which RuleSentence words.
+// false for the other tags, said as a failed rule (RuleMessage).
 func (c *checker) tagProblem(fe validator.FieldError) (m, hint words.Message, ok bool) {
 	value := fmt.Sprint(fe.Value())
 	switch fe.Tag() {
