@@ -1,7 +1,6 @@
 package definitions
 
 import (
-	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
@@ -108,7 +107,7 @@ func answerIs(f *Field, v any, value string) bool {
 		items, _ := stringList(x)
 		return slices.Contains(items, value)
 	}
-	if n, ok := numberValue(v); ok {
+	if n, ok := numberOf(v); ok {
 		w, err := strconv.ParseFloat(value, 64)
 		return err == nil && n == w
 	}
@@ -171,7 +170,7 @@ func (c *checker) conditionalRule(form Form, names []string, f *Field, r condRul
 		return
 	}
 	if f.Required && strings.HasPrefix(r.tag, "required_") {
-		c.fail(p, fmt.Sprintf("%s: the field is required: true already, always; remove required: true to require it only %s", r.tag, strings.TrimPrefix(ruleCondition(r.tag, r.param), " ")))
+		c.problem(p, words.Msg(words.ProblemRuleRequiredTwice, "tag", r.tag, "when", strings.TrimPrefix(ruleCondition(r.tag, r.param), " ")))
 	}
 	step := 1
 	if pairs {

@@ -1,12 +1,12 @@
 package definitions
 
 import (
-	"errors"
 	"reflect"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/wijkflow/wijkflow/definitions/law"
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/internal/yamldoc"
 )
 
@@ -21,6 +21,8 @@ var definitionFile = yamldoc.Kind{
 	Start:   "a definition starts with gemeente:, process:, title:, …",
 	Mapping: "a definition is a mapping of keys (gemeente:, process:, steps:, …)",
 	MaxSize: MaxFileSize,
+	Said: yamldoc.KindWords{TooBig: words.ProblemFileTooBig, Empty: words.ProblemFileEmpty,
+		OneDocument: words.ProblemOneDefinitionPerFile, NotMapping: words.ProblemNotADefinition},
 }
 
 var (
@@ -38,7 +40,7 @@ var (
 // decodeDuration reads a scalar such as "6w" or "10 werkdagen".
 var decodeDuration = yamldoc.Scalar(func(s string) (law.Duration, error) {
 	if len(s) > 40 {
-		return law.Duration{}, errors.New(quote(s) + " is not a duration; write 6w, 42d or 30wd")
+		return law.Duration{}, &law.DurationError{Problem: words.Msg(words.ProblemNotDurationLong, "value", quote(s))}
 	}
 	return law.ParseDuration(s)
 })
@@ -65,7 +67,9 @@ func decodeDeadline(dec *yamldoc.Decoder, n *yaml.Node, v reflect.Value, path st
 func (r *report) decodeDefinition(root *yaml.Node) *Definition {
 	d := &Definition{}
 	dec := &yamldoc.Decoder{Doc: r.doc, Types: decodeTypes, Describe: describe,
-		Suggest: func(key string, known []string) string { return r.sug.didYouMean(key, known, "write one of") }}
+		Suggest: func(key string, known []string) words.Message {
+			return r.sug.hint(key, known, words.ProblemHintWriteOneOf)
+		}}
 	dec.Decode(root, d)
 	return d
 }
@@ -117,7 +121,8 @@ func IssuesOf(file string, problems []yamldoc.Problem) Issues {
 	}
 	out := make(Issues, len(problems))
 	for i, p := range problems {
-		out[i] = Issue{File: file, Line: p.Line, Col: p.Col, Path: p.Path, Message: p.Message}
+		out[i] = issueOf(p)
+		out[i].File = file
 	}
 	return out
 }

@@ -12,8 +12,9 @@
 // "file:line:col: path: message", with a "did you mean" for misspelt names. An issue
 // also carries its problem as a code of the catalogue (internal/words) with its
 // arguments, so the same problem reads in Dutch (Issue.In(words.NL)) and its English
-// Message is rendered from it; problems not in the catalogue yet (a condition CEL
-// cannot compile, a form rule, a key the decoder does not know) have only the Message:
+// Message is rendered from it. Where a library gives only English (the YAML parser's
+// syntax error, the CEL parser's, a panic of the validator), that text is an argument
+// of the code; a condition's problems are found from CEL's AST, not its text:
 //
 //	defs, issues := definitions.LoadDir("definitions")
 //	if len(issues) > 0 {
@@ -52,4 +53,12 @@
 // names, never a rename. Running the kind is the workflows package's own layer, one file
 // per kind there too. Describe the kind for designers in README.md ("Steps and their
 // kinds"); a test fails until it is there.
+//
+// # Adding a field type
+//
+// A field type is one entry in fieldTypes (fieldtype.go): its name and doc (the
+// validator and the JSON Schema), its type in a condition and how a value becomes one,
+// whether options give its values, which literals a rule may compare it with, how a
+// submitted value is checked (fieldvalue.go), a filled-in sample and which rules fit it
+// (rulecheck.go). Outside this package, the web app renders its input (worker/web).
 package definitions

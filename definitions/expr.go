@@ -1,16 +1,17 @@
 package definitions
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
-	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/common/ast"
 	"github.com/google/cel-go/common/types"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // conditionCostLimit bounds the work one condition may do at run time. Conditions are
@@ -129,10 +130,10 @@ func (c *Conditions) Check(expr string) error {
 // checkLength refuses an empty or overly long condition before CEL sees it.
 func checkLength(expr string) error {
 	if strings.TrimSpace(expr) == "" {
-		return errors.New("condition is empty")
+		return conditionError(words.Msg(words.ProblemConditionEmpty))
 	}
 	if len(expr) > maxConditionLength {
-		return fmt.Errorf("condition is longer than %d characters", maxConditionLength)
+		return conditionError(words.Msg(words.ProblemConditionTooLong, "max", strconv.Itoa(maxConditionLength)))
 	}
 	return nil
 }
@@ -190,19 +191,19 @@ func (c *Conditions) program(expr string) (cel.Program, error) {
 func (c *Conditions) compile(expr string) (*cel.Ast, error) {
 	parsed, iss := c.env.Parse(expr)
 	if iss.Err() != nil {
-		return nil, c.issuesError(iss)
+		return nil, syntaxError(iss)
 	}
 	intsAsDoubles(parsed)
 	checked, iss := c.env.Check(parsed)
 	if iss.Err() != nil {
 		orig, iss2 := c.env.Compile(expr)
 		if iss2.Err() != nil {
-			return nil, c.issuesError(iss)
+			return nil, c.checkError(iss, parsed)
 		}
 		checked = orig
 	}
 	if !checked.OutputType().IsExactType(cel.BoolType) {
-		return nil, fmt.Errorf("condition must be yes or no (true/false), but gives %s", typeWord(checked.OutputType().String()))
+		return nil, conditionError(words.Msg(words.ProblemConditionNotBool, "type", typeWord(checked.OutputType())))
 	}
 	return checked, nil
 }
@@ -223,100 +224,6 @@ func intsAsDoubles(a *cel.Ast) {
 	}))
 }
 
-var (
-	undeclaredRe = regexp.MustCompile(`^undeclared reference to '([^']*)'`)
-	overloadRe   = regexp.MustCompile(`^found no matching overload for '([^']*)' applied to '\((.*)\)'`)
-)
-
-// issuesError turns CEL's issues into one message a designer can act on: the column
-// (1-based) within the condition, and no Go or protobuf names.
-func (c *Conditions) issuesError(iss *cel.Issues) error {
-	var msgs []string
-	for _, e := range iss.Errors() {
-		msgs = append(msgs, fmt.Sprintf("column %d: %s", e.Location.Column()+1, c.explain(e.Message)))
-	}
-	return errors.New(strings.Join(msgs, "; "))
-}
-
-// explain rewrites one CEL message.
-func (c *Conditions) explain(msg string) string {
-	if m := undeclaredRe.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("unknown field %q", m[1]) + meantName(m[1], c.names)
-	}
-	if m := overloadRe.FindStringSubmatch(msg); m != nil {
-		op, args := operatorWord(m[1]), typeWords(m[2])
-		return fmt.Sprintf("%s cannot be used with %s", op, args)
-	}
-	if strings.HasPrefix(msg, "Syntax error:") {
-		return "syntax error" + syntaxHint(msg)
-	}
-	return msg
-}
-
-// syntaxHint keeps the short part of a parser message and drops ANTLR's token lists.
-func syntaxHint(msg string) string {
-	msg = strings.TrimPrefix(msg, "Syntax error:")
-	if i := strings.Index(msg, " expecting"); i >= 0 {
-		msg = msg[:i]
-	}
-	msg = strings.ReplaceAll(msg, "'<EOF>'", "the end")
-	msg = strings.TrimSpace(msg)
-	if msg == "" {
-		return ""
-	}
-	return ": " + msg
-}
-
-// operatorWord names a CEL operator as written.
-func operatorWord(op string) string {
-	words := map[string]string{
-		"_==_": "==", "_!=_": "!=", "_<_": "<", "_<=_": "<=", "_>_": ">", "_>=_": ">=",
-		"_+_": "+", "_-_": "-", "_*_": "*", "_/_": "/", "_%_": "%", "@in": "in",
-		"_&&_": "&&", "_||_": "||", "!_": "!", "-_": "-", "_?_:_": "?:", "_[_]": "[]",
-	}
-	if w, ok := words[op]; ok {
-		return w
-	}
-	return op + "()"
-}
-
-// typeWords renders CEL's "(double, int)" argument list in the designer's terms.
-func typeWords(args string) string {
-	parts := strings.Split(args, ", ")
-	for i, p := range parts {
-		parts[i] = typeWord(p)
-	}
-	if len(parts) == 2 {
-		return parts[0] + " and " + parts[1]
-	}
-	return strings.Join(parts, ", ")
-}
-
-// typeWord names a CEL type after the field types of the format.
-func typeWord(t string) string {
-	switch t {
-	case "string":
-		return "text"
-	case "double":
-		return "a number"
-	case "int", "uint":
-		return "a whole number"
-	case "bool":
-		return "yes/no"
-	case "list(string)":
-		return "a list of text"
-	case "null_type":
-		return "null"
-	}
-	if strings.HasPrefix(t, "list(") {
-		return "a list"
-	}
-	if strings.HasPrefix(t, "map(") {
-		return "a map"
-	}
-	return t
-}
-
 // activation gives every declared field a value: the one in data converted to the
 // field's CEL type, or the zero value.
 func (c *Conditions) activation(data map[string]any) map[string]any {
@@ -335,15 +242,4 @@ func celValue(t FieldType, v any) any {
 		return spec.celValue(v)
 	}
 	return celString(v)
-}
-
-// meantName returns `; did you mean "x"?` when a candidate is close to name, else "".
-// Candidates are tried in sorted order, so the answer is stable.
-func meantName(name string, candidates []string) string {
-	sorted := append([]string(nil), candidates...)
-	sort.Strings(sorted)
-	if best := newSuggester().closest(name, sorted); best != "" {
-		return fmt.Sprintf("; did you mean %q?", best)
-	}
-	return ""
 }

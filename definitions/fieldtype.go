@@ -25,9 +25,9 @@ const (
 )
 
 // FieldTypeSpec is one field type, described once: the validator (type: and options:),
-// the JSON Schema, conditions (expr.go) and the checks of rules' literals read it from
-// fieldTypes. (Checking a submitted value is formdata.go's typedValue, a switch of its
-// own for now.)
+// the JSON Schema, conditions (expr.go), the checks of a form's rules (rulecheck.go)
+// and of submitted data (formdata.go) read it from fieldTypes. A new field type is one
+// entry here (and its rendering in the web app).
 type FieldTypeSpec struct {
 	// Name is the value of type: in YAML.
 	Name FieldType
@@ -44,16 +44,46 @@ type FieldTypeSpec struct {
 	// literal says why a literal written in rule tag can never be a value of f; zero
 	// when it can, and nil accepts every literal.
 	literal func(tag string, f *Field, value string) words.Message
+	// value checks a submitted value (not empty) and returns it as the Go value the
+	// rules are checked on (string, bool, float64 or []string), or what is wrong
+	// (fieldvalue.go).
+	value func(f *Field, v any) (any, words.Message)
+	// sample is a filled-in value, on which the validator reads every rule.
+	sample func(f *Field) any
+	// textRules: rules on the characters of a text (email, alpha, …) apply. On other
+	// values the validator checks their printed form, so every answer would fail.
+	textRules bool
+	// fit says why a rule (name=param, written as part) means nothing for this type;
+	// zero when it fits, and nil lets every rule fit (rulecheck.go).
+	fit func(name, param, part string) words.Message
 }
 
 // fieldTypes is the table of field types, in the order the schema and messages list them.
 var fieldTypes = []FieldTypeSpec{
-	{Name: FieldText, Doc: "free text", CEL: cel.StringType, celValue: celString},
-	{Name: FieldBool, Doc: "yes or no", CEL: cel.BoolType, celValue: celBool, literal: boolLiteral},
-	{Name: FieldNumber, Doc: "a number", CEL: cel.DoubleType, celValue: celNumber, literal: numberLiteral},
-	{Name: FieldDate, Doc: "a day, written 2026-11-25", CEL: cel.StringType, celValue: celString},
-	{Name: FieldChoice, Doc: "one of its options", CEL: cel.StringType, Options: true, celValue: celString, literal: optionLiteral},
-	{Name: FieldChoices, Doc: "several of its options", CEL: cel.ListType(cel.StringType), Options: true, celValue: celStrings, literal: optionLiteral},
+	{Name: FieldText, Doc: "free text", CEL: cel.StringType, celValue: celString,
+		value: textValue, sample: sampleOf("x"), textRules: true},
+	{Name: FieldBool, Doc: "yes or no", CEL: cel.BoolType, celValue: celBool, literal: boolLiteral,
+		value: boolValue, sample: sampleOf(true), fit: boolFit},
+	{Name: FieldNumber, Doc: "a number", CEL: cel.DoubleType, celValue: celNumber, literal: numberLiteral,
+		value: numberValue, sample: sampleOf(float64(1))},
+	{Name: FieldDate, Doc: "a day, written 2026-11-25", CEL: cel.StringType, celValue: celString,
+		value: dateValue, sample: sampleOf("2026-01-01"), textRules: true, fit: dateFit},
+	{Name: FieldChoice, Doc: "one of its options", CEL: cel.StringType, Options: true, celValue: celString, literal: optionLiteral,
+		value: choiceValue, sample: sampleOption, textRules: true, fit: choiceFit},
+	{Name: FieldChoices, Doc: "several of its options", CEL: cel.ListType(cel.StringType), Options: true, celValue: celStrings, literal: optionLiteral,
+		value: choicesValue, sample: sampleOptions},
+}
+
+// unknownType stands in for a type that is not in the table (reported by the
+// validator): its values are checked as text.
+var unknownType = FieldTypeSpec{value: textValue, sample: sampleOf("x")}
+
+// specOf is the spec of a field's type, or unknownType.
+func specOf(f *Field) *FieldTypeSpec {
+	if spec := LookupFieldType(f.Type); spec != nil {
+		return spec
+	}
+	return &unknownType
 }
 
 // LookupFieldType returns the spec of field type t, or nil for an unknown type.

@@ -1,7 +1,6 @@
 package definitions
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,15 +22,21 @@ type Issue struct {
 	// said in Dutch too. Both are zero for problems not in the catalogue yet: their
 	// Message is all there is.
 	Problem, Hint words.Message
+	// More are further problems with the same value, each said after "; " (a condition
+	// with several mistakes).
+	More []words.Message
 }
 
 // In renders the issue as String does, with the message in language l; an issue
 // without a Problem keeps its English message.
 func (i Issue) In(l words.Lang) string {
 	if i.Problem.Code != "" {
-		i.Message = i.Problem.In(l)
+		i.Message = SayRule(i.Problem, l)
 		if i.Hint.Code != "" {
 			i.Message += i.Hint.In(l)
+		}
+		for _, m := range i.More {
+			i.Message += "; " + m.In(l)
 		}
 	}
 	return i.String()
@@ -123,9 +128,14 @@ func newReport(file string) *report {
 	r := &report{file: file, doc: yamldoc.New(), sug: newSuggester()}
 	r.keys = r.doc.Written
 	r.doc.Report = func(p yamldoc.Problem) {
-		r.issue(Issue{Line: p.Line, Col: p.Col, Path: p.Path, Message: p.Message})
+		r.issue(issueOf(p))
 	}
 	return r
+}
+
+// issueOf is a problem the YAML decoder found, with its code when it has one.
+func issueOf(p yamldoc.Problem) Issue {
+	return Issue{Line: p.Line, Col: p.Col, Path: p.Path, Message: p.Message, Problem: p.Said, Hint: p.Hint}
 }
 
 // issue adds a located issue.
@@ -133,8 +143,8 @@ func (r *report) issue(i Issue) {
 	if len(r.issues) >= maxIssues {
 		if !r.full {
 			r.full = true
-			r.issues = append(r.issues, Issue{File: r.file,
-				Message: fmt.Sprintf("more than %d problems; fix these and run validate again", maxIssues)})
+			r.issues = append(r.issues, saying(Issue{File: r.file},
+				words.Msg(words.ProblemTooManyProblems, "max", strconv.Itoa(maxIssues)), nil))
 		}
 		return
 	}
@@ -153,6 +163,18 @@ func (r *report) say(path string, m words.Message, hint ...words.Message) {
 	r.issue(saying(Issue{Line: p.line, Col: p.col, Path: path}, m, hint))
 }
 
+// sayAll is say for several problems with one value: the first is the Problem, the
+// others are More.
+func (r *report) sayAll(path string, ms []words.Message) {
+	p := r.locate(path)
+	i := saying(Issue{Line: p.line, Col: p.col, Path: path}, ms[0], nil)
+	for _, m := range ms[1:] {
+		i.More = append(i.More, m)
+		i.Message += "; " + m.In(words.EN)
+	}
+	r.issue(i)
+}
+
 // sayKey is say located at the key of path, as atKey.
 func (r *report) sayKey(path string, m words.Message, hint ...words.Message) {
 	p, ok := r.doc.Keys[path]
@@ -162,19 +184,16 @@ func (r *report) sayKey(path string, m words.Message, hint ...words.Message) {
 	r.issue(saying(Issue{Line: p.Line, Col: p.Col, Path: path}, m, hint))
 }
 
-// saying fills an issue's Problem, Hint and English Message.
+// saying fills an issue's Problem, Hint and English Message. The problem may be a
+// failed rule of the validator (RuleMessage), so it is said by SayRule.
 func saying(i Issue, m words.Message, hint []words.Message) Issue {
-	i.Problem, i.Message = m, m.In(words.EN)
+	i.Problem, i.Message = m, SayRule(m, words.EN)
 	if len(hint) > 0 && hint[0].Code != "" {
 		i.Hint = hint[0]
 		i.Message += i.Hint.In(words.EN)
 	}
 	return i
 }
-
-// atKey reports a problem located at the key of path rather than its value, for problems
-// with the entry as a whole (an unreachable step, a key that does not apply).
-func (r *report) atKey(path, msg string) { r.doc.AtKey(path, msg) }
 
 // isBad reports whether path or one of its ancestors could not be decoded.
 func (r *report) isBad(path string) bool { return r.doc.IsBad(path) }

@@ -2,14 +2,16 @@ package definitions
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // MaxFileSize is the largest definition file read. Real definitions are a few kilobytes;
@@ -91,7 +93,7 @@ func expand(paths []string, issues *Issues) []string {
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			*issues = append(*issues, Issue{File: p, Message: "cannot read: " + reason(err)})
+			*issues = append(*issues, cannotRead(p, err))
 			continue
 		}
 		if !fi.IsDir() {
@@ -100,7 +102,7 @@ func expand(paths []string, issues *Issues) []string {
 		}
 		entries, err := os.ReadDir(p)
 		if err != nil {
-			*issues = append(*issues, Issue{File: p, Message: "cannot read: " + reason(err)})
+			*issues = append(*issues, cannotRead(p, err))
 			continue
 		}
 		n := 0
@@ -112,7 +114,7 @@ func expand(paths []string, issues *Issues) []string {
 			}
 		}
 		if n == 0 {
-			*issues = append(*issues, Issue{File: p, Message: "holds no definitions (*.yaml or *.yml files)"})
+			*issues = append(*issues, saying(Issue{File: p}, words.Msg(words.ProblemNoDefinitions), nil))
 		}
 	}
 	sort.Strings(out)
@@ -121,24 +123,29 @@ func expand(paths []string, issues *Issues) []string {
 
 // readFile reads and parses one file, refusing huge files before reading them.
 func readFile(name string) *parsed {
-	fail := func(msg string) *parsed {
+	fail := func(i Issue) *parsed {
 		r := newReport(name)
-		r.issue(Issue{Message: msg})
+		r.issue(i)
 		return &parsed{report: r}
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return fail("cannot read: " + reason(err))
+		return fail(cannotRead(name, err))
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
-		return fail(definitionFile.TooBig(fi.Size()))
+		return fail(saying(Issue{}, definitionFile.TooBig(fi.Size()), nil))
 	}
 	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return fail("cannot read: " + reason(err))
+		return fail(cannotRead(name, err))
 	}
 	return parse(name, src)
+}
+
+// cannotRead is the issue of a file or folder that cannot be read.
+func cannotRead(file string, err error) Issue {
+	return saying(Issue{File: file}, words.Msg(words.ProblemCannotRead, "reason", reason(err)), nil)
 }
 
 // reason drops the path that os errors repeat, since the issue already names the file.
@@ -162,7 +169,7 @@ func crossCheck(files []*parsed) {
 		}
 		k := d.Gemeente + "/" + d.Process
 		if first, dup := byKey[k]; dup {
-			p.at("process", fmt.Sprintf("%s is also defined in %s; give one of them another process id", k, first.file))
+			p.say("process", words.Msg(words.ProblemProcessTwice, "key", k, "file", first.file))
 			continue
 		}
 		byKey[k] = p
@@ -177,12 +184,13 @@ func crossCheck(files []*parsed) {
 			if others := gemeentenWith(processes, s.Process, d.Gemeente); len(others) > 0 {
 				// A child case runs in the case's own gemeente; another gemeente (or
 				// organisation) takes a case over as a provider.
-				p.at("steps."+s.ID+".process", fmt.Sprintf("%q is a process of gemeente %s, not of %q: a referral starts a process of its own gemeente; to hand the case to another gemeente or organisation, write provider: (an id from the providers configuration) instead of process:",
-					s.Process, strings.Join(others, ", "), d.Gemeente))
+				p.say("steps."+s.ID+".process", words.Msg(words.ProblemProcessElsewhere,
+					"process", strconv.Quote(s.Process), "others", strings.Join(others, ", "), "gemeente", strconv.Quote(d.Gemeente)))
 				continue
 			}
-			p.at("steps."+s.ID+".process", fmt.Sprintf("no process %q of gemeente %q is loaded; load its file too or refer to another process (an outside organisation takes a case over with provider:)", s.Process, d.Gemeente)+
-				p.sug.didYouMean(s.Process, processes[d.Gemeente], "its processes are"))
+			p.say("steps."+s.ID+".process", words.Msg(words.ProblemProcessNotLoaded,
+				"process", strconv.Quote(s.Process), "gemeente", strconv.Quote(d.Gemeente)),
+				p.sug.hint(s.Process, processes[d.Gemeente], words.ProblemHintProcesses))
 		}
 	}
 	outcomes(files, byKey) // contract.go

@@ -27,7 +27,7 @@ func (c *checker) terms(conds *Conditions) {
 					continue // reported by its tag
 				}
 				if err := conds.Check(tc.When); err != nil {
-					c.fail(cp+".when", err.Error())
+					c.badCondition(cp+".when", err)
 					continue
 				}
 				for _, m := range conds.OptionProblems(tc.When) {

@@ -62,10 +62,15 @@ func (c *checker) fail(path, msg string) {
 	}
 }
 
-// failKey is fail located at the key of path.
-func (c *checker) failKey(path, msg string) {
-	if !c.isBad(path) {
-		c.atKey(path, msg)
+// badCondition reports why the condition at path cannot be used.
+func (c *checker) badCondition(path string, err error) {
+	var ce *ConditionError
+	switch {
+	case c.isBad(path):
+	case errors.As(err, &ce) && len(ce.Problems) > 0:
+		c.sayAll(path, ce.Problems)
+	default:
+		c.at(path, err.Error())
 	}
 }
 
@@ -113,13 +118,13 @@ func (c *checker) structTags(v any, prefix string) {
 		if m, hint, ok := c.tagProblem(fe); ok {
 			c.problem(join(prefix, rest), m, hint)
 		} else {
-			c.fail(join(prefix, rest), RuleSentence(fe.Tag(), fe.Param(), fe.Kind()))
+			c.problem(join(prefix, rest), RuleMessage(fe.Tag(), fe.Param(), fe.Kind()))
 		}
 	}
 }
 
 // tagProblem says a failed validator tag of the format as a problem of the catalogue;
-// false for the other tags, which RuleSentence words.
+// false for the other tags, said as a failed rule (RuleMessage).
 func (c *checker) tagProblem(fe validator.FieldError) (m, hint words.Message, ok bool) {
 	value := fmt.Sprint(fe.Value())
 	switch fe.Tag() {
@@ -273,8 +278,9 @@ func (c *checker) forms() {
 		for _, fl := range f {
 			p := path + "." + fl.Name
 			c.options(fl, p)
-			if err := CheckRules(fl); err != nil {
-				c.fail(p+".rules", strings.TrimPrefix(err.Error(), "rules: "))
+			var re *RulesError
+			if errors.As(CheckRules(fl), &re) {
+				c.problem(p+".rules", re.Problem)
 			}
 			if fst, ok := declared[fl.Name]; !ok {
 				declared[fl.Name] = first{p, fl}
@@ -319,7 +325,7 @@ func (c *checker) options(f *Field, p string) {
 func (c *checker) conditions() {
 	conds, err := NewConditions(c.fields)
 	if err != nil {
-		c.fail("", "the form fields cannot be used in conditions: "+err.Error())
+		c.problem("", words.Msg(words.ProblemConditionFields, "detail", err.Error()))
 		return
 	}
 	index := map[string]int{}
@@ -358,7 +364,7 @@ func (c *checker) conditions() {
 			}
 			p := fmt.Sprintf("steps.%s.next[%d].when", s.ID, i)
 			if err := errs[index[t.When]]; err != nil {
-				c.fail(p, err.Error())
+				c.badCondition(p, err)
 				continue
 			}
 			for _, m := range optionProblems[index[t.When]] {

@@ -2,10 +2,11 @@ package law
 
 import (
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Unit is the unit of a Duration.
@@ -51,7 +52,7 @@ func ParseDuration(s string) (Duration, error) {
 	}
 	// Built only on failure: decoding a case's definition parses many durations.
 	hint := func() error {
-		return fmt.Errorf("%q is not a duration; write 6w, 42d or 30wd (units s m h d w wd, or 6 weken, 10 werkdagen)", s)
+		return durationError(words.ProblemNotDuration, "value", strconv.Quote(s))
 	}
 	if i == 0 || i > 6 {
 		return Duration{}, hint()
@@ -65,10 +66,26 @@ func ParseDuration(s string) (Duration, error) {
 		return Duration{}, hint()
 	}
 	if n <= 0 || n > maxDurationCount {
-		return Duration{}, fmt.Errorf("%q must be a count from 1 to %d, e.g. 1%s", s, maxDurationCount, u)
+		return Duration{}, durationError(words.ProblemDurationCount, "value", strconv.Quote(s), "max", strconv.Itoa(maxDurationCount), "unit", string(u))
 	}
 	return Duration{N: n, Unit: u}, nil
 }
+
+// DurationError is why a text is no duration, as a message of the catalogue; its Error
+// is the English.
+type DurationError struct {
+	Problem words.Message
+}
+
+func durationError(code words.Code, nameValues ...string) error {
+	return &DurationError{Problem: words.Msg(code, nameValues...)}
+}
+
+// Error says the problem in English.
+func (e *DurationError) Error() string { return e.Problem.In(words.EN) }
+
+// Said is the problem as a message, for the YAML decoder (yamldoc.Scalar).
+func (e *DurationError) Said() words.Message { return e.Problem }
 
 // String writes the canonical form, e.g. "6w".
 func (d Duration) String() string {

@@ -129,9 +129,41 @@ const (
 	ProblemRuleNotBool        Code = "problem.rule.not-bool"
 	ProblemRuleNotNumber      Code = "problem.rule.not-number"
 
+	// Rules (rules:) the validator cannot read or that mean nothing for the field's type.
+	// {sentence} is what the rule says, in English; {detail} the validator's own text.
+	ProblemRuleUnknown        Code = "problem.rule.unknown"
+	ProblemRuleUnknownMeant   Code = "problem.rule.unknown-meant"
+	ProblemRuleParamNotNumber Code = "problem.rule.param-not-number"
+	ProblemRuleUnreadable     Code = "problem.rule.unreadable"
+	ProblemRuleTextOnly       Code = "problem.rule.text-only"
+	ProblemRuleNotForBool     Code = "problem.rule.not-for-bool"
+	ProblemRuleDateNothing    Code = "problem.rule.date-checks-nothing"
+	ProblemRuleDateRefuses    Code = "problem.rule.date-refuses-every-date"
+	ProblemRuleNotForChoice   Code = "problem.rule.not-for-choice"
+	ProblemRuleRequiredTwice  Code = "problem.rule.required-already"
+
+	// Durations (6w, 10wd) that cannot be read.
+	ProblemNotDuration     Code = "problem.duration.not-a-duration"
+	ProblemNotDurationLong Code = "problem.duration.not-a-duration-long"
+	ProblemDurationCount   Code = "problem.duration.count"
+
 	// Conditions (when:) that compare a choice field with a value it cannot have.
 	ProblemConditionNotOption      Code = "problem.condition.not-an-option"
 	ProblemConditionNotOptionMeant Code = "problem.condition.not-an-option-meant"
+
+	// Conditions (when:) that cannot be compiled. {col} is the column in the condition;
+	// the types of an operator's operands ({a}, {b}, {types}, {type}) are in English,
+	// {detail} is the CEL parser's or checker's own English text.
+	ProblemConditionEmpty             Code = "problem.condition.empty"
+	ProblemConditionTooLong           Code = "problem.condition.too-long"
+	ProblemConditionNotBool           Code = "problem.condition.not-yes-no"
+	ProblemConditionUnknownField      Code = "problem.condition.unknown-field"
+	ProblemConditionUnknownFieldMeant Code = "problem.condition.unknown-field-meant"
+	ProblemConditionOperatorPair      Code = "problem.condition.operator-misfit-pair"
+	ProblemConditionOperator          Code = "problem.condition.operator-misfit"
+	ProblemConditionSyntax            Code = "problem.condition.syntax"
+	ProblemConditionCEL               Code = "problem.condition.cel"
+	ProblemConditionFields            Code = "problem.condition.fields-unusable"
 
 	// YAML indented wrongly, found before the parser's own, less precise message.
 	ProblemYAMLTab              Code = "problem.yaml.tab"
@@ -148,6 +180,29 @@ const (
 	ProblemOneDefinitionPerFile Code = "problem.file.one-definition"
 	ProblemCannotRead           Code = "problem.file.cannot-read"
 	ProblemNoDefinitions        Code = "problem.file.no-definitions"
+	ProblemNotADefinition       Code = "problem.file.not-a-definition"
+	ProblemTooManyProblems      Code = "problem.file.too-many-problems"
+
+	// The file-level problems of the other YAML files (users, providers, scenarios):
+	// the kind of file is an argument, in English ("users list").
+	ProblemFileTooBigOf  Code = "problem.file.too-big-of"
+	ProblemFileEmptyOf   Code = "problem.file.empty-of"
+	ProblemOneDocumentOf Code = "problem.file.one-document-of"
+	ProblemNotMappingOf  Code = "problem.file.not-a-mapping-of"
+
+	// What the YAML decoder (internal/yamldoc) finds in any file. {expected} and {got}
+	// describe values in the words of the file, in English.
+	ProblemUnknownKey     Code = "problem.yaml.unknown-key"
+	ProblemHintWriteOneOf Code = "problem.hint.write-one-of"
+	ProblemKeyTwice       Code = "problem.yaml.key-twice"
+	ProblemKeyNotPlain    Code = "problem.yaml.key-not-plain"
+	ProblemMergeNeedsMap  Code = "problem.yaml.merge-needs-mapping"
+	ProblemAliasNowhere   Code = "problem.yaml.alias-nowhere"
+	ProblemTooManyValues  Code = "problem.yaml.too-many-values"
+	ProblemExpected       Code = "problem.yaml.expected"
+	ProblemQuotedBool     Code = "problem.yaml.quoted-bool"
+	ProblemCannotDecode   Code = "problem.yaml.cannot-decode"
+	ProblemUnreadable     Code = "problem.yaml.unreadable-value"
 )
 
 // problemsTexts is the table of this domain; see doc.go.
@@ -367,4 +422,68 @@ var problemsTexts = register(map[Code]Text{
 	// The reason is the operating system's own English text.
 	ProblemCannotRead:    {NL: "niet te lezen: {reason}", EN: "cannot read: {reason}"},
 	ProblemNoDefinitions: {NL: "bevat geen definities (*.yaml- of *.yml-bestanden)", EN: "holds no definitions (*.yaml or *.yml files)"},
+	ProblemNotADefinition: {NL: "een definitie is een mapping van sleutels (gemeente:, process:, steps:, …), niet {shape}",
+		EN: "a definition is a mapping of keys (gemeente:, process:, steps:, …), not {shape}"},
+	ProblemTooManyProblems: {NL: "meer dan {max} problemen; los deze op en voer validate opnieuw uit",
+		EN: "more than {max} problems; fix these and run validate again"},
+
+	ProblemFileTooBigOf: {NL: "het bestand heeft {size} bytes; een {kind} mag hoogstens {max} bytes zijn",
+		EN: "the file has {size} bytes; a {kind} may be at most {max}"},
+	ProblemFileEmptyOf:   {NL: "het bestand is leeg; {start}", EN: "the file is empty; {start}"},
+	ProblemOneDocumentOf: {NL: "een bestand bevat één {kind}; zet het document na --- in een eigen bestand", EN: "a file holds one {kind}; move the document after --- to a file of its own"},
+	ProblemNotMappingOf:  {NL: "{mapping}, niet {shape}", EN: "{mapping}, not {shape}"},
+
+	ProblemUnknownKey:     {NL: "onbekende sleutel {key}", EN: "unknown key {key}"},
+	ProblemHintWriteOneOf: {NL: "; schrijf een van: {names}", EN: "; write one of: {names}"},
+	ProblemKeyTwice:       {NL: "{key} staat al op regel {line}; houd er een", EN: "{key} is already defined on line {line}; keep one"},
+	ProblemKeyNotPlain:    {NL: "een sleutel moet een gewone naam zijn, geen lijst of mapping", EN: "a key must be a plain name, not a list or mapping"},
+	ProblemMergeNeedsMap: {NL: "een merge-sleutel (<<) heeft een alias van een mapping nodig, zoals <<: *defaults",
+		EN: "a merge key (<<) needs an alias of a mapping, like <<: *defaults"},
+	ProblemAliasNowhere: {NL: "de alias wijst nergens heen", EN: "alias points nowhere"},
+	ProblemTooManyValues: {NL: "het bestand groeit uit tot meer dan {max} waarden; herhalen ankers en aliassen (*naam) elkaar?",
+		EN: "the file expands to more than {max} values; do anchors and aliases (*name) repeat each other?"},
+	ProblemExpected:     {NL: "verwacht {expected}, niet {got}", EN: "expected {expected}, not {got}"},
+	ProblemQuotedBool:   {NL: "verwacht true of false zonder aanhalingstekens, niet {value}", EN: "expected true or false without quotes, not {value}"},
+	ProblemCannotDecode: {NL: "een waarde van deze soort ({kind}) is niet te lezen", EN: "cannot read a value of this kind ({kind})"},
+	// The detail is the YAML parser's own English text.
+	ProblemUnreadable: {NL: "deze waarde is niet te lezen: {detail}", EN: "cannot read this value: {detail}"},
+
+	ProblemConditionEmpty:   {NL: "de voorwaarde is leeg", EN: "condition is empty"},
+	ProblemConditionTooLong: {NL: "de voorwaarde is langer dan {max} tekens", EN: "condition is longer than {max} characters"},
+	ProblemConditionNotBool: {NL: "een voorwaarde moet ja of nee (true/false) opleveren, maar geeft {type}",
+		EN: "condition must be yes or no (true/false), but gives {type}"},
+	ProblemConditionUnknownField: {NL: "kolom {col}: onbekend veld {name}", EN: "column {col}: unknown field {name}"},
+	ProblemConditionUnknownFieldMeant: {NL: "kolom {col}: onbekend veld {name}; bedoelde je {best}?",
+		EN: "column {col}: unknown field {name}; did you mean {best}?"},
+	ProblemConditionOperatorPair: {NL: "kolom {col}: {op} kan niet gebruikt worden met {a} en {b}",
+		EN: "column {col}: {op} cannot be used with {a} and {b}"},
+	ProblemConditionOperator: {NL: "kolom {col}: {op} kan niet gebruikt worden met {types}",
+		EN: "column {col}: {op} cannot be used with {types}"},
+	ProblemConditionSyntax: {NL: "kolom {col}: syntaxfout{detail}", EN: "column {col}: syntax error{detail}"},
+	ProblemConditionCEL:    {NL: "kolom {col}: {detail}", EN: "column {col}: {detail}"},
+	ProblemConditionFields: {NL: "de formuliervelden zijn niet te gebruiken in voorwaarden: {detail}",
+		EN: "the form fields cannot be used in conditions: {detail}"},
+
+	ProblemRuleUnknown:      {NL: "onbekende regel {rule}", EN: "unknown rule {rule}"},
+	ProblemRuleUnknownMeant: {NL: "onbekende regel {rule}; bedoelde je {best}?", EN: "unknown rule {rule}; did you mean {best}?"},
+	ProblemRuleParamNotNumber: {NL: "{rules} is niet te lezen: de waarde van een regel is geen getal",
+		EN: "{rules} cannot be read: a rule's value is not a number"},
+	ProblemRuleUnreadable: {NL: "{rules} is niet te lezen: {detail}", EN: "{rules} cannot be read: {detail}"},
+	ProblemRuleTextOnly:   {NL: "{rule} geldt voor tekst, niet voor een {type}-veld", EN: "{rule} applies to text, not to a {type} field"},
+	ProblemRuleNotForBool: {NL: "{part} past niet bij een ja/nee-veld: het antwoord is ja of nee en heeft geen grootte of vorm; haal het weg (required: true vraagt om een antwoord)",
+		EN: "{part} does not fit a yes/no field: the answer is yes or no and has no size or form; remove it (required: true asks for an answer)"},
+	ProblemRuleDateNothing: {NL: "{part} past niet bij een datumveld: het telt de tekens van de datum ({sentence}), altijd 10 (JJJJ-MM-DD), geen dagen, dus het controleert niets; haal het weg",
+		EN: "{part} does not fit a date field: it counts the characters of the date ({sentence}), always 10 (YYYY-MM-DD), not days, so it checks nothing; remove it"},
+	ProblemRuleDateRefuses: {NL: "{part} past niet bij een datumveld: het telt de tekens van de datum ({sentence}), altijd 10 (JJJJ-MM-DD), geen dagen, dus het weigert elke datum; haal het weg",
+		EN: "{part} does not fit a date field: it counts the characters of the date ({sentence}), always 10 (YYYY-MM-DD), not days, so it refuses every date; remove it"},
+	ProblemRuleNotForChoice: {NL: "{part} past niet bij een keuzeveld: het zou de tekens van de gekozen optie tellen; de opties zeggen al wat gekozen mag worden, dus haal het weg",
+		EN: "{part} does not fit a choice field: it would count the characters of the chosen option; the options already say what may be chosen, so remove it"},
+	ProblemRuleRequiredTwice: {NL: "{tag}: het veld is al altijd verplicht (required: true); haal required: true weg om het alleen {when} te verplichten",
+		EN: "{tag}: the field is required: true already, always; remove required: true to require it only {when}"},
+
+	ProblemNotDuration: {NL: "{value} is geen duur; schrijf 6w, 42d of 30wd (eenheden s m h d w wd, of 6 weken, 10 werkdagen)",
+		EN: "{value} is not a duration; write 6w, 42d or 30wd (units s m h d w wd, or 6 weken, 10 werkdagen)"},
+	ProblemNotDurationLong: {NL: "{value} is geen duur; schrijf 6w, 42d of 30wd", EN: "{value} is not a duration; write 6w, 42d or 30wd"},
+	ProblemDurationCount: {NL: "{value} moet een aantal van 1 tot {max} zijn, bijvoorbeeld 1{unit}",
+		EN: "{value} must be a count from 1 to {max}, e.g. 1{unit}"},
 })

@@ -1,12 +1,13 @@
 package yamldoc
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // The decoder walks the yaml.Node tree itself instead of calling yaml.Node.Decode, so
@@ -34,9 +35,9 @@ type Decoder struct {
 	// Describe names what a value of a type looks like in the file, for "expected …,
 	// not …"; "" leaves it to the general words ("a list, like [a, b]", "text").
 	Describe func(reflect.Type) string
-	// Suggest completes the message on an unknown key, given the keys known there; by
-	// default it lists them when there are at most ten.
-	Suggest func(key string, known []string) string
+	// Suggest is the hint on an unknown key ("; did you mean …?"), given the keys known
+	// there; by default it lists them when there are at most ten.
+	Suggest func(key string, known []string) words.Message
 	// MaxValues bounds the values decoded; zero means DefaultMaxValues.
 	MaxValues int
 
@@ -100,7 +101,7 @@ func (dec *Decoder) Value(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Bool:
 		b, err := strconv.ParseBool(strings.ToLower(n.Value))
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && err == nil && n.Value != "1" && n.Value != "0" {
-			dec.MarkBad(path, "expected true or false without quotes, not "+Quote(n.Value))
+			dec.MarkBadSaid(path, words.Msg(words.ProblemQuotedBool, "value", Quote(n.Value)))
 			return
 		}
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" || err != nil {
@@ -112,7 +113,7 @@ func (dec *Decoder) Value(n *yaml.Node, v reflect.Value, path string) {
 		dec.free(n, v, path)
 	default:
 		// Kept so that a new field type fails loudly in tests.
-		dec.At(path, fmt.Sprintf("cannot read a value of this kind (%s)", t.Kind()))
+		dec.Say(path, words.Msg(words.ProblemCannotDecode, "kind", t.Kind().String()))
 	}
 }
 
@@ -124,7 +125,7 @@ func (dec *Decoder) free(n *yaml.Node, v reflect.Value, path string) {
 	}
 	var x any
 	if err := n.Decode(&x); err != nil {
-		dec.MarkBad(path, "cannot read this value: "+strings.TrimPrefix(err.Error(), "yaml: "))
+		dec.MarkBadSaid(path, words.Msg(words.ProblemUnreadable, "detail", strings.TrimPrefix(err.Error(), "yaml: ")))
 		return
 	}
 	if x != nil && reflect.TypeOf(x).AssignableTo(v.Type()) {
@@ -144,7 +145,7 @@ func (dec *Decoder) charge(n int, path string) bool {
 	}
 	dec.visits += n
 	if dec.visits > budget {
-		dec.At(path, fmt.Sprintf("the file expands to more than %d values; do anchors and aliases (*name) repeat each other?", budget))
+		dec.Say(path, words.Msg(words.ProblemTooManyValues, "max", strconv.Itoa(budget)))
 		dec.Bad[""] = true // what was decoded is partial: checking it would only add noise
 		return false
 	}
@@ -158,7 +159,7 @@ func (dec *Decoder) resolve(n *yaml.Node, path string) (*yaml.Node, bool) {
 	}
 	for hops := 0; n.Kind == yaml.AliasNode; hops++ {
 		if n.Alias == nil || hops > 100 {
-			dec.At(path, "alias points nowhere")
+			dec.Say(path, words.Msg(words.ProblemAliasNowhere))
 			return nil, false
 		}
 		n = n.Alias
@@ -178,8 +179,7 @@ func (dec *Decoder) Struct(n *yaml.Node, v reflect.Value, path string) {
 		p := Join(path, e.key.Value)
 		i, ok := info.index[e.key.Value]
 		if !ok {
-			dec.Add(Problem{Line: e.key.Line, Col: e.key.Column, Path: p,
-				Message: "unknown key " + Quote(e.key.Value) + dec.suggest(e.key.Value, info.names)})
+			dec.SayAt(posOf(e.key), p, words.Msg(words.ProblemUnknownKey, "key", Quote(e.key.Value)), dec.suggest(e.key.Value, info.names))
 			continue
 		}
 		dec.Keys[p] = posOf(e.key)
@@ -188,14 +188,16 @@ func (dec *Decoder) Struct(n *yaml.Node, v reflect.Value, path string) {
 	}
 }
 
-func (dec *Decoder) suggest(key string, known []string) string {
+// suggest is the hint on an unknown key: the Decoder's own, or the known keys when
+// they are few.
+func (dec *Decoder) suggest(key string, known []string) words.Message {
 	if dec.Suggest != nil {
 		return dec.Suggest(key, known)
 	}
 	if len(known) > 0 && len(known) <= 10 {
-		return "; write one of: " + strings.Join(known, ", ")
+		return words.Msg(words.ProblemHintWriteOneOf, "names", strings.Join(known, ", "))
 	}
-	return ""
+	return words.Message{}
 }
 
 // list decodes a sequence into a slice; an empty list stays nil so that a value

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // item is a value keyed by its id in a mapping, as steps are.
@@ -42,7 +44,7 @@ var sampleTypes = map[reflect.Type]Func{
 }
 
 // decode reads src into a sample and renders its problems as "line:col: path: message".
-func decode(src string, max int) (*sample, []string) {
+func decode(src string, max int) (*sample, []string, []Problem) {
 	doc := New()
 	var s sample
 	if root := doc.Read([]byte(src), Kind{Name: "sample", Start: "a sample starts with name:", Mapping: "a sample is a mapping", MaxSize: max}); root != nil {
@@ -56,10 +58,48 @@ func decode(src string, max int) (*sample, []string) {
 		}
 		out = append(out, line+p.Message)
 	}
-	return &s, out
+	return &s, out, doc.Problems
 }
 
-func TestDecodeProblems(t *testing.T) {
+// TestEveryProblemSaid: every problem the decoder finds itself carries a code of the
+// catalogue whose English (with its hint) is the Message, and a Dutch text; only the
+// error of a caller's own scalar type ("3" is not a size) is the caller's text.
+func TestEveryProblemSaid(t *testing.T) {
+	n := 0
+	for _, c := range problemCases() {
+		_, _, ps := decode(c.src, maxFor(c))
+		for _, p := range ps {
+			if strings.Contains(p.Message, "is not a size") {
+				continue
+			}
+			n++
+			en := p.Said.In(words.EN)
+			if p.Hint.Code != "" {
+				en += p.Hint.In(words.EN)
+			}
+			switch {
+			case p.Said.Code == "":
+				t.Errorf("%s: no code: %s", c.name, p.Message)
+			case en != p.Message:
+				t.Errorf("%s: from its code %q, as Message %q", c.name, en, p.Message)
+			case p.Said.In(words.NL) == p.Said.In(words.EN):
+				t.Errorf("%s: no Dutch: %s", c.name, p.Message)
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d problems checked", n)
+	}
+}
+
+// problemCase is a source and the problems it gives, as "line:col: path: message".
+type problemCase struct {
+	name, src string
+	want      []string
+}
+
+// problemCases are sources with every kind of problem the decoder finds.
+func problemCases() []problemCase {
 	// Merge keys of merge keys ("billion laughs"): each level repeats the one before ten times.
 	var bomb strings.Builder
 	bomb.WriteString("items:\n  m0: &m0 {title: x}\n")
@@ -69,10 +109,7 @@ func TestDecodeProblems(t *testing.T) {
 	}
 	aliases := "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
 		"data: {c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]}\n"
-	tests := []struct {
-		name, src string
-		want      []string
-	}{
+	return []problemCase{
 		{"valid", "name: a\ntags: [x]\nitems: {b: {title: B}, a: {done: true}}\nsize: 3m\nplain: p\n", nil},
 		{"unknown key", "name: a\ntitel: b\n", []string{`2:1: titel: unknown key "titel"; write one of: name, tags, roles, items, size, data, plain`}},
 		{"every problem, not the first", "nme: a\ntags: x\nsize: 3\n", []string{
@@ -102,13 +139,20 @@ func TestDecodeProblems(t *testing.T) {
 		{"parser's own message", "name: {a: b,\n      c: d\n", []string{"2:0: invalid YAML: did not find expected ',' or '}'"}},
 		{"too big", strings.Repeat("#", 101), []string{"0:0: the file has 101 bytes; a sample may be at most 100"}},
 	}
-	for _, tt := range tests {
+}
+
+// maxFor bounds the file of the case "too big".
+func maxFor(c problemCase) int {
+	if c.name == "too big" {
+		return 100
+	}
+	return 0
+}
+
+func TestDecodeProblems(t *testing.T) {
+	for _, tt := range problemCases() {
 		t.Run(tt.name, func(t *testing.T) {
-			max := 0
-			if tt.name == "too big" {
-				max = 100
-			}
-			_, got := decode(tt.src, max)
+			_, got, _ := decode(tt.src, maxFor(tt))
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
@@ -118,7 +162,7 @@ func TestDecodeProblems(t *testing.T) {
 
 func TestDecodeValues(t *testing.T) {
 	src := "name: &n a\nplain: *n\ntags: []\nroles: {x: X}\nitems:\n  b: &base {title: B, done: true}\n  a: {<<: *base, title: A}\nsize: 3m\ndata: {n: 1, leeg: , lijst: [x]}\n"
-	s, problems := decode(src, 0)
+	s, problems, _ := decode(src, 0)
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}

@@ -14,7 +14,10 @@
 //	problems := dec.Sorted() // []Problem{{Line, Col, Path, Message}}, ordered by place
 //
 // Decoding is strict: an unknown key, a duplicate key, a value of the wrong shape each
-// become a Problem and decoding goes on. Types written their own way (a duration "6w",
+// become a Problem and decoding goes on. Every problem the package finds itself carries
+// its message as a code of the catalogue (Problem.Said, internal/words), so that it
+// reads in Dutch too; Message is its English. A caller says its own problems with Say
+// (a code) or At (English only). Types written their own way (a duration "6w",
 // a mapping keyed by id that becomes a list) plug in as a Func (see Scalar and Keyed).
 // Hostile input stays cheap: the file size is bounded, aliases and merge keys are
 // counted against a budget of values (no "billion laughs"), and a parser panic becomes

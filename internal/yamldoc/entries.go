@@ -1,9 +1,11 @@
 package yamldoc
 
 import (
-	"fmt"
+	"strconv"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // entry is one key and value of a mapping, after merge keys ("<<: *base") are expanded.
@@ -29,12 +31,11 @@ func (dec *Decoder) entries(n *yaml.Node, path string) []entry {
 			continue
 		}
 		if k.Kind != yaml.ScalarNode {
-			dec.Add(Problem{Line: k.Line, Col: k.Column, Path: path, Message: "a key must be a plain name, not a list or mapping"})
+			dec.SayAt(posOf(k), path, words.Msg(words.ProblemKeyNotPlain))
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			dec.Add(Problem{Line: k.Line, Col: k.Column, Path: Join(path, k.Value),
-				Message: fmt.Sprintf("%s is already defined on line %d; keep one", Quote(k.Value), first.Line)})
+			dec.SayAt(posOf(k), Join(path, k.Value), words.Msg(words.ProblemKeyTwice, "key", Quote(k.Value), "line", strconv.Itoa(first.Line)))
 			continue
 		}
 		seen[k.Value] = k
@@ -71,7 +72,7 @@ func (dec *Decoder) mergeSources(m *yaml.Node, path string) []*yaml.Node {
 		}
 	}
 	if len(list) == 0 {
-		dec.Add(Problem{Line: m.Line, Col: m.Column, Path: path, Message: "a merge key (<<) needs an alias of a mapping, like <<: *defaults"})
+		dec.SayAt(posOf(m), path, words.Msg(words.ProblemMergeNeedsMap))
 	}
 	return list
 }

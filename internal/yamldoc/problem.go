@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Pos is a line and column in a file, both 1-based.
@@ -18,7 +20,22 @@ func posOf(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 type Problem struct {
 	Line, Col int
 	Path      string
-	Message   string
+	// Message is the problem in English, as the CLI and the API show it.
+	Message string
+	// Said is the same problem as a message of the catalogue (internal/words), and Hint
+	// what to write instead, so that it can be said in Dutch too; Message is their
+	// English. Both are zero for a problem a caller gave as English text only (At,
+	// MarkBad).
+	Said, Hint words.Message
+}
+
+// saying is a problem located at p, said by m and an optional hint.
+func saying(p Pos, path string, m words.Message, hint words.Message) Problem {
+	msg := m.In(words.EN)
+	if hint.Code != "" {
+		msg += hint.In(words.EN)
+	}
+	return Problem{Line: p.Line, Col: p.Col, Path: path, Message: msg, Said: m, Hint: hint}
 }
 
 // Doc collects the problems of one file and remembers where every path was written.
@@ -61,6 +78,24 @@ func (d *Doc) At(path, msg string) {
 	d.Add(Problem{Line: p.Line, Col: p.Col, Path: path, Message: msg})
 }
 
+// Say is At for a problem of the catalogue, with an optional hint.
+func (d *Doc) Say(path string, m words.Message, hint ...words.Message) {
+	d.Add(saying(d.Locate(path), path, m, first(hint)))
+}
+
+// SayAt reports a problem of the catalogue at a place of its own (a key, a line).
+func (d *Doc) SayAt(p Pos, path string, m words.Message, hint ...words.Message) {
+	d.Add(saying(p, path, m, first(hint)))
+}
+
+// first is the optional hint of a call, or none.
+func first(hint []words.Message) words.Message {
+	if len(hint) > 0 {
+		return hint[0]
+	}
+	return words.Message{}
+}
+
 // AtKey reports a problem located at the key of path rather than its value, for
 // problems with the entry as a whole.
 func (d *Doc) AtKey(path, msg string) {
@@ -84,6 +119,12 @@ func (d *Doc) Fail(path, msg string) {
 func (d *Doc) MarkBad(path, msg string) {
 	d.Bad[path] = true
 	d.At(path, msg)
+}
+
+// MarkBadSaid is MarkBad for a problem of the catalogue.
+func (d *Doc) MarkBadSaid(path string, m words.Message) {
+	d.Bad[path] = true
+	d.Say(path, m)
 }
 
 // IsBad reports whether path or one of its ancestors could not be decoded.

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // DefaultMaxSize bounds a file when its Kind sets no MaxSize. Configuration files are a
@@ -28,6 +30,26 @@ type Kind struct {
 	Mapping string
 	// MaxSize is the largest file read, in bytes; zero means DefaultMaxSize.
 	MaxSize int
+	// Said names the codes that say this kind's file-level problems in full, in Dutch
+	// too; a code left zero is said with the English of Name, Start or Mapping as an
+	// argument (words.ProblemFileEmptyOf, …).
+	Said KindWords
+}
+
+// KindWords are the codes of a kind's file-level problems. Each is given every argument
+// (size, max, kind, start, mapping, shape) and uses those it needs.
+type KindWords struct {
+	TooBig, Empty, OneDocument, NotMapping words.Code
+}
+
+// say is a file-level problem of this kind: code when the kind has its own, else the
+// general one; shape is what the root is instead of a mapping.
+func (k Kind) say(code, general words.Code, size int64, shape string) words.Message {
+	if code == "" {
+		code = general
+	}
+	return words.Msg(code, "size", strconv.FormatInt(size, 10), "max", strconv.Itoa(k.Max()),
+		"kind", k.Name, "start", k.Start, "mapping", k.Mapping, "shape", shape)
 }
 
 // Max is the largest file of this kind, in bytes.
@@ -39,8 +61,8 @@ func (k Kind) Max() int {
 }
 
 // TooBig says a file of size bytes is refused.
-func (k Kind) TooBig(size int64) string {
-	return fmt.Sprintf("the file has %d bytes; a %s may be at most %d", size, k.Name, k.Max())
+func (k Kind) TooBig(size int64) words.Message {
+	return k.say(k.Said.TooBig, words.ProblemFileTooBigOf, size, "")
 }
 
 // Read parses the single document of src and returns its root mapping, or nil after
@@ -48,13 +70,13 @@ func (k Kind) TooBig(size int64) string {
 // document is reported, and the first one still returned.
 func (d *Doc) Read(src []byte, k Kind) (root *yaml.Node) {
 	if len(src) > k.Max() {
-		d.Add(Problem{Message: k.TooBig(int64(len(src)))})
+		d.SayAt(Pos{}, "", k.TooBig(int64(len(src))))
 		return nil
 	}
 	defer func() {
 		// yaml.v3 has panicked on malformed input in the past; the writer gets a problem.
 		if e := recover(); e != nil {
-			d.Add(Problem{Message: fmt.Sprintf("cannot read the YAML: %v", e)})
+			d.SayAt(Pos{}, "", words.Msg(words.ProblemCannotReadYAML, "detail", fmt.Sprint(e)))
 			root = nil
 		}
 	}()
@@ -62,27 +84,26 @@ func (d *Doc) Read(src []byte, k Kind) (root *yaml.Node) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			d.Add(Problem{Line: 1, Col: 1, Message: "the file is empty; " + k.Start})
+			d.SayAt(Pos{1, 1}, "", k.say(k.Said.Empty, words.ProblemFileEmptyOf, 0, ""))
 		} else {
 			d.syntax(src, err)
 		}
 		return nil
 	}
 	if len(doc.Content) == 0 {
-		d.Add(Problem{Line: 1, Col: 1, Message: "the file is empty; " + k.Start})
+		d.SayAt(Pos{1, 1}, "", k.say(k.Said.Empty, words.ProblemFileEmptyOf, 0, ""))
 		return nil
 	}
 	root = doc.Content[0]
 	var next yaml.Node
 	switch err := dec.Decode(&next); {
 	case err == nil:
-		d.Add(Problem{Line: next.Line, Col: next.Column,
-			Message: "a file holds one " + k.Name + "; move the document after --- to a file of its own"})
+		d.SayAt(posOf(&next), "", k.say(k.Said.OneDocument, words.ProblemOneDocumentOf, 0, ""))
 	case !errors.Is(err, io.EOF):
 		d.yamlError(err)
 	}
 	if root.Kind != yaml.MappingNode {
-		d.Add(Problem{Line: root.Line, Col: root.Column, Message: k.Mapping + ", not " + shape(root)})
+		d.SayAt(posOf(root), "", k.say(k.Said.NotMapping, words.ProblemNotMappingOf, 0, shape(root)))
 		return nil
 	}
 	return root
@@ -103,8 +124,8 @@ func (d *Doc) syntax(src []byte, err error) {
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		cited, _ = strconv.Atoi(m[1])
 	}
-	if p, msg, ok := indentationProblem(src); ok && p.Line >= cited {
-		d.Add(Problem{Line: p.Line, Col: p.Col, Message: "invalid YAML: " + msg})
+	if p, m, ok := indentationProblem(src); ok && p.Line >= cited {
+		d.SayAt(p, "", m)
 		return
 	}
 	d.yamlError(err)
@@ -115,8 +136,8 @@ func (d *Doc) yamlError(err error) {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		d.Add(Problem{Line: line, Message: "invalid YAML: " + m[2]})
+		d.SayAt(Pos{Line: line}, "", words.Msg(words.ProblemInvalidYAML, "detail", m[2]))
 		return
 	}
-	d.Add(Problem{Message: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")})
+	d.SayAt(Pos{}, "", words.Msg(words.ProblemInvalidYAML, "detail", strings.TrimPrefix(msg, "yaml: ")))
 }

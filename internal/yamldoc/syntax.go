@@ -2,8 +2,10 @@ package yamldoc
 
 import (
 	"bytes"
-	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // indentationProblem finds the first line whose indentation cannot be right: a tab in
@@ -11,7 +13,7 @@ import (
 // line that goes back to a level no line above opened. Block scalars (| and >) and flow
 // collections spread over lines ({ … }, [ … ]) are skipped, as their lines may be
 // indented freely.
-func indentationProblem(src []byte) (Pos, string, bool) {
+func indentationProblem(src []byte) (Pos, words.Message, bool) {
 	levels := []int{0} // the indentation of the open blocks, innermost last
 	kinds := []byte{0} // per level: 'm' keys of a mapping, 's' items of a list, 'c' a list at its key's level, 0 not yet known
 	opens := false     // the last content line ends with "key:" and expects a block
@@ -34,7 +36,7 @@ func indentationProblem(src []byte) (Pos, string, bool) {
 			scalar = -1
 		}
 		if t := strings.IndexByte(line[:indent], '\t'); t >= 0 {
-			return Pos{n, t + 1}, "a tab indents this line; YAML indents with spaces only: replace the tab by spaces", true
+			return Pos{n, t + 1}, words.Msg(words.ProblemYAMLTab), true
 		}
 		if flow > 0 {
 			flow += flowDepth(trimmed)
@@ -46,7 +48,7 @@ func indentationProblem(src []byte) (Pos, string, bool) {
 		top := levels[len(levels)-1]
 		switch {
 		case indent > top && !opens:
-			return Pos{n, indent + 1}, fmt.Sprintf("this line is indented %d spaces, deeper than the line before, which has its value already; indent it %d spaces like that line, or end the line before with the key alone (key:)", indent, top), true
+			return Pos{n, indent + 1}, words.Msg(words.ProblemYAMLDeeper, "indent", itoa(indent), "top", itoa(top)), true
 		case indent > top:
 			levels, kinds = append(levels, indent), append(kinds, 0)
 		case indent < top:
@@ -58,8 +60,7 @@ func indentationProblem(src []byte) (Pos, string, bool) {
 				levels, kinds = levels[:len(levels)-1], kinds[:len(kinds)-1]
 			}
 			if levels[len(levels)-1] != indent {
-				return Pos{n, indent + 1}, fmt.Sprintf("this line is indented %d spaces, but the keys it could belong with are at %s; indent it like the key above it that it belongs with",
-					indent, levelWords(levels, top)), true
+				return Pos{n, indent + 1}, levelsMessage(indent, levels, top), true
 			}
 		}
 		item := strings.HasPrefix(trimmed, "- ") || trimmed == "-"
@@ -67,18 +68,17 @@ func indentationProblem(src []byte) (Pos, string, bool) {
 		case item && *k == 'm' && !(opens && opensAt == indent):
 			// A list item among the keys of a mapping: yaml.v3 says "did not find
 			// expected key" at the start of the whole block, often far above.
-			fix := "indent it under the key whose list it is"
 			if items > indent {
-				fix = fmt.Sprintf("indent it %d spaces, like the items before it", items)
+				return Pos{n, indent + 1}, words.Msg(words.ProblemYAMLItemAmongKeysAt, "indent", itoa(indent), "items", itoa(items)), true
 			}
-			return Pos{n, indent + 1}, fmt.Sprintf("this list item is indented %d spaces, like the keys around it, so it belongs to no key; %s", indent, fix), true
+			return Pos{n, indent + 1}, words.Msg(words.ProblemYAMLItemAmongKeys, "indent", itoa(indent)), true
 		case item && *k == 'm':
 			*k = 'c' // a list written under its key at the key's indentation ("next:\n- goto: a")
 		case item && *k == 0:
 			*k = 's'
 		case !item && *k == 's':
 			// A key among the items of a list: the key of an item indented too little.
-			return Pos{n, indent + 1}, fmt.Sprintf("this key is indented %d spaces, like the list items around it (the dashes), so it belongs to no item; indent it %d spaces, like the keys of the item above it", indent, indent+2), true
+			return Pos{n, indent + 1}, words.Msg(words.ProblemYAMLKeyAmongItems, "indent", itoa(indent), "want", itoa(indent+2)), true
 		case !item:
 			*k = 'm'
 		}
@@ -105,7 +105,7 @@ func indentationProblem(src []byte) (Pos, string, bool) {
 			flow = flowDepth(content)
 		}
 	}
-	return Pos{}, "", false
+	return Pos{}, words.Message{}, false
 }
 
 // lineValue is a content line without its comment and trailing spaces (a "#" inside
@@ -148,19 +148,22 @@ func flowDepth(s string) int {
 	return d
 }
 
-// levelWords lists the indentations a line could have had: the open levels and the
-// one it left.
-func levelWords(levels []int, left int) string {
-	var words []string
+// levelsMessage says a line went back to no level: the open levels and the one it
+// left are where it could have been.
+func levelsMessage(indent int, levels []int, left int) words.Message {
+	var ls []string
 	seen := map[int]bool{}
 	for _, l := range append(append([]int(nil), levels...), left) {
 		if !seen[l] {
 			seen[l] = true
-			words = append(words, fmt.Sprint(l))
+			ls = append(ls, itoa(l))
 		}
 	}
-	if len(words) == 1 {
-		return words[0] + " spaces"
+	if len(ls) == 1 {
+		return words.Msg(words.ProblemYAMLNoLevel, "indent", itoa(indent), "last", ls[0])
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1] + " spaces"
+	return words.Msg(words.ProblemYAMLNoLevels, "indent", itoa(indent),
+		"levels", strings.Join(ls[:len(ls)-1], ", "), "last", ls[len(ls)-1])
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

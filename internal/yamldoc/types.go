@@ -1,13 +1,17 @@
 package yamldoc
 
 import (
+	"errors"
 	"reflect"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Scalar decodes a type written as one scalar, such as a duration "6w" or a time,
-// with parse; parse's error is the message.
+// with parse; parse's error is the message, with its code when the error has a
+// Said() words.Message.
 func Scalar[T any](parse func(string) (T, error)) Func {
 	return func(dec *Decoder, n *yaml.Node, v reflect.Value, path string) {
 		if n.Kind != yaml.ScalarNode {
@@ -15,7 +19,12 @@ func Scalar[T any](parse func(string) (T, error)) Func {
 			return
 		}
 		x, err := parse(n.Value)
-		if err != nil {
+		var said interface{ Said() words.Message }
+		switch {
+		case errors.As(err, &said):
+			dec.MarkBadSaid(path, said.Said())
+			return
+		case err != nil:
 			dec.MarkBad(path, err.Error())
 			return
 		}

@@ -7,12 +7,14 @@ import (
 	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Wrong reports a value of the wrong shape, saying what was expected in the words of
 // the file rather than Go's.
 func (dec *Decoder) Wrong(n *yaml.Node, t reflect.Type, path string) {
-	dec.MarkBad(path, "expected "+dec.describe(t)+", not "+shape(n))
+	dec.MarkBadSaid(path, words.Msg(words.ProblemExpected, "expected", dec.describe(t), "got", shape(n)))
 }
 
 // describe names what a value of type t looks like in YAML.
