@@ -29,7 +29,7 @@
 //
 // Workflow code must give the same commands on replay: it reads time only through
 // workflow.Now, never files, the environment or randomness, and never ranges over a map
-// without sorting its keys (sortedKeys). Conditions (CEL) and calendars
+// without sorting its keys (workflow.DeterministicKeys). Conditions (CEL) and calendars
 // (definitions.Due) are pure functions of their input.
 //
 // A change to this interpreter that alters the commands a running case gives (another

@@ -86,7 +86,7 @@ func (c *caseRun) onEvent(ctx workflow.Context, req EventRequest) (CaseView, err
 // which event came and who delivered it, and the case goes on. The caller holds the case.
 func (c *caseRun) receiveEvent(ctx workflow.Context, w *Wait, actor string, data map[string]any) {
 	c.st.Waits = slices.DeleteFunc(c.st.Waits, func(x *Wait) bool { return x == w })
-	for _, k := range sortedKeys(data) {
+	for _, k := range workflow.DeterministicKeys(data) {
 		c.st.Data[k] = data[k]
 	}
 	c.addTrail(ctx, TrailEntry{Event: "event-received", Step: w.Step, Actor: actor, Detail: w.Event})

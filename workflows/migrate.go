@@ -214,7 +214,7 @@ func (c *caseRun) migrationBlock(to *definitions.Definition) string {
 			return reason
 		}
 	}
-	for _, j := range sortedKeys(c.st.Arrived) {
+	for _, j := range workflow.DeterministicKeys(c.st.Arrived) {
 		if len(c.st.Arrived[j]) == 0 {
 			continue
 		}

@@ -43,7 +43,7 @@ func (c *caseRun) startChild(ctx workflow.Context, step *definitions.Step) {
 	data := definitions.ChildData(step, def, c.st.Data)
 	if workflow.GetVersion(ctx, childContractChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
 		data = map[string]any{}
-		for _, k := range sortedKeys(c.st.Data) {
+		for _, k := range workflow.DeterministicKeys(c.st.Data) {
 			data[k] = c.st.Data[k]
 		}
 	}

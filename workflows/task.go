@@ -45,7 +45,7 @@ func (c *caseRun) closeTask(id string) {
 // routes on. The caller holds the case (advance).
 func (c *caseRun) completeTask(ctx workflow.Context, t *Task, actor string, data map[string]any) {
 	step := c.def.Steps.Step(t.Step)
-	for _, k := range sortedKeys(data) {
+	for _, k := range workflow.DeterministicKeys(data) {
 		c.st.Data[k] = data[k]
 	}
 	c.closeTask(t.ID)

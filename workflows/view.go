@@ -3,8 +3,9 @@ package workflows
 import (
 	"maps"
 	"slices"
-	"sort"
 	"time"
+
+	"go.temporal.io/sdk/workflow"
 )
 
 // view builds the CaseView of the current state: what the query, every update's answer
@@ -117,7 +118,7 @@ func (c *caseRun) activeSteps() []string {
 	for _, h := range c.st.Handoffs {
 		set[h.Step] = true
 	}
-	return sortedKeys(set)
+	return workflow.DeterministicKeys(set)
 }
 
 // stalled: an open task is past its deadline or was marked stalled by its ladder, or
@@ -146,14 +147,4 @@ func (c *caseRun) earliestDeadline() *time.Time {
 		}
 	}
 	return best
-}
-
-// sortedKeys returns a map's keys in order: workflow code never ranges over a map.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

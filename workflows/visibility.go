@@ -134,7 +134,7 @@ func (c *caseRun) rolesAndAssignees() ([]string, []string) {
 			users[t.Assignee] = true
 		}
 	}
-	return sortedKeys(roles), sortedKeys(users)
+	return workflow.DeterministicKeys(roles), workflow.DeterministicKeys(users)
 }
 
 // taskSummaries is the memo's list of open tasks.

@@ -129,7 +129,7 @@ func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 		received = now
 	}
 	data := map[string]any{}
-	for _, k := range sortedKeys(in.Data) {
+	for _, k := range workflow.DeterministicKeys(in.Data) {
 		data[k] = in.Data[k]
 	}
 	c.st = &CaseState{
