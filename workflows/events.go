@@ -14,11 +14,11 @@ import (
 // eventWait opens a wait for an event from outside. With for or until it also has a
 // timeout; a timeout already past (or a date field without a date) sends the case to
 // the timeout step at once, with the trail saying why.
-func (c *caseRun) eventWait(ctx workflow.Context, step *definitions.Step, now time.Time) {
+func (c *waits) eventWait(ctx workflow.Context, step *definitions.Step, now time.Time) {
 	var due time.Time
 	switch {
 	case step.For != nil:
-		due = c.due(now, *step.For)
+		due = c.clocks.due(now, *step.For)
 	case step.Until != "":
 		d, ok := dateField(c.st.Data[step.Until])
 		if !ok {
@@ -36,7 +36,7 @@ func (c *caseRun) eventWait(ctx workflow.Context, step *definitions.Step, now ti
 
 // eventTimeout ends an event wait whose time passed without the event: on to the
 // timeout step. The caller removes the wait.
-func (c *caseRun) eventTimeout(ctx workflow.Context, w *Wait) {
+func (c *waits) eventTimeout(ctx workflow.Context, w *Wait) {
 	c.addTrail(ctx, TrailEntry{Event: "event-timeout", Step: w.Step, Detail: w.Event})
 	step := c.def.Steps.Step(w.Step)
 	if step == nil || step.Timeout == "" {
@@ -49,7 +49,7 @@ func (c *caseRun) eventTimeout(ctx workflow.Context, w *Wait) {
 // checkEvent finds the wait an event is for and checks the caller and the data: a
 // member of the case's team delivers it (an outside system gets a token of the team),
 // once per wait, with data that fits the wait's form.
-func (c *caseRun) checkEvent(req EventRequest) (*Wait, error) {
+func (c *guard) checkEvent(req EventRequest) (*Wait, error) {
 	if c.st.Status != StatusOpen {
 		return nil, notOpen("case " + c.st.CaseID + " is closed")
 	}
@@ -71,20 +71,20 @@ func (c *caseRun) checkEvent(req EventRequest) (*Wait, error) {
 	return w, nil
 }
 
-func (c *caseRun) validateEvent(ctx workflow.Context, req EventRequest) error {
+func (c *handlers) validateEvent(ctx workflow.Context, req EventRequest) error {
 	return c.validate(ctx, func() error { _, err := c.checkEvent(req); return err })
 }
 
-func (c *caseRun) onEvent(ctx workflow.Context, req EventRequest) (CaseView, error) {
+func (c *handlers) onEvent(ctx workflow.Context, req EventRequest) (CaseView, error) {
 	var w *Wait
 	return c.handle(ctx, "",
 		func() (err error) { w, err = c.checkEvent(req); return err },
-		func() { c.receiveEvent(ctx, w, req.Actor.UserID, req.Data) })
+		func() { c.waits.receiveEvent(ctx, w, req.Actor.UserID, req.Data) })
 }
 
 // receiveEvent ends the wait with the event: its data joins the case's, the trail says
 // which event came and who delivered it, and the case goes on. The caller holds the case.
-func (c *caseRun) receiveEvent(ctx workflow.Context, w *Wait, actor string, data map[string]any) {
+func (c *waits) receiveEvent(ctx workflow.Context, w *Wait, actor string, data map[string]any) {
 	c.st.Waits = slices.DeleteFunc(c.st.Waits, func(x *Wait) bool { return x == w })
 	for _, k := range workflow.DeterministicKeys(data) {
 		c.st.Data[k] = data[k]

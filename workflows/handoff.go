@@ -46,6 +46,15 @@ type HandoffView struct {
 	Text string `json:"text"`
 }
 
+// handoffs are the case's referrals to external providers (CaseState.Handoffs): sending
+// them beside the case, recording the provider's answer, and how they show.
+type handoffs struct {
+	*caseRun
+	// inFlight counts hand-off activities not yet back; the run ends or continues as
+	// new only when it is zero, as their outcome reports to this run.
+	inFlight int
+}
+
 // asyncHandoffChange is the workflow.GetVersion change id of hand-offs that no longer
 // hold the case: histories before version 1 waited for the provider inside the step.
 const asyncHandoffChange = "async-handoff"
@@ -79,7 +88,7 @@ var inPlaceHandoffOptions = workflow.ActivityOptions{
 // provider is reached; updates answer and clocks fire meanwhile. It goes on when the
 // provider confirms; a refusal or retries run out leave the step failed and the case
 // stalled, for the lead to retry or route on (rescue.go).
-func (c *caseRun) handoff(ctx workflow.Context, step *definitions.Step) {
+func (c *handoffs) handoff(ctx workflow.Context, step *definitions.Step) {
 	seq := strconv.Itoa(c.st.Seq[step.ID])
 	key := c.st.CaseID + "/" + step.ID + "-" + seq
 	if workflow.GetVersion(ctx, asyncHandoffChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
@@ -94,7 +103,7 @@ func (c *caseRun) handoff(ctx workflow.Context, step *definitions.Step) {
 
 // sendHandoff starts the hand-off activity for h and returns at once; when it ends,
 // handedOff takes the case to record the outcome.
-func (c *caseRun) sendHandoff(ctx workflow.Context, h *Handoff) {
+func (c *handoffs) sendHandoff(ctx workflow.Context, h *Handoff) {
 	in := activities.HandoffInput{
 		CaseID: c.st.CaseID, Gemeente: c.def.Gemeente, Process: c.def.Process,
 		Step: h.Step, Provider: h.Provider, IdempotencyKey: h.Key,
@@ -102,19 +111,19 @@ func (c *caseRun) sendHandoff(ctx workflow.Context, h *Handoff) {
 	opts := handoffOptions
 	opts.Summary = "overdracht " + h.Step + " aan " + h.Provider
 	f := workflow.ExecuteActivity(workflow.WithActivityOptions(ctx, opts), activities.HandoffName, in)
-	c.handingOff++
+	c.inFlight++
 	workflow.Go(ctx, func(gctx workflow.Context) {
 		var res activities.HandoffResult
 		err := f.Get(gctx, &res)
-		c.handingOff--
+		c.inFlight--
 		c.advance(gctx, func() { c.handedOff(gctx, h.ID, h.Key, res, err) })
-		c.publish(gctx)
+		c.vis.publish(gctx)
 	})
 }
 
 // handedOff records a hand-off's outcome. The caller holds the case. An outcome of an
 // attempt the lead has since replaced, or of a case closed meanwhile, changes nothing.
-func (c *caseRun) handedOff(ctx workflow.Context, id, key string, res activities.HandoffResult, err error) {
+func (c *handoffs) handedOff(ctx workflow.Context, id, key string, res activities.HandoffResult, err error) {
 	i := slices.IndexFunc(c.st.Handoffs, func(h *Handoff) bool { return h.ID == id })
 	if i < 0 || c.st.Handoffs[i].Key != key {
 		return
@@ -153,7 +162,7 @@ func handoffFailure(err error) string {
 
 // handoffInPlace is the hand-off before async-handoff: it held the case until the
 // provider answered. Kept for cases started before that change.
-func (c *caseRun) handoffInPlace(ctx workflow.Context, step *definitions.Step, key string) {
+func (c *handoffs) handoffInPlace(ctx workflow.Context, step *definitions.Step, key string) {
 	in := activities.HandoffInput{
 		CaseID: c.st.CaseID, Gemeente: c.def.Gemeente, Process: c.def.Process,
 		Step: step.ID, Provider: step.Provider, IdempotencyKey: key,
@@ -172,7 +181,7 @@ func (c *caseRun) handoffInPlace(ctx workflow.Context, step *definitions.Step, k
 }
 
 // handoffViews are the pending and failed hand-offs as the view shows them.
-func (c *caseRun) handoffViews() []HandoffView {
+func (c *handoffs) handoffViews() []HandoffView {
 	var out []HandoffView
 	for _, h := range c.st.Handoffs {
 		v := HandoffView{Step: h.Step, Provider: h.Provider, Since: h.Since, Status: "waiting", Retries: h.Retries,
@@ -186,7 +195,7 @@ func (c *caseRun) handoffViews() []HandoffView {
 }
 
 // waiting is what the case waits for besides tasks, for the memo: one line per hand-off.
-func (c *caseRun) waiting() []string {
+func (c *handoffs) waiting() []string {
 	var out []string
 	for _, v := range c.handoffViews() {
 		out = append(out, v.Text)
@@ -196,11 +205,11 @@ func (c *caseRun) waiting() []string {
 
 // handoffPending reports whether a hand-off is in flight (sent, not failed): the run
 // must not continue as new then, as its outcome reports to this run.
-func (c *caseRun) handoffPending() bool {
+func (c *handoffs) handoffPending() bool {
 	return slices.ContainsFunc(c.st.Handoffs, func(h *Handoff) bool { return !h.Failed })
 }
 
 // handoffFailed reports whether a hand-off failed and waits for the lead.
-func (c *caseRun) handoffFailed() bool {
+func (c *handoffs) handoffFailed() bool {
 	return slices.ContainsFunc(c.st.Handoffs, func(h *Handoff) bool { return h.Failed })
 }

@@ -34,8 +34,12 @@ type StoppedPeriod struct {
 // maxStoppedPeriods bounds the periods kept; a case has a handful.
 const maxStoppedPeriods = 100
 
+// stops are the case's hersteltermijnen: the open ones (CaseState.Stops) and the
+// periods they stopped clocks (CaseState.Stopped).
+type stops struct{ *caseRun }
+
 // stopFor returns the open stop of a step's clock, or nil.
-func (c *caseRun) stopFor(step string) *Stop {
+func (c *stops) stopFor(step string) *Stop {
 	for _, s := range c.st.Stops {
 		if slices.Contains(s.Steps, step) {
 			return s
@@ -46,7 +50,7 @@ func (c *caseRun) stopFor(step string) *Stop {
 
 // startStop opens the hersteltermijn of a new task t of step and stops the clocks of
 // the open tasks of the steps it names. The caller holds the case.
-func (c *caseRun) startStop(ctx workflow.Context, step *definitions.Step, t *Task) {
+func (c *stops) startStop(ctx workflow.Context, step *definitions.Step, t *Task) {
 	if len(step.Stops) == 0 {
 		return
 	}
@@ -67,10 +71,10 @@ func (c *caseRun) startStop(ctx workflow.Context, step *definitions.Step, t *Tas
 // joinStop applies the hersteltermijnen to a new task t of step: the days its clock
 // already stood still before it opened (stops that ended), and an open stop of its
 // step, which stops it from the start of its term or of the stop, whichever is later.
-func (c *caseRun) joinStop(ctx workflow.Context, step *definitions.Step, t *Task) {
+func (c *stops) joinStop(ctx workflow.Context, step *definitions.Step, t *Task) {
 	origin := t.Opened
 	if step.Deadline != nil {
-		origin = c.origin(step.Deadline.From, t.Opened)
+		origin = c.clocks.origin(step.Deadline.From, t.Opened)
 	}
 	for _, p := range c.st.Stopped {
 		if p.Step != step.ID || !p.To.After(origin) {
@@ -81,7 +85,7 @@ func (c *caseRun) joinStop(ctx workflow.Context, step *definitions.Step, t *Task
 			from = origin
 		}
 		for _, a := range t.Alarms {
-			c.resumeAlarm(t, a, from, p.To)
+			c.clocks.resumeAlarm(t, a, from, p.To)
 		}
 	}
 	if s := c.stopFor(step.ID); s != nil {
@@ -102,7 +106,7 @@ func (c *caseRun) joinStop(ctx workflow.Context, step *definitions.Step, t *Task
 // endStop ends the hersteltermijn of task t, if it is one: the clocks it stopped run
 // again (unless opschorting holds them too) and the period is kept for tasks of those
 // steps that open later. The caller holds the case.
-func (c *caseRun) endStop(ctx workflow.Context, t *Task, why string) {
+func (c *stops) endStop(ctx workflow.Context, t *Task, why string) {
 	i := slices.IndexFunc(c.st.Stops, func(s *Stop) bool { return s.Task == t.ID })
 	if i < 0 {
 		return
@@ -127,7 +131,7 @@ func (c *caseRun) endStop(ctx workflow.Context, t *Task, why string) {
 		}
 		for _, a := range o.Alarms {
 			if !a.Done {
-				c.resumeAlarm(o, a, o.FrozenAt, now)
+				c.clocks.resumeAlarm(o, a, o.FrozenAt, now)
 			}
 		}
 		sortAlarms(o)

@@ -10,15 +10,9 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-// refer is a referral step: a child case of another process of the gemeente, or a
-// hand-off to an external provider.
-func (c *caseRun) refer(ctx workflow.Context, step *definitions.Step) {
-	if step.Provider != "" {
-		c.handoff(ctx, step)
-		return
-	}
-	c.startChild(ctx, step)
-}
+// children are the child cases the case started (CaseState.Referred) and those it
+// awaits (CaseState.Children): a referral to another process of the gemeente.
+type children struct{ *caseRun }
 
 // childContractChange is the workflow.GetVersion change id of child cases that get
 // only the fields their referral passes (definitions.ChildData), not the whole data.
@@ -29,7 +23,7 @@ const childContractChange = "child-contract"
 // step passes, or those its intake asks for (payloads, not search attributes). When the step awaits, the case goes on when the
 // child ends; otherwise as soon as it has started. Children are abandoned when the
 // parent closes: a specialist-care case outlives the wijkteam case that referred it.
-func (c *caseRun) startChild(ctx workflow.Context, step *definitions.Step) {
+func (c *children) startChild(ctx workflow.Context, step *definitions.Step) {
 	def := c.related(step.Process)
 	if def == nil {
 		c.stuck(ctx, step.ID, "process "+step.Process+" is not in the case's related definitions")
@@ -76,12 +70,12 @@ func (c *caseRun) startChild(ctx workflow.Context, step *definitions.Step) {
 		var res CaseResult
 		err := fut.Get(gctx, &res)
 		c.advance(gctx, func() { c.childDone(gctx, id, step, res, err) })
-		c.publish(gctx)
+		c.vis.publish(gctx)
 	})
 }
 
 // childDone goes on after an awaited child case ended. The caller holds the case.
-func (c *caseRun) childDone(ctx workflow.Context, id string, step *definitions.Step, res CaseResult, err error) {
+func (c *children) childDone(ctx workflow.Context, id string, step *definitions.Step, res CaseResult, err error) {
 	for i, ch := range c.st.Children {
 		if ch.WorkflowID == id {
 			c.st.Children = append(c.st.Children[:i:i], c.st.Children[i+1:]...)
@@ -104,7 +98,7 @@ func (c *caseRun) childDone(ctx workflow.Context, id string, step *definitions.S
 }
 
 // related returns the related definition of the process, or nil.
-func (c *caseRun) related(process string) *definitions.Definition {
+func (c *children) related(process string) *definitions.Definition {
 	for i := range c.in.Related {
 		if c.in.Related[i].Process == process && c.in.Related[i].Gemeente == c.def.Gemeente {
 			return &c.in.Related[i]
