@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"go.temporal.io/sdk/workflow"
@@ -132,14 +133,7 @@ func rungWords(step *definitions.Step, i int) string {
 	if r.Goto != "" {
 		parts = append(parts, "door naar "+r.Goto)
 	}
-	out := ""
-	for i, p := range parts {
-		if i > 0 {
-			out += ", "
-		}
-		out += p
-	}
-	return out
+	return strings.Join(parts, ", ")
 }
 
 // fireDue handles every alarm of an open task whose time has come. The caller holds the

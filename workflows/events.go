@@ -15,16 +15,9 @@ import (
 // timeout; a timeout already past (or a date field without a date) sends the case to
 // the timeout step at once, with the trail saying why.
 func (c *waits) eventWait(ctx workflow.Context, step *definitions.Step, now time.Time) {
-	var due time.Time
-	switch {
-	case step.For != nil:
-		due = c.clocks.due(now, *step.For)
-	case step.Until != "":
-		d, ok := dateField(c.st.Data[step.Until])
-		if !ok {
-			c.addTrail(ctx, TrailEntry{Event: "event-wait-untimed", Step: step.ID, Detail: "field " + step.Until + " holds no date; waits for " + step.Event + " without a timeout"})
-		}
-		due = d
+	due, dated := c.end(step, now)
+	if !dated {
+		c.addTrail(ctx, TrailEntry{Event: "event-wait-untimed", Step: step.ID, Detail: "field " + step.Until + " holds no date; waits for " + step.Event + " without a timeout"})
 	}
 	w := &Wait{ID: step.ID + "-" + strconv.Itoa(c.st.Seq[step.ID]), Step: step.ID, Due: due, Event: step.Event}
 	if !due.IsZero() && !due.After(now) {

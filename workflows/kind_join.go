@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"slices"
+	"strings"
 
 	"go.temporal.io/sdk/workflow"
 
@@ -36,14 +37,7 @@ func (joinKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, 
 func joinList(s []string) string {
 	s = slices.Clone(s)
 	slices.Sort(s)
-	out := ""
-	for i, v := range s {
-		if i > 0 {
-			out += ", "
-		}
-		out += v
-	}
-	return out
+	return strings.Join(s, ", ")
 }
 
 // unmovable: a half-arrived join stays a join in the new version.

@@ -26,18 +26,11 @@ func (waitKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, 
 		c.waits.eventWait(ctx, step, now)
 		return
 	}
-	var due time.Time
-	switch {
-	case step.For != nil:
-		due = c.clocks.due(now, *step.For)
-	case step.Until != "":
-		d, ok := dateField(c.st.Data[step.Until])
-		if !ok {
-			c.addTrail(ctx, TrailEntry{Event: "wait-skipped", Step: step.ID, Detail: "field " + step.Until + " holds no date"})
-			c.route(ctx, step)
-			return
-		}
-		due = d
+	due, dated := c.waits.end(step, now)
+	if !dated {
+		c.addTrail(ctx, TrailEntry{Event: "wait-skipped", Step: step.ID, Detail: "field " + step.Until + " holds no date"})
+		c.route(ctx, step)
+		return
 	}
 	if !due.After(now) {
 		c.addTrail(ctx, TrailEntry{Event: "wait-passed", Step: step.ID})
@@ -49,6 +42,19 @@ func (waitKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, 
 		Step: step.ID,
 		Due:  due,
 	})
+}
+
+// end is when a wait entered at now ends: after its for, or at the date in its until
+// field; zero when it has neither (an event wait without a timeout). dated is false
+// when the until field holds no date.
+func (c *waits) end(step *definitions.Step, now time.Time) (due time.Time, dated bool) {
+	switch {
+	case step.For != nil:
+		return c.clocks.due(now, *step.For), true
+	case step.Until != "":
+		return dateField(c.st.Data[step.Until])
+	}
+	return time.Time{}, true
 }
 
 // dateField reads a date field's value ("2026-11-25") as 00:00 in Europe/Amsterdam.

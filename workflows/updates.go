@@ -48,13 +48,13 @@ func (c *handlers) registerHandlers(ctx workflow.Context) error {
 // retry, possibly in an earlier run): it is then answered with the current view.
 func (c *handlers) repeated(ctx workflow.Context) bool {
 	info := workflow.GetCurrentUpdateInfo(ctx)
-	return info != nil && c.st.recentUpdate(info.ID) != nil
+	return info != nil && c.st.Updates.find(info.ID) != nil
 }
 
 // remember records the running update's id as accepted.
 func (c *handlers) remember(ctx workflow.Context, taskID string) {
 	if info := workflow.GetCurrentUpdateInfo(ctx); info != nil {
-		c.st.rememberUpdate(UpdateRecord{ID: info.ID, Name: info.Name, TaskID: taskID})
+		c.st.Updates.add(UpdateRecord{ID: info.ID, Name: info.Name, TaskID: taskID})
 	}
 }
 
