@@ -18,12 +18,12 @@ type children struct{ *caseRun }
 // only the fields their referral passes (definitions.ChildData), not the whole data.
 const childContractChange = "child-contract"
 
-// startChild starts the referenced process as a child case with workflow id
+// start starts the referenced process as a child case with workflow id
 // "<case>.<step>" ("-2", "-3" on a repeated referral). The child gets the fields the
 // step passes, or those its intake asks for (payloads, not search attributes). When the step awaits, the case goes on when the
 // child ends; otherwise as soon as it has started. Children are abandoned when the
 // parent closes: a specialist-care case outlives the wijkteam case that referred it.
-func (c *children) startChild(ctx workflow.Context, step *definitions.Step) {
+func (c *children) start(ctx workflow.Context, step *definitions.Step) {
 	def := c.related(step.Process)
 	if def == nil {
 		c.stuck(ctx, step.ID, "process "+step.Process+" is not in the case's related definitions")
@@ -69,13 +69,13 @@ func (c *children) startChild(ctx workflow.Context, step *definitions.Step) {
 	workflow.Go(ctx, func(gctx workflow.Context) {
 		var res CaseResult
 		err := fut.Get(gctx, &res)
-		c.advance(gctx, func() { c.childDone(gctx, id, step, res, err) })
+		c.advance(gctx, func() { c.done(gctx, id, step, res, err) })
 		c.vis.publish(gctx)
 	})
 }
 
-// childDone goes on after an awaited child case ended. The caller holds the case.
-func (c *children) childDone(ctx workflow.Context, id string, step *definitions.Step, res CaseResult, err error) {
+// done goes on after an awaited child case ended. The caller holds the case.
+func (c *children) done(ctx workflow.Context, id string, step *definitions.Step, res CaseResult, err error) {
 	for i, ch := range c.st.Children {
 		if ch.WorkflowID == id {
 			c.st.Children = append(c.st.Children[:i:i], c.st.Children[i+1:]...)

@@ -31,7 +31,7 @@ func (c *clocks) calendar() string {
 // origin is where a clock counts from: the step's start (""/"step"), the case's
 // receipt ("case"), the last start of another step (the step's own start if that
 // step was never entered), or the date in a date field (the step's start while the
-// field holds no date; openTask notes that in the trail).
+// field holds no date; taskList.open notes that in the trail).
 func (c *clocks) origin(from string, stepStart time.Time) time.Time {
 	switch from {
 	case "", "step":
@@ -160,7 +160,7 @@ func (c *clocks) fire(ctx workflow.Context, t *Task, a *Alarm) {
 	case alarmDeadline:
 		t.Overdue = true
 		c.addTrail(ctx, TrailEntry{Event: "deadline-passed", Step: t.Step, Task: t.ID, Detail: c.lawOf(t)})
-		c.stops.endStop(ctx, t, "hersteltermijn verstreken")
+		c.stops.end(ctx, t, "hersteltermijn verstreken")
 		c.log(ctx, t.Step, t.ID).Info("deadline passed")
 	case alarmNorm:
 		c.addTrail(ctx, TrailEntry{Event: "norm-passed", Step: t.Step, Task: t.ID})
@@ -200,9 +200,9 @@ func (c *clocks) climb(ctx workflow.Context, t *Task, step *definitions.Step, r 
 		c.addTrail(ctx, TrailEntry{Event: "stalled", Step: t.Step, Task: t.ID})
 	}
 	if r.Goto != "" && c.st.task(t.ID) != nil {
-		c.tasks.closeTask(t.ID)
+		c.tasks.close(t.ID)
 		c.addTrail(ctx, TrailEntry{Event: "task-closed", Step: t.Step, Task: t.ID, Detail: "escalation to " + r.Goto})
-		c.stops.endStop(ctx, t, "closed by escalation")
+		c.stops.end(ctx, t, "closed by escalation")
 		c.queue = append(c.queue, arrival{Step: r.Goto, From: t.Step})
 	}
 }

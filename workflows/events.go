@@ -11,25 +11,25 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-// eventWait opens a wait for an event from outside. With for or until it also has a
+// forEvent opens a wait for an event from outside. With for or until it also has a
 // timeout; a timeout already past (or a date field without a date) sends the case to
 // the timeout step at once, with the trail saying why.
-func (c *waits) eventWait(ctx workflow.Context, step *definitions.Step, now time.Time) {
+func (c *waits) forEvent(ctx workflow.Context, step *definitions.Step, now time.Time) {
 	due, dated := c.end(step, now)
 	if !dated {
 		c.addTrail(ctx, TrailEntry{Event: "event-wait-untimed", Step: step.ID, Detail: "field " + step.Until + " holds no date; waits for " + step.Event + " without a timeout"})
 	}
 	w := &Wait{ID: step.ID + "-" + strconv.Itoa(c.st.Seq[step.ID]), Step: step.ID, Due: due, Event: step.Event}
 	if !due.IsZero() && !due.After(now) {
-		c.eventTimeout(ctx, w)
+		c.timeout(ctx, w)
 		return
 	}
 	c.st.Waits = append(c.st.Waits, w)
 }
 
-// eventTimeout ends an event wait whose time passed without the event: on to the
+// timeout ends an event wait whose time passed without the event: on to the
 // timeout step. The caller removes the wait.
-func (c *waits) eventTimeout(ctx workflow.Context, w *Wait) {
+func (c *waits) timeout(ctx workflow.Context, w *Wait) {
 	c.addTrail(ctx, TrailEntry{Event: "event-timeout", Step: w.Step, Detail: w.Event})
 	step := c.def.Steps.Step(w.Step)
 	if step == nil || step.Timeout == "" {
@@ -72,12 +72,12 @@ func (c *handlers) onEvent(ctx workflow.Context, req EventRequest) (CaseView, er
 	var w *Wait
 	return c.handle(ctx, "",
 		func() (err error) { w, err = c.checkEvent(req); return err },
-		func() { c.waits.receiveEvent(ctx, w, req.Actor.UserID, req.Data) })
+		func() { c.waits.receive(ctx, w, req.Actor.UserID, req.Data) })
 }
 
-// receiveEvent ends the wait with the event: its data joins the case's, the trail says
+// receive ends the wait with the event: its data joins the case's, the trail says
 // which event came and who delivered it, and the case goes on. The caller holds the case.
-func (c *waits) receiveEvent(ctx workflow.Context, w *Wait, actor string, data map[string]any) {
+func (c *waits) receive(ctx workflow.Context, w *Wait, actor string, data map[string]any) {
 	c.st.Waits = slices.DeleteFunc(c.st.Waits, func(x *Wait) bool { return x == w })
 	for _, k := range workflow.DeterministicKeys(data) {
 		c.st.Data[k] = data[k]

@@ -88,22 +88,22 @@ var inPlaceHandoffOptions = workflow.ActivityOptions{
 // provider is reached; updates answer and clocks fire meanwhile. It goes on when the
 // provider confirms; a refusal or retries run out leave the step failed and the case
 // stalled, for the lead to retry or route on (rescue.go).
-func (c *handoffs) handoff(ctx workflow.Context, step *definitions.Step) {
+func (c *handoffs) start(ctx workflow.Context, step *definitions.Step) {
 	seq := strconv.Itoa(c.st.Seq[step.ID])
 	key := c.st.CaseID + "/" + step.ID + "-" + seq
 	if workflow.GetVersion(ctx, asyncHandoffChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
-		c.handoffInPlace(ctx, step, key)
+		c.inPlace(ctx, step, key)
 		return
 	}
 	h := &Handoff{ID: step.ID + "-" + seq, Step: step.ID, Provider: step.Provider, Key: key, Since: workflow.Now(ctx)}
 	c.st.Handoffs = append(c.st.Handoffs, h)
 	c.addTrail(ctx, TrailEntry{Event: "handoff-started", Step: step.ID, Detail: step.Provider})
-	c.sendHandoff(ctx, h)
+	c.send(ctx, h)
 }
 
-// sendHandoff starts the hand-off activity for h and returns at once; when it ends,
+// send starts the hand-off activity for h and returns at once; when it ends,
 // handedOff takes the case to record the outcome.
-func (c *handoffs) sendHandoff(ctx workflow.Context, h *Handoff) {
+func (c *handoffs) send(ctx workflow.Context, h *Handoff) {
 	in := activities.HandoffInput{
 		CaseID: c.st.CaseID, Gemeente: c.def.Gemeente, Process: c.def.Process,
 		Step: h.Step, Provider: h.Provider, IdempotencyKey: h.Key,
@@ -160,9 +160,9 @@ func handoffFailure(err error) string {
 	return "the hand-off failed"
 }
 
-// handoffInPlace is the hand-off before async-handoff: it held the case until the
+// inPlace is the hand-off before async-handoff: it held the case until the
 // provider answered. Kept for cases started before that change.
-func (c *handoffs) handoffInPlace(ctx workflow.Context, step *definitions.Step, key string) {
+func (c *handoffs) inPlace(ctx workflow.Context, step *definitions.Step, key string) {
 	in := activities.HandoffInput{
 		CaseID: c.st.CaseID, Gemeente: c.def.Gemeente, Process: c.def.Process,
 		Step: step.ID, Provider: step.Provider, IdempotencyKey: key,
@@ -180,8 +180,8 @@ func (c *handoffs) handoffInPlace(ctx workflow.Context, step *definitions.Step, 
 	c.route(ctx, step)
 }
 
-// handoffViews are the pending and failed hand-offs as the view shows them.
-func (c *handoffs) handoffViews() []HandoffView {
+// views are the pending and failed hand-offs as the view shows them.
+func (c *handoffs) views() []HandoffView {
 	var out []HandoffView
 	for _, h := range c.st.Handoffs {
 		v := HandoffView{Step: h.Step, Provider: h.Provider, Since: h.Since, Status: "waiting", Retries: h.Retries,
@@ -197,19 +197,19 @@ func (c *handoffs) handoffViews() []HandoffView {
 // waiting is what the case waits for besides tasks, for the memo: one line per hand-off.
 func (c *handoffs) waiting() []string {
 	var out []string
-	for _, v := range c.handoffViews() {
+	for _, v := range c.views() {
 		out = append(out, v.Text)
 	}
 	return out
 }
 
-// handoffPending reports whether a hand-off is in flight (sent, not failed): the run
+// pending reports whether a hand-off is in flight (sent, not failed): the run
 // must not continue as new then, as its outcome reports to this run.
-func (c *handoffs) handoffPending() bool {
+func (c *handoffs) pending() bool {
 	return slices.ContainsFunc(c.st.Handoffs, func(h *Handoff) bool { return !h.Failed })
 }
 
-// handoffFailed reports whether a hand-off failed and waits for the lead.
-func (c *handoffs) handoffFailed() bool {
+// failed reports whether a hand-off failed and waits for the lead.
+func (c *handoffs) failed() bool {
 	return slices.ContainsFunc(c.st.Handoffs, func(h *Handoff) bool { return h.Failed })
 }

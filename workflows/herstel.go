@@ -38,8 +38,8 @@ const maxStoppedPeriods = 100
 // periods they stopped clocks (CaseState.Stopped).
 type stops struct{ *caseRun }
 
-// stopFor returns the open stop of a step's clock, or nil.
-func (c *stops) stopFor(step string) *Stop {
+// of returns the open stop of a step's clock, or nil.
+func (c *stops) of(step string) *Stop {
 	for _, s := range c.st.Stops {
 		if slices.Contains(s.Steps, step) {
 			return s
@@ -48,9 +48,9 @@ func (c *stops) stopFor(step string) *Stop {
 	return nil
 }
 
-// startStop opens the hersteltermijn of a new task t of step and stops the clocks of
+// start opens the hersteltermijn of a new task t of step and stops the clocks of
 // the open tasks of the steps it names. The caller holds the case.
-func (c *stops) startStop(ctx workflow.Context, step *definitions.Step, t *Task) {
+func (c *stops) start(ctx workflow.Context, step *definitions.Step, t *Task) {
 	if len(step.Stops) == 0 {
 		return
 	}
@@ -68,10 +68,10 @@ func (c *stops) startStop(ctx workflow.Context, step *definitions.Step, t *Task)
 	}
 }
 
-// joinStop applies the hersteltermijnen to a new task t of step: the days its clock
+// join applies the hersteltermijnen to a new task t of step: the days its clock
 // already stood still before it opened (stops that ended), and an open stop of its
 // step, which stops it from the start of its term or of the stop, whichever is later.
-func (c *stops) joinStop(ctx workflow.Context, step *definitions.Step, t *Task) {
+func (c *stops) join(ctx workflow.Context, step *definitions.Step, t *Task) {
 	origin := t.Opened
 	if step.Deadline != nil {
 		origin = c.clocks.origin(step.Deadline.From, t.Opened)
@@ -88,7 +88,7 @@ func (c *stops) joinStop(ctx workflow.Context, step *definitions.Step, t *Task) 
 			c.clocks.resumeAlarm(t, a, from, p.To)
 		}
 	}
-	if s := c.stopFor(step.ID); s != nil {
+	if s := c.of(step.ID); s != nil {
 		since := t.Opened
 		if origin.Before(s.Since) {
 			since = s.Since
@@ -103,10 +103,10 @@ func (c *stops) joinStop(ctx workflow.Context, step *definitions.Step, t *Task) 
 	}
 }
 
-// endStop ends the hersteltermijn of task t, if it is one: the clocks it stopped run
+// end ends the hersteltermijn of task t, if it is one: the clocks it stopped run
 // again (unless opschorting holds them too) and the period is kept for tasks of those
 // steps that open later. The caller holds the case.
-func (c *stops) endStop(ctx workflow.Context, t *Task, why string) {
+func (c *stops) end(ctx workflow.Context, t *Task, why string) {
 	i := slices.IndexFunc(c.st.Stops, func(s *Stop) bool { return s.Task == t.ID })
 	if i < 0 {
 		return

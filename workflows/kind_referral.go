@@ -21,10 +21,10 @@ var _ stepKind = referralKind{}
 
 func (referralKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	if step.Provider != "" {
-		c.handoffs.handoff(ctx, step)
+		c.handoffs.start(ctx, step)
 		return
 	}
-	c.children.startChild(ctx, step)
+	c.children.start(ctx, step)
 }
 
 func (referralKind) holds(c *caseRun) []string {
@@ -47,14 +47,14 @@ func (referralKind) show(c *caseRun, v *CaseView) {
 			v.Children = append(v.Children, ch.WorkflowID)
 		}
 	}
-	v.Handoffs = c.handoffs.handoffViews()
+	v.Handoffs = c.handoffs.views()
 }
 
 func (referralKind) describe(c *caseRun, b *strings.Builder) {
 	for _, ch := range c.st.Children {
 		fmt.Fprintf(b, "**Verwezen**: %s (%s)\n\n", ch.Step, ch.WorkflowID)
 	}
-	for _, h := range c.handoffs.handoffViews() {
+	for _, h := range c.handoffs.views() {
 		if h.Status == "failed" {
 			fmt.Fprintf(b, "**Overdracht mislukt**: aan %s (%s): %s\n\n", h.Provider, h.Step, h.Reason)
 			continue
@@ -64,7 +64,7 @@ func (referralKind) describe(c *caseRun, b *strings.Builder) {
 }
 
 // stalled: a hand-off failed and waits for the lead.
-func (referralKind) stalled(c *caseRun) bool { return c.handoffs.handoffFailed() }
+func (referralKind) stalled(c *caseRun) bool { return c.handoffs.failed() }
 
 func (referralKind) next(*caseRun) moment                       { return moment{} }
 func (referralKind) wake(workflow.Context, *caseRun, time.Time) {}
@@ -75,7 +75,7 @@ func (referralKind) busy(c *caseRun) bool { return c.handoffs.inFlight > 0 }
 // pinned: an awaited child case reports its end to this run only, and so does a
 // hand-off not yet confirmed.
 func (referralKind) pinned(c *caseRun) bool {
-	return len(c.st.Children) > 0 || c.handoffs.handoffPending()
+	return len(c.st.Children) > 0 || c.handoffs.pending()
 }
 
 // unmovable: an awaited child case stays a referral in the new version.

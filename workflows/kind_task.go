@@ -19,7 +19,7 @@ type taskKind struct{}
 var _ stepKind = taskKind{}
 
 func (taskKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
-	c.tasks.openTask(ctx, step)
+	c.tasks.open(ctx, step)
 }
 
 func (taskKind) holds(c *caseRun) []string {
@@ -32,7 +32,7 @@ func (taskKind) holds(c *caseRun) []string {
 
 func (taskKind) show(c *caseRun, v *CaseView) {
 	for _, t := range c.st.Tasks {
-		v.Tasks = append(v.Tasks, c.tasks.taskView(t))
+		v.Tasks = append(v.Tasks, c.tasks.viewOf(t))
 	}
 }
 

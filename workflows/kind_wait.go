@@ -23,7 +23,7 @@ var _ stepKind = waitKind{}
 func (waitKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	now := workflow.Now(ctx)
 	if step.Event != "" {
-		c.waits.eventWait(ctx, step, now)
+		c.waits.forEvent(ctx, step, now)
 		return
 	}
 	due, dated := c.waits.end(step, now)
@@ -118,7 +118,7 @@ func (waitKind) next(c *caseRun) moment {
 	return m
 }
 
-func (waitKind) wake(ctx workflow.Context, c *caseRun, now time.Time) { c.waits.waitsDue(ctx, now) }
+func (waitKind) wake(ctx workflow.Context, c *caseRun, now time.Time) { c.waits.passDue(ctx, now) }
 
 func (waitKind) busy(*caseRun) bool   { return false }
 func (waitKind) pinned(*caseRun) bool { return false }
@@ -140,8 +140,8 @@ func (waitKind) close(_ workflow.Context, c *caseRun) { c.st.Waits = nil }
 // comes, and event waits (events.go) ending by their event or their timeout.
 type waits struct{ *caseRun }
 
-// waitsDue passes every wait whose time has come. The caller holds the case.
-func (c *waits) waitsDue(ctx workflow.Context, now time.Time) {
+// passDue passes every wait whose time has come. The caller holds the case.
+func (c *waits) passDue(ctx workflow.Context, now time.Time) {
 	var keep []*Wait
 	for _, w := range c.st.Waits {
 		if w.Due.IsZero() || w.Due.After(now) {
@@ -149,7 +149,7 @@ func (c *waits) waitsDue(ctx workflow.Context, now time.Time) {
 			continue
 		}
 		if w.Event != "" {
-			c.eventTimeout(ctx, w)
+			c.timeout(ctx, w)
 			continue
 		}
 		c.addTrail(ctx, TrailEntry{Event: "wait-passed", Step: w.Step})

@@ -44,7 +44,7 @@ func (c *handlers) onRetryHandoff(ctx workflow.Context, req RetryHandoffRequest)
 	var h *Handoff
 	return c.handle(ctx, "",
 		func() (err error) { h, err = c.checkRetryHandoff(req); return err },
-		func() { c.handoffs.retryHandoff(ctx, h, req.Actor.UserID, req.Reason) })
+		func() { c.handoffs.retry(ctx, h, req.Actor.UserID, req.Reason) })
 }
 
 func (c *handlers) validateRouteOn(ctx workflow.Context, req RouteOnRequest) error {
@@ -110,14 +110,14 @@ func (c *guard) checkRetryHandoff(req RetryHandoffRequest) (*Handoff, error) {
 	return nil, conflict("no hand-off of this case has failed")
 }
 
-// retryHandoff sends h again. The caller holds the case.
-func (c *handoffs) retryHandoff(ctx workflow.Context, h *Handoff, actor, reason string) {
+// retry sends h again. The caller holds the case.
+func (c *handoffs) retry(ctx workflow.Context, h *Handoff, actor, reason string) {
 	h.Retries++
 	h.Failed, h.Reason = false, ""
 	h.Key = c.st.CaseID + "/" + h.ID + "/retry-" + fmt.Sprint(h.Retries)
 	h.Since = workflow.Now(ctx)
 	c.addTrail(ctx, TrailEntry{Event: "handoff-retried", Step: h.Step, Actor: actor, Detail: h.Provider + ": " + reason})
-	c.sendHandoff(ctx, h)
+	c.send(ctx, h)
 }
 
 // stuckSteps are the steps where the case cannot go on by itself.

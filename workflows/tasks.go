@@ -15,9 +15,9 @@ import (
 // clocks are clocks.go's, their hersteltermijnen herstel.go's.
 type taskList struct{ *caseRun }
 
-// openTask opens a human task. Its id is the step id and the how-manieth entry of that
+// open opens a human task. Its id is the step id and the how-manieth entry of that
 // step ("keukentafelgesprek-1"): readable, deterministic, and free of personal data.
-func (c *taskList) openTask(ctx workflow.Context, step *definitions.Step) {
+func (c *taskList) open(ctx workflow.Context, step *definitions.Step) {
 	now := workflow.Now(ctx)
 	t := &Task{
 		ID:     step.ID + "-" + strconv.Itoa(c.st.Seq[step.ID]),
@@ -34,12 +34,12 @@ func (c *taskList) openTask(ctx workflow.Context, step *definitions.Step) {
 	c.st.Tasks = append(c.st.Tasks, t)
 	c.addTrail(ctx, TrailEntry{Event: "task-opened", Step: step.ID, Task: t.ID})
 	c.clocks.noteTerms(ctx, step, t)
-	c.stops.joinStop(ctx, step, t)
-	c.stops.startStop(ctx, step, t)
+	c.stops.join(ctx, step, t)
+	c.stops.start(ctx, step, t)
 }
 
-// closeTask removes an open task.
-func (c *taskList) closeTask(id string) {
+// close removes an open task.
+func (c *taskList) close(id string) {
 	for i, t := range c.st.Tasks {
 		if t.ID == id {
 			c.st.Tasks = append(c.st.Tasks[:i:i], c.st.Tasks[i+1:]...)
@@ -48,16 +48,16 @@ func (c *taskList) closeTask(id string) {
 	}
 }
 
-// completeTask closes a task with its form data, merges the data into the case and
+// complete closes a task with its form data, merges the data into the case and
 // routes on. The caller holds the case (advance).
-func (c *taskList) completeTask(ctx workflow.Context, t *Task, actor string, data map[string]any) {
+func (c *taskList) complete(ctx workflow.Context, t *Task, actor string, data map[string]any) {
 	step := c.def.Steps.Step(t.Step)
 	for _, k := range workflow.DeterministicKeys(data) {
 		c.st.Data[k] = data[k]
 	}
-	c.closeTask(t.ID)
+	c.close(t.ID)
 	c.addTrail(ctx, TrailEntry{Event: "task-completed", Step: t.Step, Task: t.ID, Actor: actor})
-	c.stops.endStop(ctx, t, "aangevuld")
+	c.stops.end(ctx, t, "aangevuld")
 	c.clocks.endSuspensionWith(ctx, t, actor)
 	c.log(ctx, t.Step, t.ID).Info("task completed")
 	c.route(ctx, step)
@@ -69,8 +69,8 @@ func (c *taskList) assign(ctx workflow.Context, t *Task, actor, assignee, event 
 	c.addTrail(ctx, TrailEntry{Event: event, Step: t.Step, Task: t.ID, Actor: actor, Detail: assignee})
 }
 
-// openTaskIDs are the ids of the open tasks.
-func (c *taskList) openTaskIDs() []string {
+// ids are the ids of the open tasks.
+func (c *taskList) ids() []string {
 	ids := make([]string, len(c.st.Tasks))
 	for i, t := range c.st.Tasks {
 		ids[i] = t.ID
@@ -78,8 +78,8 @@ func (c *taskList) openTaskIDs() []string {
 	return ids
 }
 
-// taskView is one open task with its form.
-func (c *taskList) taskView(t *Task) TaskView {
+// viewOf is one open task with its form.
+func (c *taskList) viewOf(t *Task) TaskView {
 	step := c.def.Steps.Step(t.Step)
 	tv := TaskView{
 		CaseID:          c.st.CaseID,
@@ -122,8 +122,8 @@ func (c *taskList) earliestDeadline() *time.Time {
 	return best
 }
 
-// taskSummaries is the memo's list of open tasks.
-func (c *taskList) taskSummaries() []TaskSummary {
+// summaries is the memo's list of open tasks.
+func (c *taskList) summaries() []TaskSummary {
 	out := []TaskSummary{}
 	received := c.st.Received
 	for _, t := range c.st.Tasks {

@@ -69,7 +69,7 @@ func (c *handlers) handle(ctx workflow.Context, taskID string, check func() erro
 	var before []string
 	c.advance(ctx, func() {
 		since = len(c.st.Trail)
-		before = c.tasks.openTaskIDs()
+		before = c.tasks.ids()
 		if err = check(); err != nil {
 			return
 		}
@@ -116,7 +116,7 @@ func (c *handlers) onComplete(ctx workflow.Context, req CompleteRequest) (CaseVi
 	var t *Task
 	return c.handle(ctx, req.TaskID,
 		func() (err error) { t, err = c.checkComplete(req); return err },
-		func() { c.tasks.completeTask(ctx, t, req.Actor.UserID, req.Data) })
+		func() { c.tasks.complete(ctx, t, req.Actor.UserID, req.Data) })
 }
 
 func (c *handlers) validateClaim(ctx workflow.Context, req ClaimRequest) error {

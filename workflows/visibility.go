@@ -52,7 +52,7 @@ func (c *visibility) publish(ctx workflow.Context) {
 		}
 	}
 	up := map[string]any{}
-	memo := c.tasks.taskSummaries()
+	memo := c.tasks.summaries()
 	if c.memo == nil || !slices.EqualFunc(memo, c.memo, sameSummary) {
 		up[MemoTasks] = memo
 	}
