@@ -92,11 +92,15 @@ func TestAddedStepKind(t *testing.T) {
 	h := newHarness(t)
 	var during CaseView
 	var details string
-	h.at(30*time.Minute, func() { during, details = h.view(), h.details() })
+	var steps any
+	h.at(30*time.Minute, func() { during, details, steps = h.view(), h.details(), h.sa[SAStep.GetName()] })
 	h.run(input(d, nil))
 
 	if got := strings.Join(during.ActiveSteps, ","); got != "wacht-even" {
 		t.Errorf("after 30 minutes the case waits at %q, want wacht-even", got)
+	}
+	if got, _ := steps.([]string); !slices.Equal(got, []string{"wacht-even"}) {
+		t.Errorf("after 30 minutes WijkStep = %v, want [wacht-even]", steps)
 	}
 	if !strings.Contains(details, "**Pauze**: wacht-even") {
 		t.Errorf("details do not show the pause:\n%s", details)
