@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/wijkflow/wijkflow/internal/yamldoc"
 )
 
 // Issue is one problem in a definition, located so that an editor can jump to it.
@@ -83,20 +83,17 @@ func sortIssues(is Issues) {
 // pos is a line and column in a file, both 1-based.
 type pos struct{ line, col int }
 
-func posOf(n *yaml.Node) pos { return pos{n.Line, n.Column} }
-
 // maxIssues bounds the problems reported for one file: past that, a designer fixes the
 // first ones and runs validate again, and a hostile file cannot flood the output.
 const maxIssues = 1000
 
-// report collects the issues of one file and knows where every path was written, so that
-// checks running on the decoded Definition can still point at a line and column.
+// report collects the issues of one file. Where every path was written is kept by the
+// module's YAML decoder (internal/yamldoc), so that checks running on the decoded
+// Definition can still point at a line and column.
 type report struct {
 	file string
-	val  map[string]pos      // where the value at a path starts
-	key  map[string]pos      // where the key of a mapping entry is written
+	doc  *yamldoc.Doc
 	keys map[string][]string // the known keys written in the struct mapping at a path
-	bad  map[string]bool     // paths whose value could not be decoded
 	sug  *suggester
 
 	issues Issues
@@ -104,14 +101,12 @@ type report struct {
 }
 
 func newReport(file string) *report {
-	return &report{
-		file: file,
-		val:  map[string]pos{},
-		key:  map[string]pos{},
-		keys: map[string][]string{},
-		bad:  map[string]bool{},
-		sug:  newSuggester(),
+	r := &report{file: file, doc: yamldoc.New(), sug: newSuggester()}
+	r.keys = r.doc.Written
+	r.doc.Report = func(p yamldoc.Problem) {
+		r.issue(Issue{Line: p.Line, Col: p.Col, Path: p.Path, Message: p.Message})
 	}
+	return r
 }
 
 // issue adds a located issue.
@@ -130,71 +125,20 @@ func (r *report) issue(i Issue) {
 
 // at reports a problem with the value at path. A path that was never written (a missing
 // required key) is located at the key of its nearest written ancestor, e.g. the step.
-func (r *report) at(path, msg string) {
-	p := r.locate(path)
-	r.issue(Issue{Line: p.line, Col: p.col, Path: path, Message: msg})
-}
+func (r *report) at(path, msg string) { r.doc.At(path, msg) }
 
 // atKey reports a problem located at the key of path rather than its value, for problems
 // with the entry as a whole (an unreachable step, a key that does not apply).
-func (r *report) atKey(path, msg string) {
-	p, ok := r.key[path]
-	if !ok {
-		p = r.locate(path)
-	}
-	r.issue(Issue{Line: p.line, Col: p.col, Path: path, Message: msg})
-}
-
-// markBad reports a value that could not be decoded, and remembers it so that later
-// checks do not pile a second message ("is required") on the same place.
-func (r *report) markBad(path, msg string) {
-	r.bad[path] = true
-	r.at(path, msg)
-}
+func (r *report) atKey(path, msg string) { r.doc.AtKey(path, msg) }
 
 // isBad reports whether path or one of its ancestors could not be decoded.
-func (r *report) isBad(path string) bool {
-	if len(r.bad) == 0 {
-		return false // the common case: walking up the path would find nothing
-	}
-	for {
-		if r.bad[path] {
-			return true
-		}
-		if path == "" {
-			return false
-		}
-		path = parent(path)
-	}
-}
+func (r *report) isBad(path string) bool { return r.doc.IsBad(path) }
 
 // has reports whether the designer wrote a key at path.
-func (r *report) has(path string) bool {
-	_, ok := r.key[path]
-	return ok
-}
+func (r *report) has(path string) bool { return r.doc.Has(path) }
 
+// locate is where the value at path was written, or its nearest written ancestor.
 func (r *report) locate(path string) pos {
-	if p, ok := r.val[path]; ok {
-		return p
-	}
-	for path != "" {
-		path = parent(path)
-		if p, ok := r.key[path]; ok {
-			return p
-		}
-		if p, ok := r.val[path]; ok {
-			return p
-		}
-	}
-	return pos{1, 1}
-}
-
-// parent strips the last ".key" or "[i]" from a path.
-func parent(path string) string {
-	i := strings.LastIndexAny(path, ".[")
-	if i < 0 {
-		return ""
-	}
-	return path[:i]
+	p := r.doc.Locate(path)
+	return pos{p.Line, p.Col}
 }

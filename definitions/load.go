@@ -1,20 +1,15 @@
 package definitions
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
 // MaxFileSize is the largest definition file read. Real definitions are a few kilobytes;
@@ -38,11 +33,7 @@ type parsed struct {
 func parse(file string, src []byte) *parsed {
 	r := newReport(file)
 	p := &parsed{report: r}
-	if len(src) > MaxFileSize {
-		r.issue(Issue{Message: fmt.Sprintf("the file has %d bytes; a definition may be at most %d", len(src), MaxFileSize)})
-		return p
-	}
-	root := r.readYAML(src)
+	root := r.doc.Read(src, definitionFile)
 	if root != nil {
 		p.def = r.decodeDefinition(root)
 		p.def.File = file
@@ -54,60 +45,6 @@ func parse(file string, src []byte) *parsed {
 	}
 	sortIssues(r.issues)
 	return p
-}
-
-// readYAML parses the single document of a file and returns its root mapping, or nil
-// after reporting why there is none.
-func (r *report) readYAML(src []byte) (root *yaml.Node) {
-	defer func() {
-		// yaml.v3 has panicked on malformed input in the past; a designer gets an issue.
-		if e := recover(); e != nil {
-			r.issue(Issue{Message: fmt.Sprintf("cannot read the YAML: %v", e)})
-			root = nil
-		}
-	}()
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			r.issue(Issue{Line: 1, Col: 1, Message: "the file is empty; a definition starts with gemeente:, process:, title:, …"})
-		} else {
-			r.yamlSyntax(src, err)
-		}
-		return nil
-	}
-	if len(doc.Content) == 0 {
-		r.issue(Issue{Line: 1, Col: 1, Message: "the file is empty; a definition starts with gemeente:, process:, title:, …"})
-		return nil
-	}
-	root = doc.Content[0]
-	var next yaml.Node
-	switch err := dec.Decode(&next); {
-	case err == nil:
-		r.issue(Issue{Line: next.Line, Col: next.Column,
-			Message: "a file holds one definition; move the document after --- to a file of its own"})
-	case !errors.Is(err, io.EOF):
-		r.yamlError(err)
-	}
-	if root.Kind != yaml.MappingNode {
-		r.issue(Issue{Line: root.Line, Col: root.Column,
-			Message: "a definition is a mapping of keys (gemeente:, process:, steps:, …), not " + shape(root)})
-		return nil
-	}
-	return root
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlError turns a yaml.v3 syntax error into an issue on its line.
-func (r *report) yamlError(err error) {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		r.issue(Issue{Line: line, Message: "invalid YAML: " + m[2]})
-		return
-	}
-	r.issue(Issue{Message: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")})
 }
 
 // LoadDir loads and checks every definition file (*.yaml, *.yml) in dir, not recursing
@@ -195,7 +132,7 @@ func readFile(name string) *parsed {
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
-		return fail(fmt.Sprintf("the file has %d bytes; a definition may be at most %d", fi.Size(), MaxFileSize))
+		return fail(definitionFile.TooBig(fi.Size()))
 	}
 	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {

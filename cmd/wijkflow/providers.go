@@ -9,7 +9,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
-	"github.com/wijkflow/wijkflow/worker"
+	"github.com/wijkflow/wijkflow/worker/providers"
 	"github.com/wijkflow/wijkflow/worker/registry"
 )
 
@@ -21,7 +21,7 @@ func loadProviders(file string, stderr io.Writer) (map[string]activities.Provide
 	if file == "" {
 		return map[string]activities.Provider{}, nil
 	}
-	p, err := worker.LoadProviders(file, os.Getenv)
+	p, err := providers.Load(file, os.Getenv)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintf(stderr, "wijkflow: fix the providers file %s and start again\n", file)
@@ -30,21 +30,21 @@ func loadProviders(file string, stderr io.Writer) (map[string]activities.Provide
 	return p, nil
 }
 
-// providerCheck is worker.CheckProviders as a check of every load and reload.
-func providerCheck(providers map[string]activities.Provider) registry.Check {
+// providerCheck is providers.Check as a check of every load and reload.
+func providerCheck(configured map[string]activities.Provider) registry.Check {
 	return func(defs []*definitions.Definition) definitions.Issues {
 		var issues definitions.Issues
-		errors.As(worker.CheckProviders(defs, providers), &issues)
+		errors.As(providers.Check(defs, configured), &issues)
 		return issues
 	}
 }
 
 // inboxProviders lists the providers that hand off to the local inbox in dev, sorted.
-func inboxProviders(defs []*definitions.Definition, providers map[string]activities.Provider) []string {
+func inboxProviders(defs []*definitions.Definition, configured map[string]activities.Provider) []string {
 	var out []string
 	for _, d := range defs {
 		for _, s := range d.Steps {
-			if _, ok := providers[s.Provider]; s.Provider != "" && !ok && !slices.Contains(out, s.Provider) {
+			if _, ok := configured[s.Provider]; s.Provider != "" && !ok && !slices.Contains(out, s.Provider) {
 				out = append(out, s.Provider)
 			}
 		}

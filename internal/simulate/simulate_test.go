@@ -196,9 +196,9 @@ func TestScenarioProblemsAreLocated(t *testing.T) {
 	}
 	want := []string{
 		`s.yaml:3:11: cases[0].team: team "zuid" is not one of the definition's teams (noord)`,
-		`s.yaml:6:9: cases[0].answers[0].step: "gesprk" is not a task step of basis`,
+		`s.yaml:6:16: cases[0].answers[0].step: "gesprk" is not a task step of basis`,
 		`s.yaml:7:29: cases[0].answers[1].after: "3 maanden" is not a duration; write 6w, 42d or 30wd (units s m h d w wd, or 6 weken, 10 werkdagen)`,
-		`s.yaml:8:22: cases[0].answers[2].na: unknown key; the keys are: after, data, event, process, step, suspend`,
+		`s.yaml:8:22: cases[0].answers[2].na: unknown key "na"; write one of: process, step, event, after, data, suspend`,
 		`s.yaml:9:13: cases[0].expect: "plan" is not an end step of basis`,
 		`s.yaml:10:5: cases[1].name: is required: the name of the case in the report`,
 	}
@@ -310,7 +310,7 @@ func TestEventsFromOutside(t *testing.T) {
 		t.Errorf("problems of the late reply: %q", ps)
 	}
 	if _, issues := Parse("s.yaml", []byte("cases:\n  - name: x\n    answers:\n      - {event: onbekend, after: 1d}\n"), def, nil); len(issues) != 1 ||
-		issues[0].String() != `s.yaml:4:9: cases[0].answers[0].event: no wait step of antwoord waits for event "onbekend"` {
+		issues[0].String() != `s.yaml:4:17: cases[0].answers[0].event: no wait step of antwoord waits for event "onbekend"` {
 		t.Errorf("unknown event: %v", issues)
 	}
 }
@@ -335,5 +335,28 @@ func TestOpschortingMovesTheDeadline(t *testing.T) {
 	if !strings.HasPrefix(deadlines, "gesprek-1 met (2026-03-2") || !strings.Contains(escalations, "+2d suspended; +9d resumed") ||
 		end != "afgerond at klaar after 16d" || len(r.Problems) > 0 {
 		t.Errorf("deadlines %q, escalations %q, end %q, problems %q", deadlines, escalations, end, r.Problems)
+	}
+}
+
+// TestScenarioFileShape: a scenarios file is read like every YAML file of wijkflow,
+// each problem located.
+func TestScenarioFileShape(t *testing.T) {
+	def := parseLadder(t, ladder)
+	tests := []struct{ name, src, want string }{
+		{"empty", "", "s.yaml:1:1: the file is empty; a scenarios file starts with cases:"},
+		{"no cases", "cases: []\n", "s.yaml:1:8: cases: holds no cases; add at least one"},
+		{"cases not a list", "cases: {a: 1}\n", "s.yaml:1:8: cases: expected a list of cases, not a mapping"},
+		{"start not a time", "start: morgen\ncases: [{name: x}]\n", "s.yaml:1:8: start: is not a time; write e.g. 2026-03-02T09:00:00+01:00"},
+		{"a key twice", "cases:\n  - name: x\n    name: y\n", `s.yaml:3:5: cases[0].name: "name" is already defined on line 2; keep one`},
+		{"data not a mapping", "cases:\n  - name: x\n    answers: [{step: gesprek, data: ja}]\n", `s.yaml:3:37: cases[0].answers[0].data: expected a mapping of form fields to values, not "ja"`},
+		{"a tab", "cases:\n\t- name: x\n", "s.yaml:2:1: invalid YAML: a tab indents this line; YAML indents with spaces only: replace the tab by spaces"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, issues := Parse("s.yaml", []byte(tt.src), def, nil)
+			if got := issues.Error(); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
 	}
 }

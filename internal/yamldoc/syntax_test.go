@@ -1,18 +1,25 @@
-package definitions
+package yamldoc
 
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 // TestIndentationScannerAcceptsValidYAML: the scanner that places syntax errors finds
 // nothing in files that parse, so it never moves a message onto a line that is fine.
+// It reads every YAML file of the repository that a person writes by hand.
 func TestIndentationScannerAcceptsValidYAML(t *testing.T) {
-	files, _ := filepath.Glob("*.yaml")
-	more, _ := filepath.Glob("testdata/broken/*.yaml")
-	files = append(files, more...)
-	srcs := map[string][]byte{"validYAML": []byte(validYAML), "richYAML": []byte(richYAML)}
+	var files []string
+	for _, pattern := range []string{
+		"../../definitions/*.yaml", "../../definitions/testdata/broken/*.yaml",
+		"../../definitions/scenarios/*.yaml", "../../worker/auth/testdata/*.yaml",
+	} {
+		more, _ := filepath.Glob(pattern)
+		files = append(files, more...)
+	}
+	srcs := map[string][]byte{}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -23,12 +30,13 @@ func TestIndentationScannerAcceptsValidYAML(t *testing.T) {
 	srcs["compact lists and block scalars"] = []byte("a:\n- b: 1\n  c: |\n    tekst\n      ingesprongen\n- d\ne:\n  f: >-\n    x\n  g: [1,\n      2]\n")
 	n := 0
 	for name, src := range srcs {
-		if _, issues := Parse(name, src); hasYAMLError(issues) {
+		doc := New()
+		if doc.Read(src, Kind{Name: "file"}); hasYAMLError(doc.Problems) {
 			continue // a broken file on purpose
 		}
 		n++
 		if p, msg, ok := indentationProblem(src); ok {
-			t.Errorf("%s:%d:%d: the scanner misjudged a valid file: %s", name, p.line, p.col, msg)
+			t.Errorf("%s:%d:%d: the scanner misjudged a valid file: %s", name, p.Line, p.Col, msg)
 		}
 	}
 	if n < 8 {
@@ -36,9 +44,9 @@ func TestIndentationScannerAcceptsValidYAML(t *testing.T) {
 	}
 }
 
-func hasYAMLError(is Issues) bool {
-	for _, i := range is {
-		if len(i.Message) > 12 && i.Message[:12] == "invalid YAML" {
+func hasYAMLError(ps []Problem) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(p.Message, "invalid YAML") {
 			return true
 		}
 	}

@@ -1,38 +1,17 @@
-package definitions
+package yamldoc
 
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 )
-
-// yamlSyntax reports a YAML syntax error at the line to fix. yaml.v3 often names a
-// line before the mistake: a tab is cited at the line above it, and a key indented too
-// little at the start of the enclosing block (80 lines up, at steps:, as "did not find
-// expected key"). So the source is scanned for the two mistakes a designer makes by
-// hand, a tab in the indentation and a line indented to no level of the lines around
-// it; when neither is found, the parser's own message stands.
-func (r *report) yamlSyntax(src []byte, err error) {
-	// The mistake is never before the line the parser stopped at: a find above it is
-	// a line the scanner misjudged, and the parser's message is the better one.
-	cited := 0
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		cited, _ = strconv.Atoi(m[1])
-	}
-	if p, msg, ok := indentationProblem(src); ok && p.line >= cited {
-		r.issue(Issue{Line: p.line, Col: p.col, Message: "invalid YAML: " + msg})
-		return
-	}
-	r.yamlError(err)
-}
 
 // indentationProblem finds the first line whose indentation cannot be right: a tab in
 // it, a line deeper than the line before although that line already has its value, or a
 // line that goes back to a level no line above opened. Block scalars (| and >) and flow
 // collections spread over lines ({ … }, [ … ]) are skipped, as their lines may be
 // indented freely.
-func indentationProblem(src []byte) (pos, string, bool) {
+func indentationProblem(src []byte) (Pos, string, bool) {
 	levels := []int{0} // the indentation of the open blocks, innermost last
 	kinds := []byte{0} // per level: 'm' keys of a mapping, 's' items of a list, 'c' a list at its key's level, 0 not yet known
 	opens := false     // the last content line ends with "key:" and expects a block
@@ -55,7 +34,7 @@ func indentationProblem(src []byte) (pos, string, bool) {
 			scalar = -1
 		}
 		if t := strings.IndexByte(line[:indent], '\t'); t >= 0 {
-			return pos{n, t + 1}, "a tab indents this line; YAML indents with spaces only: replace the tab by spaces", true
+			return Pos{n, t + 1}, "a tab indents this line; YAML indents with spaces only: replace the tab by spaces", true
 		}
 		if flow > 0 {
 			flow += flowDepth(trimmed)
@@ -67,7 +46,7 @@ func indentationProblem(src []byte) (pos, string, bool) {
 		top := levels[len(levels)-1]
 		switch {
 		case indent > top && !opens:
-			return pos{n, indent + 1}, fmt.Sprintf("this line is indented %d spaces, deeper than the line before, which has its value already; indent it %d spaces like that line, or end the line before with the key alone (key:)", indent, top), true
+			return Pos{n, indent + 1}, fmt.Sprintf("this line is indented %d spaces, deeper than the line before, which has its value already; indent it %d spaces like that line, or end the line before with the key alone (key:)", indent, top), true
 		case indent > top:
 			levels, kinds = append(levels, indent), append(kinds, 0)
 		case indent < top:
@@ -79,7 +58,7 @@ func indentationProblem(src []byte) (pos, string, bool) {
 				levels, kinds = levels[:len(levels)-1], kinds[:len(kinds)-1]
 			}
 			if levels[len(levels)-1] != indent {
-				return pos{n, indent + 1}, fmt.Sprintf("this line is indented %d spaces, but the keys it could belong with are at %s; indent it like the key above it that it belongs with",
+				return Pos{n, indent + 1}, fmt.Sprintf("this line is indented %d spaces, but the keys it could belong with are at %s; indent it like the key above it that it belongs with",
 					indent, levelWords(levels, top)), true
 			}
 		}
@@ -92,14 +71,14 @@ func indentationProblem(src []byte) (pos, string, bool) {
 			if items > indent {
 				fix = fmt.Sprintf("indent it %d spaces, like the items before it", items)
 			}
-			return pos{n, indent + 1}, fmt.Sprintf("this list item is indented %d spaces, like the keys around it, so it belongs to no key; %s", indent, fix), true
+			return Pos{n, indent + 1}, fmt.Sprintf("this list item is indented %d spaces, like the keys around it, so it belongs to no key; %s", indent, fix), true
 		case item && *k == 'm':
 			*k = 'c' // a list written under its key at the key's indentation ("next:\n- goto: a")
 		case item && *k == 0:
 			*k = 's'
 		case !item && *k == 's':
 			// A key among the items of a list: the key of an item indented too little.
-			return pos{n, indent + 1}, fmt.Sprintf("this key is indented %d spaces, like the list items around it (the dashes), so it belongs to no item; indent it %d spaces, like the keys of the item above it", indent, indent+2), true
+			return Pos{n, indent + 1}, fmt.Sprintf("this key is indented %d spaces, like the list items around it (the dashes), so it belongs to no item; indent it %d spaces, like the keys of the item above it", indent, indent+2), true
 		case !item:
 			*k = 'm'
 		}
@@ -126,7 +105,7 @@ func indentationProblem(src []byte) (pos, string, bool) {
 			flow = flowDepth(content)
 		}
 	}
-	return pos{}, "", false
+	return Pos{}, "", false
 }
 
 // lineValue is a content line without its comment and trailing spaces (a "#" inside

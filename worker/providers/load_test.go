@@ -1,4 +1,4 @@
-package worker
+package providers
 
 import (
 	"errors"
@@ -9,7 +9,7 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-func TestParseProviders(t *testing.T) {
+func TestParse(t *testing.T) {
 	env := map[string]string{"VT_TOKEN": "geheim\n"}
 	files := map[string]string{"/run/ggz": "ggz-token"}
 	getenv := func(k string) string { return env[k] }
@@ -24,7 +24,7 @@ func TestParseProviders(t *testing.T) {
   ggz: {url: "http://ggz.local/in", token-file: /run/ggz}
   plain: {url: "https://p.example.nl/"}
 `
-	got, err := parseProviders("providers.yaml", []byte(good), getenv, readFile)
+	got, err := parse("providers.yaml", []byte(good), getenv, readFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,15 +43,15 @@ func TestParseProviders(t *testing.T) {
   b: {token-file: /nope, timeout: 1h}
   c: {url: "https://c", token-env: VT_TOKEN, token-file: /run/ggz, headers: x}
 `
-	_, err = parseProviders("providers.yaml", []byte(bad), getenv, readFile)
+	_, err = parse("providers.yaml", []byte(bad), getenv, readFile)
 	wantLines := []string{
 		`providers.yaml:2:12: providers.a.url: "ftp://x" is not an http(s) URL`,
 		`providers.yaml:2:34: providers.a.token-env: environment variable MISSING is not set`,
-		`providers.yaml:3:6: providers.b.url: is required: where the hand-offs are posted`,
+		`providers.yaml:3:3: providers.b.url: is required: where the hand-offs are posted`,
 		`providers.yaml:3:19: providers.b.token-file: cannot read a token from /nope`,
 		`providers.yaml:3:35: providers.b.timeout: "1h" is not a timeout from 100ms to 5m; write e.g. 15s`,
 		`providers.yaml:4:58: providers.c.token-file: give token-env or token-file, not both`,
-		`providers.yaml:4:68: providers.c: unknown key "headers"; a provider has url, token-env, token-file, timeout`,
+		`providers.yaml:4:68: providers.c.headers: unknown key "headers"; write one of: url, token-env, token-file, timeout`,
 	}
 	var issues definitions.Issues
 	if !errors.As(err, &issues) || len(issues) != len(wantLines) {
@@ -64,47 +64,22 @@ func TestParseProviders(t *testing.T) {
 	}
 }
 
-func TestCheckProviders(t *testing.T) {
-	defs, issues := definitions.LoadDir("../definitions")
-	if len(issues) > 0 {
-		t.Fatal(issues)
+func TestParseFileShape(t *testing.T) {
+	none := func(string) string { return "" }
+	tests := []struct{ name, src, want string }{
+		{"no providers", "other: 1\n", "p.yaml:1:1: other: unknown key \"other\"; write one of: providers\n" +
+			"p.yaml:1:1: providers: is required: a mapping of provider ids, like providers: {veilig-thuis: {url: https://…}}"},
+		{"a list", "providers: [a]\n", `p.yaml:1:12: providers: expected a mapping of provider ids, like {veilig-thuis: {url: https://…}}, not a list`},
+		{"a provider not a mapping", "providers:\n  a: https://a\n", `p.yaml:2:6: providers.a: expected a provider: a mapping with url and optionally token-env or token-file, timeout, not "https://a"`},
+		{"a provider twice", "providers:\n  a: {url: https://a}\n  a: {url: https://b}\n", `p.yaml:3:3: providers.a: "a" is already defined on line 2; keep one`},
+		{"not a mapping", "- a\n", "p.yaml:1:1: a providers file is a mapping with providers, like providers: {veilig-thuis: {url: https://…}}, not a list"},
 	}
-	all := map[string]activities.Provider{}
-	for _, d := range defs {
-		for _, s := range d.Steps {
-			if s.Provider != "" {
-				all[s.Provider] = activities.Provider{URL: "https://x.example.nl/"}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parse("p.yaml", []byte(tt.src), none, nil)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("got\n%v\nwant\n%s", err, tt.want)
 			}
-		}
+		})
 	}
-	if err := CheckProviders(defs, all); err != nil {
-		t.Fatalf("all configured: %v", err)
-	}
-	delete(all, "veilig-thuis-ijsselland")
-	err := CheckProviders(defs, all)
-	want := "../definitions/dalfsen-veilig-thuis.yaml: steps.direct-melden.provider: provider \"veilig-thuis-ijsselland\" is not configured; add it to the providers file (--providers)"
-	if err == nil || !containsLine(err.Error(), want) {
-		t.Errorf("error:\n%v\nwant a line\n%s", err, want)
-	}
-}
-
-func containsLine(s, line string) bool {
-	for _, l := range splitLines(s) {
-		if l == line {
-			return true
-		}
-	}
-	return false
-}
-
-func splitLines(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	return append(out, s[start:])
 }
