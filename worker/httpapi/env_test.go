@@ -33,6 +33,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
@@ -100,7 +101,7 @@ func newEnvOf(t testing.TB, o envOptions) *env {
 		dcv = keys.DataConverter()
 		opts = append(opts,
 			temporaltest.WithBaseClientOptions(client.Options{DataConverter: dcv, FailureConverter: keys.FailureConverter()}),
-			temporaltest.WithBaseWorkerOptions(worker.Options{Interceptors: []interceptor.WorkerInterceptor{workflows.NewActorInterceptor(keys)}}))
+			temporaltest.WithBaseWorkerOptions(worker.Options{Interceptors: []interceptor.WorkerInterceptor{actors.NewInterceptor(keys)}}))
 	}
 	var ts *temporaltest.TestServer
 	if tt, ok := t.(*testing.T); ok {
