@@ -122,7 +122,7 @@ func conditionalProblems(form Form, f *Field, conds []condRule, data map[string]
 		if required != empty || !r.applies(form, data) {
 			continue
 		}
-		out = append(out, FieldProblem{f.Name, RuleSentence(r.tag, r.param, reflect.String)})
+		out = append(out, fieldProblem(f.Name, RuleMessage(r.tag, r.param, reflect.String)))
 		break
 	}
 	return out

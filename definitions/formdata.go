@@ -12,12 +12,23 @@ import (
 	"time"
 
 	"github.com/go-playground/validator/v10"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // FieldProblem is one problem with submitted form data, for the API's 422 answer.
 type FieldProblem struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
+	Field string `json:"field"`
+	// Message is the problem in English; Code and Args say it for the catalogue
+	// (internal/words/rules.go), to be rendered with SayRule.
+	Message string            `json:"message"`
+	Code    words.Code        `json:"code,omitempty"`
+	Args    map[string]string `json:"args,omitempty"`
+}
+
+// fieldProblem is the problem m with a field.
+func fieldProblem(field string, m words.Message) FieldProblem {
+	return FieldProblem{Field: field, Message: SayRule(m, words.EN), Code: m.Code, Args: m.Args}
 }
 
 // CheckData checks submitted form data (as decoded from JSON: string, bool, float64,
@@ -36,15 +47,15 @@ func CheckData(form Form, data map[string]any) []FieldProblem {
 		v, present := data[f.Name]
 		if !present || v == nil || isEmptyValue(v) {
 			if f.Required {
-				out = append(out, FieldProblem{f.Name, "is required"})
+				out = append(out, fieldProblem(f.Name, words.Msg(words.RuleRequired)))
 			} else {
 				out = append(out, conditionalProblems(form, f, conds, data, true)...)
 			}
 			continue
 		}
 		val, msg := typedValue(f, v)
-		if msg != "" {
-			out = append(out, FieldProblem{f.Name, msg})
+		if msg.Code != "" {
+			out = append(out, fieldProblem(f.Name, msg))
 			continue
 		}
 		if p := conditionalProblems(form, f, conds, data, false); len(p) > 0 {
@@ -52,8 +63,8 @@ func CheckData(form Form, data map[string]any) []FieldProblem {
 			continue
 		}
 		if rules != "" {
-			if msg := checkRules(rules, val); msg != "" {
-				out = append(out, FieldProblem{f.Name, msg})
+			if msg := checkRules(rules, val); msg.Code != "" {
+				out = append(out, fieldProblem(f.Name, msg))
 			}
 		}
 	}
@@ -65,7 +76,7 @@ func CheckData(form Form, data map[string]any) []FieldProblem {
 	}
 	sort.Strings(unknown)
 	for _, k := range unknown {
-		out = append(out, FieldProblem{k, "is not a field of this form"})
+		out = append(out, fieldProblem(k, words.Msg(words.RuleUnknownField)))
 	}
 	return out
 }
@@ -89,52 +100,52 @@ var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // typedValue checks v against the field's type and returns it as the Go value the rules
 // are checked on (string, bool, float64 or []string), or a message.
-func typedValue(f *Field, v any) (any, string) {
+func typedValue(f *Field, v any) (any, words.Message) {
 	switch f.Type {
 	case FieldBool:
 		b, ok := v.(bool)
 		if !ok {
-			return nil, "must be yes or no (true or false)"
+			return nil, words.Msg(words.RuleNotBool)
 		}
-		return b, ""
+		return b, words.Message{}
 	case FieldNumber:
 		n, ok := numberValue(v)
 		if !ok {
-			return nil, "must be a number"
+			return nil, words.Msg(words.RuleNotNumber)
 		}
-		return n, ""
+		return n, words.Message{}
 	case FieldDate:
 		s, ok := v.(string)
 		if !ok || !datePattern.MatchString(s) {
-			return nil, "must be a date written as YYYY-MM-DD, e.g. 2026-11-25"
+			return nil, words.Msg(words.RuleNotDate)
 		}
 		if _, err := time.Parse(time.DateOnly, s); err != nil {
-			return nil, "must be an existing date written as YYYY-MM-DD, e.g. 2026-11-25"
+			return nil, words.Msg(words.RuleNoSuchDate)
 		}
-		return s, ""
+		return s, words.Message{}
 	case FieldChoice:
 		s, ok := v.(string)
 		if !ok || !slices.Contains(f.Options, s) {
-			return nil, "must be one of: " + strings.Join(f.Options, ", ")
+			return nil, words.Msg(words.RuleNotChoice, "options", strings.Join(f.Options, ", "))
 		}
-		return s, ""
+		return s, words.Message{}
 	case FieldChoices:
 		items, ok := stringList(v)
 		if !ok {
-			return nil, "must be a list of: " + strings.Join(f.Options, ", ")
+			return nil, words.Msg(words.RuleNotChoices, "options", strings.Join(f.Options, ", "))
 		}
 		for _, s := range items {
 			if !slices.Contains(f.Options, s) {
-				return nil, fmt.Sprintf("%q is not one of: %s", s, strings.Join(f.Options, ", "))
+				return nil, words.Msg(words.RuleNotOption, "value", s, "options", strings.Join(f.Options, ", "))
 			}
 		}
-		return items, ""
+		return items, words.Message{}
 	}
 	s, ok := v.(string)
 	if !ok {
-		return nil, "must be text"
+		return nil, words.Msg(words.RuleNotText)
 	}
-	return s, ""
+	return s, words.Message{}
 }
 
 // numberValue accepts the number forms a decoder may produce.
@@ -172,25 +183,25 @@ func stringList(v any) ([]string, bool) {
 	return nil, false
 }
 
-// checkRules runs the validator tag string rules on one value and renders the first
-// failure as a sentence; "" when the rules hold. A rule string the validator cannot read
-// (which CheckRules reports at load time) gives a message instead of a panic.
-func checkRules(rules string, val any) (msg string) {
+// checkRules runs the validator tag string rules on one value and says its first
+// failure; no code when the rules hold. A rule string the validator cannot read (which
+// CheckRules reports at load time) gives a message instead of a panic.
+func checkRules(rules string, val any) (msg words.Message) {
 	defer func() {
 		if r := recover(); r != nil {
-			msg = "has rules that cannot be checked: " + rules
+			msg = words.Msg(words.RuleUncheckable, "rules", rules)
 		}
 	}()
 	err := validatorInstance().Var(val, rules)
 	if err == nil {
-		return ""
+		return words.Message{}
 	}
 	var verrs validator.ValidationErrors
 	if errors.As(err, &verrs) && len(verrs) > 0 {
 		e := verrs[0]
-		return RuleSentence(e.Tag(), e.Param(), e.Kind())
+		return RuleMessage(e.Tag(), e.Param(), e.Kind())
 	}
-	return "breaks the rules " + rules
+	return words.Msg(words.RuleBroken, "rules", rules)
 }
 
 // undefinedRuleRe picks the rule name out of the validator's panic for an unknown tag.

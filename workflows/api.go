@@ -9,6 +9,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/actors"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Names that the worker and the task API use to reach a case workflow.
@@ -56,8 +57,12 @@ const (
 
 // FieldError is one problem with submitted form data.
 type FieldError struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
+	Field string `json:"field"`
+	// Message is the problem in English; Code and Args say it for the catalogue
+	// (internal/words/rules.go; definitions.SayRule renders it).
+	Message string            `json:"message"`
+	Code    words.Code        `json:"code,omitempty"`
+	Args    map[string]string `json:"args,omitempty"`
 }
 
 // Search attributes of a case. None of them carries personal data.
@@ -274,10 +279,14 @@ type TaskSummary struct {
 
 // TrailEntry is one transition in the case's trail.
 type TrailEntry struct {
-	At     time.Time `json:"at"`
-	Event  string    `json:"event"` // e.g. step-entered, task-completed, suspended, escalated
-	Step   string    `json:"step,omitempty"`
-	Task   string    `json:"task,omitempty"`
-	Actor  string    `json:"actor,omitempty"` // user id
-	Detail string    `json:"detail,omitempty"`
+	At    time.Time `json:"at"`
+	Event Event     `json:"event"` // one of Events (trail.go)
+	Step  string    `json:"step,omitempty"`
+	Task  string    `json:"task,omitempty"`
+	Actor string    `json:"actor,omitempty"` // user id
+	// Args are the entry's facts as ids, names and terms ("3d", "2w"), never sentences:
+	// Say renders them. No personal data.
+	Args map[string]string `json:"args,omitempty"`
+	// Detail is free text a worker gave, such as the reason for a suspension.
+	Detail string `json:"detail,omitempty"`
 }

@@ -1,9 +1,9 @@
 package workflows
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"go.temporal.io/sdk/temporal"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // The hand-written baseline: the Dalfsen wijkteam process written directly as a Temporal
@@ -366,7 +367,7 @@ func (h *hwCase) settle(ctx workflow.Context) {
 }
 
 func (h *hwCase) addTrail(ctx workflow.Context, event, step, task, detail string) {
-	h.trail = append(h.trail, TrailEntry{At: workflow.Now(ctx), Event: event, Step: step, Task: task, Detail: detail})
+	h.trail = append(h.trail, TrailEntry{At: workflow.Now(ctx), Event: Event(event), Step: step, Task: task, Detail: detail})
 }
 
 func (h *hwCase) openTask(id string) *hwTask {
@@ -387,18 +388,18 @@ func (h *hwCase) closeTask(t *hwTask) {
 func (h *hwCase) validate(_ workflow.Context, req CompleteRequest) error {
 	t := h.openTask(req.TaskID)
 	if h.status != StatusOpen || t == nil {
-		return notOpen(fmt.Sprintf("task %q is not open", req.TaskID))
+		return notOpen(words.Msg(words.RefuseTaskNotOpen, "task", req.TaskID))
 	}
 	a := req.Actor
 	if a.Gemeente != "dalfsen" || !slices.Contains(a.Teams, h.in.Team) {
-		return forbidden("the case belongs to team " + h.in.Team)
+		return forbidden(words.Msg(words.RefuseOtherTeam, "team", h.in.Team))
 	}
 	lead := slices.Contains(a.Roles, "teamleider")
 	if !lead && !slices.ContainsFunc(t.roles, func(r string) bool { return slices.Contains(a.Roles, r) }) {
-		return forbidden("task " + t.id + " is for another role")
+		return forbidden(words.Msg(words.RefuseRole, "task", t.id, "roles", strings.Join(t.roles, ",")))
 	}
 	if t.assignee != "" && t.assignee != a.UserID && !lead {
-		return forbidden("task " + t.id + " is claimed by another user")
+		return forbidden(words.Msg(words.RefuseClaimed, "task", t.id))
 	}
 	if probs := definitions.CheckData(h.wf.forms[t.step], req.Data); len(probs) > 0 {
 		errs := make([]FieldError, len(probs))

@@ -1,14 +1,15 @@
 package workflows
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // The checks below read state and never change it: validators and handlers share them.
@@ -17,16 +18,18 @@ import (
 // A task claimed by one worker is completed by that worker or by the lead; the lead may
 // also take over a claim, and the lead or the assignee may reassign it.
 
-func notOpen(msg string) error {
-	return temporal.NewApplicationErrorWithOptions(msg, ErrNotOpen, temporal.ApplicationErrorOptions{NonRetryable: true})
-}
+// A refusal says why in a words.Message, carried in the error's details so the API
+// passes the code on; the error's text is its English rendering.
 
-func forbidden(msg string) error {
-	return temporal.NewApplicationErrorWithOptions(msg, ErrForbidden, temporal.ApplicationErrorOptions{NonRetryable: true})
-}
+func notOpen(why words.Message) error { return refuse(ErrNotOpen, why) }
 
-func conflict(msg string) error {
-	return temporal.NewApplicationErrorWithOptions(msg, ErrConflict, temporal.ApplicationErrorOptions{NonRetryable: true})
+func forbidden(why words.Message) error { return refuse(ErrForbidden, why) }
+
+func conflict(why words.Message) error { return refuse(ErrConflict, why) }
+
+func refuse(kind string, why words.Message) error {
+	return temporal.NewApplicationErrorWithOptions(why.String(), kind,
+		temporal.ApplicationErrorOptions{NonRetryable: true, Details: []any{why}})
 }
 
 // invalid rejects data; the details carry []FieldError for the API's 422 answer.
@@ -46,11 +49,11 @@ type guard struct{ *caseRun }
 // openTaskByID returns the open task, or the not-open error.
 func (c *guard) openTaskByID(id string) (*Task, error) {
 	if c.st.Status != StatusOpen {
-		return nil, notOpen("case " + c.st.CaseID + " is closed")
+		return nil, notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
 	t := c.st.task(id)
 	if t == nil {
-		return nil, notOpen(fmt.Sprintf("task %q is not open", id))
+		return nil, notOpen(words.Msg(words.RefuseTaskNotOpen, "task", id))
 	}
 	return t, nil
 }
@@ -63,10 +66,10 @@ func (c *guard) isLead(a Actor) bool {
 // inTeam checks gemeente and team.
 func (c *guard) inTeam(a Actor) error {
 	if a.Gemeente != "" && a.Gemeente != c.def.Gemeente {
-		return forbidden("the case belongs to another gemeente")
+		return forbidden(words.Msg(words.RefuseOtherGemeente))
 	}
 	if !slices.Contains(a.Teams, c.st.Team) {
-		return forbidden("the case belongs to team " + c.st.Team)
+		return forbidden(words.Msg(words.RefuseOtherTeam, "team", c.st.Team))
 	}
 	return nil
 }
@@ -77,7 +80,7 @@ func (c *guard) mayAct(a Actor, t *Task) error {
 		return err
 	}
 	if !t.hasRole(a.Roles) && !c.isLead(a) {
-		return forbidden(fmt.Sprintf("task %s is for role %s", t.ID, strings.Join(t.Roles, " or ")))
+		return forbidden(words.Msg(words.RefuseRole, "task", t.ID, "roles", strings.Join(t.Roles, ",")))
 	}
 	return nil
 }
@@ -97,7 +100,7 @@ func (c *guard) mayActOnCase(a Actor) error {
 			return nil
 		}
 	}
-	return forbidden("only the lead or a worker on an open task may do this")
+	return forbidden(words.Msg(words.RefuseNotOnCase))
 }
 
 // actableTask is the open task id on which a may act, and whether another user (not
@@ -118,7 +121,7 @@ func (c *guard) checkComplete(req CompleteRequest) (*Task, error) {
 		return nil, err
 	}
 	if claimed {
-		return nil, forbidden(fmt.Sprintf("task %s is claimed by another user", t.ID))
+		return nil, forbidden(words.Msg(words.RefuseClaimed, "task", t.ID))
 	}
 	step := c.def.Steps.Step(t.Step)
 	if errs := formErrors(step.Form, req.Data); len(errs) > 0 {
@@ -131,7 +134,7 @@ func (c *guard) checkComplete(req CompleteRequest) (*Task, error) {
 func formErrors(form definitions.Form, data map[string]any) []FieldError {
 	var out []FieldError
 	for _, p := range definitions.CheckData(form, data) {
-		out = append(out, FieldError{Field: p.Field, Message: p.Message})
+		out = append(out, FieldError{Field: p.Field, Message: p.Message, Code: p.Code, Args: p.Args})
 	}
 	return out
 }
@@ -142,7 +145,7 @@ func (c *guard) checkClaim(req ClaimRequest) (*Task, error) {
 		return nil, err
 	}
 	if claimed {
-		return nil, conflict(fmt.Sprintf("task %s is already claimed by another user", t.ID))
+		return nil, conflict(words.Msg(words.RefuseAlreadyClaimed, "task", t.ID))
 	}
 	return t, nil
 }
@@ -157,51 +160,51 @@ func (c *guard) checkReassign(req ReassignRequest, refuseNoop bool) (*Task, erro
 		return nil, err
 	}
 	if !c.isLead(req.Actor) && (t.Assignee == "" || t.Assignee != req.Actor.UserID) {
-		return nil, forbidden("only the lead or the task's assignee may reassign it")
+		return nil, forbidden(words.Msg(words.RefuseReassign))
 	}
 	if strings.ContainsAny(req.Assignee, " \t\n") || len(req.Assignee) > 100 {
-		return nil, invalid([]FieldError{{Field: "assignee", Message: "must be a user id"}})
+		return nil, invalid([]FieldError{fieldError("assignee", words.Msg(words.RuleUserID))})
 	}
 	if refuseNoop && req.Assignee == t.Assignee {
 		// Nothing would change; the trail must not grow by a no-op.
 		if t.Assignee == "" {
-			return nil, conflict(fmt.Sprintf("task %s is not assigned to anyone", t.ID))
+			return nil, conflict(words.Msg(words.RefuseNotAssigned, "task", t.ID))
 		}
-		return nil, conflict(fmt.Sprintf("task %s is already assigned to %s", t.ID, t.Assignee))
+		return nil, conflict(words.Msg(words.RefuseAlreadyAssigned, "task", t.ID, "assignee", t.Assignee))
 	}
 	return t, nil
 }
 
 func (c *guard) checkSuspend(req SuspendRequest) error {
 	if c.st.Status != StatusOpen {
-		return notOpen("case " + c.st.CaseID + " is closed")
+		return notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
 	if err := c.mayActOnCase(req.Actor); err != nil {
 		return err
 	}
 	if strings.TrimSpace(req.Reason) == "" {
-		return invalid([]FieldError{{Field: "reason", Message: "is required"}})
+		return invalid([]FieldError{fieldError("reason", words.Msg(words.RuleRequired))})
 	}
 	if c.st.Suspended {
-		return conflict("the case is already suspended")
+		return conflict(words.Msg(words.RefuseSuspended))
 	}
 	for _, t := range c.st.Tasks {
 		if s := c.def.Steps.Step(t.Step); s != nil && s.Suspendable {
 			return nil
 		}
 	}
-	return conflict("no open task has a clock that may be suspended")
+	return conflict(words.Msg(words.RefuseNothingToSuspend))
 }
 
 func (c *guard) checkResume(req ResumeRequest) error {
 	if c.st.Status != StatusOpen {
-		return notOpen("case " + c.st.CaseID + " is closed")
+		return notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
 	if !c.st.Suspended {
 		if err := c.mayActOnCase(req.Actor); err != nil {
 			return err
 		}
-		return conflict("the case is not suspended")
+		return conflict(words.Msg(words.RefuseNotSuspended))
 	}
 	// Who suspended may resume, also when the open tasks are no longer theirs.
 	if c.st.SuspendedBy != "" && req.Actor.UserID == c.st.SuspendedBy {
@@ -227,7 +230,7 @@ func (c *guard) checkExtend(req ExtendRequest) (extension, error) {
 			}
 		}
 		if len(ids) != 1 {
-			return extension{}, invalid([]FieldError{{Field: "taskId", Message: fmt.Sprintf("is required: %d open tasks may be extended", len(ids))}})
+			return extension{}, invalid([]FieldError{fieldError("taskId", words.Msg(words.RuleWhichTask, "n", strconv.Itoa(len(ids))))})
 		}
 		id = ids[0]
 	}
@@ -240,11 +243,11 @@ func (c *guard) checkExtend(req ExtendRequest) (extension, error) {
 	}
 	var errs []FieldError
 	if strings.TrimSpace(req.Reason) == "" {
-		errs = append(errs, FieldError{Field: "reason", Message: "is required"})
+		errs = append(errs, fieldError("reason", words.Msg(words.RuleRequired)))
 	}
 	by, perr := definitions.ParseDuration(req.By)
 	if perr != nil {
-		errs = append(errs, FieldError{Field: "by", Message: perr.Error()})
+		errs = append(errs, FieldError{Field: "by", Message: perr.Error(), Code: words.RuleNotDuration, Args: args("value", req.By)})
 	}
 	if len(errs) > 0 {
 		return extension{}, invalid(errs)
@@ -253,16 +256,16 @@ func (c *guard) checkExtend(req ExtendRequest) (extension, error) {
 	d := t.alarm(alarmDeadline)
 	switch {
 	case step.Extendable == nil || d == nil:
-		return extension{}, conflict(fmt.Sprintf("the deadline of task %s cannot be extended", t.ID))
+		return extension{}, conflict(words.Msg(words.RefuseNotExtendable, "task", t.ID))
 	case t.Extended:
-		return extension{}, conflict(fmt.Sprintf("task %s was already extended once", t.ID))
+		return extension{}, conflict(words.Msg(words.RefuseExtendedOnce, "task", t.ID))
 	case d.Done:
-		return extension{}, conflict(fmt.Sprintf("the deadline of task %s has passed; extend before it does", t.ID))
+		return extension{}, conflict(words.Msg(words.RefuseDeadlinePassed, "task", t.ID))
 	}
 	// A verlenging runs on from the end of the term it extends (Awb 4:14).
 	due := definitions.DueAfterTerm(c.clocks.calendar(), d.Due, by)
 	if due.After(definitions.DueAfterTerm(c.clocks.calendar(), d.Due, *step.Extendable)) {
-		return extension{}, invalid([]FieldError{{Field: "by", Message: "may be at most " + step.Extendable.String()}})
+		return extension{}, invalid([]FieldError{fieldError("by", words.Msg(words.RuleAtMost, "max", step.Extendable.String()))})
 	}
 	return extension{task: t, by: by, due: due}, nil
 }

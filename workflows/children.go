@@ -8,6 +8,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // children are the child cases the case started (CaseState.Referred) and those it
@@ -26,7 +27,7 @@ const childContractChange = "child-contract"
 func (c *children) start(ctx workflow.Context, step *definitions.Step) {
 	def := c.related(step.Process)
 	if def == nil {
-		c.stuck(ctx, step.ID, "process "+step.Process+" is not in the case's related definitions")
+		c.stuck(ctx, step.ID, words.Msg(words.StuckUnrelatedProcess, "process", step.Process))
 		return
 	}
 	id := c.st.CaseID + "." + step.ID
@@ -56,10 +57,10 @@ func (c *children) start(ctx workflow.Context, step *definitions.Step) {
 	fut := workflow.ExecuteChildWorkflow(cctx, CaseWorkflowName, in)
 	if err := fut.GetChildWorkflowExecution().Get(ctx, nil); err != nil {
 		c.log(ctx, step.ID, "").Warn("child case did not start")
-		c.stuck(ctx, step.ID, "child case "+id+" did not start")
+		c.stuck(ctx, step.ID, words.Msg(words.StuckChildNotStarted, "child", id))
 		return
 	}
-	c.addTrail(ctx, TrailEntry{Event: "referred", Step: step.ID, Detail: id})
+	c.addTrail(ctx, TrailEntry{Event: EventReferred, Step: step.ID, Args: args("child", id)})
 	c.st.Referred = append(c.st.Referred, id)
 	if !step.Awaits() {
 		c.route(ctx, step)
@@ -86,10 +87,10 @@ func (c *children) done(ctx workflow.Context, id string, step *definitions.Step,
 		return
 	}
 	if err != nil {
-		c.stuck(ctx, step.ID, "child case "+id+" failed")
+		c.stuck(ctx, step.ID, words.Msg(words.StuckChildFailed, "child", id))
 		return
 	}
-	c.addTrail(ctx, TrailEntry{Event: "referral-returned", Step: step.ID, Detail: id + " " + res.Result})
+	c.addTrail(ctx, TrailEntry{Event: EventReferralReturned, Step: step.ID, Args: args("child", id, "result", res.Result)})
 	if step.Outcome != "" {
 		// Only definitions with outcome: do this, so no running case changes course.
 		c.st.Data[step.Outcome] = res.Result

@@ -9,6 +9,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // amsterdam is the zone of dates in the data and of terms: the rule built into
@@ -159,11 +160,11 @@ func (c *clocks) fire(ctx workflow.Context, t *Task, a *Alarm) {
 	switch a.What {
 	case alarmDeadline:
 		t.Overdue = true
-		c.addTrail(ctx, TrailEntry{Event: "deadline-passed", Step: t.Step, Task: t.ID, Detail: c.lawOf(t)})
-		c.stops.end(ctx, t, "hersteltermijn verstreken")
+		c.addTrail(ctx, TrailEntry{Event: EventDeadlinePassed, Step: t.Step, Task: t.ID, Args: lawArgs(c.lawOf(t))})
+		c.stops.end(ctx, t, words.RestartExpired)
 		c.log(ctx, t.Step, t.ID).Info("deadline passed")
 	case alarmNorm:
-		c.addTrail(ctx, TrailEntry{Event: "norm-passed", Step: t.Step, Task: t.ID})
+		c.addTrail(ctx, TrailEntry{Event: EventNormPassed, Step: t.Step, Task: t.ID})
 	case alarmRung:
 		if step != nil && a.Rung < len(step.Escalate) {
 			c.climb(ctx, t, step, step.Escalate[a.Rung])
@@ -192,17 +193,17 @@ func (c *clocks) climb(ctx workflow.Context, t *Task, step *definitions.Step, r 
 		if t.Level > c.st.Escalation {
 			c.st.Escalation = t.Level
 		}
-		c.addTrail(ctx, TrailEntry{Event: "escalated", Step: t.Step, Task: t.ID, Detail: "to " + r.To})
+		c.addTrail(ctx, TrailEntry{Event: EventEscalated, Step: t.Step, Task: t.ID, Args: args("role", r.To)})
 		c.notes.notify(ctx, activities.NotifyInput{Step: t.Step, TaskID: t.ID, Kind: "escalate", To: r.To}, "escalatie "+t.ID+" naar "+r.To)
 	}
 	if r.Stalled {
 		t.Stalled = true
-		c.addTrail(ctx, TrailEntry{Event: "stalled", Step: t.Step, Task: t.ID})
+		c.addTrail(ctx, TrailEntry{Event: EventStalled, Step: t.Step, Task: t.ID})
 	}
 	if r.Goto != "" && c.st.task(t.ID) != nil {
 		c.tasks.close(t.ID)
-		c.addTrail(ctx, TrailEntry{Event: "task-closed", Step: t.Step, Task: t.ID, Detail: "escalation to " + r.Goto})
-		c.stops.end(ctx, t, "closed by escalation")
+		c.addTrail(ctx, TrailEntry{Event: EventTaskClosed, Step: t.Step, Task: t.ID, Args: args("goto", r.Goto)})
+		c.stops.end(ctx, t, words.RestartEscalated)
 		c.queue = append(c.queue, arrival{Step: r.Goto, From: t.Step})
 	}
 }
@@ -216,13 +217,13 @@ func (c *clocks) suspend(ctx workflow.Context, actor, reason string) {
 			t.FrozenAt = now
 		}
 	}
-	c.addTrail(ctx, TrailEntry{Event: "suspended", Actor: actor, Detail: reason})
+	c.addTrail(ctx, TrailEntry{Event: EventSuspended, Actor: actor, Detail: reason})
 }
 
 // resume restarts the stopped clocks: the rest of every pending term of a stopped task
 // counts again from the day after the resume (Awb 4:15; cases before version termsAwb
-// move by exactly the time the clock stood still). why, when set, says what ended the
-// opschorting other than a resume request, e.g. the awaited task completed.
+// move by exactly the time the clock stood still). why, when set, is the awaited task
+// whose completion ended the opschorting rather than a resume request.
 func (c *clocks) resume(ctx workflow.Context, actor, why string) {
 	now := workflow.Now(ctx)
 	for _, t := range c.st.Tasks {
@@ -242,11 +243,11 @@ func (c *clocks) resume(ctx workflow.Context, actor, why string) {
 		sortAlarms(t)
 		t.FrozenAt = time.Time{}
 	}
-	detail := "suspended " + now.Sub(c.st.SuspendedSince).String()
+	a := args("suspended", days(c.st.SuspendedSince, now))
 	if why != "" {
-		detail = why + ", " + detail
+		a[argSay], a["task"] = say(words.ResumedTaskDone), why
 	}
-	c.addTrail(ctx, TrailEntry{Event: "resumed", Actor: actor, Detail: detail})
+	c.addTrail(ctx, TrailEntry{Event: EventResumed, Actor: actor, Args: a})
 	c.st.Suspended, c.st.SuspendedSince, c.st.SuspendReason, c.st.SuspendedBy = false, time.Time{}, "", ""
 }
 
@@ -266,7 +267,7 @@ func (c *clocks) extend(ctx workflow.Context, t *Task, actor string, by definiti
 	}
 	sort.SliceStable(t.Alarms, func(i, j int) bool { return t.Alarms[i].Due.Before(t.Alarms[j].Due) })
 	t.Extended = true
-	c.addTrail(ctx, TrailEntry{Event: "extended", Step: t.Step, Task: t.ID, Actor: actor, Detail: by.String() + ": " + reason})
+	c.addTrail(ctx, TrailEntry{Event: EventExtended, Step: t.Step, Task: t.ID, Actor: actor, Args: args("by", by.String()), Detail: reason})
 }
 
 // sortAlarms keeps a task's alarms in the order they fire.

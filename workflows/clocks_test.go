@@ -237,10 +237,10 @@ func TestExtendOnce(t *testing.T) {
 		h.stop()
 	})
 	h.run(input(def(t, ladderDef), nil))
-	if errType(tooLong.err) != ErrInvalid || fieldErrors(t, tooLong.err)[0] != (FieldError{"by", "may be at most 5h"}) {
+	if errType(tooLong.err) != ErrInvalid || !sameProblem(fieldErrors(t, tooLong.err)[0], "by", "may be at most 5h", "mag hoogstens 5 uur zijn") {
 		t.Errorf("too long: %v", tooLong.err)
 	}
-	if errType(noReason.err) != ErrInvalid || fieldErrors(t, noReason.err)[0] != (FieldError{"reason", "is required"}) {
+	if errType(noReason.err) != ErrInvalid || !sameProblem(fieldErrors(t, noReason.err)[0], "reason", "is required", "is verplicht") {
 		t.Errorf("no reason: %v", noReason.err)
 	}
 	if first.err != nil {

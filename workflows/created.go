@@ -1,6 +1,10 @@
 package workflows
 
-import "go.temporal.io/sdk/workflow"
+import (
+	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/internal/words"
+)
 
 // UpdateCreated answers a new case's first view (CreatedRequest → CaseView). The API
 // sends it with Update-with-Start, so the case is started and its first view (the start
@@ -21,7 +25,7 @@ type CreatedRequest struct {
 
 func (c *guard) checkCreated(req CreatedRequest) error {
 	if req.Request != c.in.Request {
-		return conflict("this Idempotency-Key was used for another request; send that request again, or use a new key")
+		return conflict(words.Msg(words.RefuseKeyReused))
 	}
 	return nil
 }

@@ -25,6 +25,11 @@
 // tasks; resume moves their pending moments by exactly the stopped time. A case does
 // not continue as new while it awaits a child case (the child reports to this run).
 //
+// The trail records each transition as an Event of the closed list in trail.go with its
+// facts as arguments (ids, terms such as "3d"), never a sentence; TrailEntry.Say renders
+// it from the catalogue (internal/words). A refusal carries its words.Message in the
+// error's details, and a field problem its code, for the web to say in Dutch.
+//
 // # Where things are
 //
 // A step kind is one unit: kinds.go declares what a kind does at run time (stepKind:

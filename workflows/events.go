@@ -1,7 +1,6 @@
 package workflows
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // forEvent opens a wait for an event from outside. With for or until it also has a
@@ -17,7 +17,7 @@ import (
 func (c *waits) forEvent(ctx workflow.Context, step *definitions.Step, now time.Time) {
 	due, dated := c.end(step, now)
 	if !dated {
-		c.addTrail(ctx, TrailEntry{Event: "event-wait-untimed", Step: step.ID, Detail: "field " + step.Until + " holds no date; waits for " + step.Event + " without a timeout"})
+		c.addTrail(ctx, TrailEntry{Event: EventEventWaitUntimed, Step: step.ID, Args: args("field", step.Until, "event", step.Event)})
 	}
 	w := &Wait{ID: step.ID + "-" + strconv.Itoa(c.st.Seq[step.ID]), Step: step.ID, Due: due, Event: step.Event}
 	if !due.IsZero() && !due.After(now) {
@@ -30,10 +30,10 @@ func (c *waits) forEvent(ctx workflow.Context, step *definitions.Step, now time.
 // timeout ends an event wait whose time passed without the event: on to the
 // timeout step. The caller removes the wait.
 func (c *waits) timeout(ctx workflow.Context, w *Wait) {
-	c.addTrail(ctx, TrailEntry{Event: "event-timeout", Step: w.Step, Detail: w.Event})
+	c.addTrail(ctx, TrailEntry{Event: EventEventTimeout, Step: w.Step, Args: args("event", w.Event)})
 	step := c.def.Steps.Step(w.Step)
 	if step == nil || step.Timeout == "" {
-		c.stuck(ctx, w.Step, "an event wait timed out without a timeout step")
+		c.stuck(ctx, w.Step, words.Msg(words.StuckEventTimeout))
 		return
 	}
 	c.queue = append(c.queue, arrival{Step: step.Timeout, From: w.Step})
@@ -44,19 +44,19 @@ func (c *waits) timeout(ctx workflow.Context, w *Wait) {
 // once per wait, with data that fits the wait's form.
 func (c *guard) checkEvent(req EventRequest) (*Wait, error) {
 	if c.st.Status != StatusOpen {
-		return nil, notOpen("case " + c.st.CaseID + " is closed")
+		return nil, notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
 	if err := c.inTeam(req.Actor); err != nil {
 		return nil, err
 	}
 	i := slices.IndexFunc(c.st.Waits, func(w *Wait) bool { return w.Event != "" && w.Event == req.Event })
 	if i < 0 {
-		return nil, conflict(fmt.Sprintf("the case waits for no event %q now", req.Event))
+		return nil, conflict(words.Msg(words.RefuseNoEventWaits, "event", req.Event))
 	}
 	w := c.st.Waits[i]
 	step := c.def.Steps.Step(w.Step)
 	if step == nil {
-		return nil, conflict(fmt.Sprintf("the case waits for no event %q now", req.Event))
+		return nil, conflict(words.Msg(words.RefuseNoEventWaits, "event", req.Event))
 	}
 	if errs := formErrors(step.Form, req.Data); len(errs) > 0 {
 		return nil, invalid(errs)
@@ -82,7 +82,7 @@ func (c *waits) receive(ctx workflow.Context, w *Wait, actor string, data map[st
 	for _, k := range workflow.DeterministicKeys(data) {
 		c.st.Data[k] = data[k]
 	}
-	c.addTrail(ctx, TrailEntry{Event: "event-received", Step: w.Step, Actor: actor, Detail: w.Event})
+	c.addTrail(ctx, TrailEntry{Event: EventEventReceived, Step: w.Step, Actor: actor, Args: args("event", w.Event)})
 	c.log(ctx, w.Step, "").Info("event received")
 	if step := c.def.Steps.Step(w.Step); step != nil {
 		c.route(ctx, step)

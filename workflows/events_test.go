@@ -64,7 +64,7 @@ func TestEventDelivered(t *testing.T) {
 	for _, e := range first.view.Trail {
 		if e.Event == "event-received" {
 			n++
-			if e.Actor != "vt-koppeling" || e.Detail != "reactie-veilig-thuis" || e.Step != "wacht" {
+			if e.Actor != "vt-koppeling" || e.Args["event"] != "reactie-veilig-thuis" || e.Step != "wacht" {
 				t.Errorf("trail entry %+v", e)
 			}
 		}
@@ -121,7 +121,7 @@ steps:
 	if errType(refused.err) != ErrInvalid {
 		t.Fatalf("without reason: %v", refused.err)
 	}
-	if fe := fieldErrors(t, refused.err); len(fe) != 1 || fe[0] != (FieldError{Field: "reden", Message: "is required when besluit is afgewezen"}) {
+	if fe := fieldErrors(t, refused.err); len(fe) != 1 || !sameProblem(fe[0], "reden", "is required when besluit is afgewezen", "is verplicht als besluit afgewezen is") {
 		t.Errorf("field errors %+v", fe)
 	}
 	if accepted.err != nil {

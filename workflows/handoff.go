@@ -11,6 +11,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Handoff is a referral to an external provider that the provider has not confirmed
@@ -97,7 +98,7 @@ func (c *handoffs) start(ctx workflow.Context, step *definitions.Step) {
 	}
 	h := &Handoff{ID: step.ID + "-" + seq, Step: step.ID, Provider: step.Provider, Key: key, Since: workflow.Now(ctx)}
 	c.st.Handoffs = append(c.st.Handoffs, h)
-	c.addTrail(ctx, TrailEntry{Event: "handoff-started", Step: step.ID, Detail: step.Provider})
+	c.addTrail(ctx, TrailEntry{Event: EventHandoffStarted, Step: step.ID, Args: args("provider", step.Provider)})
 	c.send(ctx, h)
 }
 
@@ -135,12 +136,12 @@ func (c *handoffs) handedOff(ctx workflow.Context, id, key string, res activitie
 	}
 	if err != nil {
 		h.Failed, h.Reason = true, handoffFailure(err)
-		c.addTrail(ctx, TrailEntry{Event: "handoff-failed", Step: h.Step, Detail: h.Provider + ": " + h.Reason})
+		c.addTrail(ctx, TrailEntry{Event: EventHandoffFailed, Step: h.Step, Args: args("provider", h.Provider), Detail: h.Reason})
 		c.log(ctx, h.Step, "").Warn("hand-off failed; the case waits for the lead")
 		return
 	}
 	c.st.Handoffs = slices.Delete(c.st.Handoffs, i, i+1)
-	c.addTrail(ctx, TrailEntry{Event: "handed-off", Step: h.Step, Detail: h.Provider + " " + res.Reference})
+	c.addTrail(ctx, TrailEntry{Event: EventHandedOff, Step: h.Step, Args: args("provider", h.Provider, "reference", res.Reference)})
 	if step := c.def.Steps.Step(h.Step); step != nil {
 		c.route(ctx, step)
 	}
@@ -173,10 +174,10 @@ func (c *handoffs) inPlace(ctx workflow.Context, step *definitions.Step, key str
 	err := workflow.ExecuteActivity(workflow.WithActivityOptions(ctx, opts), activities.HandoffName, in).Get(ctx, &res)
 	if err != nil {
 		c.log(ctx, step.ID, "").Warn("hand-off failed")
-		c.stuck(ctx, step.ID, "hand-off to "+step.Provider+" failed")
+		c.stuck(ctx, step.ID, words.Msg(words.StuckHandoffFailed, "provider", step.Provider))
 		return
 	}
-	c.addTrail(ctx, TrailEntry{Event: "handed-off", Step: step.ID, Detail: step.Provider + " " + res.Reference})
+	c.addTrail(ctx, TrailEntry{Event: EventHandedOff, Step: step.ID, Args: args("provider", step.Provider, "reference", res.Reference)})
 	c.route(ctx, step)
 }
 

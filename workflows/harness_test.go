@@ -22,6 +22,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // harness drives one case workflow in the SDK's test environment (time skipping) and
@@ -205,13 +206,13 @@ func taskIDs(v CaseView) string {
 func events(v CaseView) string {
 	var out []string
 	for _, e := range v.Trail {
-		out = append(out, e.Event+":"+e.Step)
+		out = append(out, string(e.Event)+":"+e.Step)
 	}
 	return strings.Join(out, " ")
 }
 
 // trailAt returns when the first trail entry with the event (and task) happened.
-func trailAt(t *testing.T, v CaseView, event, task string) time.Time {
+func trailAt(t *testing.T, v CaseView, event Event, task string) time.Time {
 	t.Helper()
 	for _, e := range v.Trail {
 		if e.Event == event && (task == "" || e.Task == task) {
@@ -246,12 +247,18 @@ func (outcomeCallback) Accept()             {}
 func (outcomeCallback) Reject(error)        {}
 func (outcomeCallback) Complete(any, error) {}
 
-// trailDetail returns the detail of the last trail entry with the event.
-func trailDetail(v CaseView, event string) string {
+// sameProblem reports whether a field error is about field, says en in the API's
+// English and nl in Dutch.
+func sameProblem(e FieldError, field, en, nl string) bool {
+	return e.Field == field && e.Message == en && definitions.SayRule(e.Say(), words.NL) == nl
+}
+
+// trailDetail returns what the last trail entry with the event says, in English.
+func trailDetail(v CaseView, event Event) string {
 	d := ""
 	for _, e := range v.Trail {
 		if e.Event == event {
-			d = e.Detail
+			d = e.Say().String()
 		}
 	}
 	return d

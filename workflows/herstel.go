@@ -7,6 +7,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // A hersteltermijn (Awb 4:15 lid 1 a) is a task whose step names, in stops:, the steps
@@ -64,7 +65,7 @@ func (c *stops) start(ctx workflow.Context, step *definitions.Step, t *Task) {
 			o.FrozenAt = now
 		}
 		o.StoppedBy = t.ID
-		c.addTrail(ctx, TrailEntry{Event: "clock-stopped", Step: o.Step, Task: o.ID, Detail: "hersteltermijn " + t.ID + " (Awb 4:15 lid 1 a)"})
+		c.addTrail(ctx, TrailEntry{Event: EventClockStopped, Step: o.Step, Task: o.ID, Args: args("task", t.ID)})
 	}
 }
 
@@ -99,14 +100,14 @@ func (c *stops) join(ctx workflow.Context, step *definitions.Step, t *Task) {
 			t.FrozenAt = since
 		}
 		t.StoppedBy = s.Task
-		c.addTrail(ctx, TrailEntry{Event: "clock-stopped", Step: t.Step, Task: t.ID, Detail: "hersteltermijn " + s.Task + " (Awb 4:15 lid 1 a)"})
+		c.addTrail(ctx, TrailEntry{Event: EventClockStopped, Step: t.Step, Task: t.ID, Args: args("task", s.Task)})
 	}
 }
 
 // end ends the hersteltermijn of task t, if it is one: the clocks it stopped run
 // again (unless opschorting holds them too) and the period is kept for tasks of those
 // steps that open later. The caller holds the case.
-func (c *stops) end(ctx workflow.Context, t *Task, why string) {
+func (c *stops) end(ctx workflow.Context, t *Task, why words.Code) {
 	i := slices.IndexFunc(c.st.Stops, func(s *Stop) bool { return s.Task == t.ID })
 	if i < 0 {
 		return
@@ -125,7 +126,7 @@ func (c *stops) end(ctx workflow.Context, t *Task, why string) {
 			continue
 		}
 		o.StoppedBy = ""
-		c.addTrail(ctx, TrailEntry{Event: "clock-restarted", Step: o.Step, Task: o.ID, Detail: why + " (" + t.ID + ")"})
+		c.addTrail(ctx, TrailEntry{Event: EventClockRestarted, Step: o.Step, Task: o.ID, Args: args(argSay, say(why), "task", t.ID)})
 		if st := c.def.Steps.Step(o.Step); c.st.Suspended && st != nil && st.Suspendable {
 			continue // opschorting holds the clock on; resume restarts it
 		}

@@ -27,6 +27,6 @@ func (endKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _
 	c.st.Closed = &now
 	c.st.Stuck = false
 	c.st.Suspended = false
-	c.addTrail(ctx, TrailEntry{Event: "case-closed", Step: step.ID, Detail: step.Result})
+	c.addTrail(ctx, TrailEntry{Event: EventCaseClosed, Step: step.ID, Args: args("result", step.Result)})
 	c.log(ctx, step.ID, "").Info("case closed")
 }

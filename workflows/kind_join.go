@@ -25,7 +25,7 @@ func (joinKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, 
 	for _, want := range step.Join {
 		if !slices.Contains(got, want) {
 			c.st.Arrived[step.ID] = got
-			c.addTrail(ctx, TrailEntry{Event: "join-waiting", Step: step.ID, Detail: "arrived: " + joinList(got)})
+			c.addTrail(ctx, TrailEntry{Event: EventJoinWaiting, Step: step.ID, Args: args("arrived", joinList(got))})
 			return
 		}
 	}
@@ -33,11 +33,11 @@ func (joinKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, 
 	c.route(ctx, step)
 }
 
-// joinList writes the arrived steps, sorted.
+// joinList writes the arrived steps, sorted, as a list argument ("a,b").
 func joinList(s []string) string {
 	s = slices.Clone(s)
 	slices.Sort(s)
-	return strings.Join(s, ", ")
+	return strings.Join(s, ",")
 }
 
 // unmovable: a half-arrived join stays a join in the new version.

@@ -4,6 +4,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // parallelKind is a parallel step: it opens every transition whose condition holds at
@@ -15,7 +16,7 @@ var _ stepKind = parallelKind{}
 func (parallelKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	next := c.matching(ctx, step, true)
 	if len(next) == 0 {
-		c.stuck(ctx, step.ID, "no transition applies")
+		c.stuck(ctx, step.ID, words.Msg(words.StuckNoTransition))
 		return
 	}
 	for _, n := range next {
@@ -38,6 +39,6 @@ func starvedJoins(ctx workflow.Context, c *caseRun, step *definitions.Step, take
 		return
 	}
 	for _, s := range starved {
-		c.stuck(ctx, s.Join, "join "+s.Join+" waits for "+s.Missing+", which parallel step "+step.ID+" did not open")
+		c.stuck(ctx, s.Join, words.Msg(words.StuckJoinMissing, "join", s.Join, "missing", s.Missing, "parallel", step.ID))
 	}
 }

@@ -80,7 +80,7 @@ func (taskKind) unmovable(*caseRun, *definitions.Definition) string { return "" 
 // close cancels the tasks still open, each with a trail entry.
 func (taskKind) close(ctx workflow.Context, c *caseRun) {
 	for _, t := range c.st.Tasks {
-		c.addTrail(ctx, TrailEntry{Event: "task-cancelled", Step: t.Step, Task: t.ID, Detail: "case ended"})
+		c.addTrail(ctx, TrailEntry{Event: EventTaskCancelled, Step: t.Step, Task: t.ID})
 	}
 	c.st.Tasks = nil
 }

@@ -28,12 +28,12 @@ func (waitKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, 
 	}
 	due, dated := c.waits.end(step, now)
 	if !dated {
-		c.addTrail(ctx, TrailEntry{Event: "wait-skipped", Step: step.ID, Detail: "field " + step.Until + " holds no date"})
+		c.addTrail(ctx, TrailEntry{Event: EventWaitSkipped, Step: step.ID, Args: args("field", step.Until)})
 		c.route(ctx, step)
 		return
 	}
 	if !due.After(now) {
-		c.addTrail(ctx, TrailEntry{Event: "wait-passed", Step: step.ID})
+		c.addTrail(ctx, TrailEntry{Event: EventWaitPassed, Step: step.ID})
 		c.route(ctx, step)
 		return
 	}
@@ -152,7 +152,7 @@ func (c *waits) passDue(ctx workflow.Context, now time.Time) {
 			c.timeout(ctx, w)
 			continue
 		}
-		c.addTrail(ctx, TrailEntry{Event: "wait-passed", Step: w.Step})
+		c.addTrail(ctx, TrailEntry{Event: EventWaitPassed, Step: w.Step})
 		if step := c.def.Steps.Step(w.Step); step != nil {
 			c.route(ctx, step)
 		}

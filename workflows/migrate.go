@@ -11,6 +11,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Migration of a running case to another version of its definition. The move is one
@@ -133,14 +134,14 @@ func (c *handlers) onMigrate(ctx workflow.Context, req MigrateRequest) (CaseView
 // checkMigrate checks who asks and whether the move is safe.
 func (c *guard) checkMigrate(ctx workflow.Context, req MigrateRequest) (MigrationPlan, error) {
 	if c.st.Status != StatusOpen {
-		return MigrationPlan{}, notOpen("case " + c.st.CaseID + " is closed")
+		return MigrationPlan{}, notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
 	if err := c.mayMigrate(req.Actor); err != nil {
 		return MigrationPlan{}, err
 	}
 	plan := c.migration.planMigration(req, workflow.Now(ctx), migrateVersion)
 	if !plan.OK {
-		return plan, conflict(plan.Reason)
+		return plan, conflict(words.Msg(words.RefuseUnsafeMigration, "reason", plan.Reason))
 	}
 	return plan, nil
 }
@@ -148,7 +149,7 @@ func (c *guard) checkMigrate(ctx workflow.Context, req MigrateRequest) (Migratio
 // mayMigrate: a beheerder of the case's gemeente, or the lead in the case's team.
 func (c *guard) mayMigrate(a Actor) error {
 	if a.Gemeente != "" && a.Gemeente != c.def.Gemeente {
-		return forbidden("the case belongs to another gemeente")
+		return forbidden(words.Msg(words.RefuseOtherGemeente))
 	}
 	if slices.Contains(a.Roles, AdminRole) {
 		return nil
@@ -157,7 +158,7 @@ func (c *guard) mayMigrate(a Actor) error {
 		return err
 	}
 	if !c.isLead(a) {
-		return forbidden("only a " + AdminRole + " or the lead may migrate a case")
+		return forbidden(words.Msg(words.RefuseMigrateRole, "admin", AdminRole))
 	}
 	return nil
 }
@@ -418,13 +419,15 @@ func (c *migration) migrate(ctx workflow.Context, req MigrateRequest, plan Migra
 		t.Alarms = m.alarms
 		t.Overdue = m.Overdue
 	}
-	detail := shortVersion(from) + " → " + shortVersion(to.Version)
-	if len(recomputed) > 0 {
-		detail += "; clock recomputed: " + strings.Join(recomputed, ", ")
+	a := args("from", shortVersion(from), "to", shortVersion(to.Version))
+	switch {
+	case len(recomputed) > 0 && len(kept) > 0:
+		a[argSay], a["recomputed"], a["kept"] = say(words.MigratedRecomputedKept), strings.Join(recomputed, ","), strings.Join(kept, ",")
+	case len(recomputed) > 0:
+		a[argSay], a["recomputed"] = say(words.MigratedRecomputed), strings.Join(recomputed, ",")
+	case len(kept) > 0:
+		a[argSay], a["kept"] = say(words.MigratedKept), strings.Join(kept, ",")
 	}
-	if len(kept) > 0 {
-		detail += "; clock kept: " + strings.Join(kept, ", ")
-	}
-	c.addTrail(ctx, TrailEntry{Event: "migrated", Actor: req.Actor.UserID, Detail: detail})
+	c.addTrail(ctx, TrailEntry{Event: EventMigrated, Actor: req.Actor.UserID, Args: a})
 	c.log(ctx, "", "").Info("case migrated", "from", from, "to", to.Version)
 }

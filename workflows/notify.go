@@ -7,6 +7,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // notifyOptions: a notification is worth a few retries (the activities' own policy,
@@ -62,9 +63,9 @@ const asyncNotifyChange = "async-notify"
 // notified records the outcome of a notification in the trail.
 func (c *notifier) notified(ctx workflow.Context, in activities.NotifyInput, err error) {
 	if err != nil {
-		c.addTrail(ctx, TrailEntry{Event: "notify-failed", Step: in.Step, Task: in.TaskID, Detail: in.Kind + " to " + in.To})
+		c.addTrail(ctx, TrailEntry{Event: EventNotifyFailed, Step: in.Step, Task: in.TaskID, Args: notifyArgs(in, words.NotifyFailedRemind, words.NotifyFailedEscalate)})
 		c.log(ctx, in.Step, in.TaskID).Warn("notification failed")
 		return
 	}
-	c.addTrail(ctx, TrailEntry{Event: "notified", Step: in.Step, Task: in.TaskID, Detail: in.Kind + " to " + in.To})
+	c.addTrail(ctx, TrailEntry{Event: EventNotified, Step: in.Step, Task: in.TaskID, Args: notifyArgs(in, words.NotifiedRemind, words.NotifiedEscalate)})
 }

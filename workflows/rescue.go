@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Rescuing a case that cannot go on: the lead retries a failed hand-off, or routes the
@@ -61,13 +63,13 @@ func (c *handlers) onRouteOn(ctx workflow.Context, req RouteOnRequest) (CaseView
 // mayRescue: only the lead of the case's team rescues a case.
 func (c *guard) mayRescue(a Actor) error {
 	if c.st.Status != StatusOpen {
-		return notOpen("case " + c.st.CaseID + " is closed")
+		return notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
 	if err := c.inTeam(a); err != nil {
 		return err
 	}
 	if !c.isLead(a) {
-		return forbidden("only the lead (" + c.leadName() + ") may retry a hand-off or route a case on")
+		return forbidden(words.Msg(words.RefuseRescueRole, "lead", c.leadName()))
 	}
 	return nil
 }
@@ -81,7 +83,7 @@ func (c *guard) leadName() string {
 
 func checkRescueReason(reason string) []FieldError {
 	if strings.TrimSpace(reason) == "" {
-		return []FieldError{{Field: "reason", Message: "is required"}}
+		return []FieldError{fieldError("reason", words.Msg(words.RuleRequired))}
 	}
 	return nil
 }
@@ -103,11 +105,11 @@ func (c *guard) checkRetryHandoff(req RetryHandoffRequest) (*Handoff, error) {
 	case len(failed) == 1:
 		return failed[0], nil
 	case len(failed) > 1:
-		return nil, invalid([]FieldError{{Field: "step", Message: "is required: several hand-offs failed"}})
+		return nil, invalid([]FieldError{fieldError("step", words.Msg(words.RuleWhichHandoff))})
 	case req.Step != "":
-		return nil, conflict(fmt.Sprintf("no hand-off at step %q has failed", req.Step))
+		return nil, conflict(words.Msg(words.RefuseNoFailedAt, "step", req.Step))
 	}
-	return nil, conflict("no hand-off of this case has failed")
+	return nil, conflict(words.Msg(words.RefuseNoFailedHandoff))
 }
 
 // retry sends h again. The caller holds the case.
@@ -116,7 +118,7 @@ func (c *handoffs) retry(ctx workflow.Context, h *Handoff, actor, reason string)
 	h.Failed, h.Reason = false, ""
 	h.Key = c.st.CaseID + "/" + h.ID + "/retry-" + fmt.Sprint(h.Retries)
 	h.Since = workflow.Now(ctx)
-	c.addTrail(ctx, TrailEntry{Event: "handoff-retried", Step: h.Step, Actor: actor, Detail: h.Provider + ": " + reason})
+	c.addTrail(ctx, TrailEntry{Event: EventHandoffRetried, Step: h.Step, Actor: actor, Args: args("provider", h.Provider), Detail: reason})
 	c.send(ctx, h)
 }
 
@@ -141,9 +143,9 @@ func (c *guard) checkRouteOn(req RouteOnRequest) (string, error) {
 	}
 	errs := checkRescueReason(req.Reason)
 	if req.To == "" {
-		errs = append(errs, FieldError{Field: "to", Message: "is required: the step to go on with"})
+		errs = append(errs, fieldError("to", words.Msg(words.RuleStepToGoOn)))
 	} else if c.def.Steps.Step(req.To) == nil {
-		errs = append(errs, FieldError{Field: "to", Message: fmt.Sprintf("%q is not a step of %s", req.To, c.def.Process)})
+		errs = append(errs, fieldError("to", words.Msg(words.RuleNotAStep, "step", req.To, "process", c.def.Process)))
 	}
 	if errs != nil {
 		return "", invalid(errs)
@@ -153,13 +155,13 @@ func (c *guard) checkRouteOn(req RouteOnRequest) (string, error) {
 	case req.Step != "" && slices.Contains(stuck, req.Step):
 		return req.Step, nil
 	case req.Step != "":
-		return "", conflict(fmt.Sprintf("the case is not stuck at step %q", req.Step))
+		return "", conflict(words.Msg(words.RefuseNotStuckAt, "step", req.Step))
 	case len(stuck) == 1:
 		return stuck[0], nil
 	case len(stuck) > 1:
-		return "", invalid([]FieldError{{Field: "step", Message: "is required: the case is stuck at " + strings.Join(stuck, ", ")}})
+		return "", invalid([]FieldError{fieldError("step", words.Msg(words.RuleWhichStuckStep, "steps", strings.Join(stuck, ", ")))})
 	}
-	return "", conflict("the case is not stuck; it goes on by itself")
+	return "", conflict(words.Msg(words.RefuseNotStuck))
 }
 
 // routeOn leaves the stuck step from and enters req.To. The caller holds the case.
@@ -168,6 +170,6 @@ func (c *handlers) routeOn(ctx workflow.Context, from string, req RouteOnRequest
 	if c.st.Stuck && c.st.StuckStep == from {
 		c.st.Stuck, c.st.StuckStep, c.st.StuckReason = false, "", ""
 	}
-	c.addTrail(ctx, TrailEntry{Event: "routed-on", Step: from, Actor: req.Actor.UserID, Detail: req.To + ": " + req.Reason})
+	c.addTrail(ctx, TrailEntry{Event: EventRoutedOn, Step: from, Actor: req.Actor.UserID, Args: args("goto", req.To), Detail: req.Reason})
 	c.queue = append(c.queue, arrival{Step: req.To, From: from})
 }

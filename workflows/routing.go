@@ -1,11 +1,10 @@
 package workflows
 
 import (
-	"fmt"
-
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // enter runs one step: it records the entry, then hands the step to its kind
@@ -14,15 +13,15 @@ import (
 func (c *caseRun) enter(ctx workflow.Context, a arrival) {
 	step := c.def.Steps.Step(a.Step)
 	if step == nil {
-		c.stuck(ctx, a.From, fmt.Sprintf("step %q does not exist", a.Step))
+		c.stuck(ctx, a.From, words.Msg(words.StuckUnknownStep, "target", a.Step))
 		return
 	}
 	c.st.Seq[step.ID]++
 	c.st.Entered[step.ID] = workflow.Now(ctx)
-	c.addTrail(ctx, TrailEntry{Event: "step-entered", Step: step.ID, Detail: string(step.Kind)})
+	c.addTrail(ctx, TrailEntry{Event: EventStepEntered, Step: step.ID, Args: args("kind", string(step.Kind))})
 	k := kindOf(step.Kind)
 	if k == nil {
-		c.stuck(ctx, step.ID, fmt.Sprintf("step kind %q is unknown to this interpreter", step.Kind))
+		c.stuck(ctx, step.ID, words.Msg(words.StuckUnknownKind, "kind", string(step.Kind)))
 		return
 	}
 	k.enter(ctx, c, step, a.From)
@@ -32,7 +31,7 @@ func (c *caseRun) enter(ctx workflow.Context, a arrival) {
 func (c *caseRun) route(ctx workflow.Context, step *definitions.Step) {
 	next := c.matching(ctx, step, false)
 	if len(next) == 0 {
-		c.stuck(ctx, step.ID, "no transition applies")
+		c.stuck(ctx, step.ID, words.Msg(words.StuckNoTransition))
 		return
 	}
 	c.queue = append(c.queue, arrival{Step: next[0], From: step.ID})
@@ -50,7 +49,7 @@ func (c *caseRun) matching(ctx workflow.Context, step *definitions.Step, all boo
 			var err error
 			ok, err = c.cond.Eval(tr.When, c.st.Data)
 			if err != nil {
-				c.addTrail(ctx, TrailEntry{Event: "condition-error", Step: step.ID, Detail: err.Error()})
+				c.addTrail(ctx, TrailEntry{Event: EventConditionError, Step: step.ID, Detail: err.Error()})
 				c.log(ctx, step.ID, "").Warn("condition could not be evaluated; taken as false")
 				ok = false
 			}
@@ -67,8 +66,8 @@ func (c *caseRun) matching(ctx workflow.Context, step *definitions.Step, all boo
 
 // stuck records that the case cannot go on from a step. The case stays open and is
 // marked stalled, so a manager finds it, rather than failing the workflow.
-func (c *caseRun) stuck(ctx workflow.Context, step, why string) {
-	c.st.Stuck, c.st.StuckStep, c.st.StuckReason = true, step, why
-	c.addTrail(ctx, TrailEntry{Event: "stuck", Step: step, Detail: why})
-	c.log(ctx, step, "").Warn("case cannot go on: " + why)
+func (c *caseRun) stuck(ctx workflow.Context, step string, why words.Message) {
+	c.st.Stuck, c.st.StuckStep, c.st.StuckReason = true, step, why.String()
+	c.addTrail(ctx, TrailEntry{Event: EventStuck, Step: step, Args: sayArgs(why)})
+	c.log(ctx, step, "").Warn("case cannot go on: " + why.String())
 }

@@ -8,6 +8,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // taskList is the case's open human tasks (CaseState.Tasks): opening, assigning,
@@ -32,7 +33,7 @@ func (c *taskList) open(ctx workflow.Context, step *definitions.Step) {
 		t.FrozenAt = now
 	}
 	c.st.Tasks = append(c.st.Tasks, t)
-	c.addTrail(ctx, TrailEntry{Event: "task-opened", Step: step.ID, Task: t.ID})
+	c.addTrail(ctx, TrailEntry{Event: EventTaskOpened, Step: step.ID, Task: t.ID})
 	c.clocks.noteTerms(ctx, step, t)
 	c.stops.join(ctx, step, t)
 	c.stops.start(ctx, step, t)
@@ -56,17 +57,17 @@ func (c *taskList) complete(ctx workflow.Context, t *Task, actor string, data ma
 		c.st.Data[k] = data[k]
 	}
 	c.close(t.ID)
-	c.addTrail(ctx, TrailEntry{Event: "task-completed", Step: t.Step, Task: t.ID, Actor: actor})
-	c.stops.end(ctx, t, "aangevuld")
+	c.addTrail(ctx, TrailEntry{Event: EventTaskCompleted, Step: t.Step, Task: t.ID, Actor: actor})
+	c.stops.end(ctx, t, words.RestartCompleted)
 	c.clocks.endSuspensionWith(ctx, t, actor)
 	c.log(ctx, t.Step, t.ID).Info("task completed")
 	c.route(ctx, step)
 }
 
 // assign sets or clears a task's assignee.
-func (c *taskList) assign(ctx workflow.Context, t *Task, actor, assignee, event string) {
+func (c *taskList) assign(ctx workflow.Context, t *Task, actor, assignee string, event Event) {
 	t.Assignee = assignee
-	c.addTrail(ctx, TrailEntry{Event: event, Step: t.Step, Task: t.ID, Actor: actor, Detail: assignee})
+	c.addTrail(ctx, TrailEntry{Event: event, Step: t.Step, Task: t.ID, Actor: actor, Args: assigneeArgs(assignee)})
 }
 
 // ids are the ids of the open tasks.

@@ -6,6 +6,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // term is the term a clock runs for: the deadline's own, or that of its first case
@@ -62,24 +63,20 @@ func (c *clocks) noteTerms(ctx workflow.Context, step *definitions.Step, t *Task
 	if len(d.Cases) > 0 {
 		tm := c.chooseTerm(d)
 		t.Law = tm.law
-		detail := tm.within.String()
-		if tm.law != "" {
-			detail += " (" + tm.law + ")"
-		}
+		a := args("within", tm.within.String(), "law", tm.law)
 		if tm.chosen >= 0 {
-			detail += ", when " + d.Cases[tm.chosen].When
-		} else {
-			detail += ", no case applies"
+			a["when"] = d.Cases[tm.chosen].When
 		}
-		c.addTrail(ctx, TrailEntry{Event: "term-chosen", Step: step.ID, Task: t.ID, Detail: detail})
+		a[argSay] = say(termChosen(tm.law != "", tm.chosen >= 0))
+		c.addTrail(ctx, TrailEntry{Event: EventTermChosen, Step: step.ID, Task: t.ID, Args: a})
 		for _, i := range tm.failed {
-			c.addTrail(ctx, TrailEntry{Event: "condition-error", Step: step.ID, Task: t.ID, Detail: "deadline case " + i + " could not be evaluated; taken as false"})
+			c.addTrail(ctx, TrailEntry{Event: EventConditionError, Step: step.ID, Task: t.ID, Args: args(argSay, say(words.ConditionErrorTermCase), "case", i)})
 		}
 	}
 	if from := d.From; from != "" && from != "step" && from != "case" && c.def.Steps.Step(from) == nil {
 		if _, ok := dateField(c.st.Data[from]); !ok {
-			c.addTrail(ctx, TrailEntry{Event: "term-from-missing", Step: step.ID, Task: t.ID,
-				Detail: "field " + from + " holds no date; the term counts from the step's start"})
+			c.addTrail(ctx, TrailEntry{Event: EventTermFromMissing, Step: step.ID, Task: t.ID,
+				Args: args("field", from)})
 		}
 	}
 }

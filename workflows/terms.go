@@ -76,7 +76,7 @@ func (c *clocks) endSuspensionWith(ctx workflow.Context, t *Task, actor string) 
 			return
 		}
 	}
-	c.resume(ctx, actor, "task "+t.ID+" completed")
+	c.resume(ctx, actor, t.ID)
 }
 
 // resumeAlarm moves a pending alarm of task t whose clock stood still from since to now.

@@ -127,7 +127,7 @@ func (c *handlers) onClaim(ctx workflow.Context, req ClaimRequest) (CaseView, er
 	var t *Task
 	return c.handle(ctx, req.TaskID,
 		func() (err error) { t, err = c.checkClaim(req); return err },
-		func() { c.tasks.assign(ctx, t, req.Actor.UserID, req.Actor.UserID, "task-claimed") })
+		func() { c.tasks.assign(ctx, t, req.Actor.UserID, req.Actor.UserID, EventTaskClaimed) })
 }
 
 func (c *handlers) validateReassign(ctx workflow.Context, req ReassignRequest) error {
@@ -143,7 +143,7 @@ func (c *handlers) onReassign(ctx workflow.Context, req ReassignRequest) (CaseVi
 	refuseNoop := workflow.GetVersion(ctx, noopReassignChange, workflow.DefaultVersion, 1) >= 1
 	return c.handle(ctx, req.TaskID,
 		func() (err error) { t, err = c.checkReassign(req, refuseNoop); return err },
-		func() { c.tasks.assign(ctx, t, req.Actor.UserID, req.Assignee, "task-reassigned") })
+		func() { c.tasks.assign(ctx, t, req.Actor.UserID, req.Assignee, EventTaskReassigned) })
 }
 
 func (c *handlers) validateSuspend(ctx workflow.Context, req SuspendRequest) error {

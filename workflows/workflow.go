@@ -84,7 +84,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 		return CaseResult{}, err
 	}
 	if in.Carried == nil {
-		c.addTrail(ctx, TrailEntry{Event: "case-started", Detail: c.def.Process + " " + shortVersion(c.def.Version)})
+		c.addTrail(ctx, TrailEntry{Event: EventCaseStarted, Args: args("process", c.def.Process, "version", shortVersion(c.def.Version))})
 		c.advance(ctx, func() { c.queue = append(c.queue, arrival{Step: c.def.Start}) })
 	} else {
 		c.log(ctx, "", "").Info("case continued as new")
@@ -242,7 +242,7 @@ func (c *caseRun) continueAsNew(ctx workflow.Context) error {
 	if err := workflow.Await(ctx, c.settled(ctx)); err != nil {
 		return err
 	}
-	c.addTrail(ctx, TrailEntry{Event: "continued-as-new"})
+	c.addTrail(ctx, TrailEntry{Event: EventContinuedAsNew})
 	c.boundTrail()
 	next := c.in
 	next.Data = nil // carried in the state

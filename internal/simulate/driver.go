@@ -58,7 +58,7 @@ func (s *sim) events(id string, v workflows.CaseView) {
 		}
 		began, n := time.Time{}, 0 // the wait's latest start, and how many starts
 		for _, e := range v.Trail {
-			if e.Event == "step-entered" && e.Step == stepID {
+			if e.Event == workflows.EventStepEntered && e.Step == stepID {
 				began, n = e.At, n+1
 			}
 		}
@@ -217,24 +217,24 @@ func (s *sim) results(stopped bool, until definitions.Duration) []Result {
 		for _, e := range v.Trail {
 			at := "+" + since(start, e.At)
 			switch e.Event {
-			case "step-entered":
+			case workflows.EventStepEntered:
 				r.Path = append(r.Path, e.Step)
-			case "escalated":
-				r.Escalations = append(r.Escalations, fmt.Sprintf("%s %s escalated %s", at, e.Task, e.Detail))
-			case "notified":
-				if to, ok := strings.CutPrefix(e.Detail, "remind "); ok {
-					r.Escalations = append(r.Escalations, fmt.Sprintf("%s %s reminder %s", at, e.Task, to))
+			case workflows.EventEscalated:
+				r.Escalations = append(r.Escalations, at+" "+e.Task+" "+e.Say().String())
+			case workflows.EventNotified:
+				if e.Args["kind"] == "remind" {
+					r.Escalations = append(r.Escalations, at+" "+e.Task+" "+e.Say().String())
 				}
-			case "stalled":
-				r.Escalations = append(r.Escalations, fmt.Sprintf("%s %s stalled", at, e.Task))
-			case "suspended", "resumed":
-				r.Escalations = append(r.Escalations, at+" "+e.Event)
-			case "deadline-passed":
+			case workflows.EventStalled:
+				r.Escalations = append(r.Escalations, at+" "+e.Task+" "+e.Label().String())
+			case workflows.EventSuspended, workflows.EventResumed:
+				r.Escalations = append(r.Escalations, at+" "+e.Label().String())
+			case workflows.EventDeadlinePassed:
 				key := id + "/" + e.Task
 				d := s.due[key]
 				d.Met = false
 				s.due[key] = d
-			case "task-completed", "task-closed", "task-cancelled":
+			case workflows.EventTaskCompleted, workflows.EventTaskClosed, workflows.EventTaskCancelled:
 				key := id + "/" + e.Task
 				if d, ok := s.due[key]; ok {
 					d.Open = false
@@ -251,7 +251,7 @@ func (s *sim) results(stopped bool, until definitions.Duration) []Result {
 		switch {
 		case v.Status == workflows.StatusClosed:
 			r.End = fmt.Sprintf("%s at %s after %s", v.Result, lastStep(r.Path), since(start, *v.Closed))
-		case slices.ContainsFunc(v.Trail, func(e workflows.TrailEntry) bool { return e.Event == "stuck" }):
+		case slices.ContainsFunc(v.Trail, func(e workflows.TrailEntry) bool { return e.Event == workflows.EventStuck }):
 			r.End = "stuck at " + strings.Join(v.ActiveSteps, ", ")
 		case stopped:
 			r.End = fmt.Sprintf("open after %s at %s", until, strings.Join(v.ActiveSteps, ", "))

@@ -17,6 +17,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -49,12 +50,12 @@ type Deadline struct {
 // String renders "keukentafelgesprek-1 met (2026-04-14)": the task, met, missed or
 // open (not passed, the task still open when the rehearsal ended), and the deadline's day.
 func (d Deadline) String() string {
-	state := "missed"
+	state := words.Msg(words.DeadlineMissed)
 	switch {
 	case d.Open && d.Met:
-		state = "open"
+		state = words.Msg(words.DeadlineOpen)
 	case d.Met:
-		state = "met"
+		state = words.Msg(words.DeadlineMet)
 	}
 	// A term ends at the end of its last day: the day shown is the one before 00:00.
 	return fmt.Sprintf("%s %s (%s)", d.Task, state, d.Due.In(definitions.Amsterdam()).Add(-time.Nanosecond).Format("2006-01-02"))

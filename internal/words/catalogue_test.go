@@ -35,6 +35,8 @@ func TestRender(t *testing.T) {
 		{"{n:duration}", map[string]string{"n": "10wd"}, NL, "10 werkdagen"},
 		{"{n:duration}", map[string]string{"n": "1d"}, NL, "1 dag"},
 		{"{n:duration}", map[string]string{"n": "3h"}, NL, "3 uur"},
+		{"{n:duration}", map[string]string{"n": "0d"}, NL, "minder dan een dag"},
+		{"{n:duration}", map[string]string{"n": "0wd"}, EN, "less than a working day"},
 		{"{n:duration}", map[string]string{"n": "soon"}, NL, "soon"},
 		{"kies uit: {opts:list}", map[string]string{"opts": "a,b,c"}, NL, "kies uit: a, b en c"},
 		{"{v:quote} is wrong", map[string]string{"v": "x"}, EN, `"x" is wrong`},

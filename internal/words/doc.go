@@ -6,7 +6,7 @@
 //
 // A text is a template with named arguments in braces: "{field} is required". An
 // argument may name a formatter after a colon: {by:duration} reads "2w" as "2 weken"
-// (or "2 weeks"), {steps:list} joins "a,b,c" as "a, b en c". The tables are split by
+// (or "2 weeks"), {steps:list} joins "a,b,c" as "a, b en c", {roles:or} as "a of b of c". The tables are split by
 // who speaks (problems.go, rules.go, refusals.go, events.go); catalogue_test.go walks
 // every code and fails on a missing Dutch or English text or an argument one of them
 // forgets.

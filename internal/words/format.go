@@ -12,6 +12,11 @@ func formatArg(format, v string, l Lang) string {
 		return Duration(v, l)
 	case "list":
 		return List(strings.Split(v, ","), l)
+	case "or": // "a or b or c": a choice, each named as one
+		if l == NL {
+			return strings.Join(strings.Split(v, ","), " of ")
+		}
+		return strings.Join(strings.Split(v, ","), " or ")
 	case "quote":
 		if l == NL {
 			return "„" + v + "”"
@@ -49,7 +54,13 @@ func Duration(v string, l Lang) string {
 	if names[0] == "" {
 		names = w[EN]
 	}
-	if n == 1 {
+	switch n {
+	case 0: // "0 dagen" is not how anyone says it
+		if l == NL {
+			return "minder dan een " + names[0]
+		}
+		return "less than a " + names[0]
+	case 1:
 		return "1 " + names[0]
 	}
 	return strconv.Itoa(n) + " " + names[1]

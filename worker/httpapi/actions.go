@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -91,9 +93,9 @@ func (a *api) extend(w http.ResponseWriter, r *http.Request, u *auth.User) error
 	}
 	problems := checkReason(body.Reason)
 	if body.By == "" {
-		problems = append(problems, workflows.FieldError{Field: "by", Message: "is required; write a duration such as 2w or 10wd"})
+		problems = append(problems, problem("by", words.Msg(words.RuleDurationNeeded)))
 	} else if _, err := definitions.ParseDuration(body.By); err != nil {
-		problems = append(problems, workflows.FieldError{Field: "by", Message: err.Error()})
+		problems = append(problems, workflows.FieldError{Field: "by", Message: err.Error(), Code: words.RuleNotDuration, Args: map[string]string{"value": body.By}})
 	}
 	if problems != nil {
 		return invalid(problems)
@@ -101,12 +103,17 @@ func (a *api) extend(w http.ResponseWriter, r *http.Request, u *auth.User) error
 	return a.update(w, r, u, workflows.UpdateExtend, workflows.ExtendRequest{Actor: actor(u), TaskID: body.TaskID, Reason: body.Reason, By: body.By})
 }
 
+// problem is the problem m with a field, its message in English.
+func problem(field string, m words.Message) workflows.FieldError {
+	return workflows.FieldError{Field: field, Message: m.String(), Code: m.Code, Args: m.Args}
+}
+
 func checkReason(reason string) []workflows.FieldError {
 	switch {
 	case strings.TrimSpace(reason) == "":
-		return []workflows.FieldError{{Field: "reason", Message: "is required"}}
+		return []workflows.FieldError{problem("reason", words.Msg(words.RuleRequired))}
 	case len(reason) > maxReason:
-		return []workflows.FieldError{{Field: "reason", Message: "must be at most 2000 characters"}}
+		return []workflows.FieldError{problem("reason", words.Msg(words.RuleMaxChars, "n", strconv.Itoa(maxReason)))}
 	}
 	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -20,6 +19,7 @@ import (
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -165,15 +165,15 @@ func (a *api) caseInput(u *auth.User, req createRequest) (workflows.CaseInput, e
 	}
 	var problems []workflows.FieldError
 	team, msg := chooseTeam(u, def, req.Team)
-	if msg != "" {
-		problems = append(problems, workflows.FieldError{Field: "team", Message: msg})
+	if msg.Code != "" {
+		problems = append(problems, problem("team", msg))
 	}
 	received, msg := parseReceived(req.Received, time.Now())
-	if msg != "" {
-		problems = append(problems, workflows.FieldError{Field: "received", Message: msg})
+	if msg.Code != "" {
+		problems = append(problems, problem("received", msg))
 	}
 	for _, p := range definitions.CheckData(def.Intake, req.Data) {
-		problems = append(problems, workflows.FieldError{Field: p.Field, Message: p.Message})
+		problems = append(problems, workflows.FieldError{Field: p.Field, Message: p.Message, Code: p.Code, Args: p.Args})
 	}
 	if len(problems) > 0 {
 		return workflows.CaseInput{}, invalid(problems)
@@ -223,19 +223,19 @@ func (a *api) startOptions(in workflows.CaseInput) client.StartWorkflowOptions {
 // chooseTeam returns the team that owns a new case: the one asked for, which must work
 // this process, or else the caller's first team that does. The caller need not be in
 // the team: a front office may register a signal for any team of its gemeente.
-func chooseTeam(u *auth.User, def *definitions.Definition, asked string) (string, string) {
+func chooseTeam(u *auth.User, def *definitions.Definition, asked string) (string, words.Message) {
 	if asked != "" {
 		if !slices.Contains(def.Teams, asked) {
-			return "", fmt.Sprintf("%q does not work this process; choose one of: %s", asked, strings.Join(def.Teams, ", "))
+			return "", words.Msg(words.RuleTeamNotOfProc, "team", asked, "teams", strings.Join(def.Teams, ", "))
 		}
-		return asked, ""
+		return asked, words.Message{}
 	}
 	for _, t := range u.Teams {
 		if slices.Contains(def.Teams, t) {
-			return t, ""
+			return t, words.Message{}
 		}
 	}
-	return "", fmt.Sprintf("is required: none of your teams works this process; choose one of: %s", strings.Join(def.Teams, ", "))
+	return "", words.Msg(words.RuleNoTeamOfProc, "teams", strings.Join(def.Teams, ", "))
 }
 
 // amsterdam is the time zone of a date-only `received`; Dutch terms count Dutch days.
@@ -247,25 +247,25 @@ var earliestReceived = time.Date(2015, 1, 1, 0, 0, 0, 0, amsterdam)
 
 // parseReceived reads when the melding came in: a date (2026-11-25, the start of that
 // day in the Netherlands) or an RFC 3339 time. It may not lie in the future.
-func parseReceived(s string, now time.Time) (time.Time, string) {
+func parseReceived(s string, now time.Time) (time.Time, words.Message) {
 	if s == "" {
-		return time.Time{}, ""
+		return time.Time{}, words.Message{}
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
 		d, derr := time.ParseInLocation(time.DateOnly, s, amsterdam)
 		if derr != nil {
-			return time.Time{}, fmt.Sprintf("%q is not a date or time; write 2026-11-25 or 2026-11-25T09:30:00+01:00", s)
+			return time.Time{}, words.Msg(words.RuleNotDateTime, "value", s)
 		}
 		t = d
 	}
 	if t.After(now.Add(time.Minute)) { // a minute for clocks that run ahead
-		return time.Time{}, "lies in the future; a melding is registered after it came in"
+		return time.Time{}, words.Msg(words.RuleInTheFuture)
 	}
 	if t.Before(earliestReceived) {
-		return time.Time{}, fmt.Sprintf("%q lies before 2015-01-01, when the Wmo 2015 and the Jeugdwet took effect; check the date", s)
+		return time.Time{}, words.Msg(words.RuleBeforeWmo, "value", s)
 	}
-	return t, ""
+	return t, words.Message{}
 }
 
 // newCaseID returns "case-" and 26 random base32 characters (130 bits): unguessable, and

@@ -10,14 +10,19 @@ import (
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/temporal"
 
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// Error is the API's error answer, `{"error": ..., "errors": [{field, message}]}`.
+// Error is the API's error answer, `{"error": ..., "errors": [{field, message}]}`. A
+// case's refusal also says its code and arguments (internal/words/refusals.go), for a
+// client that speaks Dutch.
 type Error struct {
 	Status  int                    `json:"-"`
 	Message string                 `json:"error"`
+	Code    words.Code             `json:"code,omitempty"`
+	Args    map[string]string      `json:"args,omitempty"`
 	Errors  []workflows.FieldError `json:"errors,omitempty"`
 	// kind is the Temporal error type for the audit log ("" when none).
 	kind string
@@ -69,8 +74,10 @@ func toError(err error) *Error {
 		switch app.Type() {
 		case workflows.ErrNotOpen, workflows.ErrConflict:
 			out.Status = http.StatusConflict
+			out.Code, out.Args = refusal(app)
 		case workflows.ErrForbidden:
 			out.Status = http.StatusForbidden
+			out.Code, out.Args = refusal(app)
 		case workflows.ErrInvalid:
 			out.Status = http.StatusUnprocessableEntity
 			if app.HasDetails() {
@@ -103,6 +110,16 @@ func toError(err error) *Error {
 		return &Error{Status: http.StatusServiceUnavailable, Message: "Temporal is unavailable or did not answer in time; try again", kind: "Unavailable"}
 	}
 	return &Error{Status: http.StatusInternalServerError, Message: "internal error", kind: "Internal"}
+}
+
+// refusal is the code and arguments a case's refusal carries in its details; none from
+// a worker that refused before refusals had codes.
+func refusal(app *temporal.ApplicationError) (words.Code, map[string]string) {
+	var m words.Message
+	if !app.HasDetails() || app.Details(&m) != nil {
+		return "", nil
+	}
+	return m.Code, m.Args
 }
 
 func writeError(w http.ResponseWriter, e *Error) {

@@ -71,7 +71,7 @@ func TestDeliverEvent(t *testing.T) {
 	for _, te := range again.Trail {
 		if te.Event == "event-received" {
 			n++
-			if te.Actor != "u-coach" || te.Detail != "reactie-veilig-thuis" {
+			if te.Actor != "u-coach" || te.Args["event"] != "reactie-veilig-thuis" {
 				t.Errorf("trail entry %+v", te)
 			}
 		}

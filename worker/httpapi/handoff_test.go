@@ -158,7 +158,7 @@ func TestHandoffToDevInbox(t *testing.T) {
 func trailEvents(v workflows.CaseView) string {
 	var out []string
 	for _, e := range v.Trail {
-		out = append(out, e.Event)
+		out = append(out, string(e.Event))
 	}
 	return strings.Join(out, " ")
 }

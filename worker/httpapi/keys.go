@@ -1,11 +1,11 @@
 package httpapi
 
 import (
-	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
 
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -53,7 +53,7 @@ type directory interface {
 // directory the id must be a user of the caller's gemeente.
 func (a *api) checkAssignee(u *auth.User, assignee *string) error {
 	if assignee == nil {
-		return invalid([]workflows.FieldError{{Field: "assignee", Message: `is required: a user id, or "" to unassign`}})
+		return invalid([]workflows.FieldError{problem("assignee", words.Msg(words.RuleAssignee))})
 	}
 	if *assignee == "" {
 		return nil
@@ -63,7 +63,7 @@ func (a *api) checkAssignee(u *auth.User, assignee *string) error {
 		return nil
 	}
 	if other, found := dir.Lookup(*assignee); !found || other.Gemeente != u.Gemeente {
-		return invalid([]workflows.FieldError{{Field: "assignee", Message: fmt.Sprintf("%q is not a user of gemeente %s", *assignee, u.Gemeente)}})
+		return invalid([]workflows.FieldError{problem("assignee", words.Msg(words.RuleNotAUser, "user", *assignee, "gemeente", u.Gemeente))})
 	}
 	return nil
 }

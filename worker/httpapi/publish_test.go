@@ -204,7 +204,7 @@ func TestPublishWithoutRestartAndMigrate(t *testing.T) {
 func events(v workflows.CaseView) string {
 	var out []string
 	for _, e := range v.Trail {
-		out = append(out, e.Event)
+		out = append(out, string(e.Event))
 	}
 	return strings.Join(out, " ")
 }

@@ -6,6 +6,7 @@ import (
 	workflowpb "go.temporal.io/api/workflow/v1"
 
 	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -21,7 +22,7 @@ func (a *api) retryHandoff(w http.ResponseWriter, r *http.Request, u *auth.User)
 	}
 	problems := checkReason(body.Reason)
 	if body.Step != "" && !stepRE.MatchString(body.Step) {
-		problems = append(problems, workflows.FieldError{Field: "step", Message: "is not a step id"})
+		problems = append(problems, problem("step", words.Msg(words.RuleNotAStepID)))
 	}
 	if problems != nil {
 		return invalid(problems)
@@ -41,12 +42,12 @@ func (a *api) routeOn(w http.ResponseWriter, r *http.Request, u *auth.User) erro
 	}
 	problems := checkReason(body.Reason)
 	if body.Step != "" && !stepRE.MatchString(body.Step) {
-		problems = append(problems, workflows.FieldError{Field: "step", Message: "is not a step id"})
+		problems = append(problems, problem("step", words.Msg(words.RuleNotAStepID)))
 	}
 	if body.To == "" {
-		problems = append(problems, workflows.FieldError{Field: "to", Message: "is required: the step to go on with"})
+		problems = append(problems, problem("to", words.Msg(words.RuleStepToGoOn)))
 	} else if !stepRE.MatchString(body.To) {
-		problems = append(problems, workflows.FieldError{Field: "to", Message: "is not a step id"})
+		problems = append(problems, problem("to", words.Msg(words.RuleNotAStepID)))
 	}
 	if problems != nil {
 		return invalid(problems)

@@ -20,7 +20,8 @@ func TestParseReceived(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			got, msg := parseReceived(tc.in, now)
+			got, m := parseReceived(tc.in, now)
+			msg := m.String()
 			if msg != tc.msg {
 				t.Fatalf("message %q, want %q", msg, tc.msg)
 			}

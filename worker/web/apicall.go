@@ -9,15 +9,21 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// apiError is an answer of the task API other than 2xx: {error, errors}.
+// apiError is an answer of the task API other than 2xx: {error, code, args, errors}.
 type apiError struct {
 	Status  int                    `json:"-"`
 	Message string                 `json:"error"`
+	Code    words.Code             `json:"code"`
+	Args    map[string]string      `json:"args"`
 	Errors  []workflows.FieldError `json:"errors"`
 }
+
+// nl is the error in Dutch.
+func (e *apiError) nl() string { return sayNL(e.Code, e.Args, e.Message) }
 
 func (e *apiError) Error() string { return fmt.Sprintf("%d %s", e.Status, e.Message) }
 
@@ -25,7 +31,7 @@ func (e *apiError) Error() string { return fmt.Sprintf("%d %s", e.Status, e.Mess
 func (e *apiError) fieldErrors() map[string]string {
 	out := map[string]string{}
 	for _, fe := range e.Errors {
-		out[fe.Field] = dutch(fe.Message)
+		out[fe.Field] = sayNL(fe.Code, fe.Args, fe.Message)
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -79,16 +80,21 @@ type caseTask struct {
 type trailLine struct {
 	workflows.TrailEntry
 	StepTitle string
+	Label     string // the event in Dutch
+	Said      string // what happened, for the events whose detail a worker reads
 }
 
 // onPage are the case page's fields that show their own errors.
 var onPage = map[string]bool{"suspend.reason": true, "extend.by": true, "extend.reason": true}
 
 // detailed are the trail's events whose detail a worker reads: reasons and outcomes.
-var detailed = map[string]bool{
-	"suspended": true, "resumed": true, "extended": true, "escalated": true, "stalled": true,
-	"stuck": true, "referred": true, "referral-returned": true, "handed-off": true,
-	"notify-failed": true, "condition-error": true, "case-closed": true, "deadline-passed": true,
+// The rest (step kinds, versions, ids) are for programs.
+var detailed = map[workflows.Event]bool{
+	workflows.EventSuspended: true, workflows.EventResumed: true, workflows.EventExtended: true,
+	workflows.EventEscalated: true, workflows.EventStalled: true, workflows.EventStuck: true,
+	workflows.EventReferred: true, workflows.EventReferralReturned: true, workflows.EventHandedOff: true,
+	workflows.EventNotifyFailed: true, workflows.EventConditionError: true, workflows.EventCaseClosed: true,
+	workflows.EventDeadlinePassed: true,
 }
 
 func (a *app) casePage(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -128,10 +134,11 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 		d.ClockWork = d.ClockWork || t.Extendable != ""
 	}
 	for _, e := range v.Trail {
-		if !detailed[e.Event] {
-			e.Detail = "" // step kinds, versions and ids: for programs, not for the worker
+		line := trailLine{TrailEntry: e, StepTitle: stepTitle(e.Step), Label: e.Label().NL()}
+		if detailed[e.Event] {
+			line.Said = withLabels(e.Say(), def, stepTitle).NL()
 		}
-		d.Trail = append(d.Trail, trailLine{TrailEntry: e, StepTitle: stepTitle(e.Step)})
+		d.Trail = append(d.Trail, line)
 	}
 	if def != nil {
 		personal := def.Resident.Fields()
@@ -197,4 +204,17 @@ func (a *app) extend(w http.ResponseWriter, r *http.Request, rq *request) {
 	a.caseAction(w, r, rq, "extend", map[string]any{
 		"taskId": r.PostFormValue("taak"), "by": r.PostFormValue("duur"), "reason": r.PostFormValue("reden"),
 	}, "verlengd")
+}
+
+// withLabels reads a trail entry's role and step ids as the definition names them:
+// "Opgeschaald naar Teamleider", not "naar teamleider".
+func withLabels(m words.Message, def *definitions.Definition, stepTitle func(string) string) words.Message {
+	m.Args = maps.Clone(m.Args)
+	if role, ok := m.Args["role"]; ok && def != nil && def.Roles[role] != "" {
+		m.Args["role"] = def.Roles[role]
+	}
+	if step, ok := m.Args["goto"]; ok {
+		m.Args["goto"] = stepTitle(step)
+	}
+	return m
 }

@@ -6,9 +6,11 @@
 // a small script only adds conveniences. The handlers own no case state and no rules:
 // they call the task API's http.Handler in-process with the signed-in user's bearer
 // token and render its JSON, so the API's authentication, authorisation, validation and
-// audit log apply to every click exactly as to a curl call. Only the manager's counts
-// go to Temporal directly (CountWorkflowExecutions), with the gemeente fixed to the
-// manager's own.
+// audit log apply to every click exactly as to a curl call. The API speaks English; what
+// a worker reads comes from the codes it sends along (refusals, field problems, trail
+// events) rendered in Dutch from the catalogue (internal/words), never from its English
+// text. Only the manager's counts go to Temporal directly (CountWorkflowExecutions),
+// with the gemeente fixed to the manager's own.
 //
 // A session is an AES-GCM sealed cookie holding the user's bearer token and a CSRF
 // secret: the server keeps no session state, so any number of workers can serve the app

@@ -86,30 +86,28 @@ func (a *app) apiFailure(w http.ResponseWriter, r *http.Request, rq *request, er
 	}
 	msg := map[int]string{
 		401: "U bent niet (meer) aangemeld.",
-		403: "U mag dit niet doen bij deze zaak" + reason(e.Message) + ".",
+		403: "U mag dit niet doen bij deze zaak" + reason(e) + ".",
 		404: "Deze zaak of taak bestaat niet, of u mag haar niet zien.",
-		409: "Dit kan niet meer: " + dutch(e.Message) + ".",
+		409: "Dit kan niet meer: " + e.nl() + ".",
 	}[e.Status]
 	if msg == "" {
-		msg = dutch(e.Message)
+		msg = e.nl()
 	}
 	a.errorPage(w, r, rq, e.Status, msg)
 }
 
-// reason is ": <the API's reason in Dutch>" when there is a translation, else "": an
-// untranslated English reason is not shown to a worker.
-func reason(msg string) string {
-	if nl := dutch(msg); nl != strings.TrimSpace(msg) {
-		return ": " + nl
+// reason is ": <the API's reason in Dutch>" when the refusal has a code, else "": an
+// English reason is not shown to a worker.
+func reason(e *apiError) string {
+	if e.Code == "" {
+		return ""
 	}
-	return ""
+	return ": " + e.nl()
 }
 
 var funcs = template.FuncMap{
 	"date":     dateNL,
 	"datetime": datetimeNL,
-	"event":    eventNL,
-	"dutch":    dutch,
 	"yesno": func(b bool) string {
 		if b {
 			return "ja"

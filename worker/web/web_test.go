@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -312,9 +314,9 @@ func TestFormErrorsAtTheirFields(t *testing.T) {
 	var sent string
 	f.api.answer = func(r *http.Request) (int, any) {
 		sent = r.Header.Get("Idempotency-Key")
-		return 422, map[string]any{"error": "invalid", "errors": []map[string]string{
-			{"field": "verslag", "message": "must be at least 5 characters"},
-			{"field": "akkoord", "message": "is required"},
+		return 422, map[string]any{"error": "invalid", "errors": []workflows.FieldError{
+			problem("verslag", definitions.RuleMessage("min", "5", reflect.String)),
+			problem("akkoord", words.Msg(words.RuleRequired)),
 		}}
 	}
 	st, body, _ := f.post("/zaken/case-a/taken/melding-1", url.Values{"csrf": {secret}, "nonce": {"n-1"},
@@ -332,9 +334,9 @@ func TestFormErrorsAtTheirFields(t *testing.T) {
 		t.Errorf("data sent: %v", data)
 	}
 	for _, want := range []string{
-		`id="veld-verslag-fout"><span class="vh">Fout: </span>moet minstens 5 tekens lang zijn`,
+		`id="veld-verslag-fout"><span class="vh">Fout: </span>moet tenminste 5 karakters lang zijn`,
 		`id="veld-akkoord-fout"><span class="vh">Fout: </span>is verplicht`,
-		`<a href="#veld-verslag">verslag: moet minstens 5 tekens lang zijn</a>`,
+		`<a href="#veld-verslag">verslag: moet tenminste 5 karakters lang zijn</a>`,
 		`aria-invalid="true" aria-describedby="veld-verslag-hint veld-verslag-fout"`,
 		`>kort</textarea>`, `value="hoog" checked`, `value="zorg" checked`, `<title>Fout: Titel melding-1`,
 	} {
@@ -357,20 +359,33 @@ func TestOverviewOnlyForLeads(t *testing.T) {
 	}
 }
 
-func TestDutch(t *testing.T) {
-	for in, want := range map[string]string{
-		"is required":                           "is verplicht",
-		"must be at most 4000 characters":       "mag hoogstens 4000 tekens lang zijn",
-		"must be at least 1 item":               "kies er minstens 1",
-		"must be a number":                      "moet een getal zijn",
-		`"rood" is not one of: laag, hoog`:      "„rood” is geen keuze; kies uit: laag, hoog",
-		"task plan-1 was already extended once": "de termijn is al eens verlengd (Awb 4:14: eenmaal)",
-		"something new":                         "something new",
+// TestDutchFromCodes: the API's problems and refusals read in Dutch from their codes;
+// a message without a code shows as it is.
+func TestDutchFromCodes(t *testing.T) {
+	for _, tt := range []struct {
+		m    words.Message
+		want string
+	}{
+		{words.Msg(words.RuleRequired), "is verplicht"},
+		{definitions.RuleMessage("max", "4000", reflect.String), "mag maximaal 4.000 karakters lang zijn"},
+		{definitions.RuleMessage("min", "1", reflect.Slice), "moet tenminste 1 item bevatten"},
+		{words.Msg(words.RuleNotNumber), "moet een getal zijn"},
+		{words.Msg(words.RuleNotOption, "value", "rood", "options", "laag, hoog"), "„rood” is geen keuze; kies uit: laag, hoog"},
+		{words.Msg(words.RefuseExtendedOnce, "task", "plan-1"), "de termijn van taak plan-1 is al eens verlengd (Awb 4:14: eenmaal)"},
+		{words.Msg(words.RuleAtMost, "max", "2w"), "mag hoogstens 2 weken zijn"},
 	} {
-		if got := dutch(in); got != want {
-			t.Errorf("dutch(%q) = %q, want %q", in, got, want)
+		if got := sayNL(tt.m.Code, tt.m.Args, tt.m.String()); got != tt.want {
+			t.Errorf("%s = %q, want %q", tt.m.Code, got, tt.want)
 		}
 	}
+	if got := sayNL("", nil, "something new "); got != "something new" {
+		t.Errorf("no code: %q", got)
+	}
+}
+
+// problem is a field problem as the API answers it.
+func problem(field string, m words.Message) workflows.FieldError {
+	return workflows.FieldError{Field: field, Message: definitions.SayRule(m, words.EN), Code: m.Code, Args: m.Args}
 }
 
 func TestSessionSeal(t *testing.T) {
@@ -447,11 +462,16 @@ func TestCasePage(t *testing.T) {
 	v.Data["geboortedatum"] = "1950-04-01"
 	v.Data["verslag"] = "Gesprek gevoerd"
 	v.Data["akkoord"] = true
-	v.Trail = []workflows.TrailEntry{{At: time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC), Event: "task-completed", Step: "melding", Actor: "coach-1", Detail: "intern"}}
+	v.Trail = []workflows.TrailEntry{
+		{At: time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC), Event: workflows.EventTaskCompleted, Step: "melding", Actor: "coach-1", Detail: "intern"},
+		{At: time.Date(2026, 12, 2, 9, 30, 0, 0, time.UTC), Event: workflows.EventEscalated, Step: "melding", Task: "melding-1", Args: map[string]string{"role": "teamleider"}},
+		{At: time.Date(2026, 12, 3, 9, 30, 0, 0, time.UTC), Event: workflows.EventResumed, Args: map[string]string{"suspended": "3d"}},
+	}
 	f.api.views["case-a"] = v
 	_, body, _ := f.get("/zaken/case-a")
 	for _, want := range []string{"<title>Zaak van Inwoner case-a", "<dd>1 april 1950</dd>", "Wmo 2015 art. 2.3.2",
-		"1 december 2026, 10:30", "Taak afgerond</strong>: Melding", "<dt>verslag</dt><dd>Gesprek gevoerd</dd>", "<dt>akkoord</dt><dd>ja</dd>", `action="/zaken/case-a/opschorten"`} {
+		"1 december 2026, 10:30", "Taak afgerond</strong>: Melding",
+		"Opgeschaald</strong>: Melding", "Opgeschaald naar Teamleider", "Hervat na 3 dagen opschorting", "<dt>verslag</dt><dd>Gesprek gevoerd</dd>", "<dt>akkoord</dt><dd>ja</dd>", `action="/zaken/case-a/opschorten"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("case page lacks %s", want)
 		}
@@ -460,7 +480,7 @@ func TestCasePage(t *testing.T) {
 		t.Error("the resident's field under data collected, or a technical detail in the timeline")
 	}
 	f.api.answer = func(*http.Request) (int, any) {
-		return 422, map[string]any{"error": "invalid", "errors": []map[string]string{{"field": "reason", "message": "is required"}}}
+		return 422, map[string]any{"error": "invalid", "errors": []workflows.FieldError{problem("reason", words.Msg(words.RuleRequired))}}
 	}
 	st, body, _ := f.post("/zaken/case-a/opschorten", url.Values{"csrf": {secret}, "reden": {" "}})
 	if st != http.StatusUnprocessableEntity || !strings.Contains(body, `id="opschort-reden-fout"><span class="vh">Fout: </span>is verplicht`) {
@@ -523,14 +543,14 @@ func TestExtend(t *testing.T) {
 	v.Tasks[0].Extended = false
 	f.api.views["case-a"] = v
 	f.api.answer = func(*http.Request) (int, any) {
-		return 422, map[string]any{"error": "invalid", "errors": []map[string]string{
-			{"field": "by", "message": "may be at most 2w"}, {"field": "taskId", "message": "is required: 2 open tasks may be extended"}}}
+		return 422, map[string]any{"error": "invalid", "errors": []workflows.FieldError{
+			problem("by", words.Msg(words.RuleAtMost, "max", "2w")), problem("taskId", words.Msg(words.RuleWhichTask, "n", "2"))}}
 	}
 	st, body, _ := f.post("/zaken/case-a/verlengen", url.Values{"csrf": {secret}, "taak": {"melding-1"}, "duur": {"3w"}, "reden": {"Advies van de huisarts volgt"}})
-	if st != http.StatusUnprocessableEntity || !strings.Contains(body, `<p class="error" id="duur-fout"><span class="vh">Fout: </span>mag hoogstens 2w zijn</p>`) {
+	if st != http.StatusUnprocessableEntity || !strings.Contains(body, `<p class="error" id="duur-fout"><span class="vh">Fout: </span>mag hoogstens 2 weken zijn</p>`) {
 		t.Errorf("extend too long: %d\n%s", st, body)
 	}
-	if !strings.Contains(body, "taskId: is verplicht") {
+	if !strings.Contains(body, "taskId: kies de taak: 2 open taken mogen worden verlengd") {
 		t.Error("an error that names no field on the page is not shown")
 	}
 	sent := f.api.calls[len(f.api.calls)-2]
@@ -546,10 +566,11 @@ func TestForbiddenSaysWhy(t *testing.T) {
 	tk := task("case-a", "melding-1", "melding", "lead-1")
 	f.api.views["case-a"] = view("case-a", tk)
 	f.api.answer = func(*http.Request) (int, any) {
-		return 403, map[string]any{"error": "task melding-1 is claimed by another user"}
+		m := words.Msg(words.RefuseClaimed, "task", "melding-1")
+		return 403, map[string]any{"error": m.String(), "code": m.Code, "args": m.Args}
 	}
 	st, body, _ := f.post("/zaken/case-a/taken/melding-1", url.Values{"csrf": {secret}, "nonce": {"n"}})
-	if st != http.StatusForbidden || !strings.Contains(body, "U mag dit niet doen bij deze zaak: een collega heeft de taak opgepakt.") {
+	if st != http.StatusForbidden || !strings.Contains(body, "U mag dit niet doen bij deze zaak: een collega heeft taak melding-1 opgepakt.") {
 		t.Errorf("403: %d\n%s", st, body)
 	}
 }
