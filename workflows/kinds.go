@@ -13,7 +13,7 @@ import (
 // it holds the case at while it is open, when it wakes the case, and what the run must
 // know of it before it ends, continues as new or moves to another version. Each kind
 // lives in its own file, kind_<kind>.go; the state it keeps is a slice of CaseState
-// worked on by a small type of its own (tasks.go, waits.go, children.go, handoff.go).
+// worked on by a small type of its own (tasks.go, kind_wait.go, children.go, handoff.go).
 // Kinds without state embed stateless and write only enter.
 //
 // The interpreter asks every kind in registration order (definitions.Kinds), so what
