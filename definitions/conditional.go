@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Conditional rules make a field required (or keep it empty) depending on other
@@ -145,7 +147,7 @@ func (c *checker) conditionalRules(form Form, path string) {
 		for _, part := range strings.Split(f.Rules, ",") {
 			name, _, _ := strings.Cut(strings.TrimSpace(part), "=")
 			if first, _, _ := strings.Cut(name, "|"); strings.Contains(part, "|") && (conditionalTags[first] || strings.Contains(part, "required_") || strings.Contains(part, "excluded_")) {
-				c.fail(p, fmt.Sprintf("%q: a conditional rule cannot be one of several alternatives (|); write it as a rule of its own, separated by a comma", part))
+				c.problem(p, words.Msg(words.ProblemRuleAlternative, "part", strconv.Quote(part)))
 			}
 		}
 		conds, _ := splitConditional(f.Rules)
@@ -159,13 +161,13 @@ func (c *checker) conditionalRule(form Form, names []string, f *Field, r condRul
 	pairs := strings.HasSuffix(r.tag, "_if") || strings.HasSuffix(r.tag, "_unless")
 	switch {
 	case len(r.params) == 0 && pairs:
-		c.fail(p, fmt.Sprintf("%s needs a field and a value, like %s=besluit afgewezen", r.tag, r.tag))
+		c.problem(p, words.Msg(words.ProblemRuleNeedsPair, "tag", r.tag))
 		return
 	case len(r.params) == 0:
-		c.fail(p, fmt.Sprintf("%s needs one or more fields, like %s=telefoon", r.tag, r.tag))
+		c.problem(p, words.Msg(words.ProblemRuleNeedsFields, "tag", r.tag))
 		return
 	case pairs && len(r.params)%2 != 0:
-		c.fail(p, fmt.Sprintf("%s=%s needs pairs of a field and a value, like %s=besluit afgewezen", r.tag, r.param, r.tag))
+		c.problem(p, words.Msg(words.ProblemRuleOddPairs, "tag", r.tag, "param", r.param))
 		return
 	}
 	if f.Required && strings.HasPrefix(r.tag, "required_") {
@@ -180,40 +182,25 @@ func (c *checker) conditionalRule(form Form, names []string, f *Field, r condRul
 		other := form.Field(name)
 		switch {
 		case name == f.Name:
-			c.fail(p, fmt.Sprintf("%s names the field itself; name another field of this form", r.tag))
+			c.problem(p, words.Msg(words.ProblemRuleNamesItself, "tag", r.tag))
 			continue
 		case other == nil:
-			c.fail(p, fmt.Sprintf("%s names %q, which this form does not ask; a rule sees only the answers of its own form", r.tag, name)+
-				c.sug.didYouMean(name, names, "its fields are"))
+			c.problem(p, words.Msg(words.ProblemRuleNamesOther, "tag", r.tag, "name", strconv.Quote(name)),
+				c.sug.hint(name, names, words.ProblemHintItsFields))
 			continue
 		}
 		if pairs {
-			if msg := valueFits(other, r.params[i+1]); msg != "" {
-				c.fail(p, fmt.Sprintf("%s: %s", r.tag, msg))
+			if m := valueFits(r.tag, other, r.params[i+1]); m.Code != "" {
+				c.problem(p, m)
 			}
 		}
 	}
 }
 
-// valueFits says why value can never be the answer of f, or "".
-func valueFits(f *Field, value string) string {
-	switch f.Type {
-	case FieldChoice, FieldChoices:
-		if !slices.Contains(f.Options, value) {
-			msg := fmt.Sprintf("%q is not an option of %s, so the rule never applies; its options are %s", value, f.Name, strings.Join(f.Options, ", "))
-			if best := newSuggester().closest(value, f.Options); best != "" {
-				msg = fmt.Sprintf("%q is not an option of %s, so the rule never applies; did you mean %q?", value, f.Name, best)
-			}
-			return msg
-		}
-	case FieldBool:
-		if value != "true" && value != "false" {
-			return fmt.Sprintf("%s is a yes/no field: compare it with true or false, not %q", f.Name, value)
-		}
-	case FieldNumber:
-		if _, err := strconv.ParseFloat(value, 64); err != nil {
-			return fmt.Sprintf("%s is a number field: compare it with a number, not %q", f.Name, value)
-		}
+// valueFits says why value, in a rule tag, can never be the answer of f; zero when it can.
+func valueFits(tag string, f *Field, value string) words.Message {
+	if spec := LookupFieldType(f.Type); spec != nil && spec.literal != nil {
+		return spec.literal(tag, f, value)
 	}
-	return ""
+	return words.Message{}
 }

@@ -1,38 +1,37 @@
 package definitions
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
-// contracts checks what a referral passes to its child case: declared fields only, and
+// contract checks what a referral passes to its child case: declared fields only, and
 // only to a child case (a hand-off to a provider sends ids, never data).
-func (c *checker) contracts() {
+func (c *checker) contract(s *Step, p string) {
 	var names []string
 	for _, f := range c.fields {
 		names = append(names, f.Name)
 	}
-	for _, s := range c.d.Steps {
-		if s.Kind == KindReferral && s.Outcome != "" {
-			c.outcome(s, names)
-		}
-		if s.Kind != KindReferral || len(s.Pass) == 0 {
-			continue
-		}
-		p := "steps." + s.ID + ".pass"
-		if s.Provider != "" {
-			c.failKey(p, "a hand-off to a provider sends the case's ids only, never its data; remove pass")
-			continue
-		}
-		for i, name := range s.Pass {
-			switch {
-			case c.fields.Field(name) == nil:
-				c.fail(p+"["+strconv.Itoa(i)+"]", "unknown field "+quote(name)+c.sug.didYouMean(name, names, "fields are"))
-			case slices.Index(s.Pass, name) < i:
-				c.fail(p+"["+strconv.Itoa(i)+"]", quote(name)+" is passed twice; remove one")
-			}
+	if s.Outcome != "" {
+		c.outcome(s, names)
+	}
+	if len(s.Pass) == 0 {
+		return
+	}
+	pp := p + ".pass"
+	if s.Provider != "" {
+		c.problemKey(pp, words.Msg(words.ProblemPassToProvider))
+		return
+	}
+	for i, name := range s.Pass {
+		switch {
+		case c.fields.Field(name) == nil:
+			c.problem(pp+"["+strconv.Itoa(i)+"]", words.Msg(words.ProblemUnknownField, "name", quote(name)), c.sug.hint(name, names, words.ProblemHintFields))
+		case slices.Index(s.Pass, name) < i:
+			c.problem(pp+"["+strconv.Itoa(i)+"]", words.Msg(words.ProblemPassedTwice, "name", quote(name)))
 		}
 	}
 }
@@ -62,15 +61,15 @@ func (c *checker) outcome(s *Step, names []string) {
 	f := c.fields.Field(s.Outcome)
 	switch {
 	case s.Provider != "" || !s.Awaits():
-		c.failKey(p, "only an awaited child case (process:, without await: false) has a result to route on; remove outcome")
+		c.problemKey(p, words.Msg(words.ProblemOutcomeNotAwaited))
 	case f == nil:
-		hint := c.sug.didYouMean(s.Outcome, names, "fields are")
-		if !strings.Contains(hint, "did you mean") {
-			hint = "; declare it (text, or choice with the child's end results as options), e.g. in the intake"
+		hint := c.sug.hint(s.Outcome, names, "")
+		if hint.Code != words.ProblemDidYouMean {
+			hint = words.Msg(words.ProblemHintDeclareOutcome)
 		}
-		c.fail(p, "unknown field "+quote(s.Outcome)+hint)
+		c.problem(p, words.Msg(words.ProblemUnknownField, "name", quote(s.Outcome)), hint)
 	case f.Type != FieldText && f.Type != FieldChoice:
-		c.fail(p, "field "+quote(s.Outcome)+" is "+string(f.Type)+"; the child's result is text: declare it as text or choice")
+		c.problem(p, words.Msg(words.ProblemOutcomeType, "name", quote(s.Outcome), "type", string(f.Type)))
 	}
 }
 
@@ -95,8 +94,8 @@ func outcomes(files []*parsed, byKey map[string]*parsed) {
 				}
 			}
 			if len(missing) > 0 {
-				p.at("steps."+s.ID+".outcome", fmt.Sprintf("field %q lacks the result(s) %s that %s can end with; add them to its options",
-					s.Outcome, strings.Join(missing, ", "), s.Process))
+				p.say("steps."+s.ID+".outcome", words.Msg(words.ProblemOutcomeLacks,
+					"name", strconv.Quote(s.Outcome), "results", strings.Join(missing, ", "), "process", s.Process))
 			}
 		}
 	}

@@ -1,13 +1,14 @@
 package definitions
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/common/ast"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // FieldsOf lists the declared fields a condition names, in order of first use; nil
@@ -74,7 +75,8 @@ func (c *checker) dataflow(conds *Conditions) {
 		}
 		return memo[i]
 	}
-	check := func(i int, own bool, field, path, what string) {
+	// what: the problems when one step or several ask the field, by what reads it.
+	check := func(i int, own bool, field, path string, what [2]words.Code) {
 		if intake[field] || len(collectors[field]) == 0 {
 			return // unknown fields are reported where they are named
 		}
@@ -84,8 +86,17 @@ func (c *checker) dataflow(conds *Conditions) {
 				return
 			}
 		}
-		c.fail(path, fmt.Sprintf("%s field %q, but no path from start to step %q asks it first: only %s asks it; move this after that step, or ask %s earlier (in the intake or a step before)",
-			what, field, steps[i].ID, stepWords(collectors[field]), field))
+		askers := collectors[field]
+		q := make([]string, len(askers))
+		for k, id := range askers {
+			q[k] = strconv.Quote(id)
+		}
+		code := what[0]
+		if len(q) > 1 {
+			code = what[1]
+		}
+		c.problem(path, words.Msg(code, "field", strconv.Quote(field), "step", strconv.Quote(steps[i].ID),
+			"steps", strings.Join(q[:len(q)-1], ", "), "last", q[len(q)-1], "name", field))
 	}
 	for i, s := range steps {
 		p := "steps." + s.ID
@@ -94,7 +105,7 @@ func (c *checker) dataflow(conds *Conditions) {
 				continue
 			}
 			for _, f := range conds.FieldsOf(t.When) {
-				check(i, true, f, p+".next["+strconv.Itoa(k)+"].when", "the condition reads")
+				check(i, true, f, p+".next["+strconv.Itoa(k)+"].when", readsCondition)
 			}
 		}
 		for _, dl := range []struct {
@@ -107,30 +118,26 @@ func (c *checker) dataflow(conds *Conditions) {
 			for k, tc := range dl.d.Cases {
 				cp := dl.path + ".cases[" + strconv.Itoa(k) + "].when"
 				for _, f := range conds.FieldsOf(tc.When) {
-					check(i, false, f, cp, "the term's condition reads")
+					check(i, false, f, cp, readsTermCondition)
 				}
 			}
 			if f := c.fields.Field(dl.d.From); f != nil && f.Type == FieldDate && c.steps[dl.d.From] == nil {
-				check(i, false, f.Name, dl.path+".from", "the term counts from the date")
+				check(i, false, f.Name, dl.path+".from", readsTermFrom)
 			}
 		}
 		if f := c.fields.Field(s.Until); s.Kind == KindWait && s.For == nil && f != nil && f.Type == FieldDate {
-			check(i, false, s.Until, p+".until", "the wait reads the date")
+			check(i, false, s.Until, p+".until", readsWaitUntil)
 		}
 	}
 }
 
-// stepWords names steps for a message: step "a", steps "a" and "b".
-func stepWords(ids []string) string {
-	q := make([]string, len(ids))
-	for i, id := range ids {
-		q[i] = strconv.Quote(id)
-	}
-	if len(q) == 1 {
-		return "step " + q[0]
-	}
-	return "steps " + strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
-}
+// What reads a field too early: the problem when one step asks it, and when several do.
+var (
+	readsCondition     = [2]words.Code{words.ProblemConditionTooEarly, words.ProblemConditionTooEarlyN}
+	readsTermCondition = [2]words.Code{words.ProblemTermConditionTooEarly, words.ProblemTermConditionTooEarlyN}
+	readsTermFrom      = [2]words.Code{words.ProblemTermFromTooEarly, words.ProblemTermFromTooEarlyN}
+	readsWaitUntil     = [2]words.Code{words.ProblemWaitUntilTooEarly, words.ProblemWaitUntilTooEarlyN}
+)
 
 // parse returns the parsed condition, from the cache after the first time; nil when it
 // does not parse (Check reports why).

@@ -69,96 +69,36 @@ func Mermaid(d *Definition) string {
 	return b.String()
 }
 
-// mermaidShape wraps a quoted label in the Mermaid brackets of the step kind.
+// mermaidShape wraps a quoted label in the Mermaid brackets of the step kind; a kind
+// no one registered (only in a broken definition) is a plain box.
 func mermaidShape(k Kind, label string) string {
 	q := "\"" + label + "\""
-	switch k {
-	case KindDecision:
-		return "{" + q + "}"
-	case KindWait:
-		return "([" + q + "])"
-	case KindNotify:
-		return ">" + q + "]"
-	case KindReferral:
-		return "[[" + q + "]]"
-	case KindParallel:
-		return "{{" + q + "}}"
-	case KindJoin:
-		return "[/" + q + "\\]"
-	case KindEnd:
-		return "(((" + q + ")))"
+	if spec := LookupKind(k); spec != nil {
+		return spec.Shape(q)
 	}
 	return "[" + q + "]"
 }
 
-// mermaidNodeLabel is the title and, per kind, what a reader of the diagram needs next to it:
-// clocks for a task, the wait, the referral target, the recipient, the result.
+// mermaidNodeLabel is the title and what the step's kind says a reader of the diagram
+// needs next to it: clocks for a task, the wait, the referral target, the recipient,
+// the result.
 func mermaidNodeLabel(d *Definition, st *Step) string {
-	title := st.Title
-	if title == "" {
-		title = st.ID
-	}
-	lines := []string{title}
-	if st.Role != "" {
-		lines = append(lines, "rol: "+roleName(d, st.Role))
-	}
-	if st.Deadline != nil {
-		lines = append(lines, termLines(d, "≤ ", st.Deadline)...)
-	}
-	if st.Norm != nil {
-		lines = append(lines, termLines(d, "norm ", st.Norm)...)
-	}
-	if st.Suspendable {
-		lines = append(lines, "opschortbaar (Awb 4:15)")
-	}
-	if st.Extendable != nil {
-		lines = append(lines, "verlengbaar ≤ "+st.Extendable.String()+" (Awb 4:14)")
-	}
-	for _, id := range st.Stops {
-		lines = append(lines, "stopt de termijn van "+stepTitleOf(d, id)+" (Awb 4:15 lid 1 a)")
-	}
-	for _, r := range st.Escalate {
-		if w := rungWords(d, r); w != "" {
-			lines = append(lines, "na "+r.After.String()+": "+w)
-		}
-	}
-	switch st.Kind {
-	case KindWait:
-		switch {
-		case st.Event != "":
-			lines = append(lines, "wacht op gebeurtenis "+st.Event)
-			if w := waitWords(st); w != "" {
-				lines = append(lines, "uiterlijk "+w)
-			}
-		case st.For != nil:
-			lines = append(lines, "wacht "+st.For.String())
-		case st.Until != "":
-			lines = append(lines, "wacht tot "+st.Until)
-		}
-	case KindReferral:
-		if st.Process != "" {
-			lines = append(lines, "→ proces "+st.Process)
-		}
-		if st.Provider != "" {
-			lines = append(lines, "→ "+st.Provider)
-		}
-	case KindNotify:
-		if st.To != "" {
-			lines = append(lines, "aan "+st.To)
-		}
-	case KindJoin:
-		if len(st.Join) > 0 {
-			lines = append(lines, "wacht op "+strings.Join(st.Join, ", "))
-		}
-	case KindEnd:
-		if st.Result != "" && st.Result != title {
-			lines = append(lines, st.Result)
-		}
+	lines := []string{displayTitle(st)}
+	if spec := LookupKind(st.Kind); spec != nil {
+		lines = append(lines, spec.Lines(d, st)...)
 	}
 	for n, l := range lines {
 		lines[n] = escapeMermaid(l)
 	}
 	return strings.Join(lines, "<br/>")
+}
+
+// displayTitle is a step's title, or its id.
+func displayTitle(st *Step) string {
+	if st.Title == "" {
+		return st.ID
+	}
+	return st.Title
 }
 
 // termLines are a clock's lines: its term with where it counts from, the law, and each

@@ -9,7 +9,11 @@
 // Loading is strict and talkative. LoadDir and LoadFiles (or Parse for one file in
 // memory) decode the YAML node tree themselves, keeping the line and column of every
 // value, and report every problem of every file in one pass as an Issue,
-// "file:line:col: path: message", with a "did you mean" for misspelt names:
+// "file:line:col: path: message", with a "did you mean" for misspelt names. An issue
+// also carries its problem as a code of the catalogue (internal/words) with its
+// arguments, so the same problem reads in Dutch (Issue.In(words.NL)) and its English
+// Message is rendered from it; problems not in the catalogue yet (a condition CEL
+// cannot compile, a form rule, a key the decoder does not know) have only the Message:
 //
 //	defs, issues := definitions.LoadDir("definitions")
 //	if len(issues) > 0 {
@@ -27,4 +31,23 @@
 // The package also evaluates conditions and form data for the workflow (Conditions,
 // CheckData), computes deadlines on the Dutch calendar and draws Mermaid diagrams; it
 // knows nothing of Temporal or HTTP.
+//
+// # Adding a step kind
+//
+// A kind of step is one unit. In this package it is one file, kind_<name>.go: its
+// Kind constant, a type that embeds kindFacts (its name, one-line doc, the step keys
+// it takes, how a case leaves it, whether it passes at once, its diagram shape) and
+// adds what it does of its own (check, reporting located problems; Lines, what the
+// diagram shows under its title), a <name>Spec value with a `var _ KindSpec = …`
+// assertion, and one line in kindSpecs (kind.go). Kinds, the validator (the kind:
+// value, keys that do not apply, next, the graph's ends and instant loops), the JSON
+// Schema (the enum with each kind's doc, and per kind the keys it takes) and the
+// Mermaid diagram all read that registry; kind_test.go registers a test-only kind to
+// prove that nothing else needs to change. Its problems are codes of the catalogue
+// (internal/words/problems.go), with their Dutch and English texts. A kind reuses the
+// keys of the Step type: Step is the case workflow's input and sits in recorded
+// histories, so a key that is truly new is a field added there with its yaml and json
+// names, never a rename. Running the kind is the workflows package's own layer, one file
+// per kind there too. Describe the kind for designers in README.md ("Steps and their
+// kinds"); a test fails until it is there.
 package definitions

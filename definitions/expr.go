@@ -1,7 +1,6 @@
 package definitions
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -101,16 +100,11 @@ func NewConditions(fields Form) (*Conditions, error) {
 	return c, nil
 }
 
-// celType is how a field type appears in a condition. Dates are "YYYY-MM-DD" strings,
-// so `datum < "2027-01-01"` compares them correctly.
+// celType is how a field type appears in a condition (FieldTypeSpec.CEL); an unknown
+// type, reported by the validator, reads as text.
 func celType(t FieldType) *cel.Type {
-	switch t {
-	case FieldBool:
-		return cel.BoolType
-	case FieldNumber:
-		return cel.DoubleType
-	case FieldChoices:
-		return cel.ListType(cel.StringType)
+	if spec := LookupFieldType(t); spec != nil {
+		return spec.CEL
 	}
 	return cel.StringType
 }
@@ -337,43 +331,10 @@ func (c *Conditions) activation(data map[string]any) map[string]any {
 // type counts as missing (form data is checked before it is stored, so this only
 // guards a workflow from a panic).
 func celValue(t FieldType, v any) any {
-	switch t {
-	case FieldBool:
-		b, _ := v.(bool)
-		return b
-	case FieldNumber:
-		switch n := v.(type) {
-		case float64:
-			return n
-		case float32:
-			return float64(n)
-		case int:
-			return float64(n)
-		case int64:
-			return float64(n)
-		case int32:
-			return float64(n)
-		case json.Number:
-			f, _ := n.Float64()
-			return f
-		}
-		return float64(0)
-	case FieldChoices:
-		out := []string{}
-		switch l := v.(type) {
-		case []string:
-			out = append(out, l...)
-		case []any:
-			for _, x := range l {
-				if s, ok := x.(string); ok {
-					out = append(out, s)
-				}
-			}
-		}
-		return out
+	if spec := LookupFieldType(t); spec != nil {
+		return spec.celValue(v)
 	}
-	s, _ := v.(string)
-	return s
+	return celString(v)
 }
 
 // meantName returns `; did you mean "x"?` when a candidate is close to name, else "".

@@ -1,11 +1,12 @@
 package definitions
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // references checks every name of a step: start, transitions, rung gotos, joins and the
@@ -33,7 +34,7 @@ func (c *checker) stepRef(id, path string) bool {
 	if id == "" || c.steps[id] != nil || c.isBad("steps") {
 		return true
 	}
-	c.fail(path, "unknown step "+quote(id)+c.sug.didYouMean(id, c.stepIDs, "steps are"))
+	c.problem(path, words.Msg(words.ProblemUnknownStep, "name", quote(id)), c.sug.hint(id, c.stepIDs, words.ProblemHintSteps))
 	return false
 }
 
@@ -44,12 +45,12 @@ func (c *checker) from(dl *Deadline, path string) {
 	}
 	if f := c.fields.Field(dl.From); f != nil {
 		if f.Type != FieldDate {
-			c.fail(path+".from", fmt.Sprintf("field %q is a %s field; a term counts from a date field, a step or the case", f.Name, f.Type))
+			c.problem(path+".from", words.Msg(words.ProblemFromNotDate, "name", strconv.Quote(f.Name), "type", string(f.Type)))
 		}
 		return
 	}
 	cands := append(append([]string{"step", "case"}, c.stepIDs...), c.dateFields()...)
-	c.fail(path+".from", fmt.Sprintf("unknown step or field %s; from is step, case, a step id or a date field", quote(dl.From))+c.sug.didYouMean(dl.From, cands, ""))
+	c.problem(path+".from", words.Msg(words.ProblemUnknownFrom, "name", quote(dl.From)), c.sug.hint(dl.From, cands, ""))
 }
 
 // joins checks that a join names steps that actually lead to it; otherwise it would wait
@@ -61,7 +62,7 @@ func (c *checker) joins(s *Step, p string) {
 			continue
 		}
 		if !leadsTo(c.steps[id], s.ID) {
-			c.fail(jp, fmt.Sprintf("step %q never goes to %q, so the join would wait for ever; add `- goto: %s` to its next or remove it here", id, s.ID, s.ID))
+			c.problem(jp, words.Msg(words.ProblemJoinNeverReached, "step", strconv.Quote(id), "join", strconv.Quote(s.ID), "id", s.ID))
 		}
 	}
 }
@@ -105,7 +106,7 @@ func (c *checker) graph() {
 		}
 		for _, t := range s.Next {
 			add(t.Goto)
-			if t.When == "" && s.Kind != KindParallel {
+			if t.When == "" && LookupKind(s.Kind).Flow() == FirstMatch {
 				break // the transitions after it are never taken (reported on their own)
 			}
 		}
@@ -123,17 +124,17 @@ func (c *checker) graph() {
 	reached := walk([]int{start}, succ, len(steps))
 	var ends []int
 	for i, s := range steps {
-		if s.Kind == KindEnd {
+		if LookupKind(s.Kind).Flow() == Ends {
 			ends = append(ends, i)
 		}
 	}
 	if len(ends) == 0 {
-		c.fail("steps", "the process has no end step; add one, e.g. afgesloten: {kind: end, result: afgerond}")
+		c.problem("steps", words.Msg(words.ProblemNoEnd, "example", "afgesloten: {kind: end, result: afgerond}"))
 	}
 	finishing := walk(ends, pred, len(steps))
 	for i, s := range steps {
 		if !reached[i] {
-			c.failKey("steps."+s.ID, fmt.Sprintf("no step leads here from start %q; add a goto to %q or remove the step", c.d.Start, s.ID))
+			c.problemKey("steps."+s.ID, words.Msg(words.ProblemUnreachable, "start", strconv.Quote(c.d.Start), "step", strconv.Quote(s.ID)))
 		}
 	}
 	if len(ends) == 0 {
@@ -150,39 +151,33 @@ func (c *checker) graph() {
 		for k, i := range trap {
 			ids[k] = steps[i].ID
 		}
-		msg := "a case that gets here never reaches an end step: this step only leads to itself"
+		m := words.Msg(words.ProblemTrapSelf)
 		if len(trap) > 1 {
-			msg = "a case that gets here never reaches an end step: " + strings.Join(ids, ", ") + " only lead to each other"
+			m = words.Msg(words.ProblemTrapGroup, "steps", strings.Join(ids, ", "))
 		}
-		c.failKey("steps."+first.ID, msg+"; add a transition towards an end step")
+		c.problemKey("steps."+first.ID, m)
 	}
 	c.instantLoops(steps, succ, func(i int) bool { return reached[i] && finishing[i] })
 }
 
-// instantLoops reports loops of steps that take no time (decisions, notifications,
-// parallel splits, referrals that do not wait): a case in such a loop would go round
-// for ever within one workflow task. Loops through a task or wait are normal (redo
-// the plan after an evaluation). Loops that are traps were reported already.
+// instantLoops reports loops of steps that take no time (KindSpec.Instant: decisions,
+// notifications, parallel splits, referrals that do not wait): a case in such a loop
+// would go round for ever within one workflow task. Loops through a task or wait are
+// normal (redo the plan after an evaluation). Loops that are traps were reported already.
 func (c *checker) instantLoops(steps Steps, succ [][]int, in func(int) bool) {
 	instant := func(i int) bool {
-		switch steps[i].Kind {
-		case KindDecision, KindNotify, KindParallel:
-			return in(i)
-		case KindReferral:
-			return in(i) && !steps[i].Awaits()
-		}
-		return false
+		return in(i) && LookupKind(steps[i].Kind).Instant(steps[i])
 	}
 	for _, loop := range loops(succ, instant) {
-		msg := "this step leads to itself"
+		m := words.Msg(words.ProblemInstantLoopSelf)
 		if len(loop) > 1 {
 			ids := make([]string, len(loop))
 			for k, i := range loop {
 				ids[k] = steps[i].ID
 			}
-			msg = strings.Join(ids, ", ") + " lead to each other"
+			m = words.Msg(words.ProblemInstantLoopGroup, "steps", strings.Join(ids, ", "))
 		}
-		c.failKey("steps."+steps[loop[0]].ID, msg+" without a task or wait in between, so a case could go round for ever; put a task or wait in the loop")
+		c.problemKey("steps."+steps[loop[0]].ID, m)
 	}
 }
 
@@ -295,7 +290,7 @@ func (c *checker) graphKnown() bool {
 	}
 	for _, s := range c.d.Steps {
 		p := "steps." + s.ID
-		if c.isBad(p) || c.isBad(p+".next") || c.isBad(p+".escalate") || c.isBad(p+".kind") || !slices.Contains(Kinds, s.Kind) {
+		if c.isBad(p) || c.isBad(p+".next") || c.isBad(p+".escalate") || c.isBad(p+".kind") || LookupKind(s.Kind) == nil {
 			return false
 		}
 		for _, t := range s.Next {

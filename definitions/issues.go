@@ -6,16 +6,35 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/internal/yamldoc"
 )
 
 // Issue is one problem in a definition, located so that an editor can jump to it.
 type Issue struct {
-	File    string
-	Line    int
-	Col     int
-	Path    string
+	File string
+	Line int
+	Col  int
+	Path string
+	// Message is the problem in English, as the CLI and the API show it.
 	Message string
+	// Problem is the same problem as a code of the catalogue (internal/words) with its
+	// arguments, and Hint what to write instead (a "did you mean"), so that it can be
+	// said in Dutch too. Both are zero for problems not in the catalogue yet: their
+	// Message is all there is.
+	Problem, Hint words.Message
+}
+
+// In renders the issue as String does, with the message in language l; an issue
+// without a Problem keeps its English message.
+func (i Issue) In(l words.Lang) string {
+	if i.Problem.Code != "" {
+		i.Message = i.Problem.In(l)
+		if i.Hint.Code != "" {
+			i.Message += i.Hint.In(l)
+		}
+	}
+	return i.String()
 }
 
 // String renders the issue as "file:line:col: path: message". Parts that are unknown
@@ -126,6 +145,32 @@ func (r *report) issue(i Issue) {
 // at reports a problem with the value at path. A path that was never written (a missing
 // required key) is located at the key of its nearest written ancestor, e.g. the step.
 func (r *report) at(path, msg string) { r.doc.At(path, msg) }
+
+// say reports a problem from the catalogue with the value at path, with an optional
+// hint; its English rendering is the Issue's Message.
+func (r *report) say(path string, m words.Message, hint ...words.Message) {
+	p := r.locate(path)
+	r.issue(saying(Issue{Line: p.line, Col: p.col, Path: path}, m, hint))
+}
+
+// sayKey is say located at the key of path, as atKey.
+func (r *report) sayKey(path string, m words.Message, hint ...words.Message) {
+	p, ok := r.doc.Keys[path]
+	if !ok {
+		p = r.doc.Locate(path)
+	}
+	r.issue(saying(Issue{Line: p.Line, Col: p.Col, Path: path}, m, hint))
+}
+
+// saying fills an issue's Problem, Hint and English Message.
+func saying(i Issue, m words.Message, hint []words.Message) Issue {
+	i.Problem, i.Message = m, m.In(words.EN)
+	if len(hint) > 0 && hint[0].Code != "" {
+		i.Hint = hint[0]
+		i.Message += i.Hint.In(words.EN)
+	}
+	return i
+}
 
 // atKey reports a problem located at the key of path rather than its value, for problems
 // with the entry as a whole (an unreachable step, a key that does not apply).

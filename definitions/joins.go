@@ -1,9 +1,10 @@
 package definitions
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // A join goes on only when every step in its join list has arrived. A parallel step
@@ -19,7 +20,7 @@ func (c *checker) joinBranches() {
 		return
 	}
 	for _, p := range c.d.Steps {
-		if p.Kind != KindParallel {
+		if LookupKind(p.Kind).Flow() != EveryMatch {
 			continue
 		}
 		for i, t := range p.Next {
@@ -27,9 +28,8 @@ func (c *checker) joinBranches() {
 				continue
 			}
 			for _, s := range c.starvedBy(p, []string{t.Goto}, always(p)) {
-				c.fail("steps."+p.ID+".next["+strconv.Itoa(i)+"].when",
-					fmt.Sprintf("join %q waits for %q, which only this branch reaches; when the condition does not hold the case waits at the join for ever. Remove the when here, or let the branch always run and decide inside it (a decision that goes to %q either way)",
-						s.Join, s.Missing, s.Join))
+				c.problem("steps."+p.ID+".next["+strconv.Itoa(i)+"].when",
+					words.Msg(words.ProblemJoinStarved, "join", strconv.Quote(s.Join), "missing", strconv.Quote(s.Missing)))
 			}
 		}
 	}

@@ -1,9 +1,11 @@
 package definitions
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 
 	"github.com/google/cel-go/common/ast"
 	"github.com/google/cel-go/common/operators"
@@ -15,7 +17,7 @@ import (
 // are text) and is simply never true, so the case always takes the other route. It
 // looks at ==, !=, `"x" in veld` (choices) and `veld in ["a", "b"]` (choice). The
 // messages carry the column within the condition and the option meant, if any.
-func (c *Conditions) OptionProblems(expr string) []string {
+func (c *Conditions) OptionProblems(expr string) []words.Message {
 	parsed := c.parse(expr)
 	if parsed == nil {
 		return nil // reported by Check
@@ -26,13 +28,13 @@ func (c *Conditions) OptionProblems(expr string) []string {
 			return nil
 		}
 		for _, f := range c.fields {
-			if f.Name == e.AsIdent() && (f.Type == FieldChoice || f.Type == FieldChoices) && len(f.Options) > 0 {
+			if spec := LookupFieldType(f.Type); f.Name == e.AsIdent() && spec != nil && spec.Options && len(f.Options) > 0 {
 				return f
 			}
 		}
 		return nil
 	}
-	var out []string
+	var out []words.Message
 	check := func(f *Field, lit ast.Expr) {
 		if lit.Kind() != ast.LiteralKind {
 			return
@@ -41,13 +43,12 @@ func (c *Conditions) OptionProblems(expr string) []string {
 		if !ok || slices.Contains(f.Options, string(s)) {
 			return
 		}
-		col := info.GetStartLocation(lit.ID()).Column() + 1
-		msg := fmt.Sprintf("column %d: %q is not an option of %s, so this never holds; its options are %s",
-			col, string(s), f.Name, strings.Join(f.Options, ", "))
+		col := strconv.Itoa(info.GetStartLocation(lit.ID()).Column() + 1)
+		m := words.Msg(words.ProblemConditionNotOption, "col", col, "value", strconv.Quote(string(s)), "name", f.Name, "options", strings.Join(f.Options, ", "))
 		if best := newSuggester().closest(string(s), f.Options); best != "" {
-			msg = fmt.Sprintf("column %d: %q is not an option of %s, so this never holds; did you mean %q?", col, string(s), f.Name, best)
+			m = words.Msg(words.ProblemConditionNotOptionMeant, "col", col, "value", strconv.Quote(string(s)), "name", f.Name, "best", strconv.Quote(best))
 		}
-		out = append(out, msg)
+		out = append(out, m)
 	}
 	ast.PostOrderVisit(parsed.NativeRep().Expr(), ast.NewExprVisitor(func(e ast.Expr) {
 		if e.Kind() != ast.CallKind {

@@ -1,8 +1,9 @@
 package definitions
 
 import (
-	"fmt"
 	"strconv"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Resident names the intake fields that say whom a case is about: the resident (cliënt)
@@ -59,8 +60,8 @@ func (r *Resident) Fields() []string {
 type residentRef struct {
 	path, field string
 	want        FieldType
-	required    bool
-	what        string // for the message: "the resident's name"
+	required    words.Code // the problem when the field is not named; "" when optional
+	wrongType   words.Code // the problem when the field has another type
 }
 
 // resident checks that every field the resident names is an intake field of the right
@@ -71,20 +72,20 @@ func (c *checker) resident() {
 		return
 	}
 	refs := []residentRef{
-		{"resident.name", r.Name, FieldText, true, "the resident's name"},
-		{"resident.birthdate", r.Birthdate, FieldDate, false, "the date of birth"},
-		{"resident.address", r.Address, FieldText, false, "the address"},
-		{"resident.bsn", r.BSN, FieldText, false, "the BSN"},
+		{"resident.name", r.Name, FieldText, words.ProblemResidentNameRequired, words.ProblemResidentNameType},
+		{"resident.birthdate", r.Birthdate, FieldDate, "", words.ProblemBirthdateType},
+		{"resident.address", r.Address, FieldText, "", words.ProblemAddressType},
+		{"resident.bsn", r.BSN, FieldText, "", words.ProblemBSNType},
 	}
 	for i, p := range r.Household {
 		pp := "resident.household[" + strconv.Itoa(i) + "]"
 		if p.Relation == "" {
-			c.fail(pp+".relation", "is required: who the person is to the resident, e.g. relation: partner")
+			c.problem(pp+".relation", words.Msg(words.ProblemRelationRequired))
 		}
 		refs = append(refs,
-			residentRef{pp + ".name", p.Name, FieldText, true, "the person's name"},
-			residentRef{pp + ".birthdate", p.Birthdate, FieldDate, false, "the date of birth"},
-			residentRef{pp + ".bsn", p.BSN, FieldText, false, "the BSN"})
+			residentRef{pp + ".name", p.Name, FieldText, words.ProblemPersonNameRequired, words.ProblemPersonNameType},
+			residentRef{pp + ".birthdate", p.Birthdate, FieldDate, "", words.ProblemBirthdateType},
+			residentRef{pp + ".bsn", p.BSN, FieldText, "", words.ProblemBSNType})
 	}
 	var intake []string
 	for _, f := range c.d.Intake {
@@ -93,19 +94,19 @@ func (c *checker) resident() {
 	used := map[string]string{}
 	for _, ref := range refs {
 		if ref.field == "" {
-			if ref.required {
-				c.fail(ref.path, fmt.Sprintf("is required: the intake field with %s, e.g. name: naam", ref.what))
+			if ref.required != "" {
+				c.problem(ref.path, words.Msg(ref.required))
 			}
 			continue
 		}
 		f := c.d.Intake.Field(ref.field)
 		switch {
 		case f == nil:
-			c.fail(ref.path, "unknown intake field "+quote(ref.field)+c.sug.didYouMean(ref.field, intake, "intake fields are"))
+			c.problem(ref.path, words.Msg(words.ProblemUnknownIntakeField, "name", quote(ref.field)), c.sug.hint(ref.field, intake, words.ProblemHintIntakeFields))
 		case f.Type != ref.want && validType(f.Type):
-			c.fail(ref.path, fmt.Sprintf("intake field %q is a %s field; %s needs a %s field", f.Name, f.Type, ref.what, ref.want))
+			c.problem(ref.path, words.Msg(ref.wrongType, "name", strconv.Quote(f.Name), "type", string(f.Type), "want", string(ref.want)))
 		case used[ref.field] != "":
-			c.fail(ref.path, fmt.Sprintf("intake field %q is already named at %s; each field identifies one thing", ref.field, used[ref.field]))
+			c.problem(ref.path, words.Msg(words.ProblemIntakeFieldTwice, "name", strconv.Quote(ref.field), "path", used[ref.field]))
 		}
 		if used[ref.field] == "" {
 			used[ref.field] = ref.path

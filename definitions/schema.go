@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -79,8 +80,40 @@ func (Definition) JSONSchemaExtend(s *jsonschema.Schema) {
 	fieldNames(s, "intake")
 }
 
-// JSONSchemaExtend names the rule for form field names.
-func (Step) JSONSchemaExtend(s *jsonschema.Schema) { fieldNames(s, "form") }
+// JSONSchemaExtend names the rule for form field names and, for each kind, the keys a
+// step of that kind takes, so that an editor flags result: on a task as it types.
+func (Step) JSONSchemaExtend(s *jsonschema.Schema) {
+	fieldNames(s, "form")
+	for _, k := range kindSpecs {
+		kind := jsonschema.NewProperties()
+		kind.Set("kind", &jsonschema.Schema{Const: string(k.Name())})
+		var keys []any
+		for _, key := range stepKeys(k) {
+			keys = append(keys, key)
+		}
+		s.AllOf = append(s.AllOf, &jsonschema.Schema{
+			If:   &jsonschema.Schema{Properties: kind, Required: []string{"kind"}},
+			Then: &jsonschema.Schema{PropertyNames: &jsonschema.Schema{Enum: keys}},
+		})
+	}
+}
+
+// stepKeys are the keys a step of kind k takes, in the order of the Step type: the
+// keys of every kind (next only when the kind has a way on) and its own.
+func stepKeys(k KindSpec) []string {
+	var out []string
+	t := reflect.TypeFor[Step]()
+	for i := range t.NumField() {
+		key, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		switch only := kindsTaking(key); {
+		case key == "-" || key == "":
+		case key == "next" && k.Flow() == Ends:
+		case len(only) == 0 || slices.Contains(only, k.Name()):
+			out = append(out, key)
+		}
+	}
+	return out
+}
 
 // fieldNames restricts the keys of a form: conditions use them as names.
 func fieldNames(s *jsonschema.Schema, property string) {
@@ -95,21 +128,27 @@ func (Steps) JSONSchemaAlias() any { return map[string]*Step{} }
 // JSONSchemaAlias makes a form a mapping from field name to field, as written in YAML.
 func (Form) JSONSchemaAlias() any { return map[string]*Field{} }
 
-// JSONSchema lists the step kinds.
+// JSONSchema lists the step kinds, each with what it does.
 func (Kind) JSONSchema() *jsonschema.Schema {
-	s := &jsonschema.Schema{Type: "string", Description: "What the step does."}
-	for _, k := range Kinds {
-		s.Enum = append(s.Enum, string(k))
+	s := &jsonschema.Schema{Type: "string"}
+	docs := make([]string, len(kindSpecs))
+	for i, k := range kindSpecs {
+		s.Enum = append(s.Enum, string(k.Name()))
+		docs[i] = string(k.Name()) + ": " + k.Doc()
 	}
+	s.Description = "What the step does. " + strings.Join(docs, "; ") + "."
 	return s
 }
 
-// JSONSchema lists the field types.
+// JSONSchema lists the field types, each with what its value is.
 func (FieldType) JSONSchema() *jsonschema.Schema {
-	s := &jsonschema.Schema{Type: "string", Description: "The type of a form field; a date is written 2026-11-25."}
-	for _, t := range []FieldType{FieldText, FieldBool, FieldNumber, FieldDate, FieldChoice, FieldChoices} {
-		s.Enum = append(s.Enum, string(t))
+	s := &jsonschema.Schema{Type: "string"}
+	docs := make([]string, len(fieldTypes))
+	for i, t := range fieldTypes {
+		s.Enum = append(s.Enum, string(t.Name))
+		docs[i] = string(t.Name) + ": " + t.Doc
 	}
+	s.Description = "The type of a form field. " + strings.Join(docs, "; ") + "."
 	return s
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -145,6 +146,22 @@ func (c *schemaCheck) check(s map[string]any, v any, path string) {
 			c.problems = append(c.problems, fmt.Sprintf("%s: matches %d of oneOf", path, matched))
 		}
 	}
+	if allOf, ok := s["allOf"].([]any); ok {
+		for _, sub := range allOf {
+			c.check(sub.(map[string]any), v, path)
+		}
+	}
+	if cond, ok := s["if"].(map[string]any); ok {
+		probe := &schemaCheck{defs: c.defs}
+		if probe.check(cond, v, path); len(probe.problems) == 0 {
+			if then, ok := s["then"].(map[string]any); ok {
+				c.check(then, v, path)
+			}
+		}
+	}
+	if want, ok := s["const"]; ok && v != want {
+		c.problems = append(c.problems, fmt.Sprintf("%s: %v is not %v", path, v, want))
+	}
 	if enum, ok := s["enum"].([]any); ok {
 		found := false
 		for _, e := range enum {
@@ -189,6 +206,10 @@ func (c *schemaCheck) check(s map[string]any, v any, path string) {
 			return
 		}
 		c.checkObject(s, m, path)
+	case nil: // a subschema of allOf, if or then: it constrains an object without typing it
+		if m, ok := v.(map[string]any); ok {
+			c.checkObject(s, m, path)
+		}
 	}
 }
 
@@ -210,6 +231,9 @@ func (c *schemaCheck) checkObject(s map[string]any, m map[string]any, path strin
 	for _, k := range keys {
 		if p, ok := schemaAt(s, "propertyNames", "pattern").(string); ok && !regexp.MustCompile(p).MatchString(k) {
 			c.problems = append(c.problems, fmt.Sprintf("%s: key %q does not match the pattern", path, k))
+		}
+		if names, ok := schemaAt(s, "propertyNames", "enum").([]any); ok && !slices.Contains(names, any(k)) {
+			c.problems = append(c.problems, fmt.Sprintf("%s: key %s is not allowed here", path, k))
 		}
 		if ps, ok := props[k].(map[string]any); ok {
 			c.check(ps, m[k], path+"."+k)
@@ -309,6 +333,18 @@ steps:
 			src := fmt.Sprintf(base, tt.deadline, tt.field, tt.fieldType)
 			got := strings.Join(checkYAMLAgainstSchema(t, doc, []byte(src)), "\n")
 			if got != tt.want {
+				t.Errorf("problems:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+	for _, tt := range []struct{ name, from, to, want string }{
+		{"result on a task", "    role: wijkcoach\n", "    role: wijkcoach\n    result: klaar\n", "$.steps.melding: key result is not allowed here"},
+		{"next on an end", "{kind: end, result: afgerond}", "{kind: end, result: afgerond, next: [{goto: melding}]}", "$.steps.einde: key next is not allowed here"},
+		{"role on a wait", "    kind: task\n    role: wijkcoach\n    deadline: 3wd\n    form:\n      verslag: {type: text}\n", "    kind: wait\n    role: wijkcoach\n    for: 3wd\n", "$.steps.melding: key role is not allowed here"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(fmt.Sprintf(base, "3wd", "verslag", "text"), tt.from, tt.to, 1)
+			if got := strings.Join(checkYAMLAgainstSchema(t, doc, []byte(src)), "\n"); got != tt.want {
 				t.Errorf("problems:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})

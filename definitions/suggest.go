@@ -2,7 +2,10 @@ package definitions
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // suggester finds the closest known name for a misspelt one. It carries a budget of
@@ -57,6 +60,18 @@ func (s *suggester) didYouMean(name string, candidates []string, what string) st
 		return "; " + what + ": " + strings.Join(candidates, ", ")
 	}
 	return ""
+}
+
+// hint is didYouMean as a message of the catalogue: a close candidate, or else, when
+// list is a code, the candidates under it as {names}, or nothing.
+func (s *suggester) hint(name string, candidates []string, list words.Code) words.Message {
+	if c := s.closest(name, candidates); c != "" {
+		return words.Msg(words.ProblemDidYouMean, "name", strconv.Quote(c))
+	}
+	if list != "" && len(candidates) > 0 && len(candidates) <= 10 {
+		return words.Msg(list, "names", strings.Join(candidates, ", "))
+	}
+	return words.Message{}
 }
 
 // distance is the optimal string alignment distance (Levenshtein plus transpositions of

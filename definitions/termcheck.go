@@ -1,8 +1,9 @@
 package definitions
 
 import (
-	"fmt"
 	"strconv"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // terms checks what the terms of a step add to a plain duration: the conditions of
@@ -20,7 +21,7 @@ func (c *checker) terms(conds *Conditions) {
 			for k, tc := range dl.d.Cases {
 				cp := dl.path + ".cases[" + strconv.Itoa(k) + "]"
 				if tc.Within.IsZero() {
-					c.fail(cp+".within", "is required: the length of the term in this case, e.g. within: 3wd")
+					c.problem(cp+".within", words.Msg(words.ProblemCaseTermNeedsWithin))
 				}
 				if tc.When == "" {
 					continue // reported by its tag
@@ -29,8 +30,8 @@ func (c *checker) terms(conds *Conditions) {
 					c.fail(cp+".when", err.Error())
 					continue
 				}
-				for _, msg := range conds.OptionProblems(tc.When) {
-					c.fail(cp+".when", msg)
+				for _, m := range conds.OptionProblems(tc.When) {
+					c.problem(cp+".when", m)
 				}
 			}
 		}
@@ -46,7 +47,7 @@ func (c *checker) stops(s *Step, p string) {
 		return
 	}
 	if s.Deadline == nil {
-		c.failKey(p+".stops", "a hersteltermijn needs deadline: (the term the resident gets, Awb 4:15 lid 1 a); add one")
+		c.problemKey(p+".stops", words.Msg(words.ProblemStopsNeedsDeadline))
 	}
 	for i, id := range s.Stops {
 		sp := p + ".stops[" + strconv.Itoa(i) + "]"
@@ -56,9 +57,9 @@ func (c *checker) stops(s *Step, p string) {
 		t := c.steps[id]
 		switch {
 		case id == s.ID:
-			c.fail(sp, "a task cannot stop its own clock; name the step whose term it stops, e.g. the beslissing")
+			c.problem(sp, words.Msg(words.ProblemStopsItself))
 		case t.Kind != KindTask || (t.Deadline == nil && t.Norm == nil):
-			c.fail(sp, fmt.Sprintf("step %q has no clock to stop; name a task with a deadline", id))
+			c.problem(sp, words.Msg(words.ProblemStopsNoClock, "step", strconv.Quote(id)))
 		}
 	}
 }

@@ -37,24 +37,6 @@ type Definition struct {
 	Steps Steps `yaml:"steps" json:"steps" validate:"required,min=1"`
 }
 
-// Kind is the kind of a step.
-type Kind string
-
-// The step kinds.
-const (
-	KindTask     Kind = "task"     // a human task with a form
-	KindDecision Kind = "decision" // routing only
-	KindWait     Kind = "wait"     // a timer, a date from the data, or an event from outside
-	KindNotify   Kind = "notify"   // a notification, then on
-	KindReferral Kind = "referral" // specialist care: a child case or a provider hand-off
-	KindParallel Kind = "parallel" // opens every matching next step at once
-	KindJoin     Kind = "join"     // waits until every step in Join has arrived
-	KindEnd      Kind = "end"      // the case ends with a result
-)
-
-// Kinds lists every step kind in a stable order.
-var Kinds = []Kind{KindTask, KindDecision, KindWait, KindNotify, KindReferral, KindParallel, KindJoin, KindEnd}
-
 // Steps is the ordered list of steps; in YAML it is a mapping keyed by step id.
 type Steps []*Step
 
@@ -73,7 +55,7 @@ type Step struct {
 	// ID is the step's key in the steps mapping.
 	ID string `yaml:"-" json:"id"`
 	// Kind is what the step does.
-	Kind Kind `yaml:"kind" json:"kind" validate:"required,oneof=task decision wait notify referral parallel join end"`
+	Kind Kind `yaml:"kind" json:"kind" validate:"required"`
 	// Title is the human name of the step; defaults to the id.
 	Title string `yaml:"title,omitempty" json:"title,omitempty"`
 	// Description is free text for the worker or the designer.
@@ -195,19 +177,6 @@ type Rung struct {
 	Goto string `yaml:"goto,omitempty" json:"goto,omitempty"`
 }
 
-// FieldType is the type of a form field.
-type FieldType string
-
-// The field types.
-const (
-	FieldText    FieldType = "text"
-	FieldBool    FieldType = "bool"
-	FieldNumber  FieldType = "number"
-	FieldDate    FieldType = "date"    // "2026-11-25"
-	FieldChoice  FieldType = "choice"  // one of Options
-	FieldChoices FieldType = "choices" // several of Options
-)
-
 // Form is the ordered list of a form's fields; in YAML it is a mapping keyed by name.
 type Form []*Field
 
@@ -226,7 +195,7 @@ type Field struct {
 	// Name is the field's key in the form mapping; also its name in expressions.
 	Name string `yaml:"-" json:"name"`
 	// Type is the field's type.
-	Type FieldType `yaml:"type" json:"type" validate:"required,oneof=text bool number date choice choices"`
+	Type FieldType `yaml:"type" json:"type" validate:"required"`
 	// Label is the question as the worker sees it; defaults to the name.
 	Label string `yaml:"label,omitempty" json:"label,omitempty"`
 	// Options are the allowed values of a choice or choices field.

@@ -6,13 +6,13 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/go-playground/validator/v10"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // checker runs the checks of one definition. It only reads the definition: validation
@@ -44,7 +44,7 @@ func (r *report) validate(d *Definition) {
 	c.names()
 	c.roleRefs()
 	for _, s := range d.Steps {
-		c.step(s)
+		c.step(s) // kind.go
 	}
 	c.forms()
 	c.resident() // resident.go
@@ -52,7 +52,6 @@ func (r *report) validate(d *Definition) {
 	c.references()
 	c.graph()
 	c.joinBranches() // joins.go
-	c.contracts()    // contract.go
 }
 
 // fail reports a problem at path unless the value there could not even be decoded,
@@ -67,6 +66,20 @@ func (c *checker) fail(path, msg string) {
 func (c *checker) failKey(path, msg string) {
 	if !c.isBad(path) {
 		c.atKey(path, msg)
+	}
+}
+
+// problem is fail for a problem from the catalogue, with an optional hint.
+func (c *checker) problem(path string, m words.Message, hint ...words.Message) {
+	if !c.isBad(path) {
+		c.say(path, m, hint...)
+	}
+}
+
+// problemKey is problem located at the key of path.
+func (c *checker) problemKey(path string, m words.Message, hint ...words.Message) {
+	if !c.isBad(path) {
+		c.sayKey(path, m, hint...)
 	}
 }
 
@@ -97,30 +110,45 @@ func (c *checker) structTags(v any, prefix string) {
 	for _, fe := range errs {
 		// The namespace starts with the Go type's name ("Step.next[0].goto"): drop it.
 		_, rest, _ := strings.Cut(fe.Namespace(), ".")
-		c.fail(join(prefix, rest), c.sentence(fe))
+		if m, hint, ok := c.tagProblem(fe); ok {
+			c.problem(join(prefix, rest), m, hint)
+		} else {
+			c.fail(join(prefix, rest), RuleSentence(fe.Tag(), fe.Param(), fe.Kind()))
+		}
 	}
 }
 
-// sentence renders a failed validator tag for a process designer.
-func (c *checker) sentence(fe validator.FieldError) string {
+// tagProblem says a failed validator tag of the format as a problem of the catalogue;
+// false for the other tags, which RuleSentence words.
+func (c *checker) tagProblem(fe validator.FieldError) (m, hint words.Message, ok bool) {
 	value := fmt.Sprint(fe.Value())
 	switch fe.Tag() {
 	case "required":
-		return "is required"
+		return words.Msg(words.ProblemRequired), hint, true
 	case "oneof":
 		opts := oneofValues(fe.Param())
-		return fmt.Sprintf("%s must be one of: %s", quote(value), strings.Join(opts, ", ")) + c.sug.didYouMean(value, opts, "")
+		return notOneOf(value, opts), c.sug.hint(value, opts, ""), true
 	case "min":
 		if k := fe.Kind(); k == reflect.Slice || k == reflect.Map {
 			if fe.Param() == "1" {
-				return "needs at least 1 entry"
+				return words.Msg(words.ProblemNeedsAnEntry), hint, true
 			}
-			return "needs at least " + fe.Param() + " entries"
+			return words.Msg(words.ProblemNeedsEntries, "n", fe.Param()), hint, true
 		}
 	case "slug":
-		return quote(value) + " must be lowercase letters, digits and dashes, starting with a letter, like sociaal-wijkteam"
+		return words.Msg(words.ProblemNotSlug, "value", quote(value)), hint, true
 	}
-	return RuleSentence(fe.Tag(), fe.Param(), fe.Kind())
+	return m, hint, false
+}
+
+// notOneOf says that value is not one of opts.
+func notOneOf(value string, opts []string) words.Message {
+	return words.Msg(words.ProblemNotOneOf, "value", quote(value), "options", strings.Join(opts, ", "))
+}
+
+// oneOf reports that the value at path is not one of opts, and which one was perhaps meant.
+func (c *checker) oneOf(path, value string, opts []string) {
+	c.problem(path, notOneOf(value, opts), c.sug.hint(value, opts, ""))
 }
 
 // idPattern is what a step or role id looks like: plain ASCII, because ids end up in
@@ -133,14 +161,14 @@ func (c *checker) names() {
 		p := "steps." + s.ID
 		switch {
 		case !idPattern.MatchString(s.ID):
-			c.failKey(p, fmt.Sprintf("step id %s must be lowercase letters, digits, dashes or underscores, starting with a letter", quote(s.ID)))
+			c.problemKey(p, words.Msg(words.ProblemStepIDPattern, "id", quote(s.ID)))
 		case s.ID == "step" || s.ID == "case":
-			c.failKey(p, fmt.Sprintf("step id %q is reserved (deadline from: %s means the %s's start); choose another id", s.ID, s.ID, s.ID))
+			c.problemKey(p, words.Msg(words.ProblemStepIDReserved, "id", strconv.Quote(s.ID), "name", s.ID))
 		}
 	}
 	for _, id := range c.roleIDs {
 		if !idPattern.MatchString(id) {
-			c.failKey("roles."+id, fmt.Sprintf("role id %s must be lowercase letters, digits, dashes or underscores, starting with a letter", quote(id)))
+			c.problemKey("roles."+id, words.Msg(words.ProblemRoleIDPattern, "id", quote(id)))
 		}
 	}
 	c.eachForm(func(f Form, path string) {
@@ -148,13 +176,13 @@ func (c *checker) names() {
 			p := path + "." + fl.Name
 			switch {
 			case !identPattern.MatchString(fl.Name):
-				hint := ""
+				m := words.Msg(words.ProblemFieldNamePattern, "name", quote(fl.Name))
 				if alt := strings.NewReplacer("-", "_", " ", "_", ".", "_").Replace(fl.Name); identPattern.MatchString(alt) {
-					hint = ", like " + alt
+					m = words.Msg(words.ProblemFieldNameLike, "name", quote(fl.Name), "like", alt)
 				}
-				c.failKey(p, fmt.Sprintf("field name %s must be letters, digits and underscores (conditions use it as a name)%s", quote(fl.Name), hint))
+				c.problemKey(p, m)
 			case celReserved[fl.Name]:
-				c.failKey(p, fmt.Sprintf("field name %q is a reserved word in conditions; choose another name", fl.Name))
+				c.problemKey(p, words.Msg(words.ProblemFieldNameReserved, "name", strconv.Quote(fl.Name)))
 			}
 		}
 	})
@@ -178,14 +206,14 @@ func (c *checker) role(name, path string, assignee bool) {
 		return
 	}
 	if name == "assignee" {
-		c.fail(path, "needs a role, not assignee (who already has the task)"+c.sug.didYouMean("", c.roleIDs, "roles are"))
+		c.problem(path, words.Msg(words.ProblemRoleNotAssignee), c.sug.hint("", c.roleIDs, words.ProblemHintRoles))
 		return
 	}
 	cands := c.roleIDs
 	if assignee {
 		cands = append([]string{"assignee"}, cands...)
 	}
-	c.fail(path, "unknown role "+quote(name)+c.sug.didYouMean(name, cands, "roles are"))
+	c.problem(path, words.Msg(words.ProblemUnknownRole, "name", quote(name)), c.sug.hint(name, cands, words.ProblemHintRoles))
 }
 
 // roleRefs checks every place that names a role.
@@ -199,165 +227,6 @@ func (c *checker) roleRefs() {
 			rp := p + ".escalate[" + strconv.Itoa(i) + "]"
 			c.role(r.Remind, rp+".remind", true)
 			c.role(r.To, rp+".to", false)
-		}
-	}
-}
-
-// kindKeys are the keys that only some kinds of step take; the others (kind, title,
-// description, next) apply to every kind but end, which has no next.
-var kindKeys = map[Kind][]string{
-	KindTask:     {"role", "form", "deadline", "norm", "suspendable", "extendable", "escalate", "stops"},
-	KindWait:     {"for", "until", "event", "timeout", "form"},
-	KindNotify:   {"to", "message"},
-	KindReferral: {"process", "provider", "await", "pass", "outcome"},
-	KindJoin:     {"join"},
-	KindEnd:      {"result"},
-}
-
-// kindOnly maps each kind-specific key to the kinds that take it, for messages.
-var kindOnly = func() map[string][]Kind {
-	m := map[string][]Kind{}
-	for _, k := range Kinds {
-		for _, key := range kindKeys[k] {
-			m[key] = append(m[key], k)
-		}
-	}
-	return m
-}()
-
-// article is "a" or "an" before a kind's name.
-func article(k Kind) string {
-	if strings.ContainsRune("aeiou", rune(k[0])) {
-		return "an " + string(k)
-	}
-	return "a " + string(k)
-}
-
-// step runs the checks that depend on a step's kind.
-func (c *checker) step(s *Step) {
-	p := "steps." + s.ID
-	if !slices.Contains(Kinds, s.Kind) {
-		return // the kind itself is reported by its tag; its keys cannot be judged
-	}
-	for _, key := range c.keys[p] {
-		if _, only := kindOnly[key]; only && !slices.Contains(kindKeys[s.Kind], key) {
-			c.failKey(p+"."+key, fmt.Sprintf("%s does not apply to %s step (only to %s); remove it", key, article(s.Kind), kindList(kindOnly[key])))
-		}
-	}
-	if s.Kind == KindEnd {
-		if c.has(p + ".next") {
-			c.failKey(p+".next", "an end step has no next; remove it")
-		}
-		if s.Result == "" {
-			c.fail(p+".result", "an end step needs a result, e.g. result: afgerond")
-		}
-		return
-	}
-	if len(s.Next) == 0 {
-		c.fail(p+".next", fmt.Sprintf("%s step needs next: [{goto: …}]", article(s.Kind)))
-	}
-	c.transitions(s, p)
-	switch s.Kind {
-	case KindTask:
-		c.task(s, p)
-	case KindWait:
-		c.wait(s, p)
-	case KindNotify:
-		if s.To == "" {
-			c.fail(p+".to", "a notify step needs to: (the role to notify)")
-		}
-	case KindReferral:
-		switch {
-		case s.Process == "" && s.Provider == "":
-			c.fail(p+".process", "a referral needs process: (a process of the same gemeente) or provider: (an external provider)")
-		case s.Process != "" && s.Provider != "":
-			c.failKey(p+".provider", "a referral has process or provider, not both; remove one")
-		case s.Process != "" && !slugPattern.MatchString(s.Process):
-			c.fail(p+".process", quote(s.Process)+" is not a process id: lowercase letters, digits and dashes")
-		}
-	case KindJoin:
-		if len(s.Join) < 2 {
-			c.fail(p+".join", "a join waits for at least 2 steps, like join: [plan-wmo, plan-jeugd]")
-		}
-	}
-}
-
-func kindList(ks []Kind) string {
-	s := make([]string, len(ks))
-	for i, k := range ks {
-		s[i] = string(k)
-	}
-	return strings.Join(s, ", ")
-}
-
-// task checks a task's role, form and clocks.
-func (c *checker) task(s *Step, p string) {
-	if s.Role == "" {
-		c.fail(p+".role", "a task needs a role, e.g. role: wijkcoach")
-	}
-	if len(s.Form) == 0 {
-		c.fail(p+".form", "a task needs a form with at least one field")
-	}
-	c.deadline(s.Deadline, p+".deadline")
-	c.deadline(s.Norm, p+".norm")
-	if s.Norm != nil && s.Norm.Law != "" {
-		c.failKey(p+".norm.law", "a norm is the team's own service norm, not a legal term, so law: means nothing here; move law: to the deadline (the legal term), or remove it")
-	}
-	if s.Extendable != nil && s.Deadline == nil {
-		c.failKey(p+".extendable", "extendable lengthens the deadline, but the step has none; add deadline: or remove extendable")
-	}
-	if s.Suspendable && s.Deadline == nil && s.Norm == nil {
-		c.failKey(p+".suspendable", "suspendable stops the step's clocks, but it has no deadline or norm; add one or remove suspendable")
-	}
-	c.ladder(s, p)
-}
-
-// deadline checks a clock's term; its from is checked with the other references.
-func (c *checker) deadline(dl *Deadline, p string) {
-	if dl != nil && dl.Within.IsZero() {
-		c.fail(p+".within", "is required: the length of the term, e.g. within: 6w")
-	}
-}
-
-// ladder checks an escalation ladder: every rung fires at a time and does something, and
-// the rungs come in the order they fire.
-func (c *checker) ladder(s *Step, p string) {
-	var prev *Rung
-	for i := range s.Escalate {
-		r := &s.Escalate[i]
-		rp := p + ".escalate[" + strconv.Itoa(i) + "]"
-		if r.After.IsZero() {
-			c.fail(rp+".after", "is required: when the rung fires, e.g. after: 5w")
-			continue
-		}
-		if r.Remind == "" && r.To == "" && !r.Stalled && r.Goto == "" {
-			c.fail(rp, "a rung does nothing; add remind, to, stalled or goto")
-		}
-		if prev != nil && r.After.Approx() <= prev.After.Approx() {
-			c.fail(rp+".after", fmt.Sprintf("%s must come later than the rung before (%s); order the rungs by after", r.After, prev.After))
-		}
-		prev = r
-	}
-}
-
-// wait checks that a wait step waits for exactly one time, an event, or an event
-// with a time as its timeout.
-func (c *checker) wait(s *Step, p string) {
-	c.eventWait(s, p)
-	switch {
-	case s.For == nil && s.Until == "" && s.Event != "":
-		// only the event
-	case s.For == nil && s.Until == "":
-		c.fail(p+".for", "a wait step needs for: (a duration, e.g. 26w), until: (a date field) or event: (a name for what comes from outside)")
-	case s.For != nil && s.Until != "":
-		c.failKey(p+".until", "a wait step has for or until, not both; remove one")
-	case s.Until != "":
-		f := c.fields.Field(s.Until)
-		switch {
-		case f == nil:
-			c.fail(p+".until", "unknown field "+quote(s.Until)+c.sug.didYouMean(s.Until, c.dateFields(), "date fields are"))
-		case f.Type != FieldDate:
-			c.fail(p+".until", fmt.Sprintf("field %q is a %s field; until needs a date field", f.Name, f.Type))
 		}
 	}
 }
@@ -376,18 +245,18 @@ func (c *checker) dateFields() []string {
 // transition after one without a condition is never taken, and without a last
 // transition that has no condition a case gets stuck when no condition holds.
 func (c *checker) transitions(s *Step, p string) {
-	if s.Kind == KindParallel || len(s.Next) == 0 {
-		return // a parallel step takes every transition whose condition holds
+	if len(s.Next) == 0 {
+		return
 	}
 	for i, t := range s.Next[:len(s.Next)-1] {
 		if t.When == "" {
-			c.fail(fmt.Sprintf("%s.next[%d]", p, i+1), fmt.Sprintf("is never taken: next[%d] has no when and always goes first; put the transition without when last", i))
+			c.problem(fmt.Sprintf("%s.next[%d]", p, i+1), words.Msg(words.ProblemNeverTaken, "n", strconv.Itoa(i)))
 			return
 		}
 	}
 	last := len(s.Next) - 1
 	if s.Next[last].When != "" {
-		c.fail(fmt.Sprintf("%s.next[%d].when", p, last), "a case gets stuck when no condition holds; add a last `- goto: …` without when")
+		c.problem(fmt.Sprintf("%s.next[%d].when", p, last), words.Msg(words.ProblemStuckNoCondition, "example", "`- goto: …`"))
 	}
 }
 
@@ -410,39 +279,36 @@ func (c *checker) forms() {
 			if fst, ok := declared[fl.Name]; !ok {
 				declared[fl.Name] = first{p, fl}
 			} else if fst.f.Type != fl.Type && validType(fl.Type) && validType(fst.f.Type) {
-				c.fail(p+".type", fmt.Sprintf("%q is a %s field at %s (line %d); give it one type everywhere or another name",
-					fl.Name, fst.f.Type, fst.path, c.locate(fst.path).line))
+				c.problem(p+".type", words.Msg(words.ProblemFieldTwoTypes, "name", strconv.Quote(fl.Name), "type", string(fst.f.Type),
+					"path", fst.path, "line", strconv.Itoa(c.locate(fst.path).line)))
 			}
 		}
 	})
 }
 
-// validType reports whether t is a field type; other values are reported by the type's tag.
-func validType(t FieldType) bool {
-	switch t {
-	case FieldText, FieldBool, FieldNumber, FieldDate, FieldChoice, FieldChoices:
-		return true
-	}
-	return false
-}
-
-// options checks that choice fields have options and other fields have none.
+// options checks the type and that choice fields have options and other fields have none.
 func (c *checker) options(f *Field, p string) {
-	switch f.Type {
-	case FieldChoice, FieldChoices:
+	spec := LookupFieldType(f.Type)
+	switch {
+	case spec == nil:
+		if f.Type != "" { // an empty type is reported by its required tag
+			c.oneOf(p+".type", string(f.Type), fieldTypeNames())
+		}
+	case spec.Options:
 		if len(f.Options) == 0 {
-			c.fail(p+".options", fmt.Sprintf("a %s field needs options, like options: [ja, nee]", f.Type))
+			c.problem(p+".options", words.Msg(words.ProblemNeedsOptions, "type", string(f.Type)))
 		}
 		seen := map[string]bool{}
 		for i, o := range f.Options {
 			if seen[o] {
-				c.fail(fmt.Sprintf("%s.options[%d]", p, i), fmt.Sprintf("option %s appears twice; keep one", quote(o)))
+				c.problem(fmt.Sprintf("%s.options[%d]", p, i), words.Msg(words.ProblemOptionTwice, "option", quote(o)))
 			}
 			seen[o] = true
 		}
-	case FieldText, FieldBool, FieldNumber, FieldDate:
+	default:
 		if len(f.Options) > 0 || c.has(p+".options") {
-			c.failKey(p+".options", fmt.Sprintf("only choice and choices fields have options; remove them or make the type choice (this is a %s field)", f.Type))
+			withOptions := optionTypes()
+			c.problemKey(p+".options", words.Msg(words.ProblemOptionsNotAllowed, "types", strings.Join(withOptions, ","), "choice", withOptions[0], "type", string(f.Type)))
 		}
 	}
 }
@@ -467,7 +333,7 @@ func (c *checker) conditions() {
 		}
 	}
 	errs := make([]error, len(exprs))
-	optionProblems := make([][]string, len(exprs))
+	optionProblems := make([][]words.Message, len(exprs))
 	var wg sync.WaitGroup
 	work := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(exprs)) {
@@ -495,8 +361,8 @@ func (c *checker) conditions() {
 				c.fail(p, err.Error())
 				continue
 			}
-			for _, msg := range optionProblems[index[t.When]] {
-				c.fail(p, msg)
+			for _, m := range optionProblems[index[t.When]] {
+				c.problem(p, m)
 			}
 		}
 	}

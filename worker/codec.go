@@ -4,8 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"sync"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/converter"
 
@@ -61,23 +61,17 @@ func (b bearerOrSession) Authenticate(r *http.Request) (*auth.User, error) {
 // A case never changes gemeente, so answers are cached (bounded): the Web UI decodes a
 // history in many small requests.
 func CaseGemeente(c client.Client) func(ctx context.Context, caseID string) (string, error) {
-	var mu sync.Mutex
-	known := map[string]string{}
+	known, err := lru.New[string, string](100_000)
+	if err != nil {
+		panic(err) // only for a size below one
+	}
 	return func(ctx context.Context, caseID string) (string, error) {
-		mu.Lock()
-		g, ok := known[caseID]
-		mu.Unlock()
-		if ok {
+		if g, ok := known.Get(caseID); ok {
 			return g, nil
 		}
 		g, err := describeGemeente(ctx, c, caseID)
 		if err == nil {
-			mu.Lock()
-			if len(known) >= 100_000 {
-				known = map[string]string{}
-			}
-			known[caseID] = g
-			mu.Unlock()
+			known.Add(caseID, g)
 		}
 		return g, err
 	}

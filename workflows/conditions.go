@@ -2,7 +2,8 @@ package workflows
 
 import (
 	"strings"
-	"sync"
+
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/wijkflow/wijkflow/definitions"
 )
@@ -15,38 +16,23 @@ const maxCachedConditions = 64
 // same definition, as building a CEL environment and compiling its programs cost more
 // than the rest of a short workflow task. Sharing is safe: Conditions is safe for
 // concurrent use, and compiling is pure, so a cached entry behaves exactly as a new one.
-var conditionCache = struct {
-	sync.Mutex
-	byKey map[string]*definitions.Conditions
-	order []string // keys, oldest first
-}{byKey: map[string]*definitions.Conditions{}}
+var conditionCache = mustLRU[string, *definitions.Conditions](maxCachedConditions)
 
 // conditionsFor returns the compiled conditions of a definition, from the cache when a
 // run on the same version and fields built them before.
 func conditionsFor(def *definitions.Definition) (*definitions.Conditions, error) {
 	fields := definitions.AllFields(def)
 	key := conditionKey(def.Version, fields)
-	conditionCache.Lock()
-	cond, ok := conditionCache.byKey[key]
-	conditionCache.Unlock()
-	if ok {
+	if cond, ok := conditionCache.Get(key); ok {
 		return cond, nil
 	}
 	cond, err := definitions.NewConditions(fields)
 	if err != nil {
 		return nil, err
 	}
-	conditionCache.Lock()
-	defer conditionCache.Unlock()
-	if prev, ok := conditionCache.byKey[key]; ok {
+	if prev, found, _ := conditionCache.PeekOrAdd(key, cond); found {
 		return prev, nil // another run built it meanwhile; keep one
 	}
-	if len(conditionCache.order) >= maxCachedConditions {
-		delete(conditionCache.byKey, conditionCache.order[0])
-		conditionCache.order = conditionCache.order[1:]
-	}
-	conditionCache.byKey[key] = cond
-	conditionCache.order = append(conditionCache.order, key)
 	return cond, nil
 }
 
@@ -63,4 +49,14 @@ func conditionKey(version string, fields definitions.Form) string {
 		b.WriteString(string(f.Type))
 	}
 	return b.String()
+}
+
+// mustLRU returns a cache of size entries, evicting the least recently used; size is a
+// positive constant, the one case in which lru.New cannot fail.
+func mustLRU[K comparable, V any](size int) *lru.Cache[K, V] {
+	c, err := lru.New[K, V](size)
+	if err != nil {
+		panic(err)
+	}
+	return c
 }

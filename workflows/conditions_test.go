@@ -55,10 +55,7 @@ func TestConditionsForIsBounded(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	conditionCache.Lock()
-	n := len(conditionCache.byKey)
-	conditionCache.Unlock()
-	if n > maxCachedConditions {
+	if n := conditionCache.Len(); n > maxCachedConditions {
 		t.Errorf("cache holds %d entries, want at most %d", n, maxCachedConditions)
 	}
 	again, err := conditionsFor(condDef("bound-0", "x", definitions.FieldText))

@@ -1,10 +1,6 @@
 package workflows
 
-import (
-	"sync"
-
-	"github.com/wijkflow/wijkflow/definitions"
-)
+import "github.com/wijkflow/wijkflow/definitions"
 
 // maxCachedSnapshots bounds the definition snapshots kept by the process: a worker
 // runs cases of a few dozen versions at most.
@@ -15,11 +11,7 @@ const maxCachedSnapshots = 256
 // sharing each cached case kept its own decoded copy of the same definition. Sharing is
 // safe because the version is the content hash and the interpreter never changes a
 // definition in place (a migration replaces the pointer).
-var snapshotCache = struct {
-	sync.Mutex
-	byVersion map[string]*definitions.Definition
-	order     []string // versions, oldest first
-}{byVersion: map[string]*definitions.Definition{}}
+var snapshotCache = mustLRU[string, *definitions.Definition](maxCachedSnapshots)
 
 // sharingSnapshots is off only in the benchmark that measures what sharing saves.
 var sharingSnapshots = true
@@ -31,20 +23,13 @@ func shared(d *definitions.Definition) *definitions.Definition {
 	if d.Version == "" {
 		return d
 	}
-	snapshotCache.Lock()
-	defer snapshotCache.Unlock()
-	if prev, ok := snapshotCache.byVersion[d.Version]; ok {
-		if sameOutline(prev, d) {
-			return prev
-		}
-		return d
+	prev, found := snapshotCache.Get(d.Version)
+	if !found {
+		prev, found, _ = snapshotCache.PeekOrAdd(d.Version, d) // keeps one when two add at once
 	}
-	if len(snapshotCache.order) >= maxCachedSnapshots {
-		delete(snapshotCache.byVersion, snapshotCache.order[0])
-		snapshotCache.order = snapshotCache.order[1:]
+	if found && sameOutline(prev, d) {
+		return prev
 	}
-	snapshotCache.byVersion[d.Version] = d
-	snapshotCache.order = append(snapshotCache.order, d.Version)
 	return d
 }
 

@@ -13,6 +13,7 @@ import (
 type oidcFlags struct {
 	issuer, audience, claims string
 	skew                     time.Duration
+	verifier                 *auth.OIDC // built by authenticator; its provider serves the web sign-in too
 }
 
 func (o *oidcFlags) register(fs *flag.FlagSet) {
@@ -45,6 +46,7 @@ func (o *oidcFlags) authenticator(ctx context.Context, usersFile string) (auth.A
 			return nil, err
 		}
 		all = append(all, p)
+		o.verifier = p
 	}
 	if len(all) == 1 {
 		return all[0], nil

@@ -149,6 +149,9 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	if webOpts.Login != nil && of.verifier != nil {
+		webOpts.Login.Provider = of.verifier.Provider() // discovered once for both
+	}
 	keys, err := workerKeys(keysFile, os.Getenv("WIJKFLOW_KEYS"))
 	if err != nil {
 		fmt.Fprintln(stderr, "wijkflow worker:", err)

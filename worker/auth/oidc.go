@@ -77,9 +77,13 @@ func (m ClaimMapping) withDefaults() ClaimMapping {
 // OIDC authenticates bearer JWTs of an OpenID Connect provider: signature against the
 // provider's JWKS (fetched and rotated by go-oidc), issuer, audience, expiry with skew.
 type OIDC struct {
+	provider *oidc.Provider
 	verifier *oidc.IDTokenVerifier
 	claims   ClaimMapping
 }
+
+// Provider is the provider as discovered, for the web app's sign-in (its endpoints).
+func (o *OIDC) Provider() *oidc.Provider { return o.provider }
 
 // NewOIDC fetches the provider's discovery document and returns the authenticator.
 // ctx bounds the discovery; the keys are fetched later, when a token needs them.
@@ -124,7 +128,7 @@ func NewOIDC(ctx context.Context, cfg OIDCConfig) (*OIDC, error) {
 		// A token expired less than skew ago passes: exp is compared with now - skew.
 		Now: func() time.Time { return now().Add(-skew) },
 	})
-	return &OIDC{verifier: v, claims: cfg.Claims.withDefaults()}, nil
+	return &OIDC{provider: provider, verifier: v, claims: cfg.Claims.withDefaults()}, nil
 }
 
 // Authenticate reads "Authorization: Bearer <jwt>".

@@ -105,7 +105,7 @@ func newAPI(cfg Config) (*api, error) {
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout
 	}
-	a := &api{cfg: cfg, log: cfg.Logger, timeout: cfg.RequestTimeout, reg: cfg.Registry}
+	a := &api{cfg: cfg, log: cfg.Logger, timeout: cfg.RequestTimeout, reg: cfg.Registry, gemeenten: newGemeenteCache()}
 	if a.reg == nil {
 		reg, err := registry.Static(cfg.Definitions)
 		if err != nil {

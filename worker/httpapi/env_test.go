@@ -304,7 +304,7 @@ func (e *env) do(token, method, path string, body any, headers ...string) reply 
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := specChecked(e.t).Do(req) // openapi_check_test.go
 	if err != nil {
 		e.t.Fatal(err)
 	}

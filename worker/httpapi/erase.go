@@ -84,10 +84,3 @@ func deleteRequest(namespace, id string) *workflowservice.DeleteWorkflowExecutio
 		WorkflowExecution: &commonpb.WorkflowExecution{WorkflowId: id},
 	}
 }
-
-// forget drops an erased case from the gemeente cache.
-func (c *gemeenteCache) forget(id string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	delete(c.m, id)
-}

@@ -1,33 +1,31 @@
 package httpapi
 
-import "sync"
+import lru "github.com/hashicorp/golang-lru/v2"
 
-// maxCached bounds the gemeente cache; at the bound it starts afresh.
+// maxCached bounds the gemeente cache; past it the least recently used case goes.
 const maxCached = 100_000
 
 // gemeenteCache remembers the gemeente of the cases the API has seen. A case never
 // changes gemeente, so an entry is never stale; it spares the describe call before an
 // update (and keeps the API stateless: losing the cache loses only speed).
-type gemeenteCache struct {
-	mu sync.Mutex
-	m  map[string]string
+type gemeenteCache struct{ lru *lru.Cache[string, string] }
+
+func newGemeenteCache() gemeenteCache {
+	c, err := lru.New[string, string](maxCached)
+	if err != nil {
+		panic(err) // only for a size below one
+	}
+	return gemeenteCache{c}
 }
 
-func (c *gemeenteCache) get(id string) (string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	g, ok := c.m[id]
-	return g, ok
-}
+func (c gemeenteCache) get(id string) (string, bool) { return c.lru.Get(id) }
 
-func (c *gemeenteCache) put(id, gemeente string) {
+func (c gemeenteCache) put(id, gemeente string) {
 	if id == "" || gemeente == "" {
 		return
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.m == nil || len(c.m) >= maxCached {
-		c.m = map[string]string{}
-	}
-	c.m[id] = gemeente
+	c.lru.Add(id, gemeente)
 }
+
+// forget drops an erased case from the gemeente cache.
+func (c gemeenteCache) forget(id string) { c.lru.Remove(id) }

@@ -14,5 +14,6 @@
 //
 // A session is an AES-GCM sealed cookie holding the user's bearer token and a CSRF
 // secret: the server keeps no session state, so any number of workers can serve the app
-// when they share the session key. Every POST form carries the CSRF secret.
+// when they share the session key. Go's http.CrossOriginProtection refuses cross-origin
+// POSTs, and every POST form carries the CSRF secret besides (crosssite.go).
 package web

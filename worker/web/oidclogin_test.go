@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coreos/go-oidc/v3/oidc"
 	jose "github.com/go-jose/go-jose/v4"
 	"github.com/go-jose/go-jose/v4/jwt"
 
@@ -76,7 +77,8 @@ func newProvider(t *testing.T) *fakeProvider {
 			js, _ := json.Marshal(claims)
 			p.issued = "eyJhbGciOiJSUzI1NiJ9." + base64.RawURLEncoding.EncodeToString(js) + ".handtekening"
 		}
-		json.NewEncoder(w).Encode(map[string]string{"id_token": p.issued, "token_type": "Bearer"})
+		w.Header().Set("Content-Type", "application/json") // as RFC 6749 5.1 asks
+		json.NewEncoder(w).Encode(map[string]string{"id_token": p.issued, "access_token": "toegang-1", "token_type": "Bearer"})
 	})
 	p.Server = httptest.NewServer(mux)
 	t.Cleanup(p.Close)
@@ -221,5 +223,26 @@ func TestOIDCWithTheRealVerifier(t *testing.T) {
 	}
 	if st, _, _ := f.get("/taken"); st != http.StatusSeeOther {
 		t.Errorf("signed in with a forged token: %d", st)
+	}
+}
+
+// TestOIDCUsesTheSharedProvider: with the provider the API's authenticator discovered,
+// the sign-in reads no discovery document of its own (the issuer given is unreachable).
+func TestOIDCUsesTheSharedProvider(t *testing.T) {
+	f := newFixture(t)
+	p := newProvider(t)
+	provider, err := oidc.NewProvider(context.Background(), p.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := f.def
+	h, err := New(Config{API: f.api, Auth: idTokens{p}, Definitions: func() DefinitionSet { return set{d} },
+		Login: &Login{Issuer: "http://127.0.0.1:1", Provider: provider, ClientID: "wijkflow", ClientSecret: "geheim", RedirectURL: f.srv.URL + "/aanmelden/terug"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.srv.Config.Handler = h
+	if st, h := f.follow("/aanmelden/oidc"); st != http.StatusSeeOther || h.Get("Location") != "/taken" {
+		t.Fatalf("sign-in on the shared provider: %d to %q", st, h.Get("Location"))
 	}
 }

@@ -141,7 +141,7 @@ func (a *app) routes() http.Handler {
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		a.errorPage(w, r, nil, http.StatusNotFound, "Deze pagina bestaat niet.")
 	})
-	return headers(mux)
+	return headers(a.crossOrigin(mux))
 }
 
 // headers keeps pages out of caches and frames and allows only the app's own scripts.
@@ -163,8 +163,8 @@ type request struct {
 	lead bool
 }
 
-// signedIn runs h for a signed-in user and checks every POST's CSRF secret; others go
-// to the sign-in page.
+// signedIn runs h for a signed-in user and checks every POST's CSRF secret (behind
+// crossOrigin, crosssite.go); others go to the sign-in page.
 func (a *app) signedIn(h func(w http.ResponseWriter, r *http.Request, rq *request)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		s := a.sessionOf(w, r)
@@ -181,7 +181,7 @@ func (a *app) signedIn(h func(w http.ResponseWriter, r *http.Request, rq *reques
 		if r.Method == http.MethodPost {
 			r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 			if !checkCSRF(r, s) {
-				a.errorPage(w, r, rq, http.StatusForbidden, "Het formulier is verlopen of kwam niet van deze site. Laad de pagina opnieuw en probeer het nog eens.")
+				a.errorPage(w, r, rq, http.StatusForbidden, crossOriginRefusal)
 				return
 			}
 		}
