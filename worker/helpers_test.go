@@ -3,100 +3,59 @@ package worker_test
 import (
 	"context"
 	"fmt"
-	"net"
+	"io"
 	"testing"
 	"time"
 
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
 
-	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/actors"
+	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
-	"github.com/wijkflow/wijkflow/worker/auth"
-	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/worker/accesslog"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// waitFor is how long a test waits for a condition before failing.
-const waitFor = time.Minute
-
-// testLog writes to the test's log, so a failing test shows what the worker said.
-func testLog(t *testing.T) zerolog.Logger {
-	return zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
+// svcOpts are the parts of a test service that tests vary.
+type svcOpts struct {
+	taskQueue string
+	identity  string
+	keys      *crypt.Keyring // nil: testutil.Keys()
+	log       io.Writer      // nil: warnings and errors to the test's log
+	access    accesslog.Sink
+	origins   []string
 }
 
-// startServer starts an embedded server on free ports with its data in dir; ui says
-// whether the Web UI runs too.
-func startServer(t *testing.T, dir string, ui bool) *devserver.Server {
+// serve runs the worker and the task API with the test definition and users on a free
+// port until the test ends (or until it is shut down), and returns the API's base URL.
+func serve(t *testing.T, c client.Client, ns string, o svcOpts) (*worker.Service, string) {
 	t.Helper()
-	cfg := devserver.Config{DataDir: dir, UIPort: -1, Logger: testLog(t)}
-	if ui {
-		cfg.UIPort = 0
+	logger := testserver.Log(t)
+	if o.log != nil {
+		logger = zerolog.New(o.log)
 	}
-	srv, err := devserver.Start(context.Background(), cfg)
-	if err != nil {
-		t.Fatalf("devserver.Start: %v", err)
-	}
-	t.Cleanup(srv.Stop)
-	return srv
-}
-
-// dial connects a client with the given identity and registers the search attributes.
-func dial(t *testing.T, srv *devserver.Server, identity string) client.Client {
-	t.Helper()
-	c, err := worker.Dial(context.Background(), worker.ClientConfig{
-		Address: srv.Address(), Namespace: srv.Namespace(), Identity: identity, Logger: testLog(t), Keys: testutil.Keys(),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.Close)
-	if err := worker.RegisterSearchAttributes(context.Background(), c, srv.Namespace()); err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-// testDefinition loads testdata/definitions (testdorp/snel: a 2s deadline on melding).
-func testDefinition(t *testing.T) []*definitions.Definition {
-	t.Helper()
-	defs, issues := definitions.LoadDir("testdata/definitions")
-	if len(issues) > 0 {
-		t.Fatalf("testdata definitions: %v", issues)
-	}
-	return defs
-}
-
-// startService runs the worker and the task API on a free port until the test ends.
-func startService(t *testing.T, c client.Client, namespace, taskQueue, identity string) *worker.Service {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return startServiceOn(t, l, c, namespace, taskQueue, identity)
-}
-
-// startServiceOn is startService on a given listener.
-func startServiceOn(t *testing.T, l net.Listener, c client.Client, namespace, taskQueue, identity string) *worker.Service {
-	t.Helper()
-	tokens, err := auth.LoadUsers("testdata/users.yaml")
-	if err != nil {
-		t.Fatal(err)
+	if o.keys == nil {
+		o.keys = testutil.Keys()
 	}
 	svc, err := worker.New(worker.Config{
-		Client:         c,
-		Namespace:      namespace,
-		TaskQueue:      taskQueue,
-		Definitions:    testDefinition(t),
-		Auth:           tokens,
-		Listener:       l,
-		Identity:       identity,
-		Logger:         testLog(t),
-		Keys:           testutil.Keys(),
-		RequestTimeout: testutil.RequestTimeout,
+		Common: httpapi.Common{
+			Client:         c,
+			Namespace:      ns,
+			TaskQueue:      o.taskQueue,
+			Definitions:    testutil.TestDefinitions(t),
+			Auth:           testserver.Users(t),
+			Logger:         logger,
+			RequestTimeout: testutil.RequestTimeout,
+			Access:         o.access,
+		},
+		Listener:     testutil.Listen(t),
+		Identity:     o.identity,
+		Keys:         o.keys,
+		CodecOrigins: o.origins,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -109,13 +68,20 @@ func startServiceOn(t *testing.T, l net.Listener, c client.Client, namespace, ta
 			t.Errorf("Shutdown: %v", err)
 		}
 	})
+	return svc, "http://" + svc.Addr().String()
+}
+
+// startService is serve with the defaults, on a task queue, as a worker named identity.
+func startService(t *testing.T, c client.Client, namespace, taskQueue, identity string) *worker.Service {
+	t.Helper()
+	svc, _ := serve(t, c, namespace, svcOpts{taskQueue: taskQueue, identity: identity})
 	return svc
 }
 
 // startCase starts a case of the test definition directly through the client.
 func startCase(t *testing.T, c client.Client, taskQueue, id string) {
 	t.Helper()
-	def := testDefinition(t)[0]
+	def := testutil.TestDefinitions(t)[0]
 	_, err := c.ExecuteWorkflow(context.Background(), client.StartWorkflowOptions{ID: id, TaskQueue: taskQueue},
 		workflows.CaseWorkflowName, workflows.CaseInput{
 			CaseID: id, Definition: *def, Team: "noord", Data: map[string]any{"bron": "inwoner"},
@@ -129,7 +95,7 @@ func startCase(t *testing.T, c client.Client, taskQueue, id string) {
 func openTasks(t *testing.T, c client.Client, id string) workflows.CaseView {
 	t.Helper()
 	var view workflows.CaseView
-	eventually(t, func() error {
+	testutil.Soon(t, func() error {
 		v, err := c.QueryWorkflow(context.Background(), id, "", workflows.QueryCase)
 		if err != nil {
 			return err
@@ -172,10 +138,4 @@ func complete(t *testing.T, c client.Client, id, taskID string, data map[string]
 		t.Fatalf("complete %s/%s: %v", id, taskID, err)
 	}
 	return view
-}
-
-// eventually retries try until it succeeds or waitFor passes; no fixed sleeps.
-func eventually(t *testing.T, try func() error) {
-	t.Helper()
-	testutil.Eventually(t, waitFor, try)
 }

@@ -14,51 +14,20 @@ import (
 	"testing"
 
 	enumspb "go.temporal.io/api/enums/v1"
-	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/api/workflowservice/v1"
 
-	"github.com/wijkflow/wijkflow/worker"
+	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/workflows"
 )
-
-func TestRegisterSearchAttributesIsIdempotent(t *testing.T) {
-	srv := startServer(t, t.TempDir(), false)
-	c := dial(t, srv, "") // registers once
-	if err := worker.RegisterSearchAttributes(context.Background(), c, srv.Namespace()); err != nil {
-		t.Fatalf("second registration: %v", err)
-	}
-	list, err := c.OperatorService().ListSearchAttributes(context.Background(),
-		&operatorservice.ListSearchAttributesRequest{Namespace: srv.Namespace()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]enumspb.IndexedValueType{
-		"WijkGemeente": enumspb.INDEXED_VALUE_TYPE_KEYWORD, "WijkProcess": enumspb.INDEXED_VALUE_TYPE_KEYWORD,
-		"WijkDefinitionVersion": enumspb.INDEXED_VALUE_TYPE_KEYWORD, "WijkTeam": enumspb.INDEXED_VALUE_TYPE_KEYWORD,
-		"WijkStep": enumspb.INDEXED_VALUE_TYPE_KEYWORD_LIST, "WijkRoles": enumspb.INDEXED_VALUE_TYPE_KEYWORD_LIST,
-		"WijkAssignees": enumspb.INDEXED_VALUE_TYPE_KEYWORD_LIST, "WijkStalled": enumspb.INDEXED_VALUE_TYPE_BOOL,
-		"WijkSuspended": enumspb.INDEXED_VALUE_TYPE_BOOL, "WijkDeadline": enumspb.INDEXED_VALUE_TYPE_DATETIME,
-		"WijkEscalation": enumspb.INDEXED_VALUE_TYPE_INT,
-	}
-	for name, typ := range want {
-		t.Run(name, func(t *testing.T) {
-			if got := list.GetCustomAttributes()[name]; got != typ {
-				t.Errorf("%s is %s, want %s", name, got, typ)
-			}
-		})
-	}
-	if len(worker.SearchAttributes()) != len(want) {
-		t.Errorf("SearchAttributes() has %d names, want %d", len(worker.SearchAttributes()), len(want))
-	}
-}
 
 // TestCaseSurvivesRestart runs a case, stops everything, and starts a new server on a
 // copy of the SQLite file: a fresh connection proves the case lives in the file, with
 // its open task, and still runs to its end.
 func TestCaseSurvivesRestart(t *testing.T) {
 	dir := t.TempDir()
-	srv := startServer(t, dir, false)
-	c := dial(t, srv, "")
+	srv := testserver.Start(t, testserver.Options{DataDir: dir})
+	c := srv.Client
 	svc := startService(t, c, srv.Namespace(), "restart", "")
 	startCase(t, c, "restart", "case-restart")
 	view := openTasks(t, c, "case-restart")
@@ -74,8 +43,8 @@ func TestCaseSurvivesRestart(t *testing.T) {
 
 	copied := t.TempDir()
 	copyFile(t, filepath.Join(dir, "temporal.db"), filepath.Join(copied, "temporal.db"))
-	srv2 := startServer(t, copied, false)
-	c2 := dial(t, srv2, "")
+	srv2 := testserver.Start(t, testserver.Options{DataDir: copied})
+	c2 := srv2.Client
 	startService(t, c2, srv2.Namespace(), "restart", "")
 	view = openTasks(t, c2, "case-restart")
 	if got := taskSteps(view); !slices.Equal(got, []string{"gesprek"}) {
@@ -95,8 +64,8 @@ func TestCaseSurvivesRestart(t *testing.T) {
 // processes (two clients with their own identity) and checks in the histories that
 // both took workflow tasks.
 func TestTwoWorkersShareTheTaskQueue(t *testing.T) {
-	srv := startServer(t, t.TempDir(), false)
-	a, b := dial(t, srv, "worker-a"), dial(t, srv, "worker-b")
+	srv := testserver.Embedded(t, testserver.Options{DataDir: t.TempDir()})
+	a, b := testserver.Dial(t, srv, "worker-a"), testserver.Dial(t, srv, "worker-b")
 	startService(t, a, srv.Namespace(), "shared", "worker-a")
 	startService(t, b, srv.Namespace(), "shared", "worker-b")
 
@@ -124,12 +93,12 @@ func TestTwoWorkersShareTheTaskQueue(t *testing.T) {
 // TestOverdueTaskShowsStalled checks what a manager sees: the melding task of the test
 // definition is due after 2s, and then the case is found by WijkStalled = true.
 func TestOverdueTaskShowsStalled(t *testing.T) {
-	srv := startServer(t, t.TempDir(), false)
-	c := dial(t, srv, "")
+	srv := testserver.Start(t, testserver.Options{DataDir: t.TempDir()})
+	c := srv.Client
 	startService(t, c, srv.Namespace(), "stalled", "")
 	startCase(t, c, "stalled", "case-stalled")
 	query := `WorkflowId = "case-stalled" AND WijkStalled = true AND WijkGemeente = "testdorp"`
-	eventually(t, func() error {
+	testutil.Soon(t, func() error {
 		resp, err := c.ListWorkflow(context.Background(), &workflowservice.ListWorkflowExecutionsRequest{
 			Namespace: srv.Namespace(), Query: query,
 		})
@@ -146,8 +115,8 @@ func TestOverdueTaskShowsStalled(t *testing.T) {
 // TestWebUIListsCaseFromAPI creates a case through the task API over HTTP and finds it
 // through the Web UI's own API, as the UI's workflow list does: no screenshot needed.
 func TestWebUIListsCaseFromAPI(t *testing.T) {
-	srv := startServer(t, t.TempDir(), true)
-	c := dial(t, srv, "")
+	srv := testserver.Start(t, testserver.Options{DataDir: t.TempDir(), UI: true})
+	c := srv.Client
 	svc := startService(t, c, srv.Namespace(), workflows.DefaultTaskQueue, "")
 	api := "http://" + svc.Addr().String() + "/api/v1"
 
@@ -173,7 +142,7 @@ func TestWebUIListsCaseFromAPI(t *testing.T) {
 
 	list := srv.UIURL() + "/api/v1/namespaces/" + srv.Namespace() + "/workflows?query=" +
 		url.QueryEscape(`WijkGemeente = "testdorp" AND WorkflowId = "`+created.ID+`"`)
-	eventually(t, func() error {
+	testutil.Soon(t, func() error {
 		resp, err := http.Get(list)
 		if err != nil {
 			return err

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -28,9 +27,9 @@ import (
 	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
-	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/devserver"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -54,43 +53,6 @@ func leaks(b []byte) []string {
 	return found
 }
 
-// svcOpts are the parts of a test service that the privacy tests vary.
-type svcOpts struct {
-	keys      *crypt.Keyring
-	taskQueue string
-	log       io.Writer
-	access    accesslog.Sink
-	origins   []string
-}
-
-// serve runs the worker and API with o until the test ends (or until it is shut down).
-func serve(t *testing.T, c client.Client, ns string, o svcOpts) (*worker.Service, string) {
-	t.Helper()
-	tokens, err := auth.LoadUsers("testdata/users.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if o.log == nil {
-		o.log = zerolog.NewTestWriter(t)
-	}
-	svc, err := worker.New(worker.Config{
-		Client: c, Namespace: ns, TaskQueue: o.taskQueue, Definitions: testDefinition(t), Auth: tokens,
-		Listener: l, Logger: zerolog.New(o.log), RequestTimeout: testutil.RequestTimeout, Keys: o.keys, Access: o.access, CodecOrigins: o.origins,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Shutdown(context.Background()) })
-	return svc, "http://" + svc.Addr().String()
-}
-
 // dialKeys connects with the given keys, logging to log.
 func dialKeys(t *testing.T, srv *devserver.Server, keys *crypt.Keyring, log io.Writer) client.Client {
 	t.Helper()
@@ -100,42 +62,14 @@ func dialKeys(t *testing.T, srv *devserver.Server, keys *crypt.Keyring, log io.W
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(c.Close)
-	if err := worker.RegisterSearchAttributes(context.Background(), c, srv.Namespace()); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return testserver.Registered(t, c, srv.Namespace())
 }
 
 // call sends a JSON request as token ("" for none) and returns the status and body.
 func call(t *testing.T, method, url, token string, body any, headers ...string) (int, []byte, http.Header) {
 	t.Helper()
-	var rd io.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rd = bytes.NewReader(b)
-	}
-	req, err := http.NewRequest(method, url, rd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, b, resp.Header
+	r := testutil.Do(t, method, url, token, body, headers...)
+	return r.Status, r.Body, r.Header
 }
 
 // mustCall is call that fails the test unless the status is want; it decodes into out.
@@ -210,7 +144,7 @@ func updateInputs(events []*historypb.HistoryEvent) []*commonpb.Payload {
 // the codec endpoint show it to a user of the case's gemeente and not to another.
 func TestResidentDataIsReadableOnlyByThoseWhoMay(t *testing.T) {
 	dir := t.TempDir()
-	srv := startServer(t, dir, true)
+	srv := testserver.Embedded(t, testserver.Options{DataDir: dir, UI: true})
 	logs, accessBuf := &testutil.SyncBuffer{}, &testutil.SyncBuffer{}
 	c := dialKeys(t, srv, testutil.Keys(), logs)
 	const origin = "http://ui.example"
@@ -371,7 +305,7 @@ func decodedData(t *testing.T, body []byte) []byte {
 // signature for another update, and expired. Each is rejected in validation and leaves
 // no event; a signed update then still works.
 func TestForgedActorsAreRejected(t *testing.T) {
-	srv := startServer(t, "", false)
+	srv := testserver.Embedded(t, testserver.Options{})
 	keys := testutil.Keys()
 	c := dialKeys(t, srv, keys, zerolog.NewTestWriter(t))
 	_, base := serve(t, c, srv.Namespace(), svcOpts{keys: keys, taskQueue: "forged"})
@@ -441,7 +375,7 @@ func TestForgedActorsAreRejected(t *testing.T) {
 // TestKeyRotation starts a case under an old key, rotates (old and new loaded, new
 // last) and completes it: the old payloads stay readable and new ones use the new key.
 func TestKeyRotation(t *testing.T) {
-	srv := startServer(t, "", false)
+	srv := testserver.Embedded(t, testserver.Options{})
 	oldKey, newKey := crypt.Generate("k-2025"), crypt.Generate("k-2026")
 	oldRing, err := crypt.NewKeyring(oldKey)
 	if err != nil {
@@ -494,7 +428,7 @@ func TestKeyRotation(t *testing.T) {
 // runs with secure_delete, so deleted rows do not linger in free pages.
 func TestErasureLeavesNothingInTheFile(t *testing.T) {
 	dir := t.TempDir()
-	srv := startServer(t, dir, false)
+	srv := testserver.Embedded(t, testserver.Options{DataDir: dir})
 	accessBuf := &testutil.SyncBuffer{}
 	c := dialKeys(t, srv, testutil.Keys(), zerolog.NewTestWriter(t))
 	_, base := serve(t, c, srv.Namespace(), svcOpts{keys: testutil.Keys(), taskQueue: "erase", access: accesslog.NewJSONLines(accessBuf)})
@@ -526,7 +460,7 @@ func TestErasureLeavesNothingInTheFile(t *testing.T) {
 	}
 	mustCall(t, 403, "POST", api+"/cases/"+v.ID+"/erase", "test-coach-noord", map[string]any{"confirm": v.ID}, nil)
 	mustCall(t, 200, "POST", api+"/cases/"+v.ID+"/erase", "test-leider", map[string]any{"confirm": v.ID}, nil)
-	eventually(t, func() error {
+	testutil.Soon(t, func() error {
 		if n := inFile(); n > 0 {
 			return errors.New("the case's ciphertext is still in temporal.db")
 		}

@@ -10,17 +10,14 @@ import (
 	"sync"
 	"time"
 
-	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
 	sdkworker "go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/activities"
-	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
-	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/worker/registry"
 	"github.com/wijkflow/wijkflow/workflows"
@@ -34,23 +31,13 @@ const DefaultReadTimeout = 30 * time.Second
 // Config.ShutdownTimeout is zero.
 const DefaultShutdownTimeout = 10 * time.Second
 
-// Config is everything one wijkflow process needs to serve.
+// Config is everything one wijkflow process needs to serve: what it shares with the
+// task API (httpapi.Common: client, namespace, task queue, definitions, authenticator,
+// logger, access records, request timeout) and what only the service needs.
 type Config struct {
-	// Client reaches Temporal; the caller dials and closes it.
-	Client client.Client
-	// Namespace holds the cases; it must be the client's namespace.
-	Namespace string
-	// TaskQueue is polled by the worker and used to start cases; empty means
-	// workflows.DefaultTaskQueue.
-	TaskQueue string
-	// Definitions are the loaded process definitions (ignored when Registry is set).
-	Definitions []*definitions.Definition
-	// Registry serves the definitions and publishes a changed folder; with Watch the
-	// service reloads it whenever the folder changes (see publish.go).
-	Registry *registry.Registry
-	Watch    bool
-	// Auth authenticates API callers.
-	Auth auth.Authenticator
+	httpapi.Common
+	// Watch reloads Registry whenever its folder changes (see publish.go).
+	Watch bool
 	// Activities configures the notification and hand-off activities.
 	Activities activities.Config
 	// Listener serves the task API; when nil, APIAddr is listened on at Start.
@@ -65,16 +52,9 @@ type Config struct {
 	// ShutdownTimeout bounds finishing in-flight requests, and then in-flight
 	// activities; zero means DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
-	// RequestTimeout bounds one API request, Temporal calls included; zero means
-	// httpapi.DefaultRequestTimeout.
-	RequestTimeout time.Duration
-	// Logger receives the API's audit records and the worker's log.
-	Logger zerolog.Logger
 	// Keys encrypt the payloads (the client's data converter must use the same) and
 	// sign the actors of updates; required.
 	Keys *crypt.Keyring
-	// Access records reads and changes of cases' personal data; nil means Logger.
-	Access accesslog.Sink
 	// CodecOrigins may call the codec endpoint (/codec) from a browser, e.g. the Web UI.
 	CodecOrigins []string
 	// Web configures the browser app served at / beside the API (webapp.go).
@@ -125,18 +105,10 @@ func New(cfg Config) (*Service, error) {
 		cfg.Registry = reg
 	}
 	h, err := httpapi.New(httpapi.Config{
-		Client:         cfg.Client,
-		Namespace:      cfg.Namespace,
-		TaskQueue:      cfg.TaskQueue,
-		Definitions:    cfg.Definitions,
-		Registry:       cfg.Registry,
-		Auth:           cfg.Auth,
-		Logger:         cfg.Logger,
-		ActorKeys:      cfg.Keys,
-		Access:         cfg.Access,
-		DataConverter:  cfg.Keys.DataConverter(),
-		Inbox:          cfg.Activities.Inbox,
-		RequestTimeout: cfg.RequestTimeout,
+		Common:        cfg.Common,
+		ActorKeys:     cfg.Keys,
+		DataConverter: cfg.Keys.DataConverter(),
+		Inbox:         cfg.Activities.Inbox,
 	})
 	if err != nil {
 		return nil, err

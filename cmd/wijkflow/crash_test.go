@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -139,7 +140,7 @@ func (d *drill) base() string { return "http://127.0.0.1:" + strconv.Itoa(d.api)
 func (d *drill) start() {
 	args := []string{"dev", "--data-dir", d.dir, "--api-addr", "127.0.0.1:" + strconv.Itoa(d.api),
 		"--temporal-port", strconv.Itoa(d.temporal), "--ui-port", "-1", "--demo=false",
-		"--definitions", "../../worker/testdata/definitions", "--users", "../../worker/testdata/users.yaml"}
+		"--definitions", testutil.Path("definitions"), "--users", testutil.Path("users.yaml")}
 	d.cmd = exec.Command(os.Args[0], "-test.run=^$")
 	d.cmd.Env = append(os.Environ(), drillArgs+"="+strings.Join(args, "\x1f"))
 	d.cmd.Stdout, d.cmd.Stderr = &syncWriter{w: &d.log, mu: &d.mu}, &syncWriter{w: &d.log, mu: &d.mu}

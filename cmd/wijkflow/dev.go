@@ -3,8 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -25,7 +23,10 @@ import (
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/demo"
 	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
+	"github.com/wijkflow/wijkflow/worker/searchattrs"
 )
 
 func init() {
@@ -45,8 +46,7 @@ type devFlags struct {
 }
 
 func parseDevFlags(args []string, stderr io.Writer) (*devFlags, error) {
-	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("dev", "usage: wijkflow dev [flags]\n\nRuns an embedded Temporal server with its Web UI, the case worker and the task API\nin one process. Cases are kept in --data-dir and survive a restart. Ctrl-C stops.\n\nflags:", stderr)
 	f := &devFlags{}
 	f.register(fs)
 	fs.StringVar(&f.dataDir, "data-dir", ".wijkflow", "`folder` of the Temporal database (temporal.db) and its log")
@@ -56,15 +56,8 @@ func parseDevFlags(args []string, stderr io.Writer) (*devFlags, error) {
 	fs.DurationVar(&f.retention, "retention", devserver.DefaultRetention, "how long closed cases stay visible (at least 24h)")
 	fs.BoolVar(&f.demo, "demo", true, "seed demo cases (some overdue) when the namespace has no cases yet")
 	fs.BoolVar(&f.uiActions, "ui-allow-actions", false, "let the Web UI terminate, reset, cancel, signal, update and start workflows (they bypass the task API's checks)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow dev [flags]\n\nRuns an embedded Temporal server with its Web UI, the case worker and the task API\nin one process. Cases are kept in --data-dir and survive a restart. Ctrl-C stops.\n\nflags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, nil
-		}
-		return nil, errExit(2)
+	if err := parseFlags(fs, args); err != nil {
+		return nil, exitCode(err)
 	}
 	return f, nil
 }
@@ -142,21 +135,23 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer c.Close()
-	if err := worker.RegisterSearchAttributes(ctx, c, f.namespace); err != nil {
+	if err := searchattrs.Register(ctx, c, f.namespace); err != nil {
 		return err
 	}
 	svc, err := worker.New(worker.Config{
-		Client:     c,
-		Namespace:  f.namespace,
-		TaskQueue:  f.taskQueue,
-		Registry:   reg,
+		Common: httpapi.Common{
+			Client:    c,
+			Namespace: f.namespace,
+			TaskQueue: f.taskQueue,
+			Registry:  reg,
+			Auth:      tokens,
+			Logger:    log,
+			Access:    access,
+		},
 		Watch:      f.watch,
-		Auth:       tokens,
 		Activities: activities.Config{NotifyWebhook: f.notifyWebhook, Providers: providers, Inbox: inbox, Logger: log},
 		Listener:   l,
-		Logger:     log,
 		Keys:       keys,
-		Access:     access,
 		// The UI's pages call the codec endpoint from the browser.
 		CodecOrigins: uiOrigins(srv.UIURL()),
 		Web:          worker.WebOptions{DemoUsers: demoSignIn(f.users, tokens), TemporalUIURL: srv.UIURL()},
@@ -213,7 +208,7 @@ func devTokens(file string, defs []*definitions.Definition) (*auth.Tokens, error
 // seedDemo starts the demo cases unless the namespace already has cases, so a restart
 // does not add a second set.
 func seedDemo(ctx context.Context, svc *worker.Service, c client.Client, namespace string, defs []*definitions.Definition, users []auth.User, stdout, stderr io.Writer) {
-	has, err := worker.HasCases(ctx, c, namespace)
+	has, err := demo.HasCases(ctx, c, namespace)
 	if err != nil {
 		fmt.Fprintln(stderr, "demo cases skipped:", err)
 		return
@@ -222,7 +217,7 @@ func seedDemo(ctx context.Context, svc *worker.Service, c client.Client, namespa
 		fmt.Fprintln(stdout, "demo cases: the namespace already has cases; none added")
 		return
 	}
-	cases, errs := worker.SeedDemo(ctx, svc.Handler(), defs, users, time.Now())
+	cases, errs := demo.Seed(ctx, svc.Handler(), defs, users, time.Now())
 	for _, err := range errs {
 		fmt.Fprintln(stderr, "demo case skipped:", err)
 	}

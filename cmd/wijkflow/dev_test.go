@@ -110,12 +110,6 @@ func getJSON(url, token string, out any) error {
 	return json.NewDecoder(resp.Body).Decode(out)
 }
 
-// eventually retries try until it succeeds or a minute passes (a loaded machine).
-func eventually(t *testing.T, try func() error) {
-	t.Helper()
-	testutil.Eventually(t, time.Minute, try)
-}
-
 // TestDevRunsSeedsAndRestarts runs `wijkflow dev` on the shipped definitions: it seeds
 // demo cases, a stalled one per gemeente among them; Ctrl-C stops it; a second run on the
 // same data dir finds the cases and seeds none.
@@ -148,7 +142,7 @@ func TestDevRunsSeedsAndRestarts(t *testing.T) {
 	for _, g := range []string{"dalfsen", "dordrecht", "utrecht"} {
 		t.Run("stalled demo case in "+g, func(t *testing.T) {
 			token := "demo-" + g + "-teamleider"
-			eventually(t, func() error {
+			testutil.Soon(t, func() error {
 				var list struct{ Cases []struct{ ID string } }
 				if err := getJSON(api+"/cases?stalled=true", token, &list); err != nil {
 					return err

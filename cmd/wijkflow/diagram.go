@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,22 +18,12 @@ func init() {
 // gets its problems on stderr and no diagram: stdout is often redirected into a Markdown
 // file, which must not receive half a chart.
 func runDiagram(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("diagram", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow diagram FILE\n\nPrints the process in FILE as a Mermaid flowchart (paste it into mermaid.live or a\nMarkdown file between ```mermaid fences).")
+	fs := newFlags("diagram", "usage: wijkflow diagram FILE\n\nPrints the process in FILE as a Mermaid flowchart (paste it into mermaid.live or a\nMarkdown file between ```mermaid fences).", stderr)
+	files, err := parseArgs(fs, args, exactly(1))
+	if err != nil {
+		return exitCode(err)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errExit(2)
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return errExit(2)
-	}
-	file := fs.Arg(0)
+	file := files[0]
 	src, err := os.ReadFile(file)
 	if err != nil {
 		var pe *os.PathError

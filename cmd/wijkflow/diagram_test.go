@@ -1,33 +1,14 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// runDiagramCLI runs the diagram command in-process and returns its exit status.
-func runDiagramCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	err := run(context.Background(), append([]string{"diagram"}, args...), &out, &errb)
-	var exit errExit
-	switch {
-	case err == nil:
-	case errors.As(err, &exit):
-		code = int(exit)
-	default:
-		t.Fatalf("run returned %v", err)
-	}
-	return out.String(), errb.String(), code
-}
-
 func TestDiagramShipped(t *testing.T) {
-	stdout, stderr, code := runDiagramCLI(t, "../../definitions/dalfsen-wijkteam.yaml")
+	stdout, stderr, code := runCLI(t, "diagram", "../../definitions/dalfsen-wijkteam.yaml")
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 	}
@@ -67,7 +48,7 @@ func TestDiagramErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			stdout, stderr, code := runDiagramCLI(t, tt.args...)
+			stdout, stderr, code := runCLI(t, append([]string{"diagram"}, tt.args...)...)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d", code, tt.code)
 			}

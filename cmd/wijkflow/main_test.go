@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -34,4 +35,21 @@ func TestRun(t *testing.T) {
 			}
 		})
 	}
+}
+
+// runCLI runs wijkflow with args in-process and returns what it printed and its exit
+// status; an error that is not an exit status fails the test.
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(context.Background(), args, &out, &errb)
+	var exit errExit
+	switch {
+	case err == nil:
+	case errors.As(err, &exit):
+		code = int(exit)
+	default:
+		t.Fatalf("run returned %v", err)
+	}
+	return out.String(), errb.String(), code
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -49,31 +47,17 @@ type migrateAnswer struct {
 // line per case: what happens (or would, with --dry-run) to each open task's clock, or
 // why the case cannot move. Exit 1 when any case is (or would be) refused.
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("migrate", "usage: wijkflow migrate --process ID [--from VERSION | CASE...] [--to VERSION] [--dry-run]\n\nMoves open cases to another version of their process when that is safe; prints one\nline per case. `wijkflow validate` and GET /definitions show the versions.\n\nflags:", stderr)
 	api := fs.String("api", envOr("WIJKFLOW_API", "http://localhost:8080/api/v1"), "`URL` of the task API [WIJKFLOW_API]")
 	token := fs.String("token", os.Getenv("WIJKFLOW_TOKEN"), "bearer `token` of a beheerder or teamleider [WIJKFLOW_TOKEN]")
 	process := fs.String("process", "", "process `id` of the cases (required)")
 	from := fs.String("from", "", "move every open case on this `version` (instead of naming cases)")
 	to := fs.String("to", "", "target `version` (default: the current one)")
 	dryRun := fs.Bool("dry-run", false, "say per case what would happen; change nothing")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow migrate --process ID [--from VERSION | CASE...] [--to VERSION] [--dry-run]\n\nMoves open cases to another version of their process when that is safe; prints one\nline per case. `wijkflow validate` and GET /definitions show the versions.\n\nflags:")
-		fs.PrintDefaults()
-	}
 	// Case ids and flags may come in any order: wijkflow migrate CASE --dry-run.
-	var ids []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil
-			}
-			return errExit(2)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		ids, rest = append(ids, fs.Arg(0)), fs.Args()[1:]
+	ids, err := parseInterleaved(fs, args, nil)
+	if err != nil {
+		return exitCode(err)
 	}
 	if *process == "" || (*from == "" && len(ids) == 0) || *token == "" {
 		fmt.Fprintln(stderr, "wijkflow migrate: --process, --token and either --from or case ids are required")

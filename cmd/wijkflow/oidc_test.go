@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/worker/auth"
 )
 
@@ -19,7 +20,7 @@ func TestOIDCFlags(t *testing.T) {
 		json.NewEncoder(w).Encode(map[string]any{"issuer": srv.URL, "jwks_uri": srv.URL + "/keys", "authorization_endpoint": srv.URL + "/auth"})
 	}))
 	defer srv.Close()
-	users := "../../worker/testdata/users.yaml"
+	users := testutil.Path("users.yaml")
 	ctx := context.Background()
 
 	a, err := (&oidcFlags{}).authenticator(ctx, users)

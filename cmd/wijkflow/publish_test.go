@@ -11,27 +11,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// copyDefinitions copies the shipped definitions into a folder the test may edit.
-func copyDefinitions(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	files, err := filepath.Glob("../../definitions/*.yaml")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("shipped definitions: %v", err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+	"github.com/wijkflow/wijkflow/internal/testutil"
+)
 
 // editFile saves file with old replaced by new, as an editor does: a temporary file
 // renamed over it.
@@ -78,7 +60,7 @@ func postJSON(url, token string, body, out any) error {
 // version stays, and `wijkflow migrate` moves the running case (dry run, then for
 // real) and refuses a move that is not safe.
 func TestDevPublishesChangedDefinitionsAndMigrates(t *testing.T) {
-	defs := copyDefinitions(t)
+	defs := testutil.CopyShipped(t)
 	file := filepath.Join(defs, "dalfsen-wijkteam.yaml")
 	ports := freePorts(t, 2)
 	dev := start(t, "dev", "--data-dir", t.TempDir(), "--definitions", defs, "--demo=false",
@@ -119,7 +101,7 @@ func TestDevPublishesChangedDefinitionsAndMigrates(t *testing.T) {
 	waitCurrent := func(not string) string {
 		t.Helper()
 		var v string
-		eventually(t, func() error {
+		testutil.Soon(t, func() error {
 			var err error
 			if v, err = current(); err == nil && v == not {
 				err = errors.New("still version " + not)
@@ -144,7 +126,7 @@ func TestDevPublishesChangedDefinitionsAndMigrates(t *testing.T) {
 
 	// A broken save: refused, said with its place, and the version stays.
 	editFile(t, file, "start: melding", "start: meldng")
-	eventually(t, func() error {
+	testutil.Soon(t, func() error {
 		if !strings.Contains(dev.stderr.String(), "definitions not published") {
 			return errors.New("no refusal logged yet")
 		}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
-	"fmt"
 	"io"
 
 	"github.com/wijkflow/wijkflow/definitions"
@@ -16,21 +14,9 @@ func init() {
 // runSchema prints the JSON Schema that editors use to complete and check definition
 // files; definitions/schema.json is its committed copy.
 func runSchema(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow schema > definitions/schema.json")
-		fmt.Fprintln(stderr, "\nPrints the JSON Schema of the process definition format.")
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return errExit(2)
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return errExit(2)
+	fs := newFlags("schema", "usage: wijkflow schema > definitions/schema.json\n\nPrints the JSON Schema of the process definition format.", stderr)
+	if _, err := parseArgs(fs, args, exactly(0)); err != nil {
+		return exitCode(err)
 	}
 	b, err := definitions.Schema()
 	if err != nil {

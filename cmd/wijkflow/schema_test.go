@@ -1,9 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -27,15 +24,7 @@ func TestSchemaCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var out, errb bytes.Buffer
-			err := run(context.Background(), tt.args, &out, &errb)
-			code := 0
-			var exit errExit
-			if errors.As(err, &exit) {
-				code = int(exit)
-			} else if err != nil {
-				t.Fatalf("run: %v", err)
-			}
+			out, errb, code := runCLI(t, tt.args...)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d", code, tt.code)
 			}
@@ -43,11 +32,11 @@ func TestSchemaCommand(t *testing.T) {
 			if want == "committed" {
 				want = string(committed)
 			}
-			if out.String() != want {
-				t.Errorf("stdout differs from definitions/schema.json (%d vs %d bytes); regenerate with: go run ./cmd/wijkflow schema > definitions/schema.json", out.Len(), len(want))
+			if out != want {
+				t.Errorf("stdout differs from definitions/schema.json (%d vs %d bytes); regenerate with: go run ./cmd/wijkflow schema > definitions/schema.json", len(out), len(want))
 			}
-			if !strings.HasPrefix(errb.String(), tt.wantStderr) {
-				t.Errorf("stderr = %q, want prefix %q", errb.String(), tt.wantStderr)
+			if !strings.HasPrefix(errb, tt.wantStderr) {
+				t.Errorf("stderr = %q, want prefix %q", errb, tt.wantStderr)
 			}
 		})
 	}

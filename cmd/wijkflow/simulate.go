@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,31 +21,13 @@ func init() {
 // between the versions follows. Exit 1 when an answer was refused or unused, or a case
 // did not end where the scenario expects.
 func runSimulate(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("simulate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("simulate", "usage: wijkflow simulate FILE [--scenarios S.yaml] [--compare OLD.yaml]\n\nRuns the sample cases of the scenarios file on the definition in FILE with time\nskipped, and prints per case the path taken, the deadlines met or missed, the\nescalations that fired and the end. The definitions beside FILE are loaded too, for\nreferrals. Nothing is published and no Temporal server is needed.\n\nflags:", stderr)
 	scenarios := fs.String("scenarios", "", "scenarios `file` (default: scenarios/NAME beside the definition)")
 	compare := fs.String("compare", "", "an older version of the definition `file`, run on the same scenarios")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow simulate FILE [--scenarios S.yaml] [--compare OLD.yaml]\n\nRuns the sample cases of the scenarios file on the definition in FILE with time\nskipped, and prints per case the path taken, the deadlines met or missed, the\nescalations that fired and the end. The definitions beside FILE are loaded too, for\nreferrals. Nothing is published and no Temporal server is needed.\n\nflags:")
-		fs.PrintDefaults()
-	}
 	// The file and the flags may come in any order: wijkflow simulate FILE --scenarios S.yaml.
-	var files []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil
-			}
-			return errExit(2)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files, rest = append(files, fs.Arg(0)), fs.Args()[1:]
-	}
-	if len(files) != 1 {
-		fs.Usage()
-		return errExit(2)
+	files, err := parseInterleaved(fs, args, exactly(1))
+	if err != nil {
+		return exitCode(err)
 	}
 	file := files[0]
 	def, related, err := loadForSimulation(file, stdout)

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -18,22 +16,12 @@ func init() {
 // files are checked too. Problems go to stdout, one per line, so editors and CI can read
 // them; the exit status says whether there were any.
 func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow validate PATH...\n\nChecks definition files (and the *.yaml files in folders); prints file:line:col: problem\nfor every problem and exits 1 if there is any; otherwise each file's version hash.")
+	fs := newFlags("validate", "usage: wijkflow validate PATH...\n\nChecks definition files (and the *.yaml files in folders); prints file:line:col: problem\nfor every problem and exits 1 if there is any; otherwise each file's version hash.", stderr)
+	paths, err := parseArgs(fs, args, atLeast(1))
+	if err != nil {
+		return exitCode(err)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errExit(2)
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return errExit(2)
-	}
-	defs, issues := definitions.LoadFiles(fs.Args()...)
+	defs, issues := definitions.LoadFiles(paths...)
 	for _, i := range issues {
 		fmt.Fprintln(stdout, i.String())
 	}
@@ -41,7 +29,7 @@ func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) err
 		return errExit(1)
 	}
 	// Each file's version: the hash that cases, GET /definitions and migrate name.
-	if files := definitions.Files(fs.Args()...); len(files) == len(defs) {
+	if files := definitions.Files(paths...); len(files) == len(defs) {
 		for i, d := range defs {
 			label := ""
 			if d.Label != "" {

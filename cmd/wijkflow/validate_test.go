@@ -3,29 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
-
-const validDef = `gemeente: testgem
-process: wijkteam
-title: Test
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-start: melding
-steps:
-  melding:
-    kind: task
-    role: wijkcoach
-    form: {verslag: {type: text}}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: afgerond}
-`
 
 func TestValidateCommand(t *testing.T) {
 	dir := t.TempDir()
@@ -39,24 +24,24 @@ func TestValidateCommand(t *testing.T) {
 		}
 		return p
 	}
-	good := write("good/a.yaml", validDef)
-	write("good/b.yaml", strings.Replace(validDef, "process: wijkteam", "process: ander", 1))
-	bad := write("bad.yaml", strings.Replace(strings.Replace(strings.Replace(validDef, "process: wijkteam", "process: kapot", 1), "goto: klaar", "goto: klar", 1), "role: wijkcoach", "role: wijkcaoch", 1))
+	good := write("good/a.yaml", testutil.SmallDefinition)
+	write("good/b.yaml", strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: ander", 1))
+	bad := write("bad.yaml", strings.Replace(strings.Replace(strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: kapot", 1), "goto: klaar", "goto: klar", 1), "role: wijkcoach", "role: wijkcaoch", 1))
 
 	version := func(src string) string {
 		d, _ := definitions.Parse("x.yaml", []byte(src))
 		return d.Version
 	}
-	other := strings.Replace(validDef, "process: wijkteam", "process: ander", 1)
+	other := strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: ander", 1)
 	tests := []struct {
 		name        string
 		args        []string
 		code        int // 0: nil error
 		out, errOut string
 	}{
-		{"one valid file", []string{"validate", good}, 0, good + ": testgem/wijkteam " + version(validDef) + "\n1 definitions valid\n", ""},
+		{"one valid file", []string{"validate", good}, 0, good + ": testgem/wijkteam " + version(testutil.SmallDefinition) + "\n1 definitions valid\n", ""},
 		{"a folder", []string{"validate", filepath.Join(dir, "good")}, 0,
-			good + ": testgem/wijkteam " + version(validDef) + "\n" +
+			good + ": testgem/wijkteam " + version(testutil.SmallDefinition) + "\n" +
 				filepath.Join(dir, "good", "b.yaml") + ": testgem/ander " + version(other) + "\n2 definitions valid\n", ""},
 		{"problems, one per line", []string{"validate", bad, good}, 1,
 			bad + ":10:11: steps.melding.role: unknown role \"wijkcaoch\"; did you mean \"wijkcoach\"?\n" +
@@ -69,24 +54,15 @@ func TestValidateCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var out, errb bytes.Buffer
-			err := run(context.Background(), tt.args, &out, &errb)
-			code := 0
-			var e errExit
-			switch {
-			case errors.As(err, &e):
-				code = int(e)
-			case err != nil:
-				t.Fatalf("error %v, want an exit code", err)
-			}
+			out, errb, code := runCLI(t, tt.args...)
 			if code != tt.code {
 				t.Errorf("exit code %d, want %d", code, tt.code)
 			}
-			if out.String() != tt.out {
-				t.Errorf("stdout:\n%s\nwant:\n%s", out.String(), tt.out)
+			if out != tt.out {
+				t.Errorf("stdout:\n%s\nwant:\n%s", out, tt.out)
 			}
-			if !strings.Contains(errb.String(), tt.errOut) || (tt.errOut == "" && errb.Len() > 0) {
-				t.Errorf("stderr %q, want it to contain %q", errb.String(), tt.errOut)
+			if !strings.Contains(errb, tt.errOut) || (tt.errOut == "" && errb != "") {
+				t.Errorf("stderr %q, want it to contain %q", errb, tt.errOut)
 			}
 		})
 	}

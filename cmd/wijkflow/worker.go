@@ -18,6 +18,8 @@ import (
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
+	"github.com/wijkflow/wijkflow/worker/searchattrs"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -89,8 +91,7 @@ func applyEnv(fs *flag.FlagSet, getenv func(string) string) error {
 // runWorker serves the task API and runs the worker against an existing Temporal
 // cluster. Any number of these may run on one task queue: they share the work.
 func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("worker", "usage: wijkflow worker (--users FILE | --oidc-issuer URL --oidc-audience ID) --keys FILE [flags]\n\nRuns the case worker and the task API against a Temporal cluster. Flags not given\nare read from the environment variable in brackets. Start several on one task queue\nto share the work.\n\nflags:", stderr)
 	var cc worker.ClientConfig
 	var sf serveFlags
 	var skipSA bool
@@ -113,15 +114,8 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	wf.register(fs)
 	fs.BoolVar(&skipSA, "skip-search-attributes", false, "do not check or register the search attributes (register them by hand)")
 	sf.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: wijkflow worker (--users FILE | --oidc-issuer URL --oidc-audience ID) --keys FILE [flags]\n\nRuns the case worker and the task API against a Temporal cluster. Flags not given\nare read from the environment variable in brackets. Start several on one task queue\nto share the work.\n\nflags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errExit(2)
+	if err := parseFlags(fs, args); err != nil {
+		return exitCode(err)
 	}
 	if err := applyEnv(fs, os.Getenv); err != nil {
 		fmt.Fprintln(stderr, "wijkflow worker:", err)
@@ -173,24 +167,26 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer c.Close()
 	if !skipSA {
-		if err := worker.RegisterSearchAttributes(ctx, c, cc.Namespace); err != nil {
+		if err := searchattrs.Register(ctx, c, cc.Namespace); err != nil {
 			fmt.Fprintf(stderr, "wijkflow worker: %v\nRegister the search attributes once by hand (see README.md, \"Running against a Temporal cluster\"),\nthen start with --skip-search-attributes if this worker may not manage them.\n", err)
 			return errExit(1)
 		}
 	}
 	svc, err := worker.New(worker.Config{
-		Client:       c,
-		Namespace:    cc.Namespace,
-		TaskQueue:    sf.taskQueue,
-		Registry:     reg,
+		Common: httpapi.Common{
+			Client:    c,
+			Namespace: cc.Namespace,
+			TaskQueue: sf.taskQueue,
+			Registry:  reg,
+			Auth:      tokens,
+			Logger:    log,
+			Access:    access,
+		},
 		Watch:        sf.watch,
-		Auth:         tokens,
 		Activities:   activities.Config{NotifyWebhook: sf.notifyWebhook, Providers: providers, Logger: log},
 		APIAddr:      sf.apiAddr,
 		Identity:     cc.Identity,
-		Logger:       log,
 		Keys:         keys,
-		Access:       access,
 		CodecOrigins: splitList(codecOrigins),
 		Web:          webOpts,
 	})

@@ -10,7 +10,8 @@ import (
 	"testing"
 
 	"github.com/wijkflow/wijkflow/internal/crypt"
-	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 )
 
 func TestApplyEnvFlagsWin(t *testing.T) {
@@ -57,7 +58,7 @@ func TestApplyEnvFlagsWin(t *testing.T) {
 func TestWorkerRequiresUsers(t *testing.T) {
 	t.Setenv("WIJKFLOW_USERS", "")
 	var stdout, stderr bytes.Buffer
-	err := run(context.Background(), []string{"worker", "--definitions", "../../worker/testdata/definitions"}, &stdout, &stderr)
+	err := run(context.Background(), []string{"worker", "--definitions", testutil.Path("definitions")}, &stdout, &stderr)
 	var code errExit
 	if !errors.As(err, &code) || code != 2 {
 		t.Fatalf("err = %v, want exit 2", err)
@@ -71,16 +72,12 @@ func TestWorkerRequiresUsers(t *testing.T) {
 // the test, as an operator would against a cluster, with the address from the
 // environment; it registers the search attributes and serves the API.
 func TestWorkerAgainstCluster(t *testing.T) {
-	srv, err := devserver.Start(context.Background(), devserver.Config{UIPort: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Stop()
+	srv := testserver.Embedded(t, testserver.Options{})
 	t.Setenv("TEMPORAL_ADDRESS", srv.Address())
 	t.Setenv("WIJKFLOW_KEYS", crypt.FormatKey(crypt.Generate("k1")))
 
-	w := start(t, "worker", "--users", "../../worker/testdata/users.yaml",
-		"--definitions", "../../worker/testdata/definitions", "--api-addr", "127.0.0.1:0")
+	w := start(t, "worker", "--users", testutil.Path("users.yaml"),
+		"--definitions", testutil.Path("definitions"), "--api-addr", "127.0.0.1:0")
 	w.waitOutput(t, "Ctrl-C stops")
 	if want := "at " + srv.Address(); !strings.Contains(w.stdout.String(), want) {
 		t.Errorf("output lacks %q:\n%s", want, w.stdout.String())
@@ -97,7 +94,7 @@ func TestWorkerAgainstCluster(t *testing.T) {
 func TestWorkerRefusesUnconfiguredProviders(t *testing.T) {
 	t.Setenv("WIJKFLOW_PROVIDERS", "")
 	var stdout, stderr bytes.Buffer
-	err := run(context.Background(), []string{"worker", "--users", "../../worker/testdata/users.yaml", "--definitions", "../../definitions"}, &stdout, &stderr)
+	err := run(context.Background(), []string{"worker", "--users", testutil.Path("users.yaml"), "--definitions", "../../definitions"}, &stdout, &stderr)
 	var code errExit
 	if !errors.As(err, &code) || code != 1 {
 		t.Fatalf("err = %v, want exit 1; stderr %s", err, stderr.String())
@@ -118,7 +115,7 @@ func TestWorkerProvidersFileProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
-	err := run(context.Background(), []string{"worker", "--users", "../../worker/testdata/users.yaml", "--definitions", "../../definitions", "--providers", file}, &stdout, &stderr)
+	err := run(context.Background(), []string{"worker", "--users", testutil.Path("users.yaml"), "--definitions", "../../definitions", "--providers", file}, &stdout, &stderr)
 	if !errors.As(err, new(errExit)) || !strings.Contains(stderr.String(), file+`:2:13: providers.vt.url: "nope" is not an http(s) URL`) {
 		t.Errorf("err %v, stderr %s", err, stderr.String())
 	}
@@ -128,7 +125,7 @@ func TestWorkerRequiresKeys(t *testing.T) {
 	t.Setenv("WIJKFLOW_KEYS", "")
 	t.Setenv("WIJKFLOW_KEYS_FILE", "")
 	var stdout, stderr bytes.Buffer
-	err := run(context.Background(), []string{"worker", "--users", "../../worker/testdata/users.yaml", "--definitions", "../../worker/testdata/definitions"}, &stdout, &stderr)
+	err := run(context.Background(), []string{"worker", "--users", testutil.Path("users.yaml"), "--definitions", testutil.Path("definitions")}, &stdout, &stderr)
 	var code errExit
 	if !errors.As(err, &code) || code != 2 {
 		t.Fatalf("err = %v, want exit 2", err)
@@ -138,7 +135,7 @@ func TestWorkerRequiresKeys(t *testing.T) {
 	}
 	t.Setenv("WIJKFLOW_KEYS", "k1 notbase64!")
 	stderr.Reset()
-	err = run(context.Background(), []string{"worker", "--users", "../../worker/testdata/users.yaml", "--definitions", "../../worker/testdata/definitions"}, &stdout, &stderr)
+	err = run(context.Background(), []string{"worker", "--users", testutil.Path("users.yaml"), "--definitions", testutil.Path("definitions")}, &stdout, &stderr)
 	if want := "wijkflow worker: WIJKFLOW_KEYS: line 1: key \"k1\" is not base64\n"; stderr.String() != want {
 		t.Errorf("stderr = %q, want %q (err %v)", stderr.String(), want, err)
 	}

@@ -2,23 +2,22 @@ package simulate
 
 import (
 	"bytes"
+	_ "embed"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 // TestShippedScenarios rehearses every shipped definition on the scenarios file beside
 // it: each file has one, each sample case ends where it says (or is flagged), and no
 // answer is refused or left unused. It is what `wijkflow simulate` runs, in CI.
 func TestShippedScenarios(t *testing.T) {
-	defs, issues := definitions.LoadDir("../../definitions")
-	if len(issues) > 0 {
-		t.Fatalf("shipped definitions: %v", issues)
-	}
-	files := definitions.Files("../../definitions")
+	defs := testutil.Shipped(t)
+	files := definitions.Files(testutil.ShippedDir())
 	if len(files) != len(defs) || len(defs) == 0 {
 		t.Fatalf("%d files for %d definitions", len(files), len(defs))
 	}
@@ -31,7 +30,7 @@ func TestShippedScenarios(t *testing.T) {
 					related = append(related, d)
 				}
 			}
-			sc, issues := Load(filepath.Join("../../definitions/scenarios", name), def, related)
+			sc, issues := Load(filepath.Join(testutil.ShippedDir(), "scenarios", name), def, related)
 			if len(issues) > 0 {
 				t.Fatalf("scenarios: %v", issues)
 			}
@@ -54,36 +53,9 @@ func TestShippedScenarios(t *testing.T) {
 
 // ladder is a small process with a deadline and an escalation ladder, to read the
 // report's cells off exactly.
-const ladder = `gemeente: testgem
-process: basis
-title: Basis
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-intake:
-  risico: {type: choice, options: [laag, hoog], required: true}
-start: gesprek
-steps:
-  gesprek:
-    kind: task
-    role: wijkcoach
-    deadline: {within: 2w, law: Wmo 2015 art. 2.3.2}
-    escalate:
-      - {after: 1w, remind: assignee}
-      - {after: 2w, to: teamleider, stalled: true}
-    form:
-      eigen_kracht: {type: bool, required: true}
-    next:
-      - {when: eigen_kracht, goto: klaar}
-      - goto: plan
-  plan:
-    kind: task
-    role: wijkcoach
-    deadline: 1w
-    form: {doelen: {type: text, required: true}}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: afgerond}
-`
+//
+//go:embed testdata/ladder.yaml
+var ladder string
 
 const ladderScenarios = `cases:
   - name: op tijd
@@ -104,6 +76,16 @@ const ladderScenarios = `cases:
       - {step: plan, after: 1d, data: {doelen: "…"}}
 `
 
+// rehearse runs the scenarios in src (a file named name) on def.
+func rehearse(t *testing.T, def *definitions.Definition, name, src string) []Result {
+	t.Helper()
+	sc, issues := Parse(name, []byte(src), def, nil)
+	if len(issues) > 0 {
+		t.Fatal(issues)
+	}
+	return Run(def, nil, sc)
+}
+
 func parseLadder(t *testing.T, src string) *definitions.Definition {
 	t.Helper()
 	d, issues := definitions.Parse("basis.yaml", []byte(src))
@@ -115,11 +97,7 @@ func parseLadder(t *testing.T, src string) *definitions.Definition {
 
 func TestRunReportsPathDeadlinesEscalationsAndEnd(t *testing.T) {
 	def := parseLadder(t, ladder)
-	sc, issues := Parse("basis.scenarios.yaml", []byte(ladderScenarios), def, nil)
-	if len(issues) > 0 {
-		t.Fatal(issues)
-	}
-	results := Run(def, nil, sc)
+	results := rehearse(t, def, "basis.scenarios.yaml", ladderScenarios)
 	if len(results) != 3 {
 		t.Fatalf("%d results", len(results))
 	}
@@ -154,11 +132,7 @@ func TestCompareShowsWhatAChangeDoes(t *testing.T) {
 	// Three weeks for the gesprek instead of two: the late case is on time now.
 	next := parseLadder(t, strings.Replace(strings.Replace(ladder, "within: 2w", "within: 3w", 1), "{after: 2w, to: teamleider", "{after: 3w, to: teamleider", 1))
 	run := func(d *definitions.Definition) []Result {
-		sc, issues := Parse("basis.scenarios.yaml", []byte(ladderScenarios), d, nil)
-		if len(issues) > 0 {
-			t.Fatal(issues)
-		}
-		return Run(d, nil, sc)
+		return rehearse(t, d, "basis.scenarios.yaml", ladderScenarios)
 	}
 	var out bytes.Buffer
 	if n := WriteComparison(&out, run(old), run(next)); n != 3 {
@@ -232,11 +206,7 @@ func TestRefusedAnswerIsAProblem(t *testing.T) {
       - {step: gesprek, after: 1d, data: {}}
     expect: klaar
 `
-	sc, issues := Parse("s.yaml", []byte(src), def, nil)
-	if len(issues) > 0 {
-		t.Fatal(issues)
-	}
-	r := Run(def, nil, sc)[0]
+	r := rehearse(t, def, "s.yaml", src)[0]
 	if r.End != "open after 3w at gesprek" || len(r.Problems) != 2 ||
 		!strings.Contains(r.Problems[0], "the answer to gesprek-1 was refused") || !strings.Contains(r.Problems[0], "eigen_kracht: is required") ||
 		r.Problems[1] != "expected to end at klaar" {
@@ -245,29 +215,9 @@ func TestRefusedAnswerIsAProblem(t *testing.T) {
 }
 
 // waitsForReply waits up to two weeks for a reply from outside.
-const waitsForReply = `gemeente: testgem
-process: antwoord
-title: Antwoord
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-start: vraag
-steps:
-  vraag:
-    kind: task
-    role: wijkcoach
-    form: {gesteld: {type: bool, required: true}}
-    next: [{goto: reactie}]
-  reactie:
-    kind: wait
-    event: antwoord-aanbieder
-    for: 2w
-    timeout: te-laat
-    form: {akkoord: {type: bool, required: true}}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: beantwoord}
-  te-laat: {kind: end, result: geen_antwoord}
-`
+//
+//go:embed testdata/waits-for-reply.yaml
+var waitsForReply string
 
 func TestEventsFromOutside(t *testing.T) {
 	def := parseLadder(t, waitsForReply)
@@ -289,11 +239,7 @@ func TestEventsFromOutside(t *testing.T) {
       - {step: vraag, after: 1d, data: {gesteld: true}}
       - {event: antwoord-aanbieder, after: 3w, data: {akkoord: true}}
 `
-	sc, issues := Parse("s.yaml", []byte(src), def, nil)
-	if len(issues) > 0 {
-		t.Fatal(issues)
-	}
-	rs := Run(def, nil, sc)
+	rs := rehearse(t, def, "s.yaml", src)
 	if len(rs) != 3 {
 		t.Fatalf("%d results", len(rs))
 	}
@@ -325,11 +271,7 @@ func TestOpschortingMovesTheDeadline(t *testing.T) {
       - {step: gesprek, after: 16d, data: {eigen_kracht: true}}
     expect: klaar
 `
-	sc, issues := Parse("s.yaml", []byte(src), def, nil)
-	if len(issues) > 0 {
-		t.Fatal(issues)
-	}
-	r := Run(def, nil, sc)[0]
+	r := rehearse(t, def, "s.yaml", src)[0]
 	_, deadlines, escalations, end := r.Cells()
 	// Without the week of opschorting the deadline (2026-03-16) would be missed on day 16.
 	if !strings.HasPrefix(deadlines, "gesprek-1 met (2026-03-2") || !strings.Contains(escalations, "+2d suspended; +9d resumed") ||

@@ -12,12 +12,8 @@ import (
 // TestSuspendResumeExtendAssign drives the case-level actions over HTTP.
 func TestSuspendResumeExtendAssign(t *testing.T) {
 	e := newEnv(t)
-	v := e.newCase("coach")
+	v := e.atKeukentafelgesprek()
 	id := v.ID
-	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", id, task(t, v, "melding").ID), meldingData())
-	v = e.view("coach", id)
-	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", id, task(t, v, "persoonlijk-plan").ID),
-		map[string]any{"data": map[string]any{"persoonlijk_plan": "ontvangen"}}).decode(t, &v)
 	ktg := task(t, v, "keukentafelgesprek")
 	if !ktg.Suspendable || ktg.Deadline == nil {
 		t.Fatalf("keukentafelgesprek: %+v", ktg)
@@ -66,8 +62,7 @@ func TestSuspendResumeExtendAssign(t *testing.T) {
 func TestAudit(t *testing.T) {
 	e := newEnv(t)
 	v := e.newCase("coach")
-	tk := task(t, v, "melding").ID
-	path := fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, tk)
+	tk, path := completePath(t, v, "melding")
 	e.must(403, "jeugd", "POST", path, meldingData())
 	e.must(200, "coach", "POST", path, meldingData())
 	e.must(200, "coach", "GET", "/cases/"+v.ID, nil)
@@ -132,4 +127,44 @@ func TestPublicAndDefinitions(t *testing.T) {
 			t.Errorf("?gemeente=dordrecht listed %s/%s", d.Gemeente, d.Process)
 		}
 	}
+}
+
+// TestOpschortingEndsWithTheAwaitedTask: over HTTP, completing the keukentafelgesprek
+// while the case is suspended ends the opschorting (in the trail), so the next step
+// does not wait suspended; a worker without an open task may not suspend, a worker of
+// another team may not resume.
+func TestOpschortingEndsWithTheAwaitedTask(t *testing.T) {
+	e := newEnv(t)
+	v := e.atKeukentafelgesprek()
+	id := v.ID
+	ktg := task(t, v, "keukentafelgesprek")
+
+	e.must(403, "jeugd", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "wacht op stukken"}) // no open task of theirs
+	e.must(200, "coach", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "wacht op stukken"}).decode(t, &v)
+	if !v.Suspended || v.SuspendedBy != "u-coach" || !task(t, v, "keukentafelgesprek").ClockStopped {
+		t.Fatalf("after suspend: suspended %v by %q", v.Suspended, v.SuspendedBy)
+	}
+	e.must(403, "coach-lemelerveld", "POST", "/cases/"+id+"/resume", "") // another team
+
+	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", id, ktg.ID), map[string]any{"data": map[string]any{
+		"verslag": "…", "eigen_kracht_toereikend": false, "veiligheidsrisico": "geen", "verslag_verstrekt": true,
+	}}).decode(t, &v)
+	if v.Suspended || v.SuspendedSince != nil {
+		t.Fatalf("still suspended after the awaited task: %+v", v.Tasks)
+	}
+	var resumed *workflows.TrailEntry
+	for i := range v.Trail {
+		if v.Trail[i].Event == "resumed" {
+			resumed = &v.Trail[i]
+		}
+	}
+	if resumed == nil || resumed.Actor != "u-coach" {
+		t.Errorf("no resumed entry by the completing worker: %+v", v.Trail)
+	}
+	for _, tk := range v.Tasks {
+		if tk.ClockStopped {
+			t.Errorf("task %s opened with a stopped clock", tk.ID)
+		}
+	}
+	e.must(409, "coach", "POST", "/cases/"+id+"/resume", "")
 }

@@ -19,13 +19,16 @@ import (
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// Config is what the API needs; New fills in the defaults noted per field.
-type Config struct {
-	// Client reaches Temporal.
+// Common is the part of the configuration that the task API shares with the service
+// that runs it (worker.Config embeds it): where the cases are, which definitions they
+// run on, who may call, and where the records go.
+type Common struct {
+	// Client reaches Temporal; the caller dials and closes it.
 	Client client.Client
-	// Namespace holds the cases; default "default".
+	// Namespace holds the cases; it must be the client's namespace (default "default").
 	Namespace string
-	// TaskQueue is where new cases are started; default workflows.DefaultTaskQueue.
+	// TaskQueue is where new cases are started (and, in the service, the queue its worker
+	// polls); default workflows.DefaultTaskQueue.
 	TaskQueue string
 	// Definitions are every loaded definition. New cases start on the last one given for
 	// a gemeente and process; older versions may be listed too, so that tasks of older
@@ -36,8 +39,21 @@ type Config struct {
 	Registry *registry.Registry
 	// Auth says who calls.
 	Auth auth.Authenticator
-	// Logger receives the audit records and server-side errors.
+	// Logger receives the audit records and server-side errors (and, in the service, the
+	// worker's log).
 	Logger zerolog.Logger
+	// Access records every read and change of a case's personal data; nil records
+	// nothing beyond the audit lines in Logger (the service defaults it to Logger).
+	Access accesslog.Sink
+	// RequestTimeout bounds one request, Temporal calls included; zero means
+	// DefaultRequestTimeout. A create whose first view does not come within it answers
+	// 202 (the case runs).
+	RequestTimeout time.Duration
+}
+
+// Config is what the API needs; New fills in the defaults noted per field.
+type Config struct {
+	Common
 	// Inbox is dev's local provider inbox, served at GET /inbox; nil: no such route.
 	Inbox *activities.Inbox
 	// ActorKeys sign the actor of every update (required; see actors.Sign).
@@ -45,13 +61,6 @@ type Config struct {
 	// DataConverter reads the memo of listed cases: the client's, which decrypts;
 	// default the SDK's default (unencrypted) converter.
 	DataConverter converter.DataConverter
-	// Access records every read and change of a case's personal data; nil records
-	// nothing beyond the audit lines in Logger.
-	Access accesslog.Sink
-	// RequestTimeout bounds one request, Temporal calls included; zero means
-	// DefaultRequestTimeout. A create whose first view does not come within it answers
-	// 202 (the case runs).
-	RequestTimeout time.Duration
 }
 
 const (

@@ -58,15 +58,13 @@ func TestConcurrentCreatesOneCase(t *testing.T) {
 	statuses := make([]int, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			r := e.do("coach", "POST", "/cases", createBody(), "Idempotency-Key", "tegelijk-1")
 			statuses[i] = r.status
 			if r.status == 201 {
 				r.decode(t, &views[i])
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	for i := range n {

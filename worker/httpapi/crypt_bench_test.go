@@ -1,9 +1,7 @@
 package httpapi
 
 import (
-	"fmt"
 	"testing"
-	"time"
 )
 
 // BenchmarkCompleteEncryption compares completing a task through the API with every
@@ -16,18 +14,7 @@ func BenchmarkCompleteEncryption(b *testing.B) {
 		encrypted bool
 	}{{"plain", false}, {"encrypted", true}} {
 		b.Run(mode.name, func(b *testing.B) {
-			e := newEnvCrypt(b, mode.encrypted)
-			lat := make([]time.Duration, 0, b.N)
-			for range b.N {
-				b.StopTimer()
-				v := e.newCase("coach")
-				path := fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, task(b, v, "melding").ID)
-				b.StartTimer()
-				start := time.Now()
-				e.must(200, "coach", "POST", path, meldingData())
-				lat = append(lat, time.Since(start))
-			}
-			reportPercentiles(b, lat)
+			benchComplete(b, newEnvCrypt(b, mode.encrypted))
 		})
 	}
 }

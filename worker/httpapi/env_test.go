@@ -1,40 +1,25 @@
 package httpapi
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/rs/zerolog"
-	commonpb "go.temporal.io/api/common/v1"
-	enumspb "go.temporal.io/api/enums/v1"
-	"go.temporal.io/api/operatorservice/v1"
-	"go.temporal.io/api/serviceerror"
-	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/converter"
-	"go.temporal.io/sdk/interceptor"
-	sdktemporal "go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
-	"go.temporal.io/server/common/dynamicconfig"
-	"go.temporal.io/server/temporal"
-	"go.temporal.io/server/temporaltest"
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
-	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -86,44 +71,9 @@ type envOptions struct {
 
 func newEnvOf(t testing.TB, o envOptions) *env {
 	t.Helper()
-	// temporaltest re-reads the search attributes from the database on every read, which
-	// costs about a millisecond per listed case; production servers cache them. Keep
-	// that only until ours are registered; awaitSearchAttributes then checks that the
-	// caches hold them.
-	dc := dynamicconfig.NewMemoryClient()
-	cached := dc.OverrideSetting(dynamicconfig.ForceSearchAttributesCacheRefreshOnRead, true)
-	keys := testutil.Keys()
-	opts := []temporaltest.TestServerOption{temporaltest.WithBaseServerOptions(temporal.WithDynamicConfigClient(dc))}
-	dcv := converter.GetDefaultDataConverter()
-	encrypted, acts, extra := o.encrypted, o.acts, o.extra
-	if encrypted {
-		// As in production: every payload encrypted, every update's actor verified.
-		dcv = keys.DataConverter()
-		opts = append(opts,
-			temporaltest.WithBaseClientOptions(client.Options{DataConverter: dcv, FailureConverter: keys.FailureConverter()}),
-			temporaltest.WithBaseWorkerOptions(worker.Options{Interceptors: []interceptor.WorkerInterceptor{actors.NewInterceptor(keys)}}))
-	}
-	var ts *temporaltest.TestServer
-	if tt, ok := t.(*testing.T); ok {
-		ts = temporaltest.NewServer(append(opts, temporaltest.WithT(tt))...)
-	} else {
-		ts = temporaltest.NewServer(opts...)
-		t.Cleanup(ts.Stop)
-	}
-	c := ts.GetDefaultClient()
-	ns := ts.GetDefaultNamespace()
-	// Generous: a service's search-attribute cache may hold its pre-registration copy
-	// for up to a minute (see awaitSearchAttributes).
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	if err := registerSearchAttributes(ctx, c, ns); err != nil {
-		t.Fatal(err)
-	}
-	cached()
-	if err := awaitSearchAttributes(ctx, c, ns); err != nil {
-		t.Fatal(err)
-	}
-	ts.NewWorker(workflows.DefaultTaskQueue, func(r worker.Registry) {
+	srv := testserver.InMemory(t, o.encrypted)
+	acts := o.acts
+	srv.NewWorker(workflows.DefaultTaskQueue, func(r worker.Registry) {
 		r.RegisterWorkflowWithOptions(workflows.CaseWorkflow, workflow.RegisterOptions{Name: workflows.CaseWorkflowName})
 		if acts != nil {
 			activities.New(*acts).Register(r)
@@ -135,13 +85,13 @@ func newEnvOf(t testing.TB, o envOptions) *env {
 			return activities.HandoffResult{Reference: "ref-" + in.IdempotencyKey}, nil
 		}, activity.RegisterOptions{Name: activities.HandoffName})
 	})
-	defs := append(loadShipped(t), extra...)
+	defs := append(testutil.Shipped(t), o.extra...)
 	tokens, err := auth.NewTokens(testUsers)
 	if err != nil {
 		t.Fatal(err)
 	}
 	logs := &testutil.SyncBuffer{}
-	cfg := Config{Client: c, Namespace: ns, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs), ActorKeys: keys, DataConverter: dcv, RequestTimeout: testutil.RequestTimeout}
+	cfg := Config{Common: Common{Client: srv.Client, Namespace: srv.Namespace, Definitions: defs, Auth: tokens, Logger: zerolog.New(logs), RequestTimeout: testutil.RequestTimeout}, ActorKeys: testutil.Keys(), DataConverter: srv.DataConverter}
 	if acts != nil {
 		cfg.Inbox = acts.Inbox
 	}
@@ -149,116 +99,9 @@ func newEnvOf(t testing.TB, o envOptions) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(a.handler())
-	t.Cleanup(srv.Close)
-	return &env{t: t, url: srv.URL + prefix, client: c, ns: ns, api: a, logs: logs}
-}
-
-// loadShipped loads the definitions shipped in definitions/.
-func loadShipped(t testing.TB) []*definitions.Definition {
-	t.Helper()
-	defs, issues := definitions.LoadDir("../../definitions")
-	if len(issues) > 0 {
-		t.Fatalf("shipped definitions: %v", issues)
-	}
-	return defs
-}
-
-// registerSearchAttributes adds the case search attributes to the test namespace.
-func registerSearchAttributes(ctx context.Context, c client.Client, ns string) error {
-	_, err := c.OperatorService().AddSearchAttributes(ctx, &operatorservice.AddSearchAttributesRequest{
-		Namespace:        ns,
-		SearchAttributes: workflows.SearchAttributes(),
-	})
-	return err
-}
-
-// awaitSearchAttributes waits until every service of the test server that a case uses
-// knows the case search attributes. Each service (frontend, history) keeps its own
-// namespace cache (refreshed every 2 s) and search-attribute cache (refreshed every
-// minute, or on every read while ForceSearchAttributesCacheRefreshOnRead is on): a
-// visibility query in the frontend may already work while a create is still refused
-// with "no mapping defined for search attribute WijkGemeente". So, with the caches as
-// the tests use them, it waits for the frontend (a count on them), then starts a probe
-// execution holding all of them on a queue no worker polls (frontend and history
-// validate them), reads its history until the history service maps every one back, and
-// deletes the probe.
-func awaitSearchAttributes(ctx context.Context, c client.Client, ns string) error {
-	retry := func(what string, try func() error) error {
-		for {
-			err := try()
-			if err == nil {
-				return nil
-			}
-			if ctx.Err() != nil {
-				return fmt.Errorf("search attributes not usable (%s): %w", what, err)
-			}
-			time.Sleep(50 * time.Millisecond) // a poll interval
-		}
-	}
-	err := retry("visibility query", func() error {
-		_, err := c.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{Namespace: ns, Query: workflows.SAAssignees.GetName() + ` = "x"`})
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	const probe = "sa-probe"
-	sas := sdktemporal.NewSearchAttributes(
-		workflows.SAGemeente.ValueSet(probe), workflows.SAProcess.ValueSet(probe),
-		workflows.SADefinitionVersion.ValueSet(probe), workflows.SATeam.ValueSet(probe),
-		workflows.SAStep.ValueSet([]string{probe}), workflows.SAStalled.ValueSet(false),
-		workflows.SADeadline.ValueSet(time.Unix(0, 0)), workflows.SAEscalation.ValueSet(0),
-		workflows.SASuspended.ValueSet(false), workflows.SARoles.ValueSet([]string{probe}),
-		workflows.SAAssignees.ValueSet([]string{probe}))
-	if sas.Size() != len(workflows.SearchAttributes()) {
-		return fmt.Errorf("the probe sets %d of the %d search attributes", sas.Size(), len(workflows.SearchAttributes()))
-	}
-	var run client.WorkflowRun
-	err = retry("start a probe", func() error {
-		var err error
-		run, err = c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
-			ID: probe, TaskQueue: probe, TypedSearchAttributes: sas,
-			WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING, // a retried start
-		}, probe)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	err = retry("history of the probe", func() error {
-		resp, err := c.WorkflowService().GetWorkflowExecutionHistory(ctx, &workflowservice.GetWorkflowExecutionHistoryRequest{
-			Namespace: ns, Execution: &commonpb.WorkflowExecution{WorkflowId: probe, RunId: run.GetRunID()},
-		})
-		if err != nil {
-			return err
-		}
-		// The history service names the attributes it maps and silently drops the others.
-		events := resp.GetHistory().GetEvents()
-		if len(events) == 0 {
-			return errors.New("the probe has no history yet")
-		}
-		got := events[0].GetWorkflowExecutionStartedEventAttributes().GetSearchAttributes().GetIndexedFields()
-		for name := range workflows.SearchAttributes() {
-			if _, ok := got[name]; !ok {
-				return fmt.Errorf("the history service does not map %s yet", name)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	return retry("delete the probe", func() error {
-		_, err := c.WorkflowService().DeleteWorkflowExecution(ctx, &workflowservice.DeleteWorkflowExecutionRequest{
-			Namespace: ns, WorkflowExecution: &commonpb.WorkflowExecution{WorkflowId: probe, RunId: run.GetRunID()},
-		})
-		var nf *serviceerror.NotFound
-		if errors.As(err, &nf) {
-			return nil // a retried delete
-		}
-		return err
-	})
+	hs := httptest.NewServer(a.handler())
+	t.Cleanup(hs.Close)
+	return &env{t: t, url: hs.URL + prefix, client: srv.Client, ns: srv.Namespace, api: a, logs: logs}
 }
 
 // reply is an HTTP answer.
@@ -282,38 +125,8 @@ func (r reply) decode(t testing.TB, v any) {
 // it is a string, which is sent as is. Extra headers come in pairs.
 func (e *env) do(token, method, path string, body any, headers ...string) reply {
 	e.t.Helper()
-	var rd io.Reader
-	switch b := body.(type) {
-	case nil:
-	case string:
-		rd = strings.NewReader(b)
-	default:
-		js, err := json.Marshal(b)
-		if err != nil {
-			e.t.Fatal(err)
-		}
-		rd = bytes.NewReader(js)
-	}
-	req, err := http.NewRequest(method, e.url+path, rd)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-	}
-	resp, err := specChecked(e.t).Do(req) // openapi_check_test.go
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return reply{status: resp.StatusCode, header: resp.Header, body: b}
+	r := testutil.DoWith(e.t, specChecked(e.t), method, e.url+path, token, body, headers...) // openapi_check_test.go
+	return reply{status: r.Status, header: r.Header, body: r.Body}
 }
 
 // must sends a request and fails the test unless the status is want.
@@ -363,6 +176,33 @@ func (e *env) newCase(token string) workflows.CaseView {
 	var v workflows.CaseView
 	e.must(201, token, "POST", "/cases", map[string]any{"gemeente": "dalfsen", "process": "wijkteam", "data": dalfsenIntake()}).decode(e.t, &v)
 	return v
+}
+
+// atKeukentafelgesprek creates a dalfsen wijkteam case as the coach and completes its
+// melding and persoonlijk plan: the keukentafelgesprek, which has a term and may be
+// suspended, is open.
+func (e *env) atKeukentafelgesprek() workflows.CaseView {
+	e.t.Helper()
+	v := e.newCase("coach")
+	e.must(200, "coach", "POST", completePathOf(e.t, v, "melding"), meldingData())
+	v = e.view("coach", v.ID)
+	e.must(200, "coach", "POST", completePathOf(e.t, v, "persoonlijk-plan"),
+		map[string]any{"data": map[string]any{"persoonlijk_plan": "ontvangen"}}).decode(e.t, &v)
+	return v
+}
+
+// completePath returns the open task of step in v and the path that completes it.
+func completePath(t testing.TB, v workflows.CaseView, step string) (taskID, path string) {
+	t.Helper()
+	taskID = task(t, v, step).ID
+	return taskID, fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, taskID)
+}
+
+// completePathOf is the path of completePath alone.
+func completePathOf(t testing.TB, v workflows.CaseView, step string) string {
+	t.Helper()
+	_, path := completePath(t, v, step)
+	return path
 }
 
 // task returns the open task of step in v, failing when there is none.

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	_ "embed"
 	"testing"
 
 	"github.com/wijkflow/wijkflow/definitions"
@@ -8,32 +9,9 @@ import (
 )
 
 // eventYAML is a Dalfsen process that waits for Veilig Thuis's reply.
-const eventYAML = `gemeente: dalfsen
-process: reactie-test
-title: Wachten op Veilig Thuis
-teams: [dalfsen]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-start: wacht
-steps:
-  wacht:
-    kind: wait
-    event: reactie-veilig-thuis
-    for: 6w
-    timeout: geen-reactie
-    form:
-      advies: {type: choice, options: [hulp, geen-hulp], required: true}
-    next:
-      - {when: advies == "hulp", goto: hulp}
-      - goto: klaar
-  hulp:
-    kind: task
-    role: wijkcoach
-    form: {plan: {type: text, required: true}}
-    next: [{goto: klaar}]
-  geen-reactie: {kind: end, result: geen-reactie}
-  klaar: {kind: end, result: klaar}
-`
+//
+//go:embed testdata/reactie-test.yaml
+var eventYAML string
 
 // TestDeliverEvent: an event reaches the waiting case once (Idempotency-Key), its data
 // checked against the form, with the event and who delivered it in the trail.

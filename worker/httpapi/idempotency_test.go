@@ -29,8 +29,7 @@ func completions(v workflows.CaseView, taskID string) int {
 func TestIdempotencyKey(t *testing.T) {
 	e := newEnv(t)
 	v := e.newCase("coach")
-	tk := task(t, v, "melding").ID
-	path := fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, tk)
+	tk, path := completePath(t, v, "melding")
 
 	first := e.must(200, "coach", "POST", path, meldingData(), "Idempotency-Key", "key-1")
 	again := e.must(200, "coach", "POST", path, meldingData(), "Idempotency-Key", "key-1")
@@ -59,17 +58,14 @@ func TestIdempotencyKey(t *testing.T) {
 func TestConcurrentCompletions(t *testing.T) {
 	e := newEnv(t)
 	v := e.newCase("coach")
-	tk := task(t, v, "melding").ID
-	path := fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, tk)
+	tk, path := completePath(t, v, "melding")
 	const n = 8
 	statuses := make([]int, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			statuses[i] = e.do("coach", "POST", path, meldingData()).status
-		}()
+		})
 	}
 	wg.Wait()
 	count := map[int]int{}

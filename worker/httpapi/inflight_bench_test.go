@@ -21,15 +21,13 @@ func BenchmarkInFlight(b *testing.B) {
 		next := make(chan int)
 		var wg sync.WaitGroup
 		for range inFlight {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				for i := range next {
 					start := time.Now()
 					status[i] = op(i)
 					lat[i] = time.Since(start)
 				}
-			}()
+			})
 		}
 		b.ResetTimer()
 		for i := range n {
@@ -57,7 +55,7 @@ func BenchmarkInFlight(b *testing.B) {
 		for i := range paths {
 			var v workflows.CaseView
 			e.must(201, "coach", "POST", "/cases", createBody()).decode(b, &v)
-			paths[i] = fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, task(b, v, "melding").ID)
+			paths[i] = completePathOf(b, v, "melding")
 		}
 		run(b, e, b.N, func(i int) int { return e.do("coach", "POST", paths[i], meldingData()).status }, 200)
 	})

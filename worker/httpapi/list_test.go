@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 func caseIDs(l caseList) []string {
@@ -158,12 +159,12 @@ func TestTasksOfAnOlderVersion(t *testing.T) {
 	e := newEnv(t)
 	v := e.newCase("coach")
 	var newer []*definitions.Definition
-	for _, d := range loadShipped(t) {
+	for _, d := range testutil.Shipped(t) {
 		c := *d
 		c.Version = "sha256:newer-" + d.Process
 		newer = append(newer, &c)
 	}
-	a, err := newAPI(Config{Client: e.client, Namespace: e.ns, Definitions: newer, Auth: e.api.cfg.Auth, ActorKeys: e.api.cfg.ActorKeys, DataConverter: e.api.cfg.DataConverter})
+	a, err := newAPI(Config{Common: Common{Client: e.client, Namespace: e.ns, Definitions: newer, Auth: e.api.cfg.Auth}, ActorKeys: e.api.cfg.ActorKeys, DataConverter: e.api.cfg.DataConverter})
 	if err != nil {
 		t.Fatal(err)
 	}

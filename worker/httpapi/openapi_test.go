@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"fmt"
 	"maps"
 	"net/http/httptest"
 	"slices"
@@ -95,7 +94,7 @@ func TestOpenAPIStatuses(t *testing.T) {
 	ops := specOps(t)
 	e := newEnv(t)
 	v := e.newCase("coach")
-	complete := fmt.Sprintf("/cases/%s/tasks/%s/complete", v.ID, task(t, v, "melding").ID)
+	complete := completePathOf(t, v, "melding")
 	big := `{"data":{"x":"` + strings.Repeat("a", maxBody) + `"}}`
 	create := func(data map[string]any) map[string]any {
 		return map[string]any{"gemeente": "dalfsen", "process": "wijkteam", "data": data}
@@ -189,7 +188,7 @@ func downEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := newAPI(Config{Client: c, Auth: tokens, Definitions: loadShipped(t), Logger: zerolog.Nop(), ActorKeys: testutil.Keys()})
+	a, err := newAPI(Config{Common: Common{Client: c, Auth: tokens, Definitions: testutil.Shipped(t), Logger: zerolog.Nop()}, ActorKeys: testutil.Keys()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,8 +206,18 @@ func idleEnv(t *testing.T, e *env) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := newAPI(Config{Client: e.client, Namespace: e.ns, TaskQueue: "nobody-polls", Auth: tokens, Definitions: loadShipped(t), Logger: zerolog.Nop(),
-		ActorKeys: e.api.cfg.ActorKeys, DataConverter: e.api.cfg.DataConverter})
+	a, err := newAPI(Config{
+		Common: Common{
+			Client:      e.client,
+			Namespace:   e.ns,
+			TaskQueue:   "nobody-polls",
+			Auth:        tokens,
+			Definitions: testutil.Shipped(t),
+			Logger:      zerolog.Nop(),
+		},
+		ActorKeys:     e.api.cfg.ActorKeys,
+		DataConverter: e.api.cfg.DataConverter,
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/worker/registry"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -20,20 +21,7 @@ type publishEnv struct {
 func newPublishEnv(t *testing.T) *publishEnv {
 	t.Helper()
 	e := newEnv(t)
-	dir := t.TempDir()
-	files, err := filepath.Glob("../../definitions/*.yaml")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("shipped definitions: %v", err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := testutil.CopyShipped(t)
 	reg, err := registry.New(registry.Config{Dir: dir})
 	if err != nil {
 		t.Fatal(err)

@@ -20,10 +20,7 @@ func (a *api) retryHandoff(w http.ResponseWriter, r *http.Request, u *auth.User)
 	if err := decodeBody(w, r, &body, false); err != nil {
 		return err
 	}
-	problems := checkReason(body.Reason)
-	if body.Step != "" && !stepRE.MatchString(body.Step) {
-		problems = append(problems, problem("step", words.Msg(words.RuleNotAStepID)))
-	}
+	problems := checkReasonAndStep(body.Reason, body.Step)
 	if problems != nil {
 		return invalid(problems)
 	}
@@ -40,10 +37,7 @@ func (a *api) routeOn(w http.ResponseWriter, r *http.Request, u *auth.User) erro
 	if err := decodeBody(w, r, &body, false); err != nil {
 		return err
 	}
-	problems := checkReason(body.Reason)
-	if body.Step != "" && !stepRE.MatchString(body.Step) {
-		problems = append(problems, problem("step", words.Msg(words.RuleNotAStepID)))
-	}
+	problems := checkReasonAndStep(body.Reason, body.Step)
 	if body.To == "" {
 		problems = append(problems, problem("to", words.Msg(words.RuleStepToGoOn)))
 	} else if !stepRE.MatchString(body.To) {
@@ -85,4 +79,14 @@ func (a *api) memoWaiting(e *workflowpb.WorkflowExecutionInfo) []string {
 		return nil
 	}
 	return w
+}
+
+// checkReasonAndStep checks the reason a lead gives for a rescue and the step it names,
+// if any.
+func checkReasonAndStep(reason, step string) []workflows.FieldError {
+	problems := checkReason(reason)
+	if step != "" && !stepRE.MatchString(step) {
+		problems = append(problems, problem("step", words.Msg(words.RuleNotAStepID)))
+	}
+	return problems
 }

@@ -14,20 +14,7 @@ import (
 )
 
 // testYAML is a small valid definition; TITLE is replaced to make new versions.
-const testYAML = `gemeente: testgem
-process: wijkteam
-title: TITLE
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-start: melding
-steps:
-  melding:
-    kind: task
-    role: wijkcoach
-    form: {verslag: {type: text}}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: afgerond}
-`
+var testYAML = strings.Replace(testutil.SmallDefinition, "title: Test", "title: TITLE", 1)
 
 func writeDef(t *testing.T, dir, title string) {
 	t.Helper()

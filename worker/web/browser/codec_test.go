@@ -5,19 +5,17 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
-	"github.com/wijkflow/wijkflow/worker/auth"
-	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/worker/demo"
 )
 
 // TestTemporalUIDecodesThroughWijkflow opens a case's history in the real Temporal Web
@@ -26,51 +24,20 @@ import (
 // session cookie); a browser signed in for another gemeente does not.
 func TestTemporalUIDecodesThroughWijkflow(t *testing.T) {
 	exe := chromium(t)
-	defs, issues := definitions.LoadDir(filepath.Join("..", "..", "..", "definitions"))
-	if len(issues) > 0 {
-		t.Fatal(issues)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := testutil.Listen(t)
 	// One host name for the web app and the UI: the session cookie is same-site then.
 	base := fmt.Sprintf("http://localhost:%d", l.Addr().(*net.TCPAddr).Port)
-	srv, err := devserver.Start(context.Background(), devserver.Config{DataDir: t.TempDir(), UIPort: 0, CodecEndpoint: base + worker.CodecPath, Logger: testLog(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Stop)
-	c, err := worker.Dial(context.Background(), worker.ClientConfig{Address: srv.Address(), Namespace: srv.Namespace(), Logger: testLog(t), Keys: testutil.Keys()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.Close)
-	if err := worker.RegisterSearchAttributes(context.Background(), c, srv.Namespace()); err != nil {
-		t.Fatal(err)
-	}
-	users := auth.DemoUsers(defs)
-	tokens, err := auth.NewTokens(users)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := testserver.Start(t, testserver.Options{DataDir: t.TempDir(), UI: true, CodecEndpoint: base + worker.CodecPath})
+	c := srv.Client
 	access := &testutil.SyncBuffer{}
-	svc, err := worker.New(worker.Config{
-		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-codec", Definitions: defs, Auth: tokens,
-		Listener: l, Logger: testLog(t), Keys: testutil.Keys(), Access: accesslog.NewJSONLines(access),
-		RequestTimeout: testutil.RequestTimeout,
-		Web:            worker.WebOptions{DemoUsers: users}, CodecOrigins: []string{srv.UIURL()},
+	svc, cfg := serveShipped(t, srv, l, func(cfg *worker.Config) {
+		cfg.TaskQueue = "browser-codec"
+		cfg.Access = accesslog.NewJSONLines(access)
+		cfg.CodecOrigins = []string{srv.UIURL()}
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Shutdown(context.Background()) })
 	// One Dalfsen case is needed; on a loaded machine another gemeente's seed may answer
 	// 202 (its first view late), which does not matter here.
-	cases, errs := worker.SeedDemo(context.Background(), svc.Handler(), defs, users, time.Now())
+	cases, errs := demo.Seed(context.Background(), svc.Handler(), cfg.Definitions, cfg.Web.DemoUsers, time.Now())
 	var caseID string
 	for _, dc := range cases {
 		if dc.Gemeente == "dalfsen" {

@@ -20,11 +20,11 @@ import (
 	"go.temporal.io/sdk/client"
 	"google.golang.org/protobuf/encoding/protojson"
 
-	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/worker/auth"
-	"github.com/wijkflow/wijkflow/worker/devserver"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -77,54 +77,19 @@ func axeSource(t *testing.T) string {
 	return string(b)
 }
 
-func testLog(t *testing.T) zerolog.Logger {
-	return zerolog.New(zerolog.NewTestWriter(t)).Level(zerolog.WarnLevel)
-}
-
 // start runs the shipped definitions on an embedded Temporal server, serves the API and
 // the web app with the demo users on a free port, and opens a fresh headless Chromium.
 func start(t *testing.T) *env {
 	exe, axe := chromium(t), axeSource(t)
-	defs, issues := definitions.LoadDir(filepath.Join("..", "..", "..", "definitions"))
-	if len(issues) > 0 {
-		t.Fatal(issues)
-	}
-	srv, err := devserver.Start(context.Background(), devserver.Config{DataDir: t.TempDir(), UIPort: -1, Logger: testLog(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Stop)
-	c, err := worker.Dial(context.Background(), worker.ClientConfig{Address: srv.Address(), Namespace: srv.Namespace(), Logger: testLog(t), Keys: testutil.Keys()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(c.Close)
-	if err := worker.RegisterSearchAttributes(context.Background(), c, srv.Namespace()); err != nil {
-		t.Fatal(err)
-	}
-	users := auth.DemoUsers(defs)
-	tokens, err := auth.NewTokens(users)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := testserver.Start(t, testserver.Options{DataDir: t.TempDir()})
+	c := srv.Client
 	logs := &testutil.SyncBuffer{}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := worker.New(worker.Config{
-		Client: c, Namespace: srv.Namespace(), TaskQueue: "browser-" + strings.ToLower(t.Name()),
-		Definitions: defs, Auth: tokens, Listener: l, Logger: zerolog.New(logs).Level(zerolog.InfoLevel), Keys: testutil.Keys(),
-		RequestTimeout: testutil.RequestTimeout,
-		Web:            worker.WebOptions{DemoUsers: users, TemporalUIURL: uiURL},
+	l := testutil.Listen(t)
+	serveShipped(t, srv, l, func(cfg *worker.Config) {
+		cfg.TaskQueue = "browser-" + strings.ToLower(t.Name())
+		cfg.Logger = zerolog.New(logs).Level(zerolog.InfoLevel)
+		cfg.Web.TemporalUIURL = uiURL
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := svc.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Shutdown(context.Background()) })
 
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
@@ -144,6 +109,38 @@ func start(t *testing.T) *env {
 		t.Fatalf("start chromium %s: %v", exe, err)
 	}
 	return &env{t: t, base: "http://" + l.Addr().String(), ctx: ctx, axe: axe, shot: os.Getenv("WIJKFLOW_SCREENSHOTS"), c: c, logs: logs}
+}
+
+// serveShipped runs the service on l as `wijkflow dev` does: the shipped definitions,
+// the demo users, the web app; adjust changes the configuration first. It stops when the
+// test ends.
+func serveShipped(t *testing.T, srv *testserver.Server, l net.Listener, adjust func(*worker.Config)) (*worker.Service, worker.Config) {
+	t.Helper()
+	defs := testutil.Shipped(t)
+	users := auth.DemoUsers(defs)
+	tokens, err := auth.NewTokens(users)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := worker.Config{
+		Common: httpapi.Common{
+			Client: srv.Client, Namespace: srv.Namespace(), Definitions: defs, Auth: tokens,
+			Logger: testserver.Log(t), RequestTimeout: testutil.RequestTimeout,
+		},
+		Listener: l,
+		Keys:     testutil.Keys(),
+		Web:      worker.WebOptions{DemoUsers: users},
+	}
+	adjust(&cfg)
+	svc, err := worker.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Shutdown(context.Background()) })
+	return svc, cfg
 }
 
 // bounded is the browser's context with the wait deadline, for one action.

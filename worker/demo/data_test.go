@@ -1,4 +1,4 @@
-package worker
+package demo
 
 import (
 	"slices"
@@ -6,19 +6,17 @@ import (
 	"time"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 // TestDemoDataFitsEveryShippedForm checks that the demo answers pass the field rules of
 // every intake and task form shipped, so `wijkflow dev --demo` seeds every process.
 func TestDemoDataFitsEveryShippedForm(t *testing.T) {
-	defs, issues := definitions.LoadDir("../definitions")
-	if len(issues) > 0 {
-		t.Fatalf("shipped definitions: %v", issues)
-	}
+	defs := testutil.Shipped(t)
 	today := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	for _, d := range defs {
 		t.Run(d.Gemeente+"/"+d.Process+"/intake", func(t *testing.T) {
-			if p := definitions.CheckData(d.Intake, demoData(d.Intake, today)); len(p) > 0 {
+			if p := definitions.CheckData(d.Intake, formData(d.Intake, today)); len(p) > 0 {
 				t.Errorf("demo intake data breaks: %v", p)
 			}
 		})
@@ -27,7 +25,7 @@ func TestDemoDataFitsEveryShippedForm(t *testing.T) {
 				continue
 			}
 			t.Run(d.Gemeente+"/"+d.Process+"/"+s.ID, func(t *testing.T) {
-				if p := definitions.CheckData(s.Form, demoData(s.Form, today)); len(p) > 0 {
+				if p := definitions.CheckData(s.Form, formData(s.Form, today)); len(p) > 0 {
 					t.Errorf("demo data breaks: %v", p)
 				}
 			})
@@ -46,7 +44,7 @@ func TestDemoDataValues(t *testing.T) {
 		{Name: "lang", Type: definitions.FieldText, Required: true, Rules: "min=40"},
 		{Name: "optioneel", Type: definitions.FieldText},
 	}
-	got := demoData(form, today)
+	got := formData(form, today)
 	for _, tc := range []struct {
 		field string
 		want  any
@@ -74,10 +72,7 @@ func TestDemoDataValues(t *testing.T) {
 }
 
 func TestEntryProcessesLeaveOutReferralTargets(t *testing.T) {
-	defs, issues := definitions.LoadDir("../definitions")
-	if len(issues) > 0 {
-		t.Fatalf("shipped definitions: %v", issues)
-	}
+	defs := testutil.Shipped(t)
 	var got []string
 	for _, d := range entryProcesses(defs) {
 		got = append(got, d.Gemeente+"/"+d.Process)

@@ -1,4 +1,4 @@
-package worker
+package demo
 
 import (
 	"strconv"
@@ -8,11 +8,11 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-// demoData fills a form with the plainest valid answers: the first option, "no", the
+// formData fills a form with the plainest valid answers: the first option, "no", the
 // smallest allowed number, today. Such answers route a case along its main path (no
 // safety risk, no crisis), which is what a demo should show first. It carries no
 // personal data: text fields get a fixed placeholder.
-func demoData(form definitions.Form, today time.Time) map[string]any {
+func formData(form definitions.Form, today time.Time) map[string]any {
 	data := map[string]any{}
 	for _, f := range form {
 		if f == nil || (!f.Required && f.Type != definitions.FieldBool) {

@@ -1,4 +1,4 @@
-package worker
+package demo
 
 import (
 	"bytes"
@@ -21,8 +21,8 @@ import (
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// DemoCase is one case that SeedDemo started.
-type DemoCase struct {
+// Case is one case that Seed started.
+type Case struct {
 	ID       string
 	Gemeente string
 	Process  string
@@ -32,13 +32,16 @@ type DemoCase struct {
 	Overdue bool
 }
 
-// demoPlan is the cases seeded per process: how many tasks each has completed, and
+// plan is the cases seeded per process: how many tasks each has completed, and
 // whether its melding came in seven weeks ago, past the six-week term of Wmo 2015
 // art. 2.3.2, so that the Web UI shows a stalled case at once.
-var demoPlan = []struct {
+var plan = []planned{{0, false}, {1, false}, {2, false}, {1, true}}
+
+// planned is one case of the plan.
+type planned struct {
 	completed int
 	overdue   bool
-}{{0, false}, {1, false}, {2, false}, {1, true}}
+}
 
 // overdueAge is how long ago the overdue demo case's melding came in.
 const overdueAge = 7 * 7 * 24 * time.Hour
@@ -55,15 +58,15 @@ func HasCases(ctx context.Context, c client.Client, namespace string) (bool, err
 	return resp.GetCount() > 0, nil
 }
 
-// SeedDemo starts a few cases for each gemeente's entry processes (those no referral
+// Seed starts a few cases for each gemeente's entry processes (those no referral
 // starts) through the task API handler h, as the demo users would, at different steps
 // and one of them overdue. It goes through the API so that the cases are exactly what a
 // client would create. A case that the API refuses is skipped with an error in the
 // returned list; the others are still seeded. Cases are seeded concurrently, since each
 // waits for its workflow; the result is in a stable order all the same.
-func SeedDemo(ctx context.Context, h http.Handler, defs []*definitions.Definition, users []auth.User, now time.Time) ([]DemoCase, []error) {
+func Seed(ctx context.Context, h http.Handler, defs []*definitions.Definition, users []auth.User, now time.Time) ([]Case, []error) {
 	type result struct {
-		dc  DemoCase
+		dc  Case
 		err error
 	}
 	var results []*result
@@ -73,11 +76,11 @@ func SeedDemo(ctx context.Context, h http.Handler, defs []*definitions.Definitio
 			results = append(results, &result{err: fmt.Errorf("no user of gemeente %q: no demo cases for %s/%s", d.Gemeente, d.Gemeente, d.Process)})
 			continue
 		}
-		for _, p := range demoPlan {
+		for _, p := range plan {
 			r := &result{}
 			results = append(results, r)
 			wg.Go(func() {
-				r.dc, r.err = seedCase(ctx, h, d, users, now, p.completed, p.overdue)
+				r.dc, r.err = seedCase(ctx, h, d, users, now, p)
 				if r.err != nil {
 					r.err = fmt.Errorf("demo case for %s/%s: %w", d.Gemeente, d.Process, r.err)
 				}
@@ -85,7 +88,7 @@ func SeedDemo(ctx context.Context, h http.Handler, defs []*definitions.Definitio
 		}
 	}
 	wg.Wait()
-	var seeded []DemoCase
+	var seeded []Case
 	var errs []error
 	for _, r := range results {
 		if r.err != nil {
@@ -120,8 +123,8 @@ func entryProcesses(defs []*definitions.Definition) []*definitions.Definition {
 	return out
 }
 
-// seedCase creates one case and completes its first open task completed times.
-func seedCase(ctx context.Context, h http.Handler, d *definitions.Definition, users []auth.User, now time.Time, completed int, overdue bool) (DemoCase, error) {
+// seedCase creates one case and completes its first open task p.completed times.
+func seedCase(ctx context.Context, h http.Handler, d *definitions.Definition, users []auth.User, now time.Time, p planned) (Case, error) {
 	var creator *auth.User
 	for i := range users {
 		if users[i].Gemeente == d.Gemeente {
@@ -130,19 +133,19 @@ func seedCase(ctx context.Context, h http.Handler, d *definitions.Definition, us
 		}
 	}
 	if creator == nil {
-		return DemoCase{}, fmt.Errorf("no demo user of gemeente %q", d.Gemeente)
+		return Case{}, fmt.Errorf("no demo user of gemeente %q", d.Gemeente)
 	}
-	data := demoData(d.Intake, now)
-	maps.Copy(data, demoResident(d)) // demoresident.go
+	data := formData(d.Intake, now)
+	maps.Copy(data, resident(d)) // resident.go
 	body := map[string]any{"gemeente": d.Gemeente, "process": d.Process, "data": data}
-	if overdue {
+	if p.overdue {
 		body["received"] = now.Add(-overdueAge).Format(time.RFC3339)
 	}
 	var view workflows.CaseView
 	if err := call(ctx, h, creator.Token, "/api/v1/cases", body, http.StatusCreated, &view); err != nil {
-		return DemoCase{}, err
+		return Case{}, err
 	}
-	for range completed {
+	for range p.completed {
 		if len(view.Tasks) == 0 {
 			break
 		}
@@ -152,11 +155,11 @@ func seedCase(ctx context.Context, h http.Handler, d *definitions.Definition, us
 			break // no demo user may act: leave the case where it is
 		}
 		path := fmt.Sprintf("/api/v1/cases/%s/tasks/%s/complete", view.ID, t.ID)
-		if err := call(ctx, h, u.Token, path, map[string]any{"data": demoData(t.Form, now)}, http.StatusOK, &view); err != nil {
-			return DemoCase{}, err
+		if err := call(ctx, h, u.Token, path, map[string]any{"data": formData(t.Form, now)}, http.StatusOK, &view); err != nil {
+			return Case{}, err
 		}
 	}
-	return DemoCase{ID: view.ID, Gemeente: d.Gemeente, Process: d.Process, Steps: view.ActiveSteps, Overdue: overdue}, nil
+	return Case{ID: view.ID, Gemeente: d.Gemeente, Process: d.Process, Steps: view.ActiveSteps, Overdue: p.overdue}, nil
 }
 
 // actor returns a demo user of the case's gemeente and team with one of the task's roles.

@@ -1,4 +1,4 @@
-package worker
+package searchattrs
 
 import (
 	"context"
@@ -14,14 +14,11 @@ import (
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// SearchAttributes are the case's custom search attributes with their types.
-func SearchAttributes() map[string]enumspb.IndexedValueType { return workflows.SearchAttributes() }
-
-// RegisterSearchAttributes adds the missing case search attributes to namespace. It is
+// Register adds the missing case search attributes to namespace. It is
 // idempotent and runs on every boot: attributes given at namespace creation only reach
 // a new database. An attribute that exists with another type is an error, since the
 // workflow could not upsert it.
-func RegisterSearchAttributes(ctx context.Context, c client.Client, namespace string) error {
+func Register(ctx context.Context, c client.Client, namespace string) error {
 	ops := c.OperatorService()
 	list, err := ops.ListSearchAttributes(ctx, &operatorservice.ListSearchAttributesRequest{Namespace: namespace})
 	if err != nil {
@@ -29,7 +26,7 @@ func RegisterSearchAttributes(ctx context.Context, c client.Client, namespace st
 	}
 	missing := map[string]enumspb.IndexedValueType{}
 	var wrong []string
-	for name, want := range SearchAttributes() {
+	for name, want := range workflows.SearchAttributes() {
 		got, ok := list.GetCustomAttributes()[name]
 		switch {
 		case !ok:
