@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/yamldoc"
 )
 
@@ -23,7 +24,7 @@ var definitionFile = yamldoc.Kind{
 }
 
 var (
-	durationType   = reflect.TypeFor[Duration]()
+	durationType   = reflect.TypeFor[law.Duration]()
 	deadlineType   = reflect.TypeFor[Deadline]()
 	stepsType      = reflect.TypeFor[Steps]()
 	formType       = reflect.TypeFor[Form]()
@@ -35,11 +36,11 @@ var (
 )
 
 // decodeDuration reads a scalar such as "6w" or "10 werkdagen".
-var decodeDuration = yamldoc.Scalar(func(s string) (Duration, error) {
+var decodeDuration = yamldoc.Scalar(func(s string) (law.Duration, error) {
 	if len(s) > 40 {
-		return Duration{}, errors.New(quote(s) + " is not a duration; write 6w, 42d or 30wd")
+		return law.Duration{}, errors.New(quote(s) + " is not a duration; write 6w, 42d or 30wd")
 	}
-	return ParseDuration(s)
+	return law.ParseDuration(s)
 })
 
 // decodeTypes are the types of the format that are not written as their Go shape.

@@ -2,6 +2,7 @@ package definitions
 
 import (
 	"fmt"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"reflect"
 	"strconv"
 	"strings"
@@ -43,9 +44,9 @@ func TestDecodeShapes(t *testing.T) {
 	}{
 		{"step order", []string{d.Steps[0].ID, d.Steps[1].ID, d.Steps[2].ID, d.Steps[3].ID}, []string{"a", "b", "c", "d"}},
 		{"form order and names", []string{a.Form[0].Name, a.Form[1].Name}, []string{"z_eerst", "a_daarna"}},
-		{"bare deadline", *a.Deadline, Deadline{Within: Duration{6, Week}}},
-		{"deadline mapping", *a.Norm, Deadline{Within: Duration{10, WorkingDay}, From: "case"}},
-		{"duration", *a.Extendable, Duration{2, Week}},
+		{"bare deadline", *a.Deadline, Deadline{Within: law.Duration{N: 6, Unit: law.Week}}},
+		{"deadline mapping", *a.Norm, Deadline{Within: law.Duration{N: 10, Unit: law.WorkingDay}, From: "case"}},
+		{"duration", *a.Extendable, law.Duration{N: 2, Unit: law.Week}},
 		{"merge keeps the base", b.Role, "wijkcoach"},
 		{"merge lets keys override", b.Title, "Tweede"},
 		{"merged next overridden", b.Next, []Transition{{Goto: "c"}}},

@@ -1,6 +1,7 @@
 package definitions
 
 import (
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"os"
 	"strings"
 	"testing"
@@ -19,23 +20,23 @@ func smallDefinition() *Definition {
 		Start:    "melding",
 		Steps: Steps{
 			{ID: "melding", Kind: KindTask, Title: "Melding", Role: "wijkcoach",
-				Deadline: &Deadline{Within: Duration{3, WorkingDay}},
+				Deadline: &Deadline{Within: law.Duration{N: 3, Unit: law.WorkingDay}},
 				Next: []Transition{
 					{When: `risico == "hoog" && score > 3`, Goto: "veilig-thuis"},
 					{Goto: "gesprek"},
 				}},
 			{ID: "gesprek", Kind: KindTask, Title: "Keukentafelgesprek", Role: "wijkcoach",
-				Deadline: &Deadline{Within: Duration{6, Week}, From: "case", Law: "Wmo 2015 art. 2.3.2"},
-				Norm:     &Deadline{Within: Duration{2, Week}, From: "melding"},
+				Deadline: &Deadline{Within: law.Duration{N: 6, Unit: law.Week}, From: "case", Law: "Wmo 2015 art. 2.3.2"},
+				Norm:     &Deadline{Within: law.Duration{N: 2, Unit: law.Week}, From: "melding"},
 				Escalate: []Rung{
-					{After: Duration{5, Week}, Remind: "assignee"},
-					{After: Duration{8, Week}, Goto: "veilig-thuis"},
+					{After: law.Duration{N: 5, Unit: law.Week}, Remind: "assignee"},
+					{After: law.Duration{N: 8, Unit: law.Week}, Goto: "veilig-thuis"},
 				},
 				Next: []Transition{{When: "eigen_kracht || netwerk", Label: "eigen kracht", Goto: "klaar"}, {Goto: "samen"}}},
 			{ID: "samen", Kind: KindParallel, Title: "Samen plannen",
 				Next: []Transition{{Goto: "wmo"}, {Goto: "jeugd"}}},
 			{ID: "wmo", Kind: KindNotify, To: "wijkcoach", Message: "Bijdrage gevraagd", Next: []Transition{{Goto: "plan"}}},
-			{ID: "jeugd", Kind: KindWait, For: &Duration{2, Day}, Next: []Transition{{Goto: "plan"}}},
+			{ID: "jeugd", Kind: KindWait, For: &law.Duration{N: 2, Unit: law.Day}, Next: []Transition{{Goto: "plan"}}},
 			{ID: "plan", Kind: KindJoin, Title: "Eén plan", Join: []string{"wmo", "jeugd"}, Next: []Transition{{Goto: "evaluatie"}}},
 			{ID: "evaluatie", Kind: KindWait, Until: "evaluatiedatum", Next: []Transition{{Goto: "besluit"}}},
 			{ID: "besluit", Kind: KindDecision, Title: `Doel "behaald"?`,

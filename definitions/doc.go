@@ -29,8 +29,10 @@
 // (random bytes, huge files, alias bombs) gives issues, never a panic or a hang.
 //
 // The package also evaluates conditions and form data for the workflow (Conditions,
-// CheckData), computes deadlines on the Dutch calendar and draws Mermaid diagrams; it
-// knows nothing of Temporal or HTTP.
+// CheckData) and draws Mermaid diagrams; it knows nothing of Temporal or HTTP. Terms
+// and the Dutch calendar they are counted on live in the subpackage law, which this
+// package uses for the Duration of its model; YAML decoding with positions lives in
+// internal/yamldoc, and every message text in internal/words.
 //
 // # Adding a step kind
 //

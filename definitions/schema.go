@@ -13,9 +13,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/invopop/jsonschema"
+	"github.com/wijkflow/wijkflow/definitions/law"
 )
 
 // The source of the types is embedded so that the descriptions an editor shows come from
@@ -23,8 +23,6 @@ import (
 var (
 	//go:embed types.go
 	typesSource string
-	//go:embed duration.go
-	durationSource string
 	//go:embed resident.go
 	residentSource string
 )
@@ -152,18 +150,6 @@ func (FieldType) JSONSchema() *jsonschema.Schema {
 	return s
 }
 
-// JSONSchema describes a duration as the string a designer writes: a count and a unit,
-// s m h d w wd or a Dutch word, e.g. "6w", "30wd", "6 weken", "10 werkdagen".
-func (Duration) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{
-		Type: "string",
-		Description: "A term: a count and a unit, e.g. 6w, 42d, 30wd, \"6 weken\", \"10 werkdagen\". " +
-			"Units: s, m, h, d (days), w (weeks), wd (working days on the calendar).",
-		Pattern:  durationPattern(),
-		Examples: []any{"3wd", "6w", "42d", "6 weken", "10 werkdagen"},
-	}
-}
-
 // JSONSchemaExtend lets a deadline be written as just a duration (counted from the
 // step's start) as well as a mapping.
 func (Deadline) JSONSchemaExtend(s *jsonschema.Schema) {
@@ -178,30 +164,6 @@ func (Deadline) JSONSchemaExtend(s *jsonschema.Schema) {
 	}
 }
 
-// durationPattern is a regular expression (ECMA-262, as JSON Schema uses) for what
-// ParseDuration accepts; it has no case-insensitive flag, so letters are spelt [wW].
-func durationPattern() string {
-	words := make([]string, 0, len(unitWords))
-	for w := range unitWords {
-		words = append(words, w)
-	}
-	// Longest first, so "weken" is tried before "w"; then alphabetically, for a stable file.
-	sort.Slice(words, func(i, j int) bool {
-		if len(words[i]) != len(words[j]) {
-			return len(words[i]) > len(words[j])
-		}
-		return words[i] < words[j]
-	})
-	for i, w := range words {
-		var b strings.Builder
-		for _, r := range w {
-			b.WriteString("[" + string(r) + string(unicode.ToUpper(r)) + "]")
-		}
-		words[i] = b.String()
-	}
-	return `^\s*[0-9]{1,6}\s*(` + strings.Join(words, "|") + `)\s*$`
-}
-
 func ptrUint(n uint64) *uint64 { return &n }
 
 var (
@@ -212,10 +174,10 @@ var (
 // lookupDoc gives the reflector the Go comment of a type of this package or one of its
 // fields, rewritten for a designer.
 func lookupDoc(t reflect.Type, field string) string {
-	if t.PkgPath() != reflect.TypeFor[Definition]().PkgPath() {
+	if p := t.PkgPath(); p != reflect.TypeFor[Definition]().PkgPath() && p != reflect.TypeFor[law.Duration]().PkgPath() {
 		return ""
 	}
-	docsOnce.Do(func() { docs = parseDocs(typesSource, durationSource, residentSource) })
+	docsOnce.Do(func() { docs = parseDocs(typesSource, law.DurationSource, residentSource) })
 	if field == "" {
 		return docs[t.Name()]
 	}

@@ -2,6 +2,7 @@ package definitions
 
 import (
 	"bufio"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,18 +106,18 @@ func TestShippedLegalTerms(t *testing.T) {
 	defs := loadShipped(t)
 	tests := []struct {
 		gemeente, process, step string
-		within                  Duration
+		within                  law.Duration
 		from                    string
 		law                     string
 	}{
-		{"dalfsen", "wijkteam", "keukentafelgesprek", Duration{6, Week}, "case", "Wmo 2015 art. 2.3.2"},
-		{"dalfsen", "wijkteam", "persoonlijk-plan", Duration{7, Day}, "case", "Wmo 2015 art. 2.3.2 lid 2"},
-		{"dalfsen", "wijkteam", "aanvraag", Duration{2, Week}, "step", "Wmo 2015 art. 2.3.5"},
-		{"dalfsen", "specialistische-jeugdhulp", "beschikking", Duration{8, Week}, "case", "Awb 4:13"},
-		{"dordrecht", "wijkteam", "keukentafelgesprek", Duration{6, Week}, "case", "Wmo 2015 art. 2.3.2"},
-		{"dordrecht", "specialistische-jeugdhulp", "beschikking", Duration{8, Week}, "case", "Awb 4:13"},
-		{"utrecht", "buurtteam", "keukentafelgesprek", Duration{6, Week}, "case", "Wmo 2015 art. 2.3.2"},
-		{"utrecht", "specialistische-jeugdhulp", "beschikking", Duration{8, Week}, "case", "Awb 4:13"},
+		{"dalfsen", "wijkteam", "keukentafelgesprek", law.Duration{N: 6, Unit: law.Week}, "case", "Wmo 2015 art. 2.3.2"},
+		{"dalfsen", "wijkteam", "persoonlijk-plan", law.Duration{N: 7, Unit: law.Day}, "case", "Wmo 2015 art. 2.3.2 lid 2"},
+		{"dalfsen", "wijkteam", "aanvraag", law.Duration{N: 2, Unit: law.Week}, "step", "Wmo 2015 art. 2.3.5"},
+		{"dalfsen", "specialistische-jeugdhulp", "beschikking", law.Duration{N: 8, Unit: law.Week}, "case", "Awb 4:13"},
+		{"dordrecht", "wijkteam", "keukentafelgesprek", law.Duration{N: 6, Unit: law.Week}, "case", "Wmo 2015 art. 2.3.2"},
+		{"dordrecht", "specialistische-jeugdhulp", "beschikking", law.Duration{N: 8, Unit: law.Week}, "case", "Awb 4:13"},
+		{"utrecht", "buurtteam", "keukentafelgesprek", law.Duration{N: 6, Unit: law.Week}, "case", "Wmo 2015 art. 2.3.2"},
+		{"utrecht", "specialistische-jeugdhulp", "beschikking", law.Duration{N: 8, Unit: law.Week}, "case", "Awb 4:13"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.gemeente+"/"+tt.process+"/"+tt.step, func(t *testing.T) {

@@ -1,5 +1,7 @@
 package definitions
 
+import "github.com/wijkflow/wijkflow/definitions/law"
+
 // Definition is one gemeente's process, loaded and validated. It is plain data: it
 // round-trips through JSON unchanged, because it travels as the case workflow's input.
 // Steps and form fields keep the order in which the designer wrote them.
@@ -72,7 +74,7 @@ type Step struct {
 	// Suspendable lets opschorting (Awb 4:15) stop this task's clocks.
 	Suspendable bool `yaml:"suspendable,omitempty" json:"suspendable,omitempty"`
 	// Extendable is the longest extension (verlenging, Awb 4:14) the deadline may get, once.
-	Extendable *Duration `yaml:"extendable,omitempty" json:"extendable,omitempty"`
+	Extendable *law.Duration `yaml:"extendable,omitempty" json:"extendable,omitempty"`
 	// Stops names steps whose clocks stand still while this task is open: a
 	// hersteltermijn (Awb 4:15 lid 1 a) stops the beslistermijn by itself, until the
 	// task is completed or its own deadline passes.
@@ -81,7 +83,7 @@ type Step struct {
 	Escalate []Rung `yaml:"escalate,omitempty" json:"escalate,omitempty" validate:"dive"`
 
 	// For is how long a wait step waits.
-	For *Duration `yaml:"for,omitempty" json:"for,omitempty"`
+	For *law.Duration `yaml:"for,omitempty" json:"for,omitempty"`
 	// Until names a date field in the collected data that a wait step waits for.
 	Until string `yaml:"until,omitempty" json:"until,omitempty"`
 	// Event names what a wait step waits for from outside (a reply from Veilig Thuis,
@@ -139,7 +141,7 @@ type Transition struct {
 // duration ("3wd", "6 weken") counted from the step's start, or a mapping.
 type Deadline struct {
 	// Within is the length of the term.
-	Within Duration `yaml:"within" json:"within"`
+	Within law.Duration `yaml:"within" json:"within"`
 	// From is where the term starts: "" or "step" for the step's start, "case" for the
 	// case's start (the melding), the id of another step (that step's start), or a date
 	// field of a form (that day, e.g. the day the aanvraag was received).
@@ -157,7 +159,7 @@ type TermCase struct {
 	// When is a CEL condition over the data collected before the task opens.
 	When string `yaml:"when" json:"when" validate:"required"`
 	// Within is the length of the term in this case.
-	Within Duration `yaml:"within" json:"within"`
+	Within law.Duration `yaml:"within" json:"within"`
 	// Law cites the legal basis of this term; default the deadline's law.
 	Law string `yaml:"law,omitempty" json:"law,omitempty"`
 }
@@ -166,7 +168,7 @@ type TermCase struct {
 // (the step's start when the step has no deadline).
 type Rung struct {
 	// After is when the rung fires.
-	After Duration `yaml:"after" json:"after"`
+	After law.Duration `yaml:"after" json:"after"`
 	// Remind notifies "assignee" or a role.
 	Remind string `yaml:"remind,omitempty" json:"remind,omitempty"`
 	// To makes the task actionable for this role too and raises the escalation level.

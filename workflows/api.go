@@ -253,7 +253,7 @@ type TaskView struct {
 	Extended    bool       `json:"extended,omitempty"`
 	Suspendable bool       `json:"suspendable,omitempty"`
 	// ClockStopped: the case is suspended and this task's clock stands still; at resume
-	// the rest of its terms counts again in whole days (Awb 4:15, definitions.Resume).
+	// the rest of its terms counts again in whole days (Awb 4:15, law.Resume).
 	ClockStopped bool `json:"clockStopped,omitempty"`
 	// ClockStoppedBy is the hersteltermijn task that stops this clock (Awb 4:15 lid 1 a).
 	ClockStoppedBy  string           `json:"clockStoppedBy,omitempty"`

@@ -11,6 +11,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
@@ -37,7 +38,7 @@ type hwInput struct {
 
 // hwRung is a rung of a task's escalation ladder.
 type hwRung struct {
-	after   definitions.Duration
+	after   law.Duration
 	remind  string // "assignee" or a role
 	to      string // escalate to this role
 	stalled bool
@@ -47,24 +48,24 @@ type hwRung struct {
 // hwStep is a task step, hand-coded.
 type hwStep struct {
 	id, title, role, law string
-	deadline             definitions.Duration
+	deadline             law.Duration
 	fromCase             bool // the deadline and ladder count from the melding
-	norm                 *definitions.Duration
+	norm                 *law.Duration
 	rungs                []hwRung
 }
 
-func hwWD(n int) definitions.Duration {
-	return definitions.Duration{N: n, Unit: definitions.WorkingDay}
+func hwWD(n int) law.Duration {
+	return law.Duration{N: n, Unit: law.WorkingDay}
 }
-func hwDays(n int) definitions.Duration  { return definitions.Duration{N: n, Unit: definitions.Day} }
-func hwWeeks(n int) definitions.Duration { return definitions.Duration{N: n, Unit: definitions.Week} }
+func hwDays(n int) law.Duration  { return law.Duration{N: n, Unit: law.Day} }
+func hwWeeks(n int) law.Duration { return law.Duration{N: n, Unit: law.Week} }
 
 var (
 	hwMelding         = hwStep{id: "melding", title: "Melding registreren en triëren", role: "wijkcoach", deadline: hwWD(3)}
 	hwPersoonlijkPlan = hwStep{id: "persoonlijk-plan", title: "Persoonlijk plan van de inwoner", role: "wijkcoach",
 		deadline: hwDays(7), fromCase: true, law: "Wmo 2015 art. 2.3.2 lid 2", rungs: []hwRung{{after: hwDays(7), skip: true}}}
 	hwKeukentafel = hwStep{id: "keukentafelgesprek", title: "Keukentafelgesprek (onderzoek)", role: "wijkcoach",
-		deadline: hwWeeks(6), fromCase: true, law: "Wmo 2015 art. 2.3.2", norm: &[]definitions.Duration{hwWeeks(3)}[0],
+		deadline: hwWeeks(6), fromCase: true, law: "Wmo 2015 art. 2.3.2", norm: &[]law.Duration{hwWeeks(3)}[0],
 		rungs: []hwRung{{after: hwWeeks(4), remind: "assignee"}, {after: hwWeeks(5), remind: "teamleider"}, {after: hwWeeks(6), to: "teamleider", stalled: true}}}
 	hwBijdrageWmo   = hwStep{id: "bijdrage-wmo", title: "Bijdrage Wmo aan het plan", role: "wijkcoach", deadline: hwWD(10)}
 	hwBijdrageJeugd = hwStep{id: "bijdrage-jeugd", title: "Bijdrage jeugd aan het plan", role: "jeugdconsulent", deadline: hwWD(10)}
@@ -230,9 +231,9 @@ func (h *hwCase) open(ctx workflow.Context, s hwStep) *hwTask {
 		origin = h.in.Received
 	}
 	t := &hwTask{id: s.id + "-" + strconv.Itoa(h.seq[s.id]), step: s.id, roles: []string{s.role}, opened: now,
-		deadline: definitions.Due("nl", origin, s.deadline)}
+		deadline: law.Due("nl", origin, s.deadline)}
 	if s.norm != nil {
-		n := definitions.Due("nl", h.in.Received, *s.norm)
+		n := law.Due("nl", h.in.Received, *s.norm)
 		t.norm = &n
 	}
 	h.tasks = append(h.tasks, t)
@@ -257,7 +258,7 @@ func (h *hwCase) await(ctx workflow.Context, s hwStep, t *hwTask) {
 		origin = h.in.Received
 	}
 	for i, r := range s.rungs {
-		alarms = append(alarms, hwAlarm{definitions.Due("nl", origin, r.after), i})
+		alarms = append(alarms, hwAlarm{law.Due("nl", origin, r.after), i})
 	}
 	slices.SortStableFunc(alarms, func(a, b hwAlarm) int { return a.due.Compare(b.due) })
 	for _, a := range alarms {

@@ -9,6 +9,7 @@ import (
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
@@ -216,7 +217,7 @@ func (c *guard) checkResume(req ResumeRequest) error {
 // extension is a checked extend request.
 type extension struct {
 	task *Task
-	by   definitions.Duration
+	by   law.Duration
 	due  time.Time
 }
 
@@ -245,7 +246,7 @@ func (c *guard) checkExtend(req ExtendRequest) (extension, error) {
 	if strings.TrimSpace(req.Reason) == "" {
 		errs = append(errs, fieldError("reason", words.Msg(words.RuleRequired)))
 	}
-	by, perr := definitions.ParseDuration(req.By)
+	by, perr := law.ParseDuration(req.By)
 	if perr != nil {
 		errs = append(errs, FieldError{Field: "by", Message: perr.Error(), Code: words.RuleNotDuration, Args: args("value", req.By)})
 	}
@@ -263,8 +264,8 @@ func (c *guard) checkExtend(req ExtendRequest) (extension, error) {
 		return extension{}, conflict(words.Msg(words.RefuseDeadlinePassed, "task", t.ID))
 	}
 	// A verlenging runs on from the end of the term it extends (Awb 4:14).
-	due := definitions.DueAfterTerm(c.clocks.calendar(), d.Due, by)
-	if due.After(definitions.DueAfterTerm(c.clocks.calendar(), d.Due, *step.Extendable)) {
+	due := law.DueAfterTerm(c.clocks.calendar(), d.Due, by)
+	if due.After(law.DueAfterTerm(c.clocks.calendar(), d.Due, *step.Extendable)) {
 		return extension{}, invalid([]FieldError{fieldError("by", words.Msg(words.RuleAtMost, "max", step.Extendable.String()))})
 	}
 	return extension{task: t, by: by, due: due}, nil

@@ -9,12 +9,13 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // amsterdam is the zone of dates in the data and of terms: the rule built into
 // definitions, so a replay on any host computes the same instants.
-var amsterdam = definitions.Amsterdam()
+var amsterdam = law.Amsterdam()
 
 // clocks are the open tasks' clocks: deadline, norm and escalation rungs (Alarm), how
 // terms are chosen and counted (termchoice.go, terms.go), and how they stand still
@@ -73,10 +74,10 @@ func (c *clocks) alarms(step *definitions.Step, now time.Time) []*Alarm {
 
 // alarm is one moment of a clock: a term of d from origin, with its unit and, for d
 // and w terms, its end before the Atw moved it.
-func (c *clocks) alarm(what string, rung int, origin time.Time, d definitions.Duration) *Alarm {
+func (c *clocks) alarm(what string, rung int, origin time.Time, d law.Duration) *Alarm {
 	a := &Alarm{What: what, Rung: rung, Due: c.due(origin, d), Unit: d.Unit}
-	if c.terms >= termsNominal && (d.Unit == definitions.Day || d.Unit == definitions.Week) {
-		a.Nominal = definitions.Nominal(c.calendar(), origin, d)
+	if c.terms >= termsNominal && (d.Unit == law.Day || d.Unit == law.Week) {
+		a.Nominal = law.Nominal(c.calendar(), origin, d)
 	}
 	return a
 }
@@ -253,7 +254,7 @@ func (c *clocks) resume(ctx workflow.Context, actor, why string) {
 
 // extend moves a task's deadline to newDue (verlenging, Awb 4:14); the rungs not yet
 // fired move along, so "remind a week before the deadline" stays a week before it.
-func (c *clocks) extend(ctx workflow.Context, t *Task, actor string, by definitions.Duration, reason string, newDue time.Time) {
+func (c *clocks) extend(ctx workflow.Context, t *Task, actor string, by law.Duration, reason string, newDue time.Time) {
 	d := t.alarm(alarmDeadline)
 	shift := newDue.Sub(d.Due)
 	d.Due, d.Nominal = newDue, time.Time{} // a rest after opschorting counts from the new end

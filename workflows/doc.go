@@ -65,7 +65,7 @@
 // Workflow code must give the same commands on replay: it reads time only through
 // workflow.Now, never files, the environment or randomness, and never ranges over a map
 // without sorting its keys (workflow.DeterministicKeys). Conditions (CEL) and calendars
-// (definitions.Due) are pure functions of their input.
+// (law.Due) are pure functions of their input.
 //
 // A change to this interpreter that alters the commands a running case gives (another
 // activity, timer or child, in another order, or a search attribute upsert that was not

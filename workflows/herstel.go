@@ -15,7 +15,7 @@ import (
 // resident supplies what is missing. The stop ends when the task is completed (the
 // aanvraag is aangevuld), closed by its ladder, or when its own deadline passes (the
 // hersteltermijn verstreek ongebruikt); the stopped clocks then count their rest again
-// in whole days (definitions.Resume). A task of a stopped step that opens later counts
+// in whole days (law.Resume). A task of a stopped step that opens later counts
 // the stopped days too, when its term started before them (e.g. from: case).
 
 // Stop is an open hersteltermijn: its task, the steps it stops, and since when.

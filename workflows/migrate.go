@@ -11,6 +11,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
@@ -346,8 +347,8 @@ func (c *migration) recomputeClock(next *caseRun, old, step *definitions.Step, t
 }
 
 // dayTerm reports whether a term of unit u ends at the end of a day (d, w, wd).
-func dayTerm(u definitions.Unit) bool {
-	return u == definitions.Day || u == definitions.Week || u == definitions.WorkingDay
+func dayTerm(u law.Unit) bool {
+	return u == law.Day || u == law.Week || u == law.WorkingDay
 }
 
 // daysStood is the whole days (Amsterdam) that alarm a of the running clock lies beyond
@@ -366,7 +367,7 @@ func daysStood(a, f *Alarm) int {
 }
 
 // postpone moves a day term's alarm on by days whole days of opschorting by the rule of
-// resume (Awb 4:15, definitions.ResumeNominal): as if the clock stood still from the
+// resume (Awb 4:15, law.ResumeNominal): as if the clock stood still from the
 // day the task opened until days later, so the rest of the term counts again from then,
 // ends at the end of a day in Amsterdam, and the Algemene termijnenwet moves that end
 // anew (art. 1 and 2). It returns the new end and nominal end. The days are placed at
@@ -376,7 +377,7 @@ func daysStood(a, f *Alarm) int {
 func postpone(calendar string, a *Alarm, opened time.Time, days int) (time.Time, time.Time) {
 	from := opened.In(amsterdam)
 	until := time.Date(from.Year(), from.Month(), from.Day()+days, 12, 0, 0, 0, amsterdam)
-	return definitions.ResumeNominal(calendar, a.Unit, a.Due, a.Nominal, from, until)
+	return law.ResumeNominal(calendar, a.Unit, a.Due, a.Nominal, from, until)
 }
 
 // matching finds the alarm of the same kind (and rung) in as.

@@ -3,7 +3,7 @@ package workflows
 import (
 	"time"
 
-	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 )
 
 // CaseState is the case's whole state, carried across continue-as-new. It is plain data
@@ -97,9 +97,9 @@ type Alarm struct {
 	Due  time.Time `json:"due"`
 	Done bool      `json:"done,omitempty"`
 	// Unit is the unit of the term that set Due; after opschorting, a term of days is
-	// counted again in whole days (definitions.Resume). Empty in cases started before.
-	Unit definitions.Unit `json:"unit,omitempty"`
-	// Nominal is the end of a d or w term before the Atw moved it (definitions.Nominal);
+	// counted again in whole days (law.Resume). Empty in cases started before.
+	Unit law.Unit `json:"unit,omitempty"`
+	// Nominal is the end of a d or w term before the Atw moved it (law.Nominal);
 	// the rest after opschorting counts from it. Zero for other terms and older cases.
 	Nominal time.Time `json:"nominal,omitempty"`
 }

@@ -6,13 +6,14 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // term is the term a clock runs for: the deadline's own, or that of its first case
 // whose condition holds on the data (Wgs art. 4a: 3 werkdagen in a crisis, else 4 weken).
 type term struct {
-	within definitions.Duration
+	within law.Duration
 	law    string
 	// chosen is the index of the case that holds, -1 for the deadline's own term.
 	chosen int

@@ -5,7 +5,7 @@ import (
 
 	"go.temporal.io/sdk/workflow"
 
-	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 )
 
 // termsChange is the workflow.GetVersion change id of counting terms as the Awb and the
@@ -14,13 +14,13 @@ import (
 //   - termsAwb (1): a term starts on the day after its event also when the event is at
 //     00:00, as a melding received as a date is (Atw art. 1; before, such a melding's
 //     own day counted); after opschorting the rest of a term counts again in whole
-//     days with the Atw shift (Awb 4:15, definitions.Resume; before, the clock moved
+//     days with the Atw shift (Awb 4:15, law.Resume; before, the clock moved
 //     by exactly the time it stood still, seconds and all).
 //   - termsOpschorting (2): opschorting ends by itself when the last task whose clock
 //     it stopped is completed (Awb 4:15 lid 1 b: the information came in); before, the
 //     case stayed suspended at the next step until someone resumed it.
 //   - termsNominal (3): the rest of a d or w term after opschorting counts from the
-//     term's end before the Atw moved it (definitions.ResumeNominal); before, from the
+//     term's end before the Atw moved it (law.ResumeNominal); before, from the
 //     moved end, which counted the Atw's extra days twice.
 //
 // Cases recorded before keep their counting: their histories replay unchanged.
@@ -35,16 +35,16 @@ const (
 )
 
 // due is the end of a term of d whose event happened at start, as this run counts.
-func (c *clocks) due(start time.Time, d definitions.Duration) time.Time {
+func (c *clocks) due(start time.Time, d law.Duration) time.Time {
 	if c.terms >= termsAwb {
-		return definitions.Due(c.calendar(), start, d)
+		return law.Due(c.calendar(), start, d)
 	}
-	return definitions.DueAfterTerm(c.calendar(), start, d)
+	return law.DueAfterTerm(c.calendar(), start, d)
 }
 
 // alarmUnit is the unit of the term behind an alarm: recorded on the alarm, or (for an
 // alarm carried from a run that did not record it) read from the step.
-func (c *clocks) alarmUnit(t *Task, a *Alarm) definitions.Unit {
+func (c *clocks) alarmUnit(t *Task, a *Alarm) law.Unit {
 	if a.Unit != "" {
 		return a.Unit
 	}
@@ -83,8 +83,8 @@ func (c *clocks) endSuspensionWith(ctx workflow.Context, t *Task, actor string) 
 func (c *clocks) resumeAlarm(t *Task, a *Alarm, since, now time.Time) {
 	unit := c.alarmUnit(t, a)
 	if c.terms >= termsNominal {
-		a.Due, a.Nominal = definitions.ResumeNominal(c.calendar(), unit, a.Due, a.Nominal, since, now)
+		a.Due, a.Nominal = law.ResumeNominal(c.calendar(), unit, a.Due, a.Nominal, since, now)
 		return
 	}
-	a.Due = definitions.Resume(c.calendar(), unit, a.Due, since, now)
+	a.Due = law.Resume(c.calendar(), unit, a.Due, since, now)
 }

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/wijkflow/wijkflow/activities"
-	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
@@ -119,10 +119,10 @@ func args(nameValues ...string) map[string]string { return words.Msg("", nameVal
 // days is how long from since to until lasted in whole calendar days in the Netherlands,
 // as people count a suspension: "3d", read "3 dagen".
 func days(since, until time.Time) string {
-	y1, m1, d1 := since.In(definitions.Amsterdam()).Date()
-	y2, m2, d2 := until.In(definitions.Amsterdam()).Date()
+	y1, m1, d1 := since.In(law.Amsterdam()).Date()
+	y2, m2, d2 := until.In(law.Amsterdam()).Date()
 	n := time.Date(y2, m2, d2, 0, 0, 0, 0, time.UTC).Sub(time.Date(y1, m1, d1, 0, 0, 0, 0, time.UTC)) / (24 * time.Hour)
-	return strconv.Itoa(int(n)) + string(definitions.Day)
+	return strconv.Itoa(int(n)) + string(law.Day)
 }
 
 // sayArgs are the arguments of an entry that says m: its code and m's arguments.

@@ -12,7 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 )
 
 func init() {
@@ -147,7 +147,7 @@ func deadlineChange(old, new *time.Time) string {
 		if t == nil {
 			return "none"
 		}
-		return t.In(definitions.Amsterdam()).Format("2006-01-02 15:04")
+		return t.In(law.Amsterdam()).Format("2006-01-02 15:04")
 	}
 	if (old == nil && new == nil) || (old != nil && new != nil && old.Equal(*new)) {
 		return ""

@@ -9,6 +9,7 @@ import (
 	"go.temporal.io/sdk/testsuite"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -169,12 +170,12 @@ func (s *sim) refused(what string, err error) {
 // answerAt is when an answer given after d comes: at the same time of day as the task
 // opened, d later; working days skip weekends and holidays as the calendar says. (A term
 // ends at the end of a day; a worker answers during one.)
-func answerAt(calendar string, opened time.Time, d definitions.Duration) time.Time {
+func answerAt(calendar string, opened time.Time, d law.Duration) time.Time {
 	if _, fixed := d.Fixed(); fixed {
-		return definitions.Due(calendar, opened, d)
+		return law.Due(calendar, opened, d)
 	}
-	ams := definitions.Amsterdam()
-	end := definitions.Due(calendar, opened, d).In(ams).Add(-time.Nanosecond) // the term's last day
+	ams := law.Amsterdam()
+	end := law.Due(calendar, opened, d).In(ams).Add(-time.Nanosecond) // the term's last day
 	o := opened.In(ams)
 	y, m, day := end.Date()
 	return time.Date(y, m, day, o.Hour(), o.Minute(), o.Second(), 0, ams)
@@ -205,7 +206,7 @@ func (s *sim) final() {
 }
 
 // results turns what the driver saw into one result per case, the sample case first.
-func (s *sim) results(stopped bool, until definitions.Duration) []Result {
+func (s *sim) results(stopped bool, until law.Duration) []Result {
 	var out []Result
 	for _, id := range s.order {
 		v := s.views[id]

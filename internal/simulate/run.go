@@ -17,6 +17,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -58,7 +59,7 @@ func (d Deadline) String() string {
 		state = words.Msg(words.DeadlineMet)
 	}
 	// A term ends at the end of its last day: the day shown is the one before 00:00.
-	return fmt.Sprintf("%s %s (%s)", d.Task, state, d.Due.In(definitions.Amsterdam()).Add(-time.Nanosecond).Format("2006-01-02"))
+	return fmt.Sprintf("%s %s (%s)", d.Task, state, d.Due.In(law.Amsterdam()).Add(-time.Nanosecond).Format("2006-01-02"))
 }
 
 // Run rehearses every case of s on def, with time skipped; related are the gemeente's
@@ -124,7 +125,7 @@ func runCase(def *definitions.Definition, related []*definitions.Definition, c *
 	env.SetOnChildWorkflowCompletedListener(func(*workflow.Info, converter.EncodedValue, error) { later() })
 	env.SetOnActivityCompletedListener(func(*activity.Info, converter.EncodedValue, error) { later() })
 	env.RegisterDelayedCallback(s.check, time.Second)
-	until := definitions.Due(def.Calendar, start, c.Until).Sub(start)
+	until := law.Due(def.Calendar, start, c.Until).Sub(start)
 	stopped := false
 	env.RegisterDelayedCallback(func() { s.check(); stopped = true; env.CancelWorkflow() }, until)
 

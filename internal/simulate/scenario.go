@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/yamldoc"
 )
 
@@ -34,7 +35,7 @@ type Case struct {
 	// first task, the second to its second, and so on.
 	Answers []*Answer `yaml:"answers"`
 	// Until ends the rehearsal of a case that has not ended by then (default 2 years).
-	Until definitions.Duration `yaml:"until"`
+	Until law.Duration `yaml:"until"`
 	// Expect, when set, is the end step the case must reach; the report flags another.
 	Expect string `yaml:"expect"`
 }
@@ -44,20 +45,20 @@ type Case struct {
 type Answer struct {
 	// Process is the process of a child case whose task this answers; empty for the
 	// case itself.
-	Process string               `yaml:"process"`
-	Step    string               `yaml:"step"`
-	Event   string               `yaml:"event"`
-	After   definitions.Duration `yaml:"after"`
-	Data    map[string]any       `yaml:"data"`
+	Process string         `yaml:"process"`
+	Step    string         `yaml:"step"`
+	Event   string         `yaml:"event"`
+	After   law.Duration   `yaml:"after"`
+	Data    map[string]any `yaml:"data"`
 	// Suspend, when set, makes this no answer but an opschorting (Awb 4:15): After the
 	// step's task opened, the case's clocks stop for this long, then run again.
-	Suspend *definitions.Duration `yaml:"suspend"`
+	Suspend *law.Duration `yaml:"suspend"`
 
 	line int // where the answer is written, for the report
 }
 
 // DefaultStart is the default start of a rehearsal.
-var DefaultStart = time.Date(2026, 3, 2, 9, 0, 0, 0, definitions.Amsterdam())
+var DefaultStart = time.Date(2026, 3, 2, 9, 0, 0, 0, law.Amsterdam())
 
 // Load reads a scenarios file and checks it against the definition (and the related
 // ones, for answers to child cases); problems are located as file:line:col.
@@ -82,7 +83,7 @@ var scenariosKind = yamldoc.Kind{
 
 // scenarioTypes are the values of a scenarios file not written as their Go shape.
 var scenarioTypes = map[reflect.Type]yamldoc.Func{
-	reflect.TypeFor[definitions.Duration](): yamldoc.Scalar(definitions.ParseDuration),
+	reflect.TypeFor[law.Duration](): yamldoc.Scalar(law.ParseDuration),
 	reflect.TypeFor[time.Time](): yamldoc.Scalar(func(s string) (time.Time, error) {
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil {
@@ -112,7 +113,7 @@ func Parse(file string, src []byte, def *definitions.Definition, related []*defi
 // describe names the values of a scenarios file for "expected …, not …".
 func describe(t reflect.Type) string {
 	switch t {
-	case reflect.TypeFor[definitions.Duration]():
+	case reflect.TypeFor[law.Duration]():
 		return "a duration like 3wd or 6w"
 	case reflect.TypeFor[time.Time]():
 		return "a time like 2026-03-02T09:00:00+01:00"
@@ -137,7 +138,7 @@ func completeCase(doc *yamldoc.Doc, c *Case, path string) {
 		return
 	}
 	if !doc.Has(path + ".until") {
-		c.Until = definitions.Duration{N: 104, Unit: definitions.Week}
+		c.Until = law.Duration{N: 104, Unit: law.Week}
 	}
 	if c.Intake == nil && doc.Has(path+".intake") {
 		c.Intake = map[string]any{}

@@ -40,6 +40,11 @@ const (
 	RuleNotDateTime     Code = "rule.not-date-time"
 	RuleInTheFuture     Code = "rule.in-the-future"
 	RuleBeforeWmo       Code = "rule.before-wmo"
+	RuleNotAProcess     Code = "rule.not-a-process"
+	RuleNotAVersion     Code = "rule.not-a-version"
+	RuleWhichCases      Code = "rule.which-cases"
+	RuleTooManyCases    Code = "rule.too-many-cases"
+	RuleNotACaseID      Code = "rule.not-a-case-id"
 	RuleRequiredIf      Code = "rule.tag.required_if"
 	RuleRequiredUnless  Code = "rule.tag.required_unless"
 	RuleRequiredWith    Code = "rule.tag.required_with"
@@ -90,6 +95,13 @@ var rulesTexts = register(map[Code]Text{
 		"lies in the future; a melding is registered after it came in"},
 	RuleBeforeWmo: {"{value:quote} ligt vóór 2015-01-01, toen de Wmo 2015 en de Jeugdwet ingingen; controleer de datum",
 		"{value:quote} lies before 2015-01-01, when the Wmo 2015 and the Jeugdwet took effect; check the date"},
+	RuleNotAProcess: {"is geen proces van gemeente {gemeente}", "is not a process of gemeente {gemeente}"},
+	RuleNotAVersion: {"is geen gepubliceerde versie van {process}; GET /definitions noemt ze",
+		"is not a published version of {process}; GET /definitions lists them"},
+	RuleWhichCases: {"noem de zaken, of geef from: om elke open zaak van die versie te verplaatsen",
+		"name the cases, or give from: to move every open case of that version"},
+	RuleTooManyCases: {"mag hoogstens {max} zaken per keer noemen", "may name at most {max} cases per call"},
+	RuleNotACaseID:   {"bevat {value:quote}, en dat is geen zaaknummer", "holds {value:quote}, which is not a case id"},
 
 	// Our own tags, and the validator's that its Dutch translations lack.
 	RuleRequiredIf:                  {"is verplicht als {field} {value} is", "is required when {field} is {value}"},

@@ -10,7 +10,7 @@ import (
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 
-	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
@@ -94,7 +94,7 @@ func (a *api) extend(w http.ResponseWriter, r *http.Request, u *auth.User) error
 	problems := checkReason(body.Reason)
 	if body.By == "" {
 		problems = append(problems, problem("by", words.Msg(words.RuleDurationNeeded)))
-	} else if _, err := definitions.ParseDuration(body.By); err != nil {
+	} else if _, err := law.ParseDuration(body.By); err != nil {
 		problems = append(problems, workflows.FieldError{Field: "by", Message: err.Error(), Code: words.RuleNotDuration, Args: map[string]string{"value": body.By}})
 	}
 	if problems != nil {

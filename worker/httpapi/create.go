@@ -19,6 +19,7 @@ import (
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
@@ -239,7 +240,7 @@ func chooseTeam(u *auth.User, def *definitions.Definition, asked string) (string
 }
 
 // amsterdam is the time zone of a date-only `received`; Dutch terms count Dutch days.
-var amsterdam = definitions.Amsterdam()
+var amsterdam = law.Amsterdam()
 
 // earliestReceived bounds `received`: no melding under this process's laws (Wmo 2015,
 // Jeugdwet, both in force from 2015-01-01) came in before it; 0000-01-01 is a typo.

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -55,24 +57,24 @@ func (a *api) migrate(w http.ResponseWriter, r *http.Request, u *auth.User) erro
 	var problems []workflows.FieldError
 	cur := set.Lookup(u.Gemeente, req.Process)
 	if cur == nil {
-		problems = append(problems, workflows.FieldError{Field: "process", Message: "is not a process of gemeente " + u.Gemeente})
+		problems = append(problems, problem("process", words.Msg(words.RuleNotAProcess, "gemeente", u.Gemeente)))
 	}
 	if req.To == "" && cur != nil {
 		req.To = cur.Version
 	}
 	to := set.ByVersion(req.To)
 	if cur != nil && (to == nil || to.Gemeente != cur.Gemeente || to.Process != cur.Process) {
-		problems = append(problems, workflows.FieldError{Field: "to", Message: "is not a published version of " + req.Process + "; GET /definitions lists them"})
+		problems = append(problems, problem("to", words.Msg(words.RuleNotAVersion, "process", req.Process)))
 	}
 	switch {
 	case len(req.Cases) == 0 && req.From == "":
-		problems = append(problems, workflows.FieldError{Field: "cases", Message: "name the cases, or give from: to move every open case of that version"})
+		problems = append(problems, problem("cases", words.Msg(words.RuleWhichCases)))
 	case len(req.Cases) > maxMigration:
-		problems = append(problems, workflows.FieldError{Field: "cases", Message: "may name at most 500 cases per call"})
+		problems = append(problems, problem("cases", words.Msg(words.RuleTooManyCases, "max", strconv.Itoa(maxMigration))))
 	}
 	for _, id := range req.Cases {
 		if !caseIDRE.MatchString(id) {
-			problems = append(problems, workflows.FieldError{Field: "cases", Message: "holds " + quote(id) + ", which is not a case id"})
+			problems = append(problems, problem("cases", words.Msg(words.RuleNotACaseID, "value", id)))
 		}
 	}
 	if len(problems) > 0 {

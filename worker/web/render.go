@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/worker/auth"
 )
 
@@ -136,7 +137,7 @@ func dateNL(t any) string {
 	if !ok {
 		return ""
 	}
-	tm = tm.In(definitions.Amsterdam())
+	tm = tm.In(law.Amsterdam())
 	return itoa(tm.Day()) + " " + monthsNL[tm.Month()-1] + " " + itoa(tm.Year())
 }
 
@@ -146,7 +147,7 @@ func datetimeNL(t any) string {
 	if !ok {
 		return ""
 	}
-	return dateNL(tm) + ", " + tm.In(definitions.Amsterdam()).Format("15:04")
+	return dateNL(tm) + ", " + tm.In(law.Amsterdam()).Format("15:04")
 }
 
 func asTime(t any) (time.Time, bool) {
@@ -159,7 +160,7 @@ func asTime(t any) (time.Time, bool) {
 		}
 		return *v, !v.IsZero()
 	case string: // a date field's value
-		if d, err := time.ParseInLocation(time.DateOnly, v, definitions.Amsterdam()); err == nil {
+		if d, err := time.ParseInLocation(time.DateOnly, v, law.Amsterdam()); err == nil {
 			return d, true
 		}
 	}

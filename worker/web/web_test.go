@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/workflows"
@@ -526,7 +527,7 @@ func TestExtend(t *testing.T) {
 	secret := f.signIn("coach-1")
 	d := f.def
 	step := d.Steps.Step("melding")
-	two, _ := definitions.ParseDuration("2w")
+	two, _ := law.ParseDuration("2w")
 	step.Extendable = &two
 	v := view("case-a", task("case-a", "melding-1", "melding", "coach-1"))
 	v.DefinitionVersion = d.Version

@@ -1,0 +1,13 @@
+// Package law counts terms as Dutch law counts them, apart from the YAML model that
+// cites them: a Duration as a process designer writes it ("6w", "10wd", "6 weken"),
+// working days on the calendar of the Netherlands (weekends and the public holidays of
+// the Algemene termijnenwet), and the end of a term from an event, after opschorting
+// or verlenging (Awb 4:14, 4:15; Atw art. 1 and 2). Everything is computed in the one
+// zone Europe/Amsterdam (Amsterdam), from a rule built into the binary so that a worker
+// without tzdata counts the same.
+//
+// The definitions package uses Duration in its model and checks; the case workflow and
+// the task API count with Due, Resume, Nominal and ResumeNominal; the web app shows
+// LastDay. The package knows nothing of YAML, Temporal or HTTP. Its functions are pure:
+// the workflow calls them during replay.
+package law
