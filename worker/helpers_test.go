@@ -10,6 +10,7 @@ import (
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
 
+	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
@@ -114,11 +115,11 @@ func openTasks(t *testing.T, c client.Client, id string) workflows.CaseView {
 func complete(t *testing.T, c client.Client, id, taskID string, data map[string]any) workflows.CaseView {
 	t.Helper()
 	updateID := "complete/" + taskID + "/test"
-	req, err := workflows.SignRequest(testutil.Keys(), workflows.CompleteRequest{
+	req, err := actors.Sign(testutil.Keys(), workflows.CompleteRequest{
 		Actor:  workflows.Actor{UserID: "t-coach-noord", Gemeente: "testdorp", Teams: []string{"noord"}, Roles: []string{"coach"}},
 		TaskID: taskID,
 		Data:   data,
-	}, workflows.UpdateComplete, id, updateID, time.Now().Add(workflows.ActorTTL))
+	}, workflows.UpdateComplete, id, updateID, time.Now().Add(actors.TTL))
 	if err != nil {
 		t.Fatal(err)
 	}

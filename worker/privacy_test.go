@@ -24,6 +24,7 @@ import (
 	"go.temporal.io/sdk/client"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
@@ -330,11 +331,11 @@ func TestForgedActorsAreRejected(t *testing.T) {
 		}
 		return err
 	}
-	signedElsewhere, err := workflows.SignRequest(keys, req, workflows.UpdateComplete, v.ID, "other-update", time.Now().Add(time.Minute))
+	signedElsewhere, err := actors.Sign(keys, req, workflows.UpdateComplete, v.ID, "other-update", time.Now().Add(time.Minute))
 	if err != nil {
 		t.Fatal(err)
 	}
-	expired, err := workflows.SignRequest(keys, req, workflows.UpdateComplete, v.ID, "expired", time.Now().Add(-time.Minute))
+	expired, err := actors.Sign(keys, req, workflows.UpdateComplete, v.ID, "expired", time.Now().Add(-time.Minute))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -362,7 +363,7 @@ func TestForgedActorsAreRejected(t *testing.T) {
 	if after := len(rawHistory(t, srv, v.ID)); after != before {
 		t.Errorf("the rejected updates added %d history events", after-before)
 	}
-	good, err := workflows.SignRequest(keys, req, workflows.UpdateComplete, v.ID, "good", time.Now().Add(time.Minute))
+	good, err := actors.Sign(keys, req, workflows.UpdateComplete, v.ID, "good", time.Now().Add(time.Minute))
 	if err != nil {
 		t.Fatal(err)
 	}

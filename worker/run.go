@@ -15,6 +15,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/activities"
+	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
@@ -146,9 +147,9 @@ func New(cfg Config) (*Service, error) {
 
 // NewTemporalWorker returns a worker on taskQueue with the case workflow and the
 // activities registered under the names the workflow and the API use. Updates whose
-// actor keys did not sign are rejected (workflows.NewActorInterceptor).
+// actor keys did not sign are rejected (actors.NewInterceptor).
 func NewTemporalWorker(c client.Client, taskQueue string, keys *crypt.Keyring, acts activities.Config, opts sdkworker.Options) sdkworker.Worker {
-	opts.Interceptors = append(opts.Interceptors, workflows.NewActorInterceptor(keys))
+	opts.Interceptors = append(opts.Interceptors, actors.NewInterceptor(keys))
 	w := sdkworker.New(c, taskQueue, opts)
 	w.RegisterWorkflowWithOptions(workflows.CaseWorkflow, workflow.RegisterOptions{Name: workflows.CaseWorkflowName})
 	activities.New(acts).Register(w)

@@ -8,6 +8,7 @@ import (
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
@@ -132,18 +133,9 @@ type CaseResult struct {
 	Step   string `json:"step"`
 }
 
-// Actor is who calls an update, as authenticated by the API.
-type Actor struct {
-	// UserID identifies the user; never a name or BSN.
-	UserID   string   `json:"userId"`
-	Gemeente string   `json:"gemeente"`
-	Teams    []string `json:"teams"`
-	Roles    []string `json:"roles"`
-	// Expires and Signature are set by the API (SignRequest): the actor interceptor
-	// rejects an update whose actor the API did not sign, see signature.go.
-	Expires   time.Time `json:"expires,omitzero"`
-	Signature string    `json:"signature,omitempty"`
-}
+// Actor is who calls an update, as authenticated and signed by the API (package
+// internal/actors, which also verifies the signature before any validator runs).
+type Actor = actors.Actor
 
 // CompleteRequest completes an open task.
 type CompleteRequest struct {

@@ -122,7 +122,7 @@ type hwCase struct {
 func (wf *hwWorkflow) run(ctx workflow.Context, in hwInput) (CaseResult, error) {
 	h := &hwCase{wf: wf, in: in, started: workflow.Now(ctx), data: map[string]any{}, seq: map[string]int{},
 		status: StatusOpen, sa: map[string]any{}}
-	for _, k := range sortedKeys(in.Data) {
+	for _, k := range workflow.DeterministicKeys(in.Data) {
 		h.data[k] = in.Data[k]
 	}
 	if h.in.Received.IsZero() {
@@ -418,7 +418,7 @@ func (h *hwCase) complete(ctx workflow.Context, req CompleteRequest) (CaseView, 
 		return CaseView{}, err
 	}
 	t := h.openTask(req.TaskID)
-	for _, k := range sortedKeys(req.Data) {
+	for _, k := range workflow.DeterministicKeys(req.Data) {
 		h.data[k] = req.Data[k]
 	}
 	h.closeTask(t)

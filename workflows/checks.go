@@ -43,8 +43,12 @@ func invalid(errs []FieldError) error {
 		temporal.ApplicationErrorOptions{NonRetryable: true, Details: []any{errs}})
 }
 
+// guard holds the checks of who may do what to the case, shared by validators and
+// handlers.
+type guard struct{ *caseRun }
+
 // openTaskByID returns the open task, or the not-open error.
-func (c *caseRun) openTaskByID(id string) (*Task, error) {
+func (c *guard) openTaskByID(id string) (*Task, error) {
 	if c.st.Status != StatusOpen {
 		return nil, notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
@@ -56,12 +60,12 @@ func (c *caseRun) openTaskByID(id string) (*Task, error) {
 }
 
 // isLead reports whether the actor holds the definition's lead role.
-func (c *caseRun) isLead(a Actor) bool {
+func (c *guard) isLead(a Actor) bool {
 	return c.def.Lead != "" && slices.Contains(a.Roles, c.def.Lead)
 }
 
 // inTeam checks gemeente and team.
-func (c *caseRun) inTeam(a Actor) error {
+func (c *guard) inTeam(a Actor) error {
 	if a.Gemeente != "" && a.Gemeente != c.def.Gemeente {
 		return forbidden(words.Msg(words.RefuseOtherGemeente))
 	}
@@ -72,7 +76,7 @@ func (c *caseRun) inTeam(a Actor) error {
 }
 
 // mayAct checks that the actor may act on the task.
-func (c *caseRun) mayAct(a Actor, t *Task) error {
+func (c *guard) mayAct(a Actor, t *Task) error {
 	if err := c.inTeam(a); err != nil {
 		return err
 	}
@@ -85,7 +89,7 @@ func (c *caseRun) mayAct(a Actor, t *Task) error {
 // mayActOnCase checks case-wide actions (suspend, resume): the lead, or someone who
 // may act on one of the open tasks (by role, or as its assignee). Resume also admits
 // the worker who suspended (checkResume).
-func (c *caseRun) mayActOnCase(a Actor) error {
+func (c *guard) mayActOnCase(a Actor) error {
 	if err := c.inTeam(a); err != nil {
 		return err
 	}
@@ -102,7 +106,7 @@ func (c *caseRun) mayActOnCase(a Actor) error {
 
 // actableTask is the open task id on which a may act, and whether another user (not
 // a, and a is not the lead) has claimed it.
-func (c *caseRun) actableTask(a Actor, id string) (t *Task, claimedByOther bool, err error) {
+func (c *guard) actableTask(a Actor, id string) (t *Task, claimedByOther bool, err error) {
 	if t, err = c.openTaskByID(id); err != nil {
 		return nil, false, err
 	}
@@ -112,7 +116,7 @@ func (c *caseRun) actableTask(a Actor, id string) (t *Task, claimedByOther bool,
 	return t, t.Assignee != "" && t.Assignee != a.UserID && !c.isLead(a), nil
 }
 
-func (c *caseRun) checkComplete(req CompleteRequest) (*Task, error) {
+func (c *guard) checkComplete(req CompleteRequest) (*Task, error) {
 	t, claimed, err := c.actableTask(req.Actor, req.TaskID)
 	if err != nil {
 		return nil, err
@@ -136,7 +140,7 @@ func formErrors(form definitions.Form, data map[string]any) []FieldError {
 	return out
 }
 
-func (c *caseRun) checkClaim(req ClaimRequest) (*Task, error) {
+func (c *guard) checkClaim(req ClaimRequest) (*Task, error) {
 	t, claimed, err := c.actableTask(req.Actor, req.TaskID)
 	if err != nil {
 		return nil, err
@@ -148,7 +152,7 @@ func (c *caseRun) checkClaim(req ClaimRequest) (*Task, error) {
 }
 
 // checkReassign checks a reassign; refuseNoop also refuses one that changes nothing.
-func (c *caseRun) checkReassign(req ReassignRequest, refuseNoop bool) (*Task, error) {
+func (c *guard) checkReassign(req ReassignRequest, refuseNoop bool) (*Task, error) {
 	t, err := c.openTaskByID(req.TaskID)
 	if err != nil {
 		return nil, err
@@ -172,7 +176,7 @@ func (c *caseRun) checkReassign(req ReassignRequest, refuseNoop bool) (*Task, er
 	return t, nil
 }
 
-func (c *caseRun) checkSuspend(req SuspendRequest) error {
+func (c *guard) checkSuspend(req SuspendRequest) error {
 	if c.st.Status != StatusOpen {
 		return notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
@@ -193,7 +197,7 @@ func (c *caseRun) checkSuspend(req SuspendRequest) error {
 	return conflict(words.Msg(words.RefuseNothingToSuspend))
 }
 
-func (c *caseRun) checkResume(req ResumeRequest) error {
+func (c *guard) checkResume(req ResumeRequest) error {
 	if c.st.Status != StatusOpen {
 		return notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
@@ -217,7 +221,7 @@ type extension struct {
 	due  time.Time
 }
 
-func (c *caseRun) checkExtend(req ExtendRequest) (extension, error) {
+func (c *guard) checkExtend(req ExtendRequest) (extension, error) {
 	id := req.TaskID
 	if id == "" {
 		var ids []string
@@ -260,8 +264,8 @@ func (c *caseRun) checkExtend(req ExtendRequest) (extension, error) {
 		return extension{}, conflict(words.Msg(words.RefuseDeadlinePassed, "task", t.ID))
 	}
 	// A verlenging runs on from the end of the term it extends (Awb 4:14).
-	due := law.DueAfterTerm(c.calendar(), d.Due, by)
-	if due.After(law.DueAfterTerm(c.calendar(), d.Due, *step.Extendable)) {
+	due := law.DueAfterTerm(c.clocks.calendar(), d.Due, by)
+	if due.After(law.DueAfterTerm(c.clocks.calendar(), d.Due, *step.Extendable)) {
 		return extension{}, invalid([]FieldError{fieldError("by", words.Msg(words.RuleAtMost, "max", step.Extendable.String()))})
 	}
 	return extension{task: t, by: by, due: due}, nil

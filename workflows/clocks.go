@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	"go.temporal.io/sdk/workflow"
@@ -16,8 +17,13 @@ import (
 // definitions, so a replay on any host computes the same instants.
 var amsterdam = law.Amsterdam()
 
+// clocks are the open tasks' clocks: deadline, norm and escalation rungs (Alarm), how
+// terms are chosen and counted (termchoice.go, terms.go), and how they stand still
+// (opschorting, Awb 4:15) and move on (verlenging, Awb 4:14).
+type clocks struct{ *caseRun }
+
 // calendar is the definition's calendar, "nl" when unset.
-func (c *caseRun) calendar() string {
+func (c *clocks) calendar() string {
 	if c.def.Calendar == "" {
 		return "nl"
 	}
@@ -27,8 +33,8 @@ func (c *caseRun) calendar() string {
 // origin is where a clock counts from: the step's start (""/"step"), the case's
 // receipt ("case"), the last start of another step (the step's own start if that
 // step was never entered), or the date in a date field (the step's start while the
-// field holds no date; openTask notes that in the trail).
-func (c *caseRun) origin(from string, stepStart time.Time) time.Time {
+// field holds no date; taskList.open notes that in the trail).
+func (c *clocks) origin(from string, stepStart time.Time) time.Time {
 	switch from {
 	case "", "step":
 		return stepStart
@@ -48,7 +54,7 @@ func (c *caseRun) origin(from string, stepStart time.Time) time.Time {
 
 // alarms computes a new task's clock: deadline, norm and escalation rungs. Rungs count
 // from the deadline's origin, or from the step's start when there is no deadline.
-func (c *caseRun) alarms(step *definitions.Step, now time.Time) []*Alarm {
+func (c *clocks) alarms(step *definitions.Step, now time.Time) []*Alarm {
 	var out []*Alarm
 	rungOrigin := now
 	if d := step.Deadline; d != nil {
@@ -68,7 +74,7 @@ func (c *caseRun) alarms(step *definitions.Step, now time.Time) []*Alarm {
 
 // alarm is one moment of a clock: a term of d from origin, with its unit and, for d
 // and w terms, its end before the Atw moved it.
-func (c *caseRun) alarm(what string, rung int, origin time.Time, d law.Duration) *Alarm {
+func (c *clocks) alarm(what string, rung int, origin time.Time, d law.Duration) *Alarm {
 	a := &Alarm{What: what, Rung: rung, Due: c.due(origin, d), Unit: d.Unit}
 	if c.terms >= termsNominal && (d.Unit == law.Day || d.Unit == law.Week) {
 		a.Nominal = law.Nominal(c.calendar(), origin, d)
@@ -76,53 +82,18 @@ func (c *caseRun) alarm(what string, rung int, origin time.Time, d law.Duration)
 	return a
 }
 
-// nextAlarm returns the earliest pending moment the workflow must wake for, with a
-// timer summary for the Web UI's timeline. Clocks stopped by opschorting do not count.
-func (c *caseRun) nextAlarm() (time.Time, string, bool) {
-	m := c.earliestMoment()
-	switch {
-	case m.alarm != nil:
-		return m.due, c.alarmSummary(m.task, m.alarm), true
-	case m.wait != nil:
-		return m.due, "wacht " + m.wait.Step, true
-	}
-	return time.Time{}, "", false
-}
-
-// nextWake is nextAlarm without the summary: the main loop's wait condition asks it on
-// every pass of the workflow's event loop, so it builds no strings.
-func (c *caseRun) nextWake() (time.Time, bool) {
-	m := c.earliestMoment()
-	return m.due, m.alarm != nil || m.wait != nil
-}
-
-// moment is a pending alarm of a task, or a pending wait.
-type moment struct {
-	due   time.Time
-	task  *Task
-	alarm *Alarm
-	wait  *Wait
-}
-
-// earliestMoment finds the earliest pending moment; on a tie the first one found wins.
-func (c *caseRun) earliestMoment() moment {
+// earliest is the earliest pending alarm of an open task; on a tie the first one found
+// wins. Clocks stopped by opschorting or a hersteltermijn do not count.
+func (c *clocks) earliest() moment {
 	var m moment
 	for _, t := range c.st.Tasks {
 		if !t.FrozenAt.IsZero() {
 			continue
 		}
 		for _, a := range t.Alarms {
-			if !a.Done && (m.alarm == nil || a.Due.Before(m.due)) {
-				m = moment{due: a.Due, task: t, alarm: a}
+			if !a.Done && (!m.ok || a.Due.Before(m.due)) {
+				m = moment{due: a.Due, ok: true, name: func() string { return c.alarmSummary(t, a) }}
 			}
-		}
-	}
-	for _, w := range c.st.Waits {
-		if w.Due.IsZero() {
-			continue // an event wait without a timeout wakes only by its event
-		}
-		if (m.alarm == nil && m.wait == nil) || w.Due.Before(m.due) {
-			m = moment{due: w.Due, wait: w}
 		}
 	}
 	return m
@@ -130,7 +101,7 @@ func (c *caseRun) earliestMoment() moment {
 
 // alarmSummary names an alarm for the timeline, e.g. "deadline keukentafelgesprek,
 // Wmo 2015 art. 2.3.2". Step ids and the law only: never data.
-func (c *caseRun) alarmSummary(t *Task, a *Alarm) string {
+func (c *clocks) alarmSummary(t *Task, a *Alarm) string {
 	step := c.def.Steps.Step(t.Step)
 	switch a.What {
 	case alarmDeadline:
@@ -164,19 +135,12 @@ func rungWords(step *definitions.Step, i int) string {
 	if r.Goto != "" {
 		parts = append(parts, "door naar "+r.Goto)
 	}
-	out := ""
-	for i, p := range parts {
-		if i > 0 {
-			out += ", "
-		}
-		out += p
-	}
-	return out
+	return strings.Join(parts, ", ")
 }
 
-// fireDue handles every alarm and wait whose time has come. The caller holds the case.
-func (c *caseRun) fireDue(ctx workflow.Context) {
-	now := workflow.Now(ctx)
+// fireDue handles every alarm of an open task whose time has come. The caller holds the
+// case.
+func (c *clocks) fireDue(ctx workflow.Context, now time.Time) {
 	for _, t := range append([]*Task(nil), c.st.Tasks...) {
 		if !t.FrozenAt.IsZero() {
 			continue
@@ -189,17 +153,16 @@ func (c *caseRun) fireDue(ctx workflow.Context) {
 			c.fire(ctx, t, a)
 		}
 	}
-	c.waitsDue(ctx, now)
 }
 
 // fire handles one alarm of a task.
-func (c *caseRun) fire(ctx workflow.Context, t *Task, a *Alarm) {
+func (c *clocks) fire(ctx workflow.Context, t *Task, a *Alarm) {
 	step := c.def.Steps.Step(t.Step)
 	switch a.What {
 	case alarmDeadline:
 		t.Overdue = true
 		c.addTrail(ctx, TrailEntry{Event: EventDeadlinePassed, Step: t.Step, Task: t.ID, Args: lawArgs(c.lawOf(t))})
-		c.endStop(ctx, t, words.RestartExpired)
+		c.stops.end(ctx, t, words.RestartExpired)
 		c.log(ctx, t.Step, t.ID).Info("deadline passed")
 	case alarmNorm:
 		c.addTrail(ctx, TrailEntry{Event: EventNormPassed, Step: t.Step, Task: t.ID})
@@ -212,7 +175,7 @@ func (c *caseRun) fire(ctx workflow.Context, t *Task, a *Alarm) {
 
 // climb applies one rung of the escalation ladder: remind, escalate to a role, mark
 // stalled, route elsewhere — in that order, as a rung may do several.
-func (c *caseRun) climb(ctx workflow.Context, t *Task, step *definitions.Step, r definitions.Rung) {
+func (c *clocks) climb(ctx workflow.Context, t *Task, step *definitions.Step, r definitions.Rung) {
 	if r.Remind != "" {
 		in := activities.NotifyInput{Step: t.Step, TaskID: t.ID, Kind: "remind", To: r.Remind}
 		if r.Remind == "assignee" {
@@ -221,7 +184,7 @@ func (c *caseRun) climb(ctx workflow.Context, t *Task, step *definitions.Step, r
 				in.To = step.Role
 			}
 		}
-		c.notify(ctx, in, "herinnering "+t.ID+" aan "+in.To)
+		c.notes.notify(ctx, in, "herinnering "+t.ID+" aan "+in.To)
 	}
 	if r.To != "" {
 		if !t.hasRole([]string{r.To}) {
@@ -232,22 +195,22 @@ func (c *caseRun) climb(ctx workflow.Context, t *Task, step *definitions.Step, r
 			c.st.Escalation = t.Level
 		}
 		c.addTrail(ctx, TrailEntry{Event: EventEscalated, Step: t.Step, Task: t.ID, Args: args("role", r.To)})
-		c.notify(ctx, activities.NotifyInput{Step: t.Step, TaskID: t.ID, Kind: "escalate", To: r.To}, "escalatie "+t.ID+" naar "+r.To)
+		c.notes.notify(ctx, activities.NotifyInput{Step: t.Step, TaskID: t.ID, Kind: "escalate", To: r.To}, "escalatie "+t.ID+" naar "+r.To)
 	}
 	if r.Stalled {
 		t.Stalled = true
 		c.addTrail(ctx, TrailEntry{Event: EventStalled, Step: t.Step, Task: t.ID})
 	}
 	if r.Goto != "" && c.st.task(t.ID) != nil {
-		c.closeTask(t.ID)
+		c.tasks.close(t.ID)
 		c.addTrail(ctx, TrailEntry{Event: EventTaskClosed, Step: t.Step, Task: t.ID, Args: args("goto", r.Goto)})
-		c.endStop(ctx, t, words.RestartEscalated)
+		c.stops.end(ctx, t, words.RestartEscalated)
 		c.queue = append(c.queue, arrival{Step: r.Goto, From: t.Step})
 	}
 }
 
 // suspend stops the clocks of every open suspendable task (opschorting, Awb 4:15).
-func (c *caseRun) suspend(ctx workflow.Context, actor, reason string) {
+func (c *clocks) suspend(ctx workflow.Context, actor, reason string) {
 	now := workflow.Now(ctx)
 	c.st.Suspended, c.st.SuspendedSince, c.st.SuspendReason, c.st.SuspendedBy = true, now, reason, actor
 	for _, t := range c.st.Tasks {
@@ -262,7 +225,7 @@ func (c *caseRun) suspend(ctx workflow.Context, actor, reason string) {
 // counts again from the day after the resume (Awb 4:15; cases before version termsAwb
 // move by exactly the time the clock stood still). why, when set, is the awaited task
 // whose completion ended the opschorting rather than a resume request.
-func (c *caseRun) resume(ctx workflow.Context, actor, why string) {
+func (c *clocks) resume(ctx workflow.Context, actor, why string) {
 	now := workflow.Now(ctx)
 	for _, t := range c.st.Tasks {
 		if t.FrozenAt.IsZero() || t.StoppedBy != "" { // a hersteltermijn holds it still
@@ -291,7 +254,7 @@ func (c *caseRun) resume(ctx workflow.Context, actor, why string) {
 
 // extend moves a task's deadline to newDue (verlenging, Awb 4:14); the rungs not yet
 // fired move along, so "remind a week before the deadline" stays a week before it.
-func (c *caseRun) extend(ctx workflow.Context, t *Task, actor string, by law.Duration, reason string, newDue time.Time) {
+func (c *clocks) extend(ctx workflow.Context, t *Task, actor string, by law.Duration, reason string, newDue time.Time) {
 	d := t.alarm(alarmDeadline)
 	shift := newDue.Sub(d.Due)
 	d.Due, d.Nominal = newDue, time.Time{} // a rest after opschorting counts from the new end

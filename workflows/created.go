@@ -23,20 +23,20 @@ type CreatedRequest struct {
 	Request string `json:"request,omitempty"`
 }
 
-func (c *caseRun) checkCreated(req CreatedRequest) error {
+func (c *guard) checkCreated(req CreatedRequest) error {
 	if req.Request != c.in.Request {
 		return conflict(words.Msg(words.RefuseKeyReused))
 	}
 	return nil
 }
 
-func (c *caseRun) validateCreated(ctx workflow.Context, req CreatedRequest) error {
+func (c *handlers) validateCreated(ctx workflow.Context, req CreatedRequest) error {
 	return c.validate(ctx, func() error { return c.checkCreated(req) })
 }
 
 // onCreated waits until the start step has been entered (an update sent with the
 // start runs before the workflow's first step), then answers the view.
-func (c *caseRun) onCreated(ctx workflow.Context, req CreatedRequest) (CaseView, error) {
+func (c *handlers) onCreated(ctx workflow.Context, req CreatedRequest) (CaseView, error) {
 	if err := workflow.Await(ctx, func() bool { return c.begun }); err != nil {
 		return CaseView{}, err
 	}

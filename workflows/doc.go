@@ -8,7 +8,7 @@
 //
 // The state (CaseState) is plain data. Human tasks are state changed by Updates whose
 // validators reject without touching history; the handler itself closes the task and
-// routes on (one small method per step kind, see steps.go), so its answer already shows
+// routes on (each step kind in its own file, see kinds.go), so its answer already shows
 // the next open tasks. A single timer runs at a time, for the earliest pending clock
 // moment (deadline, norm, escalation rung, wait); it is replaced when that moment moves.
 // Routing and handlers take turns through a small lock (caseRun.advance), as child
@@ -30,11 +30,41 @@
 // it from the catalogue (internal/words). A refusal carries its words.Message in the
 // error's details, and a field problem its code, for the web to say in Dutch.
 //
+// # Where things are
+//
+// A step kind is one unit: kinds.go declares what a kind does at run time (stepKind:
+// enter, what it holds the case at and shows, when it wakes, what blocks ending,
+// continuing as new or migrating) and registers every kind; kind_<kind>.go is each
+// kind's own file (kind_task.go, kind_decision.go, kind_wait.go, kind_notify.go,
+// kind_referral.go, kind_parallel.go, kind_join.go, kind_end.go). The state those kinds
+// work on is plain data in CaseState; each part has a small type with its methods,
+// reached from the run (caseRun in workflow.go) by a field: tasks (tasks.go), clocks
+// (clocks.go, terms.go, termchoice.go), stops (herstel.go), waits (kind_wait.go,
+// events.go), children (children.go), handoffs (handoff.go), notes (notify.go). Around
+// them: routing.go (entering a step, routing on, getting stuck), view.go and
+// visibility.go (what the case shows), checks.go (guard: who may do what), updates.go
+// (handlers), rescue.go, created.go and migrate.go (migration).
+//
+// # Adding a step kind
+//
+//  1. In definitions, the kind's constant, keys and checks (the definitions package
+//     docs say how).
+//  2. Here, a file kind_<kind>.go with a type that implements stepKind; a kind without
+//     state of its own embeds stateless and writes only enter. State a kind keeps goes
+//     in a new CaseState field (plain data, carried across continue-as-new), with a
+//     small type for its methods when it needs more than a few lines.
+//  3. One line in stepKinds (kinds.go), in the order of definitions.Kinds.
+//  4. A test in steps_test.go, and a recorded history (see below) once cases run on it.
+//
+// kinds_test.go proves the recipe: a kind "pause", registered in the test only, holds
+// a case for an hour, shows in its view and details, wakes it and is dropped by an end
+// step, with no other line changed.
+//
 // # Determinism
 //
 // Workflow code must give the same commands on replay: it reads time only through
 // workflow.Now, never files, the environment or randomness, and never ranges over a map
-// without sorting its keys (sortedKeys). Conditions (CEL) and calendars
+// without sorting its keys (workflow.DeterministicKeys). Conditions (CEL) and calendars
 // (law.Due) are pure functions of their input.
 //
 // A change to this interpreter that alters the commands a running case gives (another

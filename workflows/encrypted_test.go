@@ -5,8 +5,10 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -35,7 +37,7 @@ func TestRecordEncryptedHistories(t *testing.T) {
 		encryptedHistories[0]: dalfsenRecorded("enc-dalfsen-1", dalfsen, dalfsenRelated),
 		encryptedHistories[1]: dordrechtGGZ("enc-dordrecht-1", dordrecht, dordrechtRelated),
 	}
-	for _, name := range sortedKeys(cases) {
+	for _, name := range slices.Sorted(maps.Keys(cases)) {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		lc := cases[name]
 		runID, err := lc.run(ctx, live.c)

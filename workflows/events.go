@@ -11,32 +11,25 @@ import (
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
-// eventWait opens a wait for an event from outside. With for or until it also has a
+// forEvent opens a wait for an event from outside. With for or until it also has a
 // timeout; a timeout already past (or a date field without a date) sends the case to
 // the timeout step at once, with the trail saying why.
-func (c *caseRun) eventWait(ctx workflow.Context, step *definitions.Step, now time.Time) {
-	var due time.Time
-	switch {
-	case step.For != nil:
-		due = c.due(now, *step.For)
-	case step.Until != "":
-		d, ok := dateField(c.st.Data[step.Until])
-		if !ok {
-			c.addTrail(ctx, TrailEntry{Event: EventEventWaitUntimed, Step: step.ID, Args: args("field", step.Until, "event", step.Event)})
-		}
-		due = d
+func (c *waits) forEvent(ctx workflow.Context, step *definitions.Step, now time.Time) {
+	due, dated := c.end(step, now)
+	if !dated {
+		c.addTrail(ctx, TrailEntry{Event: EventEventWaitUntimed, Step: step.ID, Args: args("field", step.Until, "event", step.Event)})
 	}
 	w := &Wait{ID: step.ID + "-" + strconv.Itoa(c.st.Seq[step.ID]), Step: step.ID, Due: due, Event: step.Event}
 	if !due.IsZero() && !due.After(now) {
-		c.eventTimeout(ctx, w)
+		c.timeout(ctx, w)
 		return
 	}
 	c.st.Waits = append(c.st.Waits, w)
 }
 
-// eventTimeout ends an event wait whose time passed without the event: on to the
+// timeout ends an event wait whose time passed without the event: on to the
 // timeout step. The caller removes the wait.
-func (c *caseRun) eventTimeout(ctx workflow.Context, w *Wait) {
+func (c *waits) timeout(ctx workflow.Context, w *Wait) {
 	c.addTrail(ctx, TrailEntry{Event: EventEventTimeout, Step: w.Step, Args: args("event", w.Event)})
 	step := c.def.Steps.Step(w.Step)
 	if step == nil || step.Timeout == "" {
@@ -49,7 +42,7 @@ func (c *caseRun) eventTimeout(ctx workflow.Context, w *Wait) {
 // checkEvent finds the wait an event is for and checks the caller and the data: a
 // member of the case's team delivers it (an outside system gets a token of the team),
 // once per wait, with data that fits the wait's form.
-func (c *caseRun) checkEvent(req EventRequest) (*Wait, error) {
+func (c *guard) checkEvent(req EventRequest) (*Wait, error) {
 	if c.st.Status != StatusOpen {
 		return nil, notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
@@ -71,22 +64,22 @@ func (c *caseRun) checkEvent(req EventRequest) (*Wait, error) {
 	return w, nil
 }
 
-func (c *caseRun) validateEvent(ctx workflow.Context, req EventRequest) error {
+func (c *handlers) validateEvent(ctx workflow.Context, req EventRequest) error {
 	return c.validate(ctx, func() error { _, err := c.checkEvent(req); return err })
 }
 
-func (c *caseRun) onEvent(ctx workflow.Context, req EventRequest) (CaseView, error) {
+func (c *handlers) onEvent(ctx workflow.Context, req EventRequest) (CaseView, error) {
 	var w *Wait
 	return c.handle(ctx, "",
 		func() (err error) { w, err = c.checkEvent(req); return err },
-		func() { c.receiveEvent(ctx, w, req.Actor.UserID, req.Data) })
+		func() { c.waits.receive(ctx, w, req.Actor.UserID, req.Data) })
 }
 
-// receiveEvent ends the wait with the event: its data joins the case's, the trail says
+// receive ends the wait with the event: its data joins the case's, the trail says
 // which event came and who delivered it, and the case goes on. The caller holds the case.
-func (c *caseRun) receiveEvent(ctx workflow.Context, w *Wait, actor string, data map[string]any) {
+func (c *waits) receive(ctx workflow.Context, w *Wait, actor string, data map[string]any) {
 	c.st.Waits = slices.DeleteFunc(c.st.Waits, func(x *Wait) bool { return x == w })
-	for _, k := range sortedKeys(data) {
+	for _, k := range workflow.DeterministicKeys(data) {
 		c.st.Data[k] = data[k]
 	}
 	c.addTrail(ctx, TrailEntry{Event: EventEventReceived, Step: w.Step, Actor: actor, Args: args("event", w.Event)})

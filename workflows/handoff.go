@@ -47,6 +47,15 @@ type HandoffView struct {
 	Text string `json:"text"`
 }
 
+// handoffs are the case's referrals to external providers (CaseState.Handoffs): sending
+// them beside the case, recording the provider's answer, and how they show.
+type handoffs struct {
+	*caseRun
+	// inFlight counts hand-off activities not yet back; the run ends or continues as
+	// new only when it is zero, as their outcome reports to this run.
+	inFlight int
+}
+
 // asyncHandoffChange is the workflow.GetVersion change id of hand-offs that no longer
 // hold the case: histories before version 1 waited for the provider inside the step.
 const asyncHandoffChange = "async-handoff"
@@ -80,22 +89,22 @@ var inPlaceHandoffOptions = workflow.ActivityOptions{
 // provider is reached; updates answer and clocks fire meanwhile. It goes on when the
 // provider confirms; a refusal or retries run out leave the step failed and the case
 // stalled, for the lead to retry or route on (rescue.go).
-func (c *caseRun) handoff(ctx workflow.Context, step *definitions.Step) {
+func (c *handoffs) start(ctx workflow.Context, step *definitions.Step) {
 	seq := strconv.Itoa(c.st.Seq[step.ID])
 	key := c.st.CaseID + "/" + step.ID + "-" + seq
 	if workflow.GetVersion(ctx, asyncHandoffChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
-		c.handoffInPlace(ctx, step, key)
+		c.inPlace(ctx, step, key)
 		return
 	}
 	h := &Handoff{ID: step.ID + "-" + seq, Step: step.ID, Provider: step.Provider, Key: key, Since: workflow.Now(ctx)}
 	c.st.Handoffs = append(c.st.Handoffs, h)
 	c.addTrail(ctx, TrailEntry{Event: EventHandoffStarted, Step: step.ID, Args: args("provider", step.Provider)})
-	c.sendHandoff(ctx, h)
+	c.send(ctx, h)
 }
 
-// sendHandoff starts the hand-off activity for h and returns at once; when it ends,
+// send starts the hand-off activity for h and returns at once; when it ends,
 // handedOff takes the case to record the outcome.
-func (c *caseRun) sendHandoff(ctx workflow.Context, h *Handoff) {
+func (c *handoffs) send(ctx workflow.Context, h *Handoff) {
 	in := activities.HandoffInput{
 		CaseID: c.st.CaseID, Gemeente: c.def.Gemeente, Process: c.def.Process,
 		Step: h.Step, Provider: h.Provider, IdempotencyKey: h.Key,
@@ -103,19 +112,19 @@ func (c *caseRun) sendHandoff(ctx workflow.Context, h *Handoff) {
 	opts := handoffOptions
 	opts.Summary = "overdracht " + h.Step + " aan " + h.Provider
 	f := workflow.ExecuteActivity(workflow.WithActivityOptions(ctx, opts), activities.HandoffName, in)
-	c.handingOff++
+	c.inFlight++
 	workflow.Go(ctx, func(gctx workflow.Context) {
 		var res activities.HandoffResult
 		err := f.Get(gctx, &res)
-		c.handingOff--
+		c.inFlight--
 		c.advance(gctx, func() { c.handedOff(gctx, h.ID, h.Key, res, err) })
-		c.publish(gctx)
+		c.vis.publish(gctx)
 	})
 }
 
 // handedOff records a hand-off's outcome. The caller holds the case. An outcome of an
 // attempt the lead has since replaced, or of a case closed meanwhile, changes nothing.
-func (c *caseRun) handedOff(ctx workflow.Context, id, key string, res activities.HandoffResult, err error) {
+func (c *handoffs) handedOff(ctx workflow.Context, id, key string, res activities.HandoffResult, err error) {
 	i := slices.IndexFunc(c.st.Handoffs, func(h *Handoff) bool { return h.ID == id })
 	if i < 0 || c.st.Handoffs[i].Key != key {
 		return
@@ -152,9 +161,9 @@ func handoffFailure(err error) string {
 	return "the hand-off failed"
 }
 
-// handoffInPlace is the hand-off before async-handoff: it held the case until the
+// inPlace is the hand-off before async-handoff: it held the case until the
 // provider answered. Kept for cases started before that change.
-func (c *caseRun) handoffInPlace(ctx workflow.Context, step *definitions.Step, key string) {
+func (c *handoffs) inPlace(ctx workflow.Context, step *definitions.Step, key string) {
 	in := activities.HandoffInput{
 		CaseID: c.st.CaseID, Gemeente: c.def.Gemeente, Process: c.def.Process,
 		Step: step.ID, Provider: step.Provider, IdempotencyKey: key,
@@ -172,8 +181,8 @@ func (c *caseRun) handoffInPlace(ctx workflow.Context, step *definitions.Step, k
 	c.route(ctx, step)
 }
 
-// handoffViews are the pending and failed hand-offs as the view shows them.
-func (c *caseRun) handoffViews() []HandoffView {
+// views are the pending and failed hand-offs as the view shows them.
+func (c *handoffs) views() []HandoffView {
 	var out []HandoffView
 	for _, h := range c.st.Handoffs {
 		v := HandoffView{Step: h.Step, Provider: h.Provider, Since: h.Since, Status: "waiting", Retries: h.Retries,
@@ -187,21 +196,21 @@ func (c *caseRun) handoffViews() []HandoffView {
 }
 
 // waiting is what the case waits for besides tasks, for the memo: one line per hand-off.
-func (c *caseRun) waiting() []string {
+func (c *handoffs) waiting() []string {
 	var out []string
-	for _, v := range c.handoffViews() {
+	for _, v := range c.views() {
 		out = append(out, v.Text)
 	}
 	return out
 }
 
-// handoffPending reports whether a hand-off is in flight (sent, not failed): the run
+// pending reports whether a hand-off is in flight (sent, not failed): the run
 // must not continue as new then, as its outcome reports to this run.
-func (c *caseRun) handoffPending() bool {
+func (c *handoffs) pending() bool {
 	return slices.ContainsFunc(c.st.Handoffs, func(h *Handoff) bool { return !h.Failed })
 }
 
-// handoffFailed reports whether a hand-off failed and waits for the lead.
-func (c *caseRun) handoffFailed() bool {
+// failed reports whether a hand-off failed and waits for the lead.
+func (c *handoffs) failed() bool {
 	return slices.ContainsFunc(c.st.Handoffs, func(h *Handoff) bool { return h.Failed })
 }

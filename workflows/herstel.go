@@ -35,8 +35,12 @@ type StoppedPeriod struct {
 // maxStoppedPeriods bounds the periods kept; a case has a handful.
 const maxStoppedPeriods = 100
 
-// stopFor returns the open stop of a step's clock, or nil.
-func (c *caseRun) stopFor(step string) *Stop {
+// stops are the case's hersteltermijnen: the open ones (CaseState.Stops) and the
+// periods they stopped clocks (CaseState.Stopped).
+type stops struct{ *caseRun }
+
+// of returns the open stop of a step's clock, or nil.
+func (c *stops) of(step string) *Stop {
 	for _, s := range c.st.Stops {
 		if slices.Contains(s.Steps, step) {
 			return s
@@ -45,9 +49,9 @@ func (c *caseRun) stopFor(step string) *Stop {
 	return nil
 }
 
-// startStop opens the hersteltermijn of a new task t of step and stops the clocks of
+// start opens the hersteltermijn of a new task t of step and stops the clocks of
 // the open tasks of the steps it names. The caller holds the case.
-func (c *caseRun) startStop(ctx workflow.Context, step *definitions.Step, t *Task) {
+func (c *stops) start(ctx workflow.Context, step *definitions.Step, t *Task) {
 	if len(step.Stops) == 0 {
 		return
 	}
@@ -65,13 +69,13 @@ func (c *caseRun) startStop(ctx workflow.Context, step *definitions.Step, t *Tas
 	}
 }
 
-// joinStop applies the hersteltermijnen to a new task t of step: the days its clock
+// join applies the hersteltermijnen to a new task t of step: the days its clock
 // already stood still before it opened (stops that ended), and an open stop of its
 // step, which stops it from the start of its term or of the stop, whichever is later.
-func (c *caseRun) joinStop(ctx workflow.Context, step *definitions.Step, t *Task) {
+func (c *stops) join(ctx workflow.Context, step *definitions.Step, t *Task) {
 	origin := t.Opened
 	if step.Deadline != nil {
-		origin = c.origin(step.Deadline.From, t.Opened)
+		origin = c.clocks.origin(step.Deadline.From, t.Opened)
 	}
 	for _, p := range c.st.Stopped {
 		if p.Step != step.ID || !p.To.After(origin) {
@@ -82,10 +86,10 @@ func (c *caseRun) joinStop(ctx workflow.Context, step *definitions.Step, t *Task
 			from = origin
 		}
 		for _, a := range t.Alarms {
-			c.resumeAlarm(t, a, from, p.To)
+			c.clocks.resumeAlarm(t, a, from, p.To)
 		}
 	}
-	if s := c.stopFor(step.ID); s != nil {
+	if s := c.of(step.ID); s != nil {
 		since := t.Opened
 		if origin.Before(s.Since) {
 			since = s.Since
@@ -100,10 +104,10 @@ func (c *caseRun) joinStop(ctx workflow.Context, step *definitions.Step, t *Task
 	}
 }
 
-// endStop ends the hersteltermijn of task t, if it is one: the clocks it stopped run
+// end ends the hersteltermijn of task t, if it is one: the clocks it stopped run
 // again (unless opschorting holds them too) and the period is kept for tasks of those
 // steps that open later. The caller holds the case.
-func (c *caseRun) endStop(ctx workflow.Context, t *Task, why words.Code) {
+func (c *stops) end(ctx workflow.Context, t *Task, why words.Code) {
 	i := slices.IndexFunc(c.st.Stops, func(s *Stop) bool { return s.Task == t.ID })
 	if i < 0 {
 		return
@@ -128,7 +132,7 @@ func (c *caseRun) endStop(ctx workflow.Context, t *Task, why words.Code) {
 		}
 		for _, a := range o.Alarms {
 			if !a.Done {
-				c.resumeAlarm(o, a, o.FrozenAt, now)
+				c.clocks.resumeAlarm(o, a, o.FrozenAt, now)
 			}
 		}
 		sortAlarms(o)

@@ -26,6 +26,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
@@ -48,7 +49,7 @@ func startLive(tb testing.TB, forms map[string]definitions.Form) *liveServer {
 	keys := testutil.Keys() // as in production: payloads encrypted, actors verified
 	ts := temporaltest.NewServer(
 		temporaltest.WithBaseClientOptions(client.Options{Logger: quiet, DataConverter: keys.DataConverter(), FailureConverter: keys.FailureConverter()}),
-		temporaltest.WithBaseWorkerOptions(sdkworker.Options{Interceptors: []interceptor.WorkerInterceptor{NewActorInterceptor(keys)}}),
+		temporaltest.WithBaseWorkerOptions(sdkworker.Options{Interceptors: []interceptor.WorkerInterceptor{actors.NewInterceptor(keys)}}),
 	)
 	stop := sync.OnceFunc(ts.Stop)
 	tb.Cleanup(stop)
@@ -170,7 +171,7 @@ func (lc liveCase) run(ctx context.Context, c client.Client) (string, error) {
 			req = EventRequest{Actor: actor, Event: s.event, Data: s.data}
 		}
 		updateID := fmt.Sprintf("%s-%d", lc.opts.ID, i)
-		if req, err = SignRequest(testutil.Keys(), req, s.update, target, updateID, time.Now().Add(ActorTTL)); err != nil {
+		if req, err = actors.Sign(testutil.Keys(), req, s.update, target, updateID, time.Now().Add(actors.TTL)); err != nil {
 			return "", err
 		}
 		h, err := c.UpdateWorkflow(ctx, client.UpdateWorkflowOptions{

@@ -105,11 +105,15 @@ type TaskMove struct {
 	alarms []*Alarm // the new clock when recomputed
 }
 
+// migration moves a running case to another version of its definition: the plan (what
+// happens to each open task's clock, or why the move is refused) and the move itself.
+type migration struct{ *caseRun }
+
 // registerMigration adds the migration's update and dry-run query. Neither leaves a
 // trace in a history that does not use them, so registering them changes no replay.
-func (c *caseRun) registerMigration(ctx workflow.Context) error {
+func (c *handlers) registerMigration(ctx workflow.Context) error {
 	if err := workflow.SetQueryHandler(ctx, QueryMigration, func(req MigrateRequest) (MigrationPlan, error) {
-		return c.planMigration(req, workflow.Now(ctx), migrateVersion), nil
+		return c.migration.planMigration(req, workflow.Now(ctx), migrateVersion), nil
 	}); err != nil {
 		return err
 	}
@@ -117,26 +121,26 @@ func (c *caseRun) registerMigration(ctx workflow.Context) error {
 		workflow.UpdateHandlerOptions{Validator: c.validateMigrate})
 }
 
-func (c *caseRun) validateMigrate(ctx workflow.Context, req MigrateRequest) error {
+func (c *handlers) validateMigrate(ctx workflow.Context, req MigrateRequest) error {
 	return c.validate(ctx, func() error { _, err := c.checkMigrate(ctx, req); return err })
 }
 
-func (c *caseRun) onMigrate(ctx workflow.Context, req MigrateRequest) (CaseView, error) {
+func (c *handlers) onMigrate(ctx workflow.Context, req MigrateRequest) (CaseView, error) {
 	var plan MigrationPlan
 	return c.handle(ctx, "",
 		func() (err error) { plan, err = c.checkMigrate(ctx, req); return err },
-		func() { c.migrate(ctx, req, plan) })
+		func() { c.migration.migrate(ctx, req, plan) })
 }
 
 // checkMigrate checks who asks and whether the move is safe.
-func (c *caseRun) checkMigrate(ctx workflow.Context, req MigrateRequest) (MigrationPlan, error) {
+func (c *guard) checkMigrate(ctx workflow.Context, req MigrateRequest) (MigrationPlan, error) {
 	if c.st.Status != StatusOpen {
 		return MigrationPlan{}, notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
 	if err := c.mayMigrate(req.Actor); err != nil {
 		return MigrationPlan{}, err
 	}
-	plan := c.planMigration(req, workflow.Now(ctx), migrateVersion)
+	plan := c.migration.planMigration(req, workflow.Now(ctx), migrateVersion)
 	if !plan.OK {
 		return plan, conflict(words.Msg(words.RefuseUnsafeMigration, "reason", plan.Reason))
 	}
@@ -144,7 +148,7 @@ func (c *caseRun) checkMigrate(ctx workflow.Context, req MigrateRequest) (Migrat
 }
 
 // mayMigrate: a beheerder of the case's gemeente, or the lead in the case's team.
-func (c *caseRun) mayMigrate(a Actor) error {
+func (c *guard) mayMigrate(a Actor) error {
 	if a.Gemeente != "" && a.Gemeente != c.def.Gemeente {
 		return forbidden(words.Msg(words.RefuseOtherGemeente))
 	}
@@ -162,7 +166,7 @@ func (c *caseRun) mayMigrate(a Actor) error {
 
 // planMigration works out the move to req.To at now by the rule of version v of
 // migrateChange, changing nothing.
-func (c *caseRun) planMigration(req MigrateRequest, now time.Time, v workflow.Version) MigrationPlan {
+func (c *migration) planMigration(req MigrateRequest, now time.Time, v workflow.Version) MigrationPlan {
 	to := req.To
 	p := MigrationPlan{CaseID: c.st.CaseID, From: c.def.Version, To: to.Version, Tasks: []TaskMove{}}
 	reason := c.migrationBlock(&to)
@@ -173,7 +177,7 @@ func (c *caseRun) planMigration(req MigrateRequest, now time.Time, v workflow.Ve
 		p.Reason = reason
 		return p
 	}
-	next := &caseRun{def: &to, st: c.st, terms: c.terms}
+	next := (&caseRun{def: &to, st: c.st, terms: c.terms}).wire()
 	for _, t := range c.st.Tasks {
 		m, reason := c.moveTask(next, t, now, v)
 		if reason != "" {
@@ -188,7 +192,7 @@ func (c *caseRun) planMigration(req MigrateRequest, now time.Time, v workflow.Ve
 }
 
 // migrationBlock is the reason the case as a whole cannot move to to, or "".
-func (c *caseRun) migrationBlock(to *definitions.Definition) string {
+func (c *migration) migrationBlock(to *definitions.Definition) string {
 	switch {
 	case c.st.Status != StatusOpen:
 		return "the case is closed"
@@ -206,21 +210,8 @@ func (c *caseRun) migrationBlock(to *definitions.Definition) string {
 	if _, err := conditionsFor(to); err != nil {
 		return "the target definition's conditions do not compile: " + err.Error()
 	}
-	for _, w := range c.st.Waits {
-		if reason := sameKind(to, w.Step, definitions.KindWait); reason != "" {
-			return reason
-		}
-	}
-	for _, ch := range c.st.Children {
-		if reason := sameKind(to, ch.Step, definitions.KindReferral); reason != "" {
-			return reason
-		}
-	}
-	for _, j := range sortedKeys(c.st.Arrived) {
-		if len(c.st.Arrived[j]) == 0 {
-			continue
-		}
-		if reason := sameKind(to, j, definitions.KindJoin); reason != "" {
+	for _, e := range stepKinds {
+		if reason := e.run.unmovable(c.caseRun, to); reason != "" {
 			return reason
 		}
 	}
@@ -229,7 +220,7 @@ func (c *caseRun) migrationBlock(to *definitions.Definition) string {
 
 // relatedAfter is the referral targets the case has after the move: those sent along,
 // or else the ones it has.
-func (c *caseRun) relatedAfter(req MigrateRequest) []definitions.Definition {
+func (c *migration) relatedAfter(req MigrateRequest) []definitions.Definition {
 	if len(req.Related) > 0 {
 		return req.Related
 	}
@@ -262,7 +253,7 @@ func sameKind(to *definitions.Definition, id string, k definitions.Kind) string 
 }
 
 // moveTask works out one open task's move to next's definition, or why it cannot move.
-func (c *caseRun) moveTask(next *caseRun, t *Task, now time.Time, v workflow.Version) (TaskMove, string) {
+func (c *migration) moveTask(next *caseRun, t *Task, now time.Time, v workflow.Version) (TaskMove, string) {
 	old := c.def.Steps.Step(t.Step)
 	step := next.def.Steps.Step(t.Step)
 	if reason := sameKind(next.def, t.Step, definitions.KindTask); reason != "" {
@@ -288,7 +279,7 @@ func (c *caseRun) moveTask(next *caseRun, t *Task, now time.Time, v workflow.Ver
 	}
 	m := TaskMove{Task: t.ID, Step: t.Step, Clock: "kept", Deadline: t.deadline(), Overdue: t.Overdue}
 	m.NewDeadline = m.Deadline
-	if old != nil && sameTerms(old, step) && c.calendar() == next.calendar() {
+	if old != nil && sameTerms(old, step) && c.clocks.calendar() == next.clocks.calendar() {
 		return m, ""
 	}
 	if t.Extended {
@@ -317,11 +308,11 @@ func sameTerms(a, b *definitions.Step) bool {
 // above), by the rule of version v of migrateChange. The time the clock already stood
 // still is read from the old deadline (or another pending alarm): its distance from
 // where the old terms alone would put it.
-func (c *caseRun) recomputeClock(next *caseRun, old, step *definitions.Step, t *Task, now time.Time, v workflow.Version) []*Alarm {
+func (c *migration) recomputeClock(next *caseRun, old, step *definitions.Step, t *Task, now time.Time, v workflow.Version) []*Alarm {
 	var stood time.Duration
 	days := 0
 	if old != nil {
-		fresh := c.alarms(old, t.Opened)
+		fresh := c.clocks.alarms(old, t.Opened)
 		for _, a := range t.Alarms {
 			if f := matching(fresh, a); f != nil {
 				stood, days = a.Due.Sub(f.Due), daysStood(a, f)
@@ -331,14 +322,14 @@ func (c *caseRun) recomputeClock(next *caseRun, old, step *definitions.Step, t *
 			}
 		}
 	}
-	out := next.alarms(step, t.Opened)
+	out := next.clocks.alarms(step, t.Opened)
 	for _, a := range out {
 		switch {
 		case v < migrateWholeDays: // migrated before: the plain duration, DST hour and all
 			a.Due = a.Due.Add(stood)
 		case dayTerm(a.Unit):
 			if days > 0 {
-				a.Due, a.Nominal = postpone(next.calendar(), a, t.Opened, days)
+				a.Due, a.Nominal = postpone(next.clocks.calendar(), a, t.Opened, days)
 			}
 		default: // a fixed term (s, m, h) moves by exactly the time it stood still
 			a.Due = a.Due.Add(stood)
@@ -402,7 +393,7 @@ func matching(as []*Alarm, a *Alarm) *Alarm {
 // migrate moves the case: the snapshot, the compiled conditions and the clocks of the
 // open tasks. The caller holds the case; continue-as-new carries c.in, so later runs
 // start on the new version too.
-func (c *caseRun) migrate(ctx workflow.Context, req MigrateRequest, plan MigrationPlan) {
+func (c *migration) migrate(ctx workflow.Context, req MigrateRequest, plan MigrationPlan) {
 	if v := workflow.GetVersion(ctx, migrateChange, workflow.DefaultVersion, migrateVersion); v < migrateVersion {
 		plan = c.planMigration(req, workflow.Now(ctx), v) // a move recorded under an older rule
 	}

@@ -7,7 +7,6 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/activities"
-	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
@@ -26,18 +25,20 @@ func notifyRetryPolicy() *temporal.RetryPolicy {
 	return p
 }
 
-// notifyStep is a notify step: send the designer's message to the role, then go on.
-func (c *caseRun) notifyStep(ctx workflow.Context, step *definitions.Step) {
-	c.notify(ctx, activities.NotifyInput{Step: step.ID, Kind: "notify", To: step.To, Message: step.Message},
-		"melding "+step.ID+" aan "+step.To)
-	c.route(ctx, step)
+// notifier sends notifications (notify steps, reminders and escalations) beside the
+// case, and counts those not yet answered.
+type notifier struct {
+	*caseRun
+	// sending counts notifications sent but not yet answered; the run ends or
+	// continues as new only when it is zero, so none is lost.
+	sending int
 }
 
 // notify sends a notification through the Notify activity. The case does not wait for
 // it: a notification that fails never holds a case (it is noted in the trail), and an
 // update whose step notifies must answer at once even while a webhook is down. The run
 // waits for pending notifications only before it ends or continues as new.
-func (c *caseRun) notify(ctx workflow.Context, in activities.NotifyInput, summary string) {
+func (c *notifier) notify(ctx workflow.Context, in activities.NotifyInput, summary string) {
 	in.CaseID, in.Gemeente, in.Process, in.Team = c.st.CaseID, c.def.Gemeente, c.def.Process, c.st.Team
 	// Histories recorded before version 1 waited for every notification in place.
 	v := workflow.GetVersion(ctx, asyncNotifyChange, workflow.DefaultVersion, 1)
@@ -48,9 +49,9 @@ func (c *caseRun) notify(ctx workflow.Context, in activities.NotifyInput, summar
 		c.notified(ctx, in, f.Get(ctx, nil))
 		return
 	}
-	c.notifying++
+	c.sending++
 	workflow.Go(ctx, func(gctx workflow.Context) {
-		defer func() { c.notifying-- }()
+		defer func() { c.sending-- }()
 		c.notified(gctx, in, f.Get(gctx, nil))
 	})
 }
@@ -60,7 +61,7 @@ func (c *caseRun) notify(ctx workflow.Context, in activities.NotifyInput, summar
 const asyncNotifyChange = "async-notify"
 
 // notified records the outcome of a notification in the trail.
-func (c *caseRun) notified(ctx workflow.Context, in activities.NotifyInput, err error) {
+func (c *notifier) notified(ctx workflow.Context, in activities.NotifyInput, err error) {
 	if err != nil {
 		c.addTrail(ctx, TrailEntry{Event: EventNotifyFailed, Step: in.Step, Task: in.TaskID, Args: notifyArgs(in, words.NotifyFailedRemind, words.NotifyFailedEscalate)})
 		c.log(ctx, in.Step, in.TaskID).Warn("notification failed")

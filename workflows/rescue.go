@@ -38,22 +38,22 @@ type RouteOnRequest struct {
 	Reason string `json:"reason"`
 }
 
-func (c *caseRun) validateRetryHandoff(ctx workflow.Context, req RetryHandoffRequest) error {
+func (c *handlers) validateRetryHandoff(ctx workflow.Context, req RetryHandoffRequest) error {
 	return c.validate(ctx, func() error { _, err := c.checkRetryHandoff(req); return err })
 }
 
-func (c *caseRun) onRetryHandoff(ctx workflow.Context, req RetryHandoffRequest) (CaseView, error) {
+func (c *handlers) onRetryHandoff(ctx workflow.Context, req RetryHandoffRequest) (CaseView, error) {
 	var h *Handoff
 	return c.handle(ctx, "",
 		func() (err error) { h, err = c.checkRetryHandoff(req); return err },
-		func() { c.retryHandoff(ctx, h, req.Actor.UserID, req.Reason) })
+		func() { c.handoffs.retry(ctx, h, req.Actor.UserID, req.Reason) })
 }
 
-func (c *caseRun) validateRouteOn(ctx workflow.Context, req RouteOnRequest) error {
+func (c *handlers) validateRouteOn(ctx workflow.Context, req RouteOnRequest) error {
 	return c.validate(ctx, func() error { _, err := c.checkRouteOn(req); return err })
 }
 
-func (c *caseRun) onRouteOn(ctx workflow.Context, req RouteOnRequest) (CaseView, error) {
+func (c *handlers) onRouteOn(ctx workflow.Context, req RouteOnRequest) (CaseView, error) {
 	var from string
 	return c.handle(ctx, "",
 		func() (err error) { from, err = c.checkRouteOn(req); return err },
@@ -61,7 +61,7 @@ func (c *caseRun) onRouteOn(ctx workflow.Context, req RouteOnRequest) (CaseView,
 }
 
 // mayRescue: only the lead of the case's team rescues a case.
-func (c *caseRun) mayRescue(a Actor) error {
+func (c *guard) mayRescue(a Actor) error {
 	if c.st.Status != StatusOpen {
 		return notOpen(words.Msg(words.RefuseCaseClosed, "case", c.st.CaseID))
 	}
@@ -74,7 +74,7 @@ func (c *caseRun) mayRescue(a Actor) error {
 	return nil
 }
 
-func (c *caseRun) leadName() string {
+func (c *guard) leadName() string {
 	if c.def.Lead == "" {
 		return "no lead role is defined"
 	}
@@ -88,7 +88,7 @@ func checkRescueReason(reason string) []FieldError {
 	return nil
 }
 
-func (c *caseRun) checkRetryHandoff(req RetryHandoffRequest) (*Handoff, error) {
+func (c *guard) checkRetryHandoff(req RetryHandoffRequest) (*Handoff, error) {
 	if err := c.mayRescue(req.Actor); err != nil {
 		return nil, err
 	}
@@ -112,18 +112,18 @@ func (c *caseRun) checkRetryHandoff(req RetryHandoffRequest) (*Handoff, error) {
 	return nil, conflict(words.Msg(words.RefuseNoFailedHandoff))
 }
 
-// retryHandoff sends h again. The caller holds the case.
-func (c *caseRun) retryHandoff(ctx workflow.Context, h *Handoff, actor, reason string) {
+// retry sends h again. The caller holds the case.
+func (c *handoffs) retry(ctx workflow.Context, h *Handoff, actor, reason string) {
 	h.Retries++
 	h.Failed, h.Reason = false, ""
 	h.Key = c.st.CaseID + "/" + h.ID + "/retry-" + fmt.Sprint(h.Retries)
 	h.Since = workflow.Now(ctx)
 	c.addTrail(ctx, TrailEntry{Event: EventHandoffRetried, Step: h.Step, Actor: actor, Args: args("provider", h.Provider), Detail: reason})
-	c.sendHandoff(ctx, h)
+	c.send(ctx, h)
 }
 
 // stuckSteps are the steps where the case cannot go on by itself.
-func (c *caseRun) stuckSteps() []string {
+func (c *guard) stuckSteps() []string {
 	var out []string
 	for _, h := range c.st.Handoffs {
 		if h.Failed && !slices.Contains(out, h.Step) {
@@ -137,7 +137,7 @@ func (c *caseRun) stuckSteps() []string {
 }
 
 // checkRouteOn returns the stuck step the case leaves.
-func (c *caseRun) checkRouteOn(req RouteOnRequest) (string, error) {
+func (c *guard) checkRouteOn(req RouteOnRequest) (string, error) {
 	if err := c.mayRescue(req.Actor); err != nil {
 		return "", err
 	}
@@ -165,7 +165,7 @@ func (c *caseRun) checkRouteOn(req RouteOnRequest) (string, error) {
 }
 
 // routeOn leaves the stuck step from and enters req.To. The caller holds the case.
-func (c *caseRun) routeOn(ctx workflow.Context, from string, req RouteOnRequest) {
+func (c *handlers) routeOn(ctx workflow.Context, from string, req RouteOnRequest) {
 	c.st.Handoffs = slices.DeleteFunc(c.st.Handoffs, func(h *Handoff) bool { return h.Failed && h.Step == from })
 	if c.st.Stuck && c.st.StuckStep == from {
 		c.st.Stuck, c.st.StuckStep, c.st.StuckReason = false, "", ""

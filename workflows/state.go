@@ -57,7 +57,7 @@ type CaseState struct {
 	TrailDropped int `json:"trailDropped,omitempty"`
 	// Updates are the most recent accepted update ids, so a retried update (same id) is
 	// answered with the current view instead of acting twice, also after continue-as-new.
-	Updates []UpdateRecord `json:"updates,omitempty"`
+	Updates updateMemory `json:"updates,omitempty"`
 	// Runs counts the continue-as-new runs before this one.
 	Runs int `json:"runs,omitempty"`
 }
@@ -119,17 +119,6 @@ type Child struct {
 	Step       string `json:"step"`
 }
 
-// UpdateRecord remembers one accepted update.
-type UpdateRecord struct {
-	ID     string `json:"id"`
-	Name   string `json:"name"`
-	TaskID string `json:"taskId,omitempty"`
-}
-
-// maxUpdates bounds the remembered update ids; a client retries within minutes, long
-// before 200 further updates have reached the same case.
-const maxUpdates = 200
-
 // maxTrail bounds the trail carried over; older entries are dropped and counted.
 const maxTrail = 1000
 
@@ -172,28 +161,4 @@ func (t *Task) hasRole(roles []string) bool {
 		}
 	}
 	return false
-}
-
-// recentUpdate returns the record of an accepted update id, or nil.
-func (s *CaseState) recentUpdate(id string) *UpdateRecord {
-	if id == "" {
-		return nil
-	}
-	for i := range s.Updates {
-		if s.Updates[i].ID == id {
-			return &s.Updates[i]
-		}
-	}
-	return nil
-}
-
-// rememberUpdate records an accepted update id, keeping the most recent maxUpdates.
-func (s *CaseState) rememberUpdate(r UpdateRecord) {
-	if r.ID == "" {
-		return
-	}
-	s.Updates = append(s.Updates, r)
-	if n := len(s.Updates) - maxUpdates; n > 0 {
-		s.Updates = append([]UpdateRecord(nil), s.Updates[n:]...)
-	}
 }

@@ -23,7 +23,7 @@ type term struct {
 
 // chooseTerm picks the term of a deadline or norm from the collected data. Pure: the
 // same data gives the same term, so a replay chooses the same.
-func (c *caseRun) chooseTerm(d *definitions.Deadline) term {
+func (c *clocks) chooseTerm(d *definitions.Deadline) term {
 	t := term{within: d.Within, law: d.Law, chosen: -1}
 	for i, tc := range d.Cases {
 		ok, err := c.cond.Eval(tc.When, c.st.Data)
@@ -43,7 +43,7 @@ func (c *caseRun) chooseTerm(d *definitions.Deadline) term {
 }
 
 // lawOf is the legal basis of a task's deadline: the one its chosen term cites.
-func (c *caseRun) lawOf(t *Task) string {
+func (c *clocks) lawOf(t *Task) string {
 	if t.Law != "" {
 		return t.Law
 	}
@@ -56,7 +56,7 @@ func (c *caseRun) lawOf(t *Task) string {
 // noteTerms records in the trail what a new task's clock was counted from when the
 // definition leaves a choice: which case chose the term, and a from: date field that
 // held no date (the clock then counts from the step's start).
-func (c *caseRun) noteTerms(ctx workflow.Context, step *definitions.Step, t *Task) {
+func (c *clocks) noteTerms(ctx workflow.Context, step *definitions.Step, t *Task) {
 	d := step.Deadline
 	if d == nil {
 		return

@@ -35,7 +35,7 @@ const (
 )
 
 // due is the end of a term of d whose event happened at start, as this run counts.
-func (c *caseRun) due(start time.Time, d law.Duration) time.Time {
+func (c *clocks) due(start time.Time, d law.Duration) time.Time {
 	if c.terms >= termsAwb {
 		return law.Due(c.calendar(), start, d)
 	}
@@ -44,7 +44,7 @@ func (c *caseRun) due(start time.Time, d law.Duration) time.Time {
 
 // alarmUnit is the unit of the term behind an alarm: recorded on the alarm, or (for an
 // alarm carried from a run that did not record it) read from the step.
-func (c *caseRun) alarmUnit(t *Task, a *Alarm) law.Unit {
+func (c *clocks) alarmUnit(t *Task, a *Alarm) law.Unit {
 	if a.Unit != "" {
 		return a.Unit
 	}
@@ -67,7 +67,7 @@ func (c *caseRun) alarmUnit(t *Task, a *Alarm) law.Unit {
 // whose clock it stopped: what the case waited for has come in. Called while holding
 // the case, after the task closed and before the next steps open, so they open with
 // running clocks.
-func (c *caseRun) endSuspensionWith(ctx workflow.Context, t *Task, actor string) {
+func (c *clocks) endSuspensionWith(ctx workflow.Context, t *Task, actor string) {
 	if c.terms < termsOpschorting || !c.st.Suspended || t.FrozenAt.IsZero() || t.StoppedBy != "" {
 		return
 	}
@@ -80,7 +80,7 @@ func (c *caseRun) endSuspensionWith(ctx workflow.Context, t *Task, actor string)
 }
 
 // resumeAlarm moves a pending alarm of task t whose clock stood still from since to now.
-func (c *caseRun) resumeAlarm(t *Task, a *Alarm, since, now time.Time) {
+func (c *clocks) resumeAlarm(t *Task, a *Alarm, since, now time.Time) {
 	unit := c.alarmUnit(t, a)
 	if c.terms >= termsNominal {
 		a.Due, a.Nominal = law.ResumeNominal(c.calendar(), unit, a.Due, a.Nominal, since, now)

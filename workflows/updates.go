@@ -6,11 +6,15 @@ import (
 	"go.temporal.io/sdk/workflow"
 )
 
+// handlers are the case's query and update handlers with their validators; the checks
+// they share are guard's (checks.go).
+type handlers struct{ guard }
+
 // registerHandlers registers the query and every update with its validator. Validators
 // read state only, so a rejected update leaves no trace in history; handlers re-check
 // under the case lock (the state may have moved while they waited for it) and then
 // advance the case, so their answer already shows the next open tasks.
-func (c *caseRun) registerHandlers(ctx workflow.Context) error {
+func (c *handlers) registerHandlers(ctx workflow.Context) error {
 	if err := workflow.SetQueryHandler(ctx, QueryCase, func() (CaseView, error) { return c.view(), nil }); err != nil {
 		return err
 	}
@@ -42,21 +46,21 @@ func (c *caseRun) registerHandlers(ctx workflow.Context) error {
 
 // repeated reports whether the running update's id was accepted before (a client
 // retry, possibly in an earlier run): it is then answered with the current view.
-func (c *caseRun) repeated(ctx workflow.Context) bool {
+func (c *handlers) repeated(ctx workflow.Context) bool {
 	info := workflow.GetCurrentUpdateInfo(ctx)
-	return info != nil && c.st.recentUpdate(info.ID) != nil
+	return info != nil && c.st.Updates.find(info.ID) != nil
 }
 
 // remember records the running update's id as accepted.
-func (c *caseRun) remember(ctx workflow.Context, taskID string) {
+func (c *handlers) remember(ctx workflow.Context, taskID string) {
 	if info := workflow.GetCurrentUpdateInfo(ctx); info != nil {
-		c.st.rememberUpdate(UpdateRecord{ID: info.ID, Name: info.Name, TaskID: taskID})
+		c.st.Updates.add(UpdateRecord{ID: info.ID, Name: info.Name, TaskID: taskID})
 	}
 }
 
 // handle is the common shape of every handler: answer a repeat with the view; else,
 // holding the case, re-check, remember the id, act and route; then publish and answer.
-func (c *caseRun) handle(ctx workflow.Context, taskID string, check func() error, act func()) (CaseView, error) {
+func (c *handlers) handle(ctx workflow.Context, taskID string, check func() error, act func()) (CaseView, error) {
 	if c.repeated(ctx) {
 		return c.answer(len(c.st.Trail), nil), nil
 	}
@@ -65,7 +69,7 @@ func (c *caseRun) handle(ctx workflow.Context, taskID string, check func() error
 	var before []string
 	c.advance(ctx, func() {
 		since = len(c.st.Trail)
-		before = c.openTaskIDs()
+		before = c.tasks.ids()
 		if err = check(); err != nil {
 			return
 		}
@@ -75,7 +79,7 @@ func (c *caseRun) handle(ctx workflow.Context, taskID string, check func() error
 	if err != nil {
 		return CaseView{}, err
 	}
-	c.publish(ctx)
+	c.vis.publish(ctx)
 	return c.answer(since, before), nil
 }
 
@@ -83,7 +87,7 @@ func (c *caseRun) handle(ctx workflow.Context, taskID string, check func() error
 // on (those of this change), and forms only for the tasks this change opened (those in
 // were open before it), so that each answer, which history keeps, does not repeat the
 // whole trail and every form; the query and GET /cases/{id} have all of it.
-func (c *caseRun) answer(since int, open []string) CaseView {
+func (c *handlers) answer(since int, open []string) CaseView {
 	v := c.view()
 	since = min(since, len(v.Trail))
 	v.Trail = v.Trail[since:]
@@ -96,46 +100,37 @@ func (c *caseRun) answer(since int, open []string) CaseView {
 	return v
 }
 
-// openTaskIDs are the ids of the open tasks.
-func (c *caseRun) openTaskIDs() []string {
-	ids := make([]string, len(c.st.Tasks))
-	for i, t := range c.st.Tasks {
-		ids[i] = t.ID
-	}
-	return ids
-}
-
 // validate is the common shape of every validator.
-func (c *caseRun) validate(ctx workflow.Context, check func() error) error {
+func (c *handlers) validate(ctx workflow.Context, check func() error) error {
 	if c.repeated(ctx) {
 		return nil
 	}
 	return check()
 }
 
-func (c *caseRun) validateComplete(ctx workflow.Context, req CompleteRequest) error {
+func (c *handlers) validateComplete(ctx workflow.Context, req CompleteRequest) error {
 	return c.validate(ctx, func() error { _, err := c.checkComplete(req); return err })
 }
 
-func (c *caseRun) onComplete(ctx workflow.Context, req CompleteRequest) (CaseView, error) {
+func (c *handlers) onComplete(ctx workflow.Context, req CompleteRequest) (CaseView, error) {
 	var t *Task
 	return c.handle(ctx, req.TaskID,
 		func() (err error) { t, err = c.checkComplete(req); return err },
-		func() { c.completeTask(ctx, t, req.Actor.UserID, req.Data) })
+		func() { c.tasks.complete(ctx, t, req.Actor.UserID, req.Data) })
 }
 
-func (c *caseRun) validateClaim(ctx workflow.Context, req ClaimRequest) error {
+func (c *handlers) validateClaim(ctx workflow.Context, req ClaimRequest) error {
 	return c.validate(ctx, func() error { _, err := c.checkClaim(req); return err })
 }
 
-func (c *caseRun) onClaim(ctx workflow.Context, req ClaimRequest) (CaseView, error) {
+func (c *handlers) onClaim(ctx workflow.Context, req ClaimRequest) (CaseView, error) {
 	var t *Task
 	return c.handle(ctx, req.TaskID,
 		func() (err error) { t, err = c.checkClaim(req); return err },
-		func() { c.assign(ctx, t, req.Actor.UserID, req.Actor.UserID, EventTaskClaimed) })
+		func() { c.tasks.assign(ctx, t, req.Actor.UserID, req.Actor.UserID, EventTaskClaimed) })
 }
 
-func (c *caseRun) validateReassign(ctx workflow.Context, req ReassignRequest) error {
+func (c *handlers) validateReassign(ctx workflow.Context, req ReassignRequest) error {
 	return c.validate(ctx, func() error { _, err := c.checkReassign(req, true); return err })
 }
 
@@ -143,45 +138,39 @@ func (c *caseRun) validateReassign(ctx workflow.Context, req ReassignRequest) er
 // histories from before accepted one (validators do not run on replay, handlers do).
 const noopReassignChange = "noop-reassign"
 
-func (c *caseRun) onReassign(ctx workflow.Context, req ReassignRequest) (CaseView, error) {
+func (c *handlers) onReassign(ctx workflow.Context, req ReassignRequest) (CaseView, error) {
 	var t *Task
 	refuseNoop := workflow.GetVersion(ctx, noopReassignChange, workflow.DefaultVersion, 1) >= 1
 	return c.handle(ctx, req.TaskID,
 		func() (err error) { t, err = c.checkReassign(req, refuseNoop); return err },
-		func() { c.assign(ctx, t, req.Actor.UserID, req.Assignee, EventTaskReassigned) })
+		func() { c.tasks.assign(ctx, t, req.Actor.UserID, req.Assignee, EventTaskReassigned) })
 }
 
-func (c *caseRun) validateSuspend(ctx workflow.Context, req SuspendRequest) error {
+func (c *handlers) validateSuspend(ctx workflow.Context, req SuspendRequest) error {
 	return c.validate(ctx, func() error { return c.checkSuspend(req) })
 }
 
-func (c *caseRun) onSuspend(ctx workflow.Context, req SuspendRequest) (CaseView, error) {
+func (c *handlers) onSuspend(ctx workflow.Context, req SuspendRequest) (CaseView, error) {
 	return c.handle(ctx, "", func() error { return c.checkSuspend(req) },
-		func() { c.suspend(ctx, req.Actor.UserID, req.Reason) })
+		func() { c.clocks.suspend(ctx, req.Actor.UserID, req.Reason) })
 }
 
-func (c *caseRun) validateResume(ctx workflow.Context, req ResumeRequest) error {
+func (c *handlers) validateResume(ctx workflow.Context, req ResumeRequest) error {
 	return c.validate(ctx, func() error { return c.checkResume(req) })
 }
 
-func (c *caseRun) onResume(ctx workflow.Context, req ResumeRequest) (CaseView, error) {
+func (c *handlers) onResume(ctx workflow.Context, req ResumeRequest) (CaseView, error) {
 	return c.handle(ctx, "", func() error { return c.checkResume(req) },
-		func() { c.resume(ctx, req.Actor.UserID, "") })
+		func() { c.clocks.resume(ctx, req.Actor.UserID, "") })
 }
 
-func (c *caseRun) validateExtend(ctx workflow.Context, req ExtendRequest) error {
+func (c *handlers) validateExtend(ctx workflow.Context, req ExtendRequest) error {
 	return c.validate(ctx, func() error { _, err := c.checkExtend(req); return err })
 }
 
-func (c *caseRun) onExtend(ctx workflow.Context, req ExtendRequest) (CaseView, error) {
+func (c *handlers) onExtend(ctx workflow.Context, req ExtendRequest) (CaseView, error) {
 	var x extension
 	return c.handle(ctx, req.TaskID,
 		func() (err error) { x, err = c.checkExtend(req); return err },
-		func() { c.extend(ctx, x.task, req.Actor.UserID, x.by, req.Reason, x.due) })
-}
-
-// assign sets or clears a task's assignee.
-func (c *caseRun) assign(ctx workflow.Context, t *Task, actor, assignee string, event Event) {
-	t.Assignee = assignee
-	c.addTrail(ctx, TrailEntry{Event: event, Step: t.Step, Task: t.ID, Actor: actor, Args: assigneeArgs(assignee)})
+		func() { c.clocks.extend(ctx, x.task, req.Actor.UserID, x.by, req.Reason, x.due) })
 }

@@ -11,11 +11,31 @@ import (
 	"go.temporal.io/sdk/workflow"
 )
 
+// visibility publishes the case for those who do not query it: search attributes,
+// memo and the Web UI's current details, each only when it changed since last time.
+type visibility struct {
+	*caseRun
+	// memo is the memo last upserted, to skip unchanged upserts.
+	memo []TaskSummary
+	// memoWaiting is the memo's waiting list last upserted.
+	memoWaiting []string
+	// sa holds the search attributes as last published, by name (read from Temporal
+	// once per run, then kept here): comparing with it is cheaper than converting
+	// Temporal's copy on every publish. A nil value is an unset attribute.
+	sa map[string]any
+	// published is the rev (caseRun.rev) that publish last made fully visible, so a
+	// publish with nothing new (the main loop after a handler published) costs nothing.
+	published     int
+	everPublished bool
+	// details is the current details last set.
+	details string
+}
+
 // publish makes the state visible without a query: search attributes (only those that
 // changed, as each upsert is a history event), the memo with the open tasks (only when
 // changed), and the current details for the Web UI. None of it holds case data: only
 // ids, roles, user ids, dates of deadlines and flags.
-func (c *caseRun) publish(ctx workflow.Context) {
+func (c *visibility) publish(ctx workflow.Context) {
 	if c.everPublished && c.published == c.rev {
 		return
 	}
@@ -32,13 +52,13 @@ func (c *caseRun) publish(ctx workflow.Context) {
 		}
 	}
 	up := map[string]any{}
-	memo := c.taskSummaries()
+	memo := c.tasks.summaries()
 	if c.memo == nil || !slices.EqualFunc(memo, c.memo, sameSummary) {
 		up[MemoTasks] = memo
 	}
 	// Only published once there was something: cases that never wait on anything else
 	// (all cases before async-handoff) upsert their memo as they always did.
-	waiting := c.waiting()
+	waiting := c.handoffs.waiting()
 	if !slices.Equal(waiting, c.memoWaiting) {
 		up[MemoWaiting] = waiting
 		if waiting == nil {
@@ -74,7 +94,7 @@ func publishedSearchAttributes(cur temporal.SearchAttributes) map[string]any {
 
 // searchAttributeUpdates compares the wanted search attributes with those last
 // published (c.sa), and returns the upserts with the values they publish (nil: unset).
-func (c *caseRun) searchAttributeUpdates() ([]temporal.SearchAttributeUpdate, map[string]any) {
+func (c *visibility) searchAttributeUpdates() ([]temporal.SearchAttributeUpdate, map[string]any) {
 	var ups []temporal.SearchAttributeUpdate
 	changed := map[string]any{}
 	set := func(name string, v any, same func(old any) bool, up temporal.SearchAttributeUpdate) {
@@ -107,51 +127,16 @@ func (c *caseRun) searchAttributeUpdates() ([]temporal.SearchAttributeUpdate, ma
 	esc := int64(c.st.Escalation)
 	set(SAEscalation.GetName(), esc, func(old any) bool { o, ok := old.(int64); return ok && o == esc },
 		SAEscalation.ValueSet(esc))
-	if d := c.earliestDeadline(); d != nil {
+	if d := c.tasks.earliestDeadline(); d != nil {
 		set(SADeadline.GetName(), *d, func(old any) bool { o, ok := old.(time.Time); return ok && o.Equal(*d) },
 			SADeadline.ValueSet(*d))
 	} else {
 		set(SADeadline.GetName(), nil, nil, SADeadline.ValueUnset())
 	}
-	roles, assignees := c.rolesAndAssignees()
+	roles, assignees := c.tasks.rolesAndAssignees()
 	list(SARoles, roles)
 	list(SAAssignees, assignees)
 	return ups, changed
-}
-
-// rolesAndAssignees: who may act on open tasks (with the lead role, which may act on
-// all), and who claimed one; both sorted, for task listing by one visibility query.
-func (c *caseRun) rolesAndAssignees() ([]string, []string) {
-	roles, users := map[string]bool{}, map[string]bool{}
-	for _, t := range c.st.Tasks {
-		for _, r := range t.Roles {
-			roles[r] = true
-		}
-		if c.def.Lead != "" {
-			roles[c.def.Lead] = true
-		}
-		if t.Assignee != "" {
-			users[t.Assignee] = true
-		}
-	}
-	return sortedKeys(roles), sortedKeys(users)
-}
-
-// taskSummaries is the memo's list of open tasks.
-func (c *caseRun) taskSummaries() []TaskSummary {
-	out := []TaskSummary{}
-	received := c.st.Received
-	for _, t := range c.st.Tasks {
-		title := t.Step
-		if s := c.def.Steps.Step(t.Step); s != nil {
-			title = stepTitle(s.ID, s.Title)
-		}
-		out = append(out, TaskSummary{
-			ID: t.ID, Step: t.Step, Title: title, Roles: slices.Clone(t.Roles), Team: c.st.Team,
-			Assignee: t.Assignee, Opened: t.Opened, Received: &received, Deadline: t.deadline(), Overdue: t.Overdue,
-		})
-	}
-	return out
 }
 
 func sameSummary(a, b TaskSummary) bool {
@@ -168,50 +153,15 @@ func equalTimes(a, b *time.Time) bool {
 
 // detailsMarkdown says at a glance what the case waits for, e.g.
 // "**Wacht op**: keukentafelgesprek (wijkcoach), deadline 2026-12-01 (Wmo 2015 art. 2.3.2)".
-func (c *caseRun) detailsMarkdown() string {
+func (c *visibility) detailsMarkdown() string {
 	var b strings.Builder
 	if c.st.Status == StatusClosed {
 		fmt.Fprintf(&b, "**Afgesloten**: %s (%s)", c.st.Result, c.st.EndStep)
 		return b.String()
 	}
 
-	for _, t := range c.st.Tasks {
-		fmt.Fprintf(&b, "**Wacht op**: %s (%s)", t.Step, strings.Join(t.Roles, ", "))
-		if d := t.deadline(); d != nil {
-			fmt.Fprintf(&b, ", deadline %s", lastDay(*d))
-			if law := c.lawOf(t); law != "" {
-				fmt.Fprintf(&b, " (%s)", law)
-			}
-		}
-		if t.Overdue {
-			b.WriteString(" — **te laat**")
-		}
-		if t.Assignee != "" {
-			b.WriteString(", opgepakt")
-		}
-		b.WriteString("\n\n")
-	}
-	for _, w := range c.st.Waits {
-		if w.Event != "" {
-			fmt.Fprintf(&b, "**Wacht op gebeurtenis**: %s (%s)\n\n", w.Event, w.Step)
-			continue
-		}
-		// A date taken from the data (until:) is the resident's business: not shown.
-		if s := c.def.Steps.Step(w.Step); s != nil && s.Until != "" {
-			fmt.Fprintf(&b, "**Wacht**: %s\n\n", w.Step)
-			continue
-		}
-		fmt.Fprintf(&b, "**Wacht tot**: %s (%s)\n\n", w.Due.In(amsterdam).Format("2006-01-02 15:04"), w.Step)
-	}
-	for _, ch := range c.st.Children {
-		fmt.Fprintf(&b, "**Verwezen**: %s (%s)\n\n", ch.Step, ch.WorkflowID)
-	}
-	for _, h := range c.handoffViews() {
-		if h.Status == "failed" {
-			fmt.Fprintf(&b, "**Overdracht mislukt**: aan %s (%s): %s\n\n", h.Provider, h.Step, h.Reason)
-			continue
-		}
-		fmt.Fprintf(&b, "**Wacht op overdracht** aan %s (%s)\n\n", h.Provider, h.Step)
+	for _, e := range stepKinds {
+		e.run.describe(c.caseRun, &b)
 	}
 	if c.st.Stuck {
 		fmt.Fprintf(&b, "**Kan niet verder** bij %s: %s\n\n", c.st.StuckStep, c.st.StuckReason)

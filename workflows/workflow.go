@@ -11,9 +11,9 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-// caseRun is one run of the case workflow: the input, the state, and what is derived
-// from them (compiled conditions, what visibility last published). Only st is carried
-// across continue-as-new; everything else is rebuilt from the input.
+// caseRun is one run of the case workflow: the input, the state, what is derived from
+// them (compiled conditions), and the lock and queue through which the case advances.
+// Only st is carried across continue-as-new; everything else is rebuilt from the input.
 type caseRun struct {
 	in   CaseInput
 	def  *definitions.Definition
@@ -26,30 +26,43 @@ type caseRun struct {
 	// others wait for it, so two of them never route the same state at once. The SDK's
 	// mutex waits through the same condition mechanism as Await: no history events.
 	lock workflow.Mutex
-	// notifying counts notifications sent but not yet answered; the run ends or
-	// continues as new only when it is zero, so none is lost.
-	notifying int
-	// handingOff counts hand-off activities in flight, for the same reason.
-	handingOff int
-	// memo is the memo last upserted, to skip unchanged upserts.
-	memo []TaskSummary
-	// memoWaiting is the memo's waiting list last upserted.
-	memoWaiting []string
-	// sa holds the search attributes as last published, by name (read from Temporal
-	// once per run, then kept here): comparing with it is cheaper than converting
-	// Temporal's copy on every publish. A nil value is an unset attribute.
-	sa map[string]any
 	// rev counts the times the case was held (advance): the state only changes then.
-	// published is the rev that publish last made fully visible, so a publish with
-	// nothing new (the main loop after a handler published) costs nothing.
-	rev, published int
-	everPublished  bool
+	rev int
 	// begun is set once the start step was entered (or the run continued a case).
 	begun bool
-	// details is the current details last set.
-	details string
 	// terms is the version of term counting and opschorting this run follows (terms.go).
 	terms workflow.Version
+
+	// The concerns of a case: each a small type with the methods for its part of the
+	// state, used by the step kinds (kinds.go). Each holds the run, as they read the
+	// definition and the state and record in one trail; wire sets them.
+	tasks     taskList
+	clocks    clocks
+	stops     stops
+	waits     waits
+	children  children
+	handoffs  handoffs
+	notes     notifier
+	vis       visibility
+	checks    guard
+	handlers  handlers
+	migration migration
+}
+
+// wire points the run's concerns at it.
+func (c *caseRun) wire() *caseRun {
+	c.tasks = taskList{c}
+	c.clocks = clocks{c}
+	c.stops = stops{c}
+	c.waits = waits{c}
+	c.children = children{c}
+	c.handoffs = handoffs{caseRun: c}
+	c.notes = notifier{caseRun: c}
+	c.vis = visibility{caseRun: c}
+	c.checks = guard{c}
+	c.handlers = handlers{c.checks}
+	c.migration = migration{c}
+	return c
 }
 
 // arrival is a step reached from another step (From is empty for the start step).
@@ -67,7 +80,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 	}
 	// Handlers first: updates that arrived before this run started are delivered inside
 	// registration, and read the state initialised above.
-	if err := c.registerHandlers(ctx); err != nil {
+	if err := c.handlers.registerHandlers(ctx); err != nil {
 		return CaseResult{}, err
 	}
 	if in.Carried == nil {
@@ -84,7 +97,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 		if err := workflow.Await(ctx, func() bool { return !c.lock.IsLocked() }); err != nil {
 			return CaseResult{}, err
 		}
-		c.publish(ctx)
+		c.vis.publish(ctx)
 		if c.st.Status == StatusClosed {
 			break
 		}
@@ -100,7 +113,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 	if err := workflow.Await(ctx, c.settled(ctx)); err != nil {
 		return CaseResult{}, err
 	}
-	c.publish(ctx)
+	c.vis.publish(ctx)
 	return CaseResult{Result: c.st.Result, Step: c.st.EndStep}, nil
 }
 
@@ -115,7 +128,7 @@ func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 	if def.Steps.Step(def.Start) == nil {
 		return nil, temporal.NewNonRetryableApplicationError(fmt.Sprintf("definition has no start step %q", def.Start), ErrInvalid, nil)
 	}
-	c := &caseRun{in: in, def: &def, cond: cond, lock: workflow.NewMutex(ctx)}
+	c := (&caseRun{in: in, def: &def, cond: cond, lock: workflow.NewMutex(ctx)}).wire()
 	c.terms = workflow.GetVersion(ctx, termsChange, workflow.DefaultVersion, termsVersion)
 	if in.Carried != nil {
 		c.st = in.Carried
@@ -129,7 +142,7 @@ func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 		received = now
 	}
 	data := map[string]any{}
-	for _, k := range sortedKeys(in.Data) {
+	for _, k := range workflow.DeterministicKeys(in.Data) {
 		data[k] = in.Data[k]
 	}
 	c.st = &CaseState{
@@ -217,10 +230,10 @@ func (c *caseRun) sleep(ctx workflow.Context) error {
 }
 
 // mayContinueAsNew reports whether Temporal suggests a new run and nothing pins this
-// one: an awaited child case reports its end to this run only, so a case does not
-// continue as new while it waits for one.
+// one: an awaited child case or a pending hand-off reports to this run only, so a case
+// does not continue as new while it waits for one.
 func (c *caseRun) mayContinueAsNew(ctx workflow.Context) bool {
-	return c.st.Status == StatusOpen && len(c.st.Children) == 0 && !c.handoffPending() &&
+	return c.st.Status == StatusOpen && !anyKind(func(k stepKind) bool { return k.pinned(c) }) &&
 		workflow.GetInfo(ctx).GetContinueAsNewSuggested()
 }
 
@@ -238,10 +251,11 @@ func (c *caseRun) continueAsNew(ctx workflow.Context) error {
 }
 
 // settled is the condition for ending a run: no update running, nobody holding the
-// case, no notification or hand-off in flight.
+// case, no notification or activity of a step (a hand-off) in flight.
 func (c *caseRun) settled(ctx workflow.Context) func() bool {
 	return func() bool {
-		return workflow.AllHandlersFinished(ctx) && !c.lock.IsLocked() && c.notifying == 0 && c.handingOff == 0
+		return workflow.AllHandlersFinished(ctx) && !c.lock.IsLocked() && c.notes.sending == 0 &&
+			!anyKind(func(k stepKind) bool { return k.busy(c) })
 	}
 }
 

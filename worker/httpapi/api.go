@@ -12,6 +12,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/registry"
@@ -55,8 +56,8 @@ type Config struct {
 	Common
 	// Inbox is dev's local provider inbox, served at GET /inbox; nil: no such route.
 	Inbox *activities.Inbox
-	// ActorKeys sign the actor of every update (required; see workflows.SignRequest).
-	ActorKeys workflows.ActorKeys
+	// ActorKeys sign the actor of every update (required; see actors.Sign).
+	ActorKeys actors.Keys
 	// DataConverter reads the memo of listed cases: the client's, which decrypts;
 	// default the SDK's default (unencrypted) converter.
 	DataConverter converter.DataConverter

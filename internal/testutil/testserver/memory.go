@@ -14,6 +14,7 @@ import (
 	"go.temporal.io/server/temporal"
 	"go.temporal.io/server/temporaltest"
 
+	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -48,7 +49,7 @@ func InMemory(t testing.TB, encrypted bool) *Memory {
 		dcv = keys.DataConverter()
 		opts = append(opts,
 			temporaltest.WithBaseClientOptions(client.Options{DataConverter: dcv, FailureConverter: keys.FailureConverter()}),
-			temporaltest.WithBaseWorkerOptions(sdkworker.Options{Interceptors: []interceptor.WorkerInterceptor{workflows.NewActorInterceptor(keys)}}))
+			temporaltest.WithBaseWorkerOptions(sdkworker.Options{Interceptors: []interceptor.WorkerInterceptor{actors.NewInterceptor(keys)}}))
 	}
 	var ts *temporaltest.TestServer
 	if tt, ok := t.(*testing.T); ok {

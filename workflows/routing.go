@@ -7,9 +7,9 @@ import (
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
-// enter runs one step: it records the entry, then dispatches on the step's kind to a
-// small method. Each method either leaves something open (a task, a wait, a child
-// case) or queues the next steps.
+// enter runs one step: it records the entry, then hands the step to its kind
+// (kinds.go), which either leaves something open (a task, a wait, a child case) or
+// queues the next steps.
 func (c *caseRun) enter(ctx workflow.Context, a arrival) {
 	step := c.def.Steps.Step(a.Step)
 	if step == nil {
@@ -19,26 +19,12 @@ func (c *caseRun) enter(ctx workflow.Context, a arrival) {
 	c.st.Seq[step.ID]++
 	c.st.Entered[step.ID] = workflow.Now(ctx)
 	c.addTrail(ctx, TrailEntry{Event: EventStepEntered, Step: step.ID, Args: args("kind", string(step.Kind))})
-	switch step.Kind {
-	case definitions.KindTask:
-		c.openTask(ctx, step)
-	case definitions.KindDecision:
-		c.decide(ctx, step)
-	case definitions.KindWait:
-		c.wait(ctx, step)
-	case definitions.KindNotify:
-		c.notifyStep(ctx, step)
-	case definitions.KindReferral:
-		c.refer(ctx, step)
-	case definitions.KindParallel:
-		c.split(ctx, step)
-	case definitions.KindJoin:
-		c.join(ctx, step, a.From)
-	case definitions.KindEnd:
-		c.end(ctx, step)
-	default:
+	k := kindOf(step.Kind)
+	if k == nil {
 		c.stuck(ctx, step.ID, words.Msg(words.StuckUnknownKind, "kind", string(step.Kind)))
+		return
 	}
+	k.enter(ctx, c, step, a.From)
 }
 
 // route queues the next step after step: the first transition whose condition holds.
@@ -76,11 +62,6 @@ func (c *caseRun) matching(ctx workflow.Context, step *definitions.Step, all boo
 		}
 	}
 	return out
-}
-
-// decide is a decision step: routing only.
-func (c *caseRun) decide(ctx workflow.Context, step *definitions.Step) {
-	c.route(ctx, step)
 }
 
 // stuck records that the case cannot go on from a step. The case stays open and is

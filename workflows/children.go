@@ -11,26 +11,20 @@ import (
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
-// refer is a referral step: a child case of another process of the gemeente, or a
-// hand-off to an external provider.
-func (c *caseRun) refer(ctx workflow.Context, step *definitions.Step) {
-	if step.Provider != "" {
-		c.handoff(ctx, step)
-		return
-	}
-	c.startChild(ctx, step)
-}
+// children are the child cases the case started (CaseState.Referred) and those it
+// awaits (CaseState.Children): a referral to another process of the gemeente.
+type children struct{ *caseRun }
 
 // childContractChange is the workflow.GetVersion change id of child cases that get
 // only the fields their referral passes (definitions.ChildData), not the whole data.
 const childContractChange = "child-contract"
 
-// startChild starts the referenced process as a child case with workflow id
+// start starts the referenced process as a child case with workflow id
 // "<case>.<step>" ("-2", "-3" on a repeated referral). The child gets the fields the
 // step passes, or those its intake asks for (payloads, not search attributes). When the step awaits, the case goes on when the
 // child ends; otherwise as soon as it has started. Children are abandoned when the
 // parent closes: a specialist-care case outlives the wijkteam case that referred it.
-func (c *caseRun) startChild(ctx workflow.Context, step *definitions.Step) {
+func (c *children) start(ctx workflow.Context, step *definitions.Step) {
 	def := c.related(step.Process)
 	if def == nil {
 		c.stuck(ctx, step.ID, words.Msg(words.StuckUnrelatedProcess, "process", step.Process))
@@ -44,7 +38,7 @@ func (c *caseRun) startChild(ctx workflow.Context, step *definitions.Step) {
 	data := definitions.ChildData(step, def, c.st.Data)
 	if workflow.GetVersion(ctx, childContractChange, workflow.DefaultVersion, 1) == workflow.DefaultVersion {
 		data = map[string]any{}
-		for _, k := range sortedKeys(c.st.Data) {
+		for _, k := range workflow.DeterministicKeys(c.st.Data) {
 			data[k] = c.st.Data[k]
 		}
 	}
@@ -76,13 +70,13 @@ func (c *caseRun) startChild(ctx workflow.Context, step *definitions.Step) {
 	workflow.Go(ctx, func(gctx workflow.Context) {
 		var res CaseResult
 		err := fut.Get(gctx, &res)
-		c.advance(gctx, func() { c.childDone(gctx, id, step, res, err) })
-		c.publish(gctx)
+		c.advance(gctx, func() { c.done(gctx, id, step, res, err) })
+		c.vis.publish(gctx)
 	})
 }
 
-// childDone goes on after an awaited child case ended. The caller holds the case.
-func (c *caseRun) childDone(ctx workflow.Context, id string, step *definitions.Step, res CaseResult, err error) {
+// done goes on after an awaited child case ended. The caller holds the case.
+func (c *children) done(ctx workflow.Context, id string, step *definitions.Step, res CaseResult, err error) {
 	for i, ch := range c.st.Children {
 		if ch.WorkflowID == id {
 			c.st.Children = append(c.st.Children[:i:i], c.st.Children[i+1:]...)
@@ -105,7 +99,7 @@ func (c *caseRun) childDone(ctx workflow.Context, id string, step *definitions.S
 }
 
 // related returns the related definition of the process, or nil.
-func (c *caseRun) related(process string) *definitions.Definition {
+func (c *children) related(process string) *definitions.Definition {
 	for i := range c.in.Related {
 		if c.in.Related[i].Process == process && c.in.Related[i].Gemeente == c.def.Gemeente {
 			return &c.in.Related[i]
