@@ -15,10 +15,6 @@ import (
 	"github.com/wijkflow/wijkflow/definitions/law"
 )
 
-func init() {
-	commands["migrate"] = command{summary: "move open cases to another version of their process (--dry-run first)", run: runMigrate}
-}
-
 // migrateAnswer is the task API's answer to POST /migrations.
 type migrateAnswer struct {
 	DryRun   bool   `json:"dryRun"`

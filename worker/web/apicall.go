@@ -13,19 +13,19 @@ import (
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// apiError is an answer of the task API other than 2xx: {error, code, args, errors}.
+// apiError is an answer of the task API other than 2xx: {error, code, args, errors}; a
+// refusal's code and arguments are a message of the catalogue.
 type apiError struct {
-	Status  int                    `json:"-"`
-	Message string                 `json:"error"`
-	Code    words.Code             `json:"code"`
-	Args    map[string]string      `json:"args"`
-	Errors  []workflows.FieldError `json:"errors"`
+	Status  int    `json:"-"`
+	English string `json:"error"`
+	words.Message
+	Errors []workflows.FieldError `json:"errors"`
 }
 
 // nl is the error in Dutch.
-func (e *apiError) nl() string { return sayNL(e.Code, e.Args, e.Message) }
+func (e *apiError) nl() string { return sayNL(e.Code, e.Args, e.English) }
 
-func (e *apiError) Error() string { return fmt.Sprintf("%d %s", e.Status, e.Message) }
+func (e *apiError) Error() string { return fmt.Sprintf("%d %s", e.Status, e.English) }
 
 // fieldErrors maps the 422's problems by field, in Dutch.
 func (e *apiError) fieldErrors() map[string]string {
@@ -86,8 +86,8 @@ func (a *app) call(ctx context.Context, token, method, path string, q url.Values
 	}
 	if ans.status < 200 || ans.status > 299 {
 		e := &apiError{Status: ans.status}
-		if json.Unmarshal(ans.body.Bytes(), e) != nil || e.Message == "" {
-			e.Message = strings.TrimSpace(ans.body.String())
+		if json.Unmarshal(ans.body.Bytes(), e) != nil || e.English == "" {
+			e.English = strings.TrimSpace(ans.body.String())
 		}
 		return e
 	}
