@@ -38,10 +38,7 @@ func (c *checker) dataflow(conds *Conditions) {
 		return
 	}
 	steps := c.d.Steps
-	index := make(map[string]int, len(steps))
-	for i, s := range steps {
-		index[s.ID] = i
-	}
+	index := stepIndex(steps)
 	pred := make([][]int, len(steps))
 	for i, s := range steps {
 		for _, t := range s.Next {

@@ -43,14 +43,21 @@ type Definition struct {
 type Steps []*Step
 
 // Step returns the step with the given id, or nil.
-func (s Steps) Step(id string) *Step {
-	for _, st := range s {
-		if st.ID == id {
-			return st
+func (s Steps) Step(id string) *Step { return byKey(s, id) }
+
+// byKey returns the item whose key is k (a step by its id, a field by its name), or nil.
+func byKey[T interface{ key() string }](items []T, k string) T {
+	var none T
+	for _, it := range items {
+		if it.key() == k {
+			return it
 		}
 	}
-	return nil
+	return none
 }
+
+func (st *Step) key() string { return st.ID }
+func (f *Field) key() string { return f.Name }
 
 // Step is one step of a process. Which fields apply depends on Kind.
 type Step struct {
@@ -183,14 +190,7 @@ type Rung struct {
 type Form []*Field
 
 // Field returns the field with the given name, or nil.
-func (f Form) Field(name string) *Field {
-	for _, fl := range f {
-		if fl.Name == name {
-			return fl
-		}
-	}
-	return nil
-}
+func (f Form) Field(name string) *Field { return byKey(f, name) }
 
 // Field is one field of a form.
 type Field struct {
