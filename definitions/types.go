@@ -1,6 +1,10 @@
 package definitions
 
-import "github.com/wijkflow/wijkflow/definitions/law"
+import (
+	"iter"
+
+	"github.com/wijkflow/wijkflow/definitions/law"
+)
 
 // Definition is one gemeente's process, loaded and validated. It is plain data: it
 // round-trips through JSON unchanged, because it travels as the case workflow's input.
@@ -57,6 +61,19 @@ func byKey[T interface{ key() string }](items []T, k string) T {
 }
 
 func (st *Step) key() string { return st.ID }
+
+// terms yields the step's deadline and norm, those it has, each with its key: the two
+// terms whose cases and from: are checked alike.
+func (st *Step) terms() iter.Seq2[string, *Deadline] {
+	return func(yield func(string, *Deadline) bool) {
+		if st.Deadline != nil && !yield("deadline", st.Deadline) {
+			return
+		}
+		if st.Norm != nil {
+			yield("norm", st.Norm)
+		}
+	}
+}
 func (f *Field) key() string { return f.Name }
 
 // Step is one step of a process. Which fields apply depends on Kind.
