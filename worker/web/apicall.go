@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/wijkflow/wijkflow/internal/words"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -54,27 +55,13 @@ func (a *answer) WriteHeader(code int) {
 // call sends one request to the task API in-process, as the user of token, and decodes
 // a 2xx JSON answer into out. Another status comes back as *apiError.
 func (a *app) call(ctx context.Context, token, method, path string, q url.Values, body any, idem string, out any) error {
-	var rd *bytes.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			return err
-		}
-		rd = bytes.NewReader(b)
-	} else {
-		rd = bytes.NewReader(nil)
-	}
 	target := "/api/v1" + path
 	if len(q) > 0 {
 		target += "?" + q.Encode()
 	}
-	req, err := http.NewRequestWithContext(ctx, method, target, rd)
+	req, err := httpapi.NewRequest(ctx, method, target, token, body)
 	if err != nil {
 		return err
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
 	}
 	if idem != "" {
 		req.Header.Set("Idempotency-Key", idem)
