@@ -12,7 +12,7 @@ const validateUsage = "usage: wijkflow validate PATH...\n\nChecks definition fil
 // runValidate checks the definitions at the given paths as one set, so referrals between
 // files are checked too. Problems go to stdout, one per line, so editors and CI can read
 // them; the exit status says whether there were any.
-func runValidate(paths []string, stdout, stderr io.Writer) error {
+func runValidate(paths []string, stdout, _ io.Writer) error {
 	defs, issues := definitions.LoadFiles(paths...)
 	for _, i := range issues {
 		fmt.Fprintln(stdout, i.String())
