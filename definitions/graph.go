@@ -91,10 +91,7 @@ func (c *checker) graph() {
 		return
 	}
 	steps := c.d.Steps
-	index := make(map[string]int, len(steps))
-	for i, s := range steps {
-		index[s.ID] = i
-	}
+	index := stepIndex(steps)
 	succ := make([][]int, len(steps))
 	pred := make([][]int, len(steps))
 	for i, s := range steps {
@@ -328,4 +325,13 @@ func walk(roots []int, edges [][]int, n int) []bool {
 		}
 	}
 	return seen
+}
+
+// stepIndex maps each step's id to its place in steps, the node numbers of the graph.
+func stepIndex(steps Steps) map[string]int {
+	index := make(map[string]int, len(steps))
+	for i, s := range steps {
+		index[s.ID] = i
+	}
+	return index
 }

@@ -59,12 +59,7 @@ func TestStarvedJoins(t *testing.T) {
 }
 
 func TestReferralPass(t *testing.T) {
-	src := `gemeente: testgem
-process: ouder
-title: Ouder
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-intake:
+	src := ouderHead + `intake:
   zorg: {type: text}
   bsn: {type: text}
 start: kind
@@ -93,12 +88,7 @@ func TestChildData(t *testing.T) {
 }
 
 func TestReferralOutcome(t *testing.T) {
-	src := `gemeente: testgem
-process: ouder
-title: Ouder
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-intake:
+	src := ouderHead + `intake:
   uitkomst: {type: choice, options: [gemeld]}
   aantal: {type: number}
 start: a
@@ -123,12 +113,7 @@ func TestReferralOutcomeOptions(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("ouder.yaml", `gemeente: testgem
-process: ouder
-title: Ouder
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-intake:
+	write("ouder.yaml", ouderHead+`intake:
   uitkomst: {type: choice, options: [behandeld]}
 start: a
 steps:
@@ -152,3 +137,12 @@ steps:
 		t.Errorf("issues:\n%v\nwant\n%s", issues, want)
 	}
 }
+
+// ouderHead is the first five lines of the parent process in the referral tests; the
+// lines of their problems count from it.
+const ouderHead = `gemeente: testgem
+process: ouder
+title: Ouder
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+`

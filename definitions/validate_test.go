@@ -1,7 +1,6 @@
 package definitions
 
 import (
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"strings"
@@ -58,6 +57,23 @@ func issueLines(is Issues) []string {
 	return out
 }
 
+// parseCase is a definition file and the problems Parse must find in it as t.yaml.
+type parseCase struct {
+	name, src string
+	want      []string
+}
+
+// checkParse parses each case's file and checks its problems.
+func checkParse(t *testing.T, cases []parseCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			_, issues := Parse("t.yaml", []byte(tt.src))
+			checkIssues(t, issues, tt.want)
+		})
+	}
+}
+
 func checkIssues(t *testing.T, got Issues, want []string) {
 	t.Helper()
 	g := issueLines(got)
@@ -78,11 +94,7 @@ func TestParseValid(t *testing.T) {
 }
 
 func TestParseBroken(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	tests := []parseCase{
 		{"missing required keys", "gemeente: testgem\nsteps: {}\n", []string{
 			"t.yaml:1:1: process: is required",
 			"t.yaml:1:1: roles: is required",
@@ -213,12 +225,7 @@ func TestParseBroken(t *testing.T) {
 			"t.yaml:9:3: steps.a: \"a\" is already defined on line 8; keep one",
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, issues := Parse("t.yaml", []byte(tt.src))
-			checkIssues(t, issues, tt.want)
-		})
-	}
+	checkParse(t, tests)
 }
 
 // TestParseManyProblemsInOnePass checks that validation goes on after every problem: a
@@ -310,14 +317,7 @@ func TestValidateDoesNotChangeInput(t *testing.T) {
 	for name, src := range map[string]string{"valid": validYAML, "rich": richYAML} {
 		t.Run(name, func(t *testing.T) {
 			d, _ := Parse("t.yaml", []byte(src))
-			b, err := json.Marshal(d)
-			if err != nil {
-				t.Fatal(err)
-			}
-			before := Definition{File: d.File} // the file is not content: not in JSON
-			if err := json.Unmarshal(b, &before); err != nil {
-				t.Fatal(err)
-			}
+			before := jsonCopy(t, d)
 			newReport("t.yaml").validate(d)
 			if !reflect.DeepEqual(d, &before) {
 				t.Errorf("validate changed the definition")
