@@ -39,8 +39,12 @@ func (c *checker) lawTerm(cite string, within law.Duration, from, p string) {
 	if !ok || a.Term.IsZero() || within.IsZero() {
 		return
 	}
+	here := c.startOf(from)
+	if here == startUnknown {
+		return
+	}
 	sameLength := law.SameLength(within, a.Term)
-	if sameLength && startFits(a.From, c.startOf(from)) {
+	if sameLength && startFits(a.From, here) {
 		return
 	}
 	at := p + ".within"
@@ -56,7 +60,7 @@ func (c *checker) lawTerm(cite string, within law.Duration, from, p string) {
 	}
 	c.sayAll(at, []words.Message{
 		words.Msg(statuteCodes[a.From], "law", a.Cite, "term", a.Term.String()),
-		c.hereFrom(within, from),
+		hereFrom(within, from, here),
 		words.Msg(words.ProblemLawUseNorm, "fix", fix, "source", a.Source),
 	})
 }
@@ -77,6 +81,7 @@ const (
 	startCase                       // "case": the melding
 	startOtherStep                  // another step's start
 	startField                      // a date field
+	startUnknown                    // neither: reported by the check of references
 )
 
 // startOf reads a deadline's from:.
@@ -88,8 +93,10 @@ func (c *checker) startOf(from string) termStart {
 		return startCase
 	case c.steps[from] != nil:
 		return startOtherStep
+	case c.fields.Field(from) != nil:
+		return startField
 	}
-	return startField
+	return startUnknown
 }
 
 // startFits reports whether a term counted from here can be the statutory one. A
@@ -107,9 +114,9 @@ func startFits(statute law.Start, here termStart) bool {
 }
 
 // hereFrom says this definition's term and where it counts from.
-func (c *checker) hereFrom(within law.Duration, from string) words.Message {
+func hereFrom(within law.Duration, from string, here termStart) words.Message {
 	w := within.String()
-	switch c.startOf(from) {
+	switch here {
 	case startCase:
 		return words.Msg(words.ProblemLawHereCase, "within", w)
 	case startOtherStep:
