@@ -19,22 +19,24 @@ func (c *checker) lawTerms() {
 			continue
 		}
 		p := "steps." + s.ID + ".deadline"
-		c.lawTerm(dl.Law, dl.Within, dl.From, p)
+		c.lawTerm(dl.Law, dl.Within, dl.From, p+".within", p+".from")
 		for k, tc := range dl.Cases {
 			cite := tc.Law
 			if cite == "" {
 				cite = dl.Law
 			}
 			if !tc.Within.IsZero() {
-				c.lawTerm(cite, tc.Within, dl.From, p+".cases["+strconv.Itoa(k)+"]")
+				// A case has no from: of its own; its within is what it writes.
+				at := p + ".cases[" + strconv.Itoa(k) + "].within"
+				c.lawTerm(cite, tc.Within, dl.From, at, at)
 			}
 		}
 	}
 }
 
 // lawTerm checks one term of within, counted from from, against the article cite
-// names; p is the path of the deadline or term case.
-func (c *checker) lawTerm(cite string, within law.Duration, from, p string) {
+// names; a wrong length is said at withinAt, a wrong start alone at fromAt.
+func (c *checker) lawTerm(cite string, within law.Duration, from, withinAt, fromAt string) {
 	a, ok := law.Cited(cite)
 	if !ok || a.Term.IsZero() || within.IsZero() {
 		return
@@ -47,16 +49,16 @@ func (c *checker) lawTerm(cite string, within law.Duration, from, p string) {
 	if sameLength && startFits(a.From, here) {
 		return
 	}
-	at := p + ".within"
+	at := withinAt
 	if sameLength {
-		at = p + ".from" // the length is right; where it counts from is not
+		at = fromAt // the length is right; where it counts from is not
+	}
+	if c.isBad(at) {
+		return
 	}
 	fix := a.Term.String()
 	if a.From == law.FromMelding {
 		fix += ", from: case"
-	}
-	if c.isBad(at) {
-		return
 	}
 	c.sayAll(at, []words.Message{
 		words.Msg(statuteCodes[a.From], "law", a.Cite, "term", a.Term.String()),
