@@ -170,7 +170,9 @@ type Deadline struct {
 	// case's start (the melding), the id of another step (that step's start), or a date
 	// field of a form (that day, e.g. the day the aanvraag was received).
 	From string `yaml:"from,omitempty" json:"from,omitempty"`
-	// Law cites the legal basis, e.g. "Wmo 2015 art. 2.3.2"; shown in the Web UI.
+	// Law cites the legal basis, e.g. "Wmo 2015 art. 2.3.2"; shown in the Web UI. A
+	// term the validator knows (the designer guide's table) must be written as the law
+	// sets it: its length, counted from where the law counts it.
 	Law string `yaml:"law,omitempty" json:"law,omitempty"`
 	// Cases choose another term by a condition over the data, read when the task opens:
 	// the first case whose when holds gives within (and law); none: the term above.

@@ -109,7 +109,7 @@ steps:
   besluit:
     kind: task
     role: wijkcoach
-    deadline: {within: 4w, law: Awb 4:13}
+    deadline: {within: 4w, law: Verordening art. 4}
     form: {ok: {type: bool, required: true}}
     next: [{goto: klaar}]
   aanvullen:

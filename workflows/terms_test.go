@@ -18,7 +18,7 @@ steps:
   onderzoek:
     kind: task
     role: wijkcoach
-    deadline: {within: %s, from: case, law: "Wmo 2015 art. 2.3.2"}
+    deadline: {within: %s, from: case, law: "Verordening art. 3"}
     norm: {within: %s, from: case}
     suspendable: true
     escalate:

@@ -26,7 +26,7 @@ steps:
     kind: task
     title: Keukentafelgesprek
     role: wijkcoach
-    deadline: {within: 6w, law: "Wmo 2015 art. 2.3.2"}
+    deadline: {within: 6w, from: case, law: "Wmo 2015 art. 2.3.2"}
     form:
       verslag: {type: text, required: true}
     next: [{goto: pauze}]
