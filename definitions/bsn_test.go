@@ -53,3 +53,25 @@ func TestBSNRule(t *testing.T) {
 		t.Errorf("an empty optional BSN is checked: %+v", p)
 	}
 }
+
+// TestBSNRuleFits: bsn is a rule of text fields (a number drops the leading zeros) and a
+// misspelling of it is suggested.
+func TestBSNRuleFits(t *testing.T) {
+	tests := []struct {
+		field Field
+		want  string
+	}{
+		{Field{Type: FieldText, Rules: "bsn"}, ""},
+		{Field{Type: FieldNumber, Rules: "bsn"}, `rules: "bsn" applies to text, not to a number field`},
+		{Field{Type: FieldText, Rules: "bns"}, `rules: unknown rule "bns"; did you mean "bsn"?`},
+	}
+	for _, tt := range tests {
+		got := ""
+		if err := CheckRules(&tt.field); err != nil {
+			got = err.Error()
+		}
+		if got != tt.want {
+			t.Errorf("CheckRules(%s %q) = %q, want %q", tt.field.Type, tt.field.Rules, got, tt.want)
+		}
+	}
+}

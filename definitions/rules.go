@@ -200,5 +200,5 @@ var knownRules = []string{
 	"required", "omitempty", "min", "max", "len", "eq", "ne", "gt", "gte", "lt", "lte",
 	"oneof", "email", "url", "numeric", "number", "alpha", "alphanum", "ascii", "lowercase",
 	"uppercase", "contains", "excludes", "startswith", "endswith", "unique", "datetime",
-	"e164", "postcode_iso3166_alpha2", "uuid", "boolean", "dive",
+	"e164", "postcode_iso3166_alpha2", "uuid", "boolean", "dive", "bsn",
 }
