@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -133,6 +135,20 @@ func TestDevRunsSeedsAndRestarts(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+	// The seeding's audit and access records are in the data dir, not among the banner.
+	if n := strings.Count(first.stderr.String(), "event=audit") + strings.Count(first.stderr.String(), "event=access"); n > 0 {
+		t.Errorf("%d audit or access lines on stderr:\n%s", n, first.stderr.String())
+	}
+	records, err := os.ReadFile(filepath.Join(dir, devRecordsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(records, []byte(`"event":"audit","action":"create"`)) || !bytes.Contains(records, []byte(`"event":"access"`)) {
+		t.Errorf("%s lacks the seeding's audit and access records:\n%.2000s", devRecordsFile, records)
+	}
+	if want := "Access log " + filepath.Join(dir, devRecordsFile); !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 	api := first.apiBase(t)
 	var health map[string]any
