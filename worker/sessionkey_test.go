@@ -13,6 +13,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/crypt"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/web"
 )
@@ -29,18 +30,15 @@ func TestSessionSurvivesARestart(t *testing.T) {
 	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 
 	first := webAppOn(t, keys)
-	page := getBody(t, c, first+"/aanmelden")
-	csrf := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
+	page := testutil.DoWith(t, c, "GET", first+"/aanmelden", "", nil).Body
+	csrf := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindSubmatch(page)
 	if csrf == nil {
 		t.Fatalf("no csrf field: %s", page)
 	}
-	resp, err := c.PostForm(first+"/aanmelden", url.Values{"csrf": {csrf[1]}, "gebruiker": {"coach-1"}, "terug": {"/taken"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/taken" {
-		t.Fatalf("sign-in: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	form := url.Values{"csrf": {string(csrf[1])}, "gebruiker": {"coach-1"}, "terug": {"/taken"}}.Encode()
+	r := testutil.DoWith(t, c, "POST", first+"/aanmelden", "", form, "Content-Type", "application/x-www-form-urlencoded")
+	if r.Status != http.StatusSeeOther || r.Header.Get("Location") != "/taken" {
+		t.Fatalf("sign-in: %d to %q", r.Status, r.Header.Get("Location"))
 	}
 
 	for _, tc := range []struct {
@@ -50,13 +48,9 @@ func TestSessionSurvivesARestart(t *testing.T) {
 		{"restarted on the same keys", keys, true},
 		{"on other keys", filepath.Join(t.TempDir(), "keys"), false},
 	} {
-		resp, err := c.Get(webAppOn(t, tc.keys) + "/taken")
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if got := resp.StatusCode == http.StatusOK; got != tc.signedIn {
-			t.Errorf("%s: %d to %q, signed in %v", tc.name, resp.StatusCode, resp.Header.Get("Location"), tc.signedIn)
+		r := testutil.DoWith(t, c, "GET", webAppOn(t, tc.keys)+"/taken", "", nil)
+		if got := r.Status == http.StatusOK; got != tc.signedIn {
+			t.Errorf("%s: %d to %q, signed in %v", tc.name, r.Status, r.Header.Get("Location"), tc.signedIn)
 		}
 	}
 }
@@ -98,17 +92,3 @@ type noDefinitions struct{}
 func (noDefinitions) Lookup(string, string) *definitions.Definition { return nil }
 func (noDefinitions) ByVersion(string) *definitions.Definition      { return nil }
 func (noDefinitions) CurrentOf(string) []*definitions.Definition    { return nil }
-
-func getBody(t *testing.T, c *http.Client, u string) string {
-	t.Helper()
-	resp, err := c.Get(u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
