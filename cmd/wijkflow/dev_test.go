@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -170,6 +172,7 @@ func TestDevRunsSeedsAndRestarts(t *testing.T) {
 			})
 		})
 	}
+	browser := signInDemo(t, strings.TrimSuffix(api, "/api/v1"))
 	first.stop(t)
 	if !strings.HasSuffix(first.stdout.String(), "stopping…\n") {
 		t.Errorf("output does not end with stopping…:\n%s", first.stdout.String())
@@ -180,6 +183,34 @@ func TestDevRunsSeedsAndRestarts(t *testing.T) {
 	if want := "demo cases: the namespace already has cases; none added"; !strings.Contains(second.stdout.String(), want) {
 		t.Errorf("second run lacks %q:\n%s", want, second.stdout.String())
 	}
+	// The browser signed in before the restart is still signed in.
+	r := testutil.DoWith(t, browser, "GET", strings.TrimSuffix(second.apiBase(t), "/api/v1")+"/taken", "", nil)
+	if r.Status != http.StatusOK {
+		t.Errorf("after the restart: %d to %q, want the inbox", r.Status, r.Header.Get("Location"))
+	}
+}
+
+// signInDemo signs a browser (a client with a cookie jar) in to the web app as its first
+// demo user.
+func signInDemo(t *testing.T, web string) *http.Client {
+	t.Helper()
+	jar, err := cookiejar.New(nil) // cookies go by host, not port: the next run's port differs
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	page := testutil.DoWith(t, c, "GET", web+"/aanmelden", "", nil).Body
+	csrf := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindSubmatch(page)
+	user := regexp.MustCompile(`name="gebruiker" id="[^"]*" value="([^"]+)"`).FindSubmatch(page)
+	if csrf == nil || user == nil {
+		t.Fatalf("no csrf field or demo user in the sign-in page:\n%s", page)
+	}
+	form := url.Values{"csrf": {string(csrf[1])}, "gebruiker": {string(user[1])}, "terug": {"/taken"}}.Encode()
+	r := testutil.DoWith(t, c, "POST", web+"/aanmelden", "", form, "Content-Type", "application/x-www-form-urlencoded")
+	if r.Status != http.StatusSeeOther || r.Header.Get("Location") != "/taken" {
+		t.Fatalf("sign-in: %d to %q", r.Status, r.Header.Get("Location"))
+	}
+	return c
 }
 
 func TestDevRefusesBrokenDefinitions(t *testing.T) {
