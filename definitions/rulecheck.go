@@ -153,7 +153,7 @@ var textOnlyRules = map[string]bool{
 	"numeric": true, "number": true, "ascii": true, "printascii": true, "lowercase": true,
 	"uppercase": true, "contains": true, "excludes": true, "startswith": true,
 	"endswith": true, "startsnotwith": true, "endsnotwith": true, "datetime": true,
-	"e164": true, "uuid": true, "uuid4": true, "postcode_iso3166_alpha2": true,
+	"e164": true, "uuid": true, "uuid4": true, "postcode_iso3166_alpha2": true, "bsn": true,
 }
 
 // ruleParts splits a rule string into its rules ("omitempty,max=3|len=5" → omitempty,

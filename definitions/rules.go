@@ -37,6 +37,11 @@ func validatorInstance() *validator.Validate {
 		}); err != nil {
 			panic(err) // a programming error: the tag name is a constant
 		}
+		if err := v.RegisterValidation("bsn", func(fl validator.FieldLevel) bool {
+			return IsBSN(fl.Field().String())
+		}); err != nil {
+			panic(err)
+		}
 		validateInst = v
 	})
 	return validateInst
@@ -117,6 +122,8 @@ func RuleSentence(tag, param string, kind reflect.Kind) string {
 		return "must be a two-letter country code"
 	case "slug":
 		return "must be lowercase letters, digits and dashes, starting with a letter"
+	case "bsn":
+		return "must be a BSN: 9 digits that pass the elfproef"
 	}
 	return "must satisfy " + tag
 }
@@ -193,5 +200,5 @@ var knownRules = []string{
 	"required", "omitempty", "min", "max", "len", "eq", "ne", "gt", "gte", "lt", "lte",
 	"oneof", "email", "url", "numeric", "number", "alpha", "alphanum", "ascii", "lowercase",
 	"uppercase", "contains", "excludes", "startswith", "endswith", "unique", "datetime",
-	"e164", "postcode_iso3166_alpha2", "uuid", "boolean", "dive",
+	"e164", "postcode_iso3166_alpha2", "uuid", "boolean", "dive", "bsn",
 }

@@ -2,7 +2,6 @@ package worker
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"net"
@@ -114,9 +113,11 @@ func New(cfg Config) (*Service, error) {
 		return nil, err
 	}
 	if cfg.Web.SessionKey == nil {
-		// One key for the web app's cookies and the codec endpoint that reads them.
-		cfg.Web.SessionKey = make([]byte, 32)
-		rand.Read(cfg.Web.SessionKey)
+		// One key for the web app's cookies and the codec endpoint that reads them,
+		// the same after a restart (sessionkey.go).
+		if cfg.Web.SessionKey, err = sessionKey(cfg.Keys); err != nil {
+			return nil, err
+		}
 	}
 	if h, err = withWeb(cfg, h); err != nil {
 		return nil, err

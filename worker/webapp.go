@@ -17,7 +17,8 @@ type WebOptions struct {
 	// TemporalUIURL is the Temporal Web UI, for the manager's overview's links.
 	TemporalUIURL string
 	// SessionKey seals session cookies (32 bytes); shared by every worker behind one
-	// address. Nil: a random key, so sessions last as long as this process.
+	// address. Nil: a key derived from the payload keys (sessionkey.go), so sessions
+	// outlive a restart and pass between workers that share those keys.
 	SessionKey []byte
 	// SecureCookies marks cookies Secure when TLS ends at a proxy in front.
 	SecureCookies bool

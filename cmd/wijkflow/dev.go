@@ -66,8 +66,11 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if f == nil {
 		return err
 	}
-	log := zerolog.New(zerolog.ConsoleWriter{Out: stderr, TimeFormat: "15:04:05", NoColor: !isTerminal(stderr)}).
-		With().Timestamp().Logger()
+	log, closeLog, err := devLogger(f.dataDir, stderr)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
 	reg, err := openRegistry(f.definitions, filepath.Join(f.dataDir, "published.json"), log, stderr)
 	if err != nil {
 		return err
@@ -237,6 +240,11 @@ func printDev(w io.Writer, srv *devserver.Server, api string, f *devFlags, defs 
 	fmt.Fprintf(tw, "Task API\t%s   (try: curl -H 'Authorization: Bearer TOKEN' %s/tasks)\n", api, api)
 	fmt.Fprintf(tw, "Temporal\t%s   namespace %s, task queue %s\n", srv.Address(), f.namespace, f.taskQueue)
 	tw.Flush()
+	if records := filepath.Join(f.dataDir, devRecordsFile); f.accessLog == "log" {
+		fmt.Fprintf(w, "Access log %s   (who read or changed which case, and the API's audit lines)\n", records)
+	} else {
+		fmt.Fprintf(w, "Audit log %s   (the API's audit lines; the access log goes to %s)\n", records, f.accessLog)
+	}
 
 	if f.users != "" {
 		fmt.Fprintf(w, "\n%d users from %s\n", len(users), f.users)

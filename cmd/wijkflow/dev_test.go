@@ -7,6 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -134,6 +138,20 @@ func TestDevRunsSeedsAndRestarts(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+	// The seeding's audit and access records are in the data dir, not among the banner.
+	if n := strings.Count(first.stderr.String(), "event=audit") + strings.Count(first.stderr.String(), "event=access"); n > 0 {
+		t.Errorf("%d audit or access lines on stderr:\n%s", n, first.stderr.String())
+	}
+	records, err := os.ReadFile(filepath.Join(dir, devRecordsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(records, []byte(`"event":"audit","action":"create"`)) || !bytes.Contains(records, []byte(`"event":"access"`)) {
+		t.Errorf("%s lacks the seeding's audit and access records:\n%.2000s", devRecordsFile, records)
+	}
+	if want := "Access log " + filepath.Join(dir, devRecordsFile); !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
 	api := first.apiBase(t)
 	var health map[string]any
 	if err := getJSON(api+"/healthz", "", &health); err != nil {
@@ -154,6 +172,7 @@ func TestDevRunsSeedsAndRestarts(t *testing.T) {
 			})
 		})
 	}
+	browser := signInDemo(t, strings.TrimSuffix(api, "/api/v1"))
 	first.stop(t)
 	if !strings.HasSuffix(first.stdout.String(), "stopping…\n") {
 		t.Errorf("output does not end with stopping…:\n%s", first.stdout.String())
@@ -164,6 +183,34 @@ func TestDevRunsSeedsAndRestarts(t *testing.T) {
 	if want := "demo cases: the namespace already has cases; none added"; !strings.Contains(second.stdout.String(), want) {
 		t.Errorf("second run lacks %q:\n%s", want, second.stdout.String())
 	}
+	// The browser signed in before the restart is still signed in.
+	r := testutil.DoWith(t, browser, "GET", strings.TrimSuffix(second.apiBase(t), "/api/v1")+"/taken", "", nil)
+	if r.Status != http.StatusOK {
+		t.Errorf("after the restart: %d to %q, want the inbox", r.Status, r.Header.Get("Location"))
+	}
+}
+
+// signInDemo signs a browser (a client with a cookie jar) in to the web app as its first
+// demo user.
+func signInDemo(t *testing.T, web string) *http.Client {
+	t.Helper()
+	jar, err := cookiejar.New(nil) // cookies go by host, not port: the next run's port differs
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	page := testutil.DoWith(t, c, "GET", web+"/aanmelden", "", nil).Body
+	csrf := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindSubmatch(page)
+	user := regexp.MustCompile(`name="gebruiker" id="[^"]*" value="([^"]+)"`).FindSubmatch(page)
+	if csrf == nil || user == nil {
+		t.Fatalf("no csrf field or demo user in the sign-in page:\n%s", page)
+	}
+	form := url.Values{"csrf": {string(csrf[1])}, "gebruiker": {string(user[1])}, "terug": {"/taken"}}.Encode()
+	r := testutil.DoWith(t, c, "POST", web+"/aanmelden", "", form, "Content-Type", "application/x-www-form-urlencoded")
+	if r.Status != http.StatusSeeOther || r.Header.Get("Location") != "/taken" {
+		t.Fatalf("sign-in: %d to %q", r.Status, r.Header.Get("Location"))
+	}
+	return c
 }
 
 func TestDevRefusesBrokenDefinitions(t *testing.T) {

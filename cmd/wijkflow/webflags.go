@@ -32,8 +32,9 @@ func (w *webFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&w.off, "no-web", false, "serve the task API only, no web app at /")
 }
 
-// options reads WIJKFLOW_SESSION_KEY: 32 bytes, base64. Without it the key is random,
-// so sessions end when this worker stops and do not pass to other workers. The browser's
+// options reads WIJKFLOW_SESSION_KEY: 32 bytes, base64. Without it the key is derived
+// from the payload keys, so sessions outlive a restart and pass to every worker that
+// has the same keys; adding a payload key ends them once. The browser's
 // OIDC sign-in uses the identity provider the API accepts tokens of (--oidc-issuer and
 // --oidc-audience, the client id), the client secret WIJKFLOW_OIDC_CLIENT_SECRET, and
 // --public-url for the address the provider sends the browser back to.

@@ -134,4 +134,5 @@ var rulesTexts = register(map[Code]Text{
 	"rule.tag.number":                  {"moet een getal zijn", "must be a number"},
 	"rule.tag.email":                   {"moet een e-mailadres zijn", "must be an email address"},
 	"rule.tag.postcode_iso3166_alpha2": {"moet een postcode van land {param} zijn", "must be a postcode of country {param}"},
+	"rule.tag.bsn":                     {"is geen burgerservicenummer: 9 cijfers die de elfproef doorstaan", "must be a BSN: 9 digits that pass the elfproef"},
 })

@@ -157,6 +157,9 @@ func requestDigest(req createRequest) string {
 
 // caseInput checks a signal and turns it into the input of a new case.
 func (a *api) caseInput(u *auth.User, req createRequest) (workflows.CaseInput, error) {
+	if p := missingNames(req); p != nil {
+		return workflows.CaseInput{}, invalid(p)
+	}
 	set := a.defs()
 	def := set.Lookup(req.Gemeente, req.Process)
 	if def == nil || req.Gemeente != u.Gemeente {
@@ -275,3 +278,16 @@ func newCaseID() string { return "case-" + strings.ToLower(rand.Text()) }
 
 // randomKey is an update id for a request without an Idempotency-Key.
 func randomKey() string { return rand.Text() }
+
+// missingNames lists gemeente and process when left out: a missing field is a 422 at
+// that field, not an unknown process ("gemeente \"\" has no process …").
+func missingNames(req createRequest) []workflows.FieldError {
+	var p []workflows.FieldError
+	if req.Gemeente == "" {
+		p = append(p, problem("gemeente", words.Msg(words.RuleRequired)))
+	}
+	if req.Process == "" {
+		p = append(p, problem("process", words.Msg(words.RuleRequired)))
+	}
+	return p
+}

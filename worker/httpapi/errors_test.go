@@ -49,6 +49,9 @@ func TestErrorStatuses(t *testing.T) {
 		{name: "other gemeente completes", token: "dordrecht", method: "POST", path: complete, body: good, status: 404, msg: "case not found"},
 		{name: "other gemeente reads", token: "dordrecht", method: "GET", path: "/cases/" + id, status: 404, msg: "case not found"},
 		{name: "other gemeente suspends", token: "dordrecht", method: "POST", path: "/cases/" + id + "/suspend", body: map[string]any{"reason": "x"}, status: 404, msg: "case not found"},
+		{name: "other gemeente assigns to an unknown user", token: "dordrecht", method: "POST", path: strings.Replace(complete, "/complete", "/assign", 1), body: map[string]any{"assignee": "u-nobody"}, status: 404, msg: "case not found"},
+		{name: "other gemeente sends bad JSON", token: "dordrecht", method: "POST", path: "/cases/" + id + "/extend", body: `{"by":`, status: 404, msg: "case not found"},
+		{name: "other gemeente suspends without reason", token: "dordrecht", method: "POST", path: "/cases/" + id + "/suspend", body: map[string]any{"reason": ""}, status: 404, msg: "case not found"},
 		{name: "other team reads", token: "coach-nieuwleusen", method: "GET", path: "/cases/" + id, status: 404, msg: "case not found"},
 		{name: "unknown case", token: "coach", method: "GET", path: "/cases/case-doesnotexist", status: 404, msg: "case not found"},
 		{name: "unknown case update", token: "coach", method: "POST", path: "/cases/case-doesnotexist/resume", status: 404, msg: "case not found"},
@@ -66,6 +69,8 @@ func TestErrorStatuses(t *testing.T) {
 		{name: "bad intake", token: "coach", method: "POST", path: "/cases", body: create(func(b map[string]any) { b["data"] = map[string]any{"bron": "fax"} }), status: 422, fields: []string{"bron", "veiligheidsrisico", "jeugdige_betrokken", "leefgebieden"}},
 		{name: "future melding", token: "coach", method: "POST", path: "/cases", body: create(func(b map[string]any) { b["received"] = time.Now().Add(48 * time.Hour).Format(time.DateOnly) }), status: 422, fields: []string{"received"}},
 		{name: "bad received", token: "coach", method: "POST", path: "/cases", body: create(func(b map[string]any) { b["received"] = "gisteren" }), status: 422, fields: []string{"received"}},
+		{name: "create without gemeente", token: "coach", method: "POST", path: "/cases", body: create(func(b map[string]any) { delete(b, "gemeente") }), status: 422, fields: []string{"gemeente"}},
+		{name: "create without gemeente and process", token: "dordrecht", method: "POST", path: "/cases", body: create(func(b map[string]any) { b["gemeente"], b["process"] = "", "" }), status: 422, fields: []string{"gemeente", "process"}},
 		{name: "team not in process", token: "coach", method: "POST", path: "/cases", body: create(func(b map[string]any) { b["team"] = "zwolle" }), status: 422, fields: []string{"team"}},
 	}
 	before := e.must(200, "coach", "GET", "/cases/"+id, nil).body

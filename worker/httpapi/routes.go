@@ -92,6 +92,11 @@ func (a *api) serve(rt route) http.Handler {
 				err = unauthorized(err)
 			}
 		}
+		if err == nil && rt.action != "" && strings.Contains(rt.path, "{id}") {
+			// A case the caller may not see is a 404 before any check of the body or
+			// the task: a refusal about the request would say the case exists.
+			err = a.checkCase(r.Context(), u, r.PathValue("id"))
+		}
 		if err == nil {
 			err = rt.h(rec, r, u)
 		}

@@ -77,6 +77,10 @@ func (ff *formField) constraints() {
 				attr("pattern", "[0-9]*")
 				attr("inputmode", "numeric")
 				ff.Hints = append(ff.Hints, "alleen cijfers")
+			case "bsn":
+				attr("pattern", "[0-9]{9}")
+				attr("inputmode", "numeric")
+				ff.Hints = append(ff.Hints, "9 cijfers")
 			}
 		case definitions.FieldNumber:
 			ff.Numeric = true

@@ -118,6 +118,7 @@ func (a *app) routes() http.Handler {
 	mux := http.NewServeMux()
 	static, _ := fs.Sub(staticFS, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	mux.HandleFunc("GET /favicon.ico", favicon)
 	mux.HandleFunc("GET /{$}", a.home)
 	mux.HandleFunc("GET /aanmelden", a.signInPage)
 	mux.HandleFunc("POST /aanmelden", a.signIn)

@@ -70,7 +70,7 @@ func TestWorkerFlow(t *testing.T) {
 	}
 	e.eval(`document.querySelector("form.taskform").noValidate = true; ""`)
 	e.submit(`form.taskform button[type=submit]`, "#foutmeldingen")
-	if msg := e.text("#veld-bsn-fout"); !strings.Contains(msg, "moet een getal zijn") {
+	if msg := e.text("#veld-bsn-fout"); !strings.Contains(msg, "is geen burgerservicenummer") {
 		t.Errorf("BSN message at the field = %q", msg)
 	}
 	if v := e.eval(`document.getElementById("veld-naam").value`); v != resident {
