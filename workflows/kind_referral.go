@@ -17,8 +17,6 @@ import (
 // it failed, until the lead retries it or routes the case on (rescue.go).
 type referralKind struct{}
 
-var _ stepKind = referralKind{}
-
 func (referralKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	if step.Provider != "" {
 		c.handoffs.start(ctx, step)

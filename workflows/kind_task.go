@@ -16,8 +16,6 @@ import (
 // (UpdateComplete), or its ladder routes elsewhere. Its clock wakes the case.
 type taskKind struct{}
 
-var _ stepKind = taskKind{}
-
 func (taskKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	c.tasks.open(ctx, step)
 }

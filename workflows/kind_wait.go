@@ -18,8 +18,6 @@ import (
 // the case.
 type waitKind struct{}
 
-var _ stepKind = waitKind{}
-
 func (waitKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	now := workflow.Now(ctx)
 	if step.Event != "" {

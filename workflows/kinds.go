@@ -59,7 +59,8 @@ type kindEntry struct {
 	run  stepKind
 }
 
-// stepKinds are the kinds this interpreter runs, in the order of definitions.Kinds.
+// stepKinds are the kinds this interpreter runs, in the order of definitions.Kinds; the
+// run field checks at compile time that each implements stepKind.
 // Adding a kind is a file kind_<kind>.go and one line here (see doc.go).
 var stepKinds = []kindEntry{
 	{definitions.KindTask, taskKind{}},
