@@ -38,24 +38,7 @@ func (c *checker) dataflow(conds *Conditions) {
 		return
 	}
 	steps := c.d.Steps
-	index := make(map[string]int, len(steps))
-	for i, s := range steps {
-		index[s.ID] = i
-	}
-	pred := make([][]int, len(steps))
-	for i, s := range steps {
-		for _, t := range s.Next {
-			pred[index[t.Goto]] = append(pred[index[t.Goto]], i)
-		}
-		for _, r := range s.Escalate {
-			if r.Goto != "" {
-				pred[index[r.Goto]] = append(pred[index[r.Goto]], i)
-			}
-		}
-		if s.Timeout != "" {
-			pred[index[s.Timeout]] = append(pred[index[s.Timeout]], i)
-		}
-	}
+	index, _, pred := edges(steps, false)
 	intake := map[string]bool{}
 	for _, f := range c.d.Intake {
 		intake[f.Name] = true
@@ -108,13 +91,7 @@ func (c *checker) dataflow(conds *Conditions) {
 				check(i, true, f, p+".next["+strconv.Itoa(k)+"].when", readsCondition)
 			}
 		}
-		for _, dl := range []struct {
-			d    *Deadline
-			path string
-		}{{s.Deadline, p + ".deadline"}, {s.Norm, p + ".norm"}} {
-			if dl.d == nil {
-				continue
-			}
+		for _, dl := range setTerms(s, p) {
 			for k, tc := range dl.d.Cases {
 				cp := dl.path + ".cases[" + strconv.Itoa(k) + "].when"
 				for _, f := range conds.FieldsOf(tc.When) {
