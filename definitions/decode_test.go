@@ -65,11 +65,7 @@ func TestDecodeShapes(t *testing.T) {
 }
 
 func TestDecodeFileShape(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	tests := []parseCase{
 		{"empty", "", []string{"t.yaml:1:1: the file is empty; a definition starts with gemeente:, process:, title:, …"}},
 		{"only a comment", "# niets\n", []string{"t.yaml:1:1: the file is empty; a definition starts with gemeente:, process:, title:, …"}},
 		{"a list", "- a\n- b\n", []string{"t.yaml:1:1: a definition is a mapping of keys (gemeente:, process:, steps:, …), not a list"}},
@@ -83,12 +79,7 @@ func TestDecodeFileShape(t *testing.T) {
 			"t.yaml:25:15: steps.klaar: a merge key (<<) needs an alias of a mapping, like <<: *defaults",
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, issues := Parse("t.yaml", []byte(tt.src))
-			checkIssues(t, issues, tt.want)
-		})
-	}
+	checkParses(t, tests)
 }
 
 // TestDecodeAliasBomb feeds merge keys of merge keys ("billion laughs"): decoding must

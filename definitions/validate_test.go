@@ -58,6 +58,24 @@ func issueLines(is Issues) []string {
 	return out
 }
 
+// parseCase is a source and the issues Parse must find in it, one line each.
+type parseCase struct {
+	name string
+	src  string
+	want []string
+}
+
+// checkParses parses each case's source as t.yaml and checks its issues.
+func checkParses(t *testing.T, tests []parseCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, issues := Parse("t.yaml", []byte(tt.src))
+			checkIssues(t, issues, tt.want)
+		})
+	}
+}
+
 func checkIssues(t *testing.T, got Issues, want []string) {
 	t.Helper()
 	g := issueLines(got)
@@ -78,11 +96,7 @@ func TestParseValid(t *testing.T) {
 }
 
 func TestParseBroken(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	tests := []parseCase{
 		{"missing required keys", "gemeente: testgem\nsteps: {}\n", []string{
 			"t.yaml:1:1: process: is required",
 			"t.yaml:1:1: roles: is required",
@@ -213,12 +227,7 @@ func TestParseBroken(t *testing.T) {
 			"t.yaml:9:3: steps.a: \"a\" is already defined on line 8; keep one",
 		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, issues := Parse("t.yaml", []byte(tt.src))
-			checkIssues(t, issues, tt.want)
-		})
-	}
+	checkParses(t, tests)
 }
 
 // TestParseManyProblemsInOnePass checks that validation goes on after every problem: a
