@@ -8,6 +8,16 @@ import (
 	"github.com/google/cel-go/cel"
 )
 
+// testConditions are the conditions over exprTestFields.
+func testConditions(t testing.TB) *Conditions {
+	t.Helper()
+	c, err := NewConditions(exprTestFields())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // exprTestFields is a form with one field of every type.
 func exprTestFields() Form {
 	return Form{
@@ -42,10 +52,7 @@ func TestAllFields(t *testing.T) {
 }
 
 func TestConditionsCheck(t *testing.T) {
-	c, err := NewConditions(exprTestFields())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := testConditions(t)
 	tests := []struct {
 		expr, want string // want "" means valid
 	}{
@@ -86,10 +93,7 @@ func TestConditionsCheck(t *testing.T) {
 }
 
 func TestConditionsEval(t *testing.T) {
-	c, err := NewConditions(exprTestFields())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := testConditions(t)
 	data := map[string]any{
 		"veiligheidsrisico":       "hoog",
 		"eigen_kracht_toereikend": false,
@@ -132,10 +136,7 @@ func TestConditionsEval(t *testing.T) {
 }
 
 func TestConditionsEvalErrors(t *testing.T) {
-	c, err := NewConditions(exprTestFields())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := testConditions(t)
 	tests := []struct {
 		name, expr, want string
 	}{
@@ -156,10 +157,7 @@ func TestConditionsEvalErrors(t *testing.T) {
 }
 
 func TestConditionsCache(t *testing.T) {
-	c, err := NewConditions(exprTestFields())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := testConditions(t)
 	for i := 0; i < 3; i++ {
 		if _, err := c.Eval(`kinderen > 1`, nil); err != nil {
 			t.Fatal(err)
@@ -196,10 +194,7 @@ func TestMeantName(t *testing.T) {
 }
 
 func BenchmarkConditionsEval(b *testing.B) {
-	c, err := NewConditions(exprTestFields())
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := testConditions(b)
 	data := map[string]any{"veiligheidsrisico": "hoog", "kinderen": float64(2)}
 	for b.Loop() {
 		if _, err := c.Eval(`veiligheidsrisico == "hoog" && kinderen > 1`, data); err != nil {
@@ -209,10 +204,7 @@ func BenchmarkConditionsEval(b *testing.B) {
 }
 
 func BenchmarkConditionsCheck(b *testing.B) {
-	c, err := NewConditions(exprTestFields())
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := testConditions(b)
 	for b.Loop() {
 		c.progs = map[string]cel.Program{}
 		if err := c.Check(`veiligheidsrisico == "hoog" && kinderen > 1`); err != nil {
