@@ -58,14 +58,17 @@ func TestStarvedJoins(t *testing.T) {
 	}
 }
 
-func TestReferralPass(t *testing.T) {
-	src := `gemeente: testgem
+// ouderHead is the top of a parent process, up to its intake's fields.
+const ouderHead = `gemeente: testgem
 process: ouder
 title: Ouder
 teams: [noord]
 roles: {wijkcoach: Wijkcoach}
 intake:
-  zorg: {type: text}
+`
+
+func TestReferralPass(t *testing.T) {
+	src := ouderHead + `  zorg: {type: text}
   bsn: {type: text}
 start: kind
 steps:
@@ -93,13 +96,7 @@ func TestChildData(t *testing.T) {
 }
 
 func TestReferralOutcome(t *testing.T) {
-	src := `gemeente: testgem
-process: ouder
-title: Ouder
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-intake:
-  uitkomst: {type: choice, options: [gemeld]}
+	src := ouderHead + `  uitkomst: {type: choice, options: [gemeld]}
   aantal: {type: number}
 start: a
 steps:
