@@ -84,21 +84,12 @@ func TestResume(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Resume(tt.calendar, tt.unit, amsTime(t, tt.due), amsTimeNano(t, tt.suspended), amsTimeNano(t, tt.resume))
+			got := Resume(tt.calendar, tt.unit, amsTime(t, tt.due), amsTime(t, tt.suspended), amsTime(t, tt.resume))
 			if want := amsTime(t, tt.want); !got.Equal(want) {
 				t.Errorf("Resume = %s, want %s", got.In(amsterdam).Format(time.RFC3339Nano), tt.want)
 			}
 		})
 	}
-}
-
-func amsTimeNano(t *testing.T, s string) time.Time {
-	t.Helper()
-	v, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
 }
 
 func TestLastDay(t *testing.T) {
