@@ -7,8 +7,8 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-// shipped loads the shipped definitions of a gemeente: the case's own and its related.
-func shipped(t *testing.T, gemeente, process string) (definitions.Definition, []definitions.Definition) {
+// shipped loads a shipped definition and the gemeente's other ones (for referrals).
+func shipped(t testing.TB, gemeente, process string) (definitions.Definition, []definitions.Definition) {
 	t.Helper()
 	defs, issues := definitions.LoadDir("../definitions")
 	if len(issues) > 0 {

@@ -13,8 +13,6 @@ import (
 	enumspb "go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/api/temporalproto"
-
-	"github.com/wijkflow/wijkflow/definitions"
 )
 
 // recordFlag makes TestRecordHistories run: go test ./workflows -run TestRecordHistories -record
@@ -30,10 +28,9 @@ func TestRecordHistories(t *testing.T) {
 	if !*recordFlag {
 		t.Skip("records only with -record")
 	}
-	dalfsen, dalfsenRelated := liveShipped(t, "dalfsen", "wijkteam")
-	dordrecht, dordrechtRelated := liveShipped(t, "dordrecht", "wijkteam")
-	live := startLive(t, nil)
-	cases := map[string]liveCase{
+	dalfsen, dalfsenRelated := shipped(t, "dalfsen", "wijkteam")
+	dordrecht, dordrechtRelated := shipped(t, "dordrecht", "wijkteam")
+	recordCases(t, map[string]liveCase{
 		"dalfsen-full-path":         dalfsenRecorded("rec-dalfsen-1", dalfsen, dalfsenRelated),
 		"dordrecht-ggz-handoff":     dordrechtGGZ("rec-dordrecht-1", dordrecht, dordrechtRelated),
 		"dalfsen-meldcode-child":    dalfsenMeldcode("rec-dalfsen-2", dalfsen, dalfsenRelated),
@@ -43,7 +40,13 @@ func TestRecordHistories(t *testing.T) {
 		"dordrecht-migrated":        dordrechtMigrated(t, "rec-dordrecht-4", dordrecht, dordrechtRelated),
 		"dordrecht-migrated-days":   dordrechtMigrated(t, "rec-dordrecht-5", dordrecht, dordrechtRelated),
 		"terms-herstel-event":       termsEventCase("rec-terms-1", def(t, termsEventDef)),
-	}
+	})
+}
+
+// recordCases runs each case on a live server and saves its history, and its child
+// cases', as testdata/histories/NAME.json.
+func recordCases(t *testing.T, cases map[string]liveCase) {
+	live := startLive(t, nil)
 	for _, name := range slices.Sorted(maps.Keys(cases)) {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -86,28 +89,4 @@ func saveHistory(ctx context.Context, t *testing.T, live *liveServer, id, runID,
 		t.Fatal(err)
 	}
 	t.Logf("%s: %d events", file, len(hist.Events))
-}
-
-// liveShipped loads a shipped definition and the gemeente's other ones (for referrals).
-func liveShipped(tb testing.TB, gemeente, process string) (definitions.Definition, []definitions.Definition) {
-	tb.Helper()
-	defs, issues := definitions.LoadDir("../definitions")
-	if len(issues) > 0 {
-		tb.Fatalf("shipped definitions have issues:\n%v", issues)
-	}
-	var own *definitions.Definition
-	var related []definitions.Definition
-	for _, d := range defs {
-		switch {
-		case d.Gemeente != gemeente:
-		case d.Process == process:
-			own = d
-		default:
-			related = append(related, *d)
-		}
-	}
-	if own == nil {
-		tb.Fatalf("no shipped definition %s/%s", gemeente, process)
-	}
-	return *own, related
 }

@@ -25,7 +25,7 @@ import (
 // snapshot and its related definitions) and of the update answers; "before" is the same
 // path recorded before update answers dropped the trail (before-small-answers-*.json).
 func BenchmarkHistoryBytes(b *testing.B) {
-	own, related := liveShipped(b, "dalfsen", "wijkteam")
+	own, related := shipped(b, "dalfsen", "wijkteam")
 	live := startLive(b, nil)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -90,7 +90,7 @@ func historyBytes(b *testing.B, events []*historypb.HistoryEvent) (total, start,
 // server's share is left out. "unshared" runs with each case decoding its own copy of
 // the definition snapshots (as before snapshot.go).
 func BenchmarkCachedCaseMemory(b *testing.B) {
-	own, related := liveShipped(b, "dalfsen", "wijkteam")
+	own, related := shipped(b, "dalfsen", "wijkteam")
 	for _, shared := range []bool{true, false} {
 		name := "shared"
 		if !shared {
