@@ -67,13 +67,7 @@ func TestMigrateRecomputesTheClockAndRunsOnTheNewVersion(t *testing.T) {
 	var moved, done *outcome
 	var plan MigrationPlan
 	h.at(2*24*time.Hour, func() { // after the reminder fired, before the deadline
-		v, err := h.env.QueryWorkflow(QueryMigration, MigrateRequest{Actor: lead, To: v2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := v.Get(&plan); err != nil {
-			t.Fatal(err)
-		}
+		plan = query[MigrationPlan](h, QueryMigration, MigrateRequest{Actor: lead, To: v2})
 		moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2})
 	})
 	h.at(3*24*time.Hour, func() {
@@ -319,13 +313,7 @@ func TestMigrateRecomputedClockCountsWholeDaysAcrossDST(t *testing.T) {
 			h.at(tc.resume.Sub(tc.opened), func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
 			h.at(tc.resume.Sub(tc.opened)+time.Hour, func() {
 				before = *h.view().Tasks[0].Deadline
-				v, err := h.env.QueryWorkflow(QueryMigration, MigrateRequest{Actor: lead, To: v2})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := v.Get(&plan); err != nil {
-					t.Fatal(err)
-				}
+				plan = query[MigrationPlan](h, QueryMigration, MigrateRequest{Actor: lead, To: v2})
 				moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2})
 			})
 			h.at(tc.resume.Sub(tc.opened)+2*time.Hour, func() { h.stop() })

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	sdkpb "go.temporal.io/api/sdk/v1"
 )
 
 const visibleDef = `
@@ -56,7 +55,7 @@ func TestVisibility(t *testing.T) {
 		if len(h.memo) != 1 || h.memo[0].ID != "gesprek-1" || h.memo[0].Title != "Keukentafelgesprek" || !h.memo[0].Deadline.Equal(deadline) {
 			t.Errorf("memo = %+v", h.memo)
 		}
-		details = currentDetails(t, h)
+		details = h.details()
 		h.update(UpdateClaim, "c", ClaimRequest{Actor: worker("w1", "wijkcoach"), TaskID: "gesprek-1"})
 	})
 	h.at(2*time.Hour, func() {
@@ -82,20 +81,6 @@ func TestVisibility(t *testing.T) {
 			t.Errorf("personal data %q in search attributes, memo or details", part)
 		}
 	}
-}
-
-// currentDetails reads the workflow's current details through the built-in query.
-func currentDetails(t *testing.T, h *harness) string {
-	t.Helper()
-	v, err := h.env.QueryWorkflow("__temporal_workflow_metadata")
-	if err != nil {
-		t.Fatalf("metadata query: %v", err)
-	}
-	var md sdkpb.WorkflowMetadata
-	if err := v.Get(&md); err != nil {
-		t.Fatalf("metadata: %v", err)
-	}
-	return md.GetCurrentDetails()
 }
 
 func asStrings(v any) []string {
