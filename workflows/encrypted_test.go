@@ -23,14 +23,10 @@ var recordEncryptedFlag = flag.Bool("record-encrypted", false, "record the encry
 var encryptedHistories = []string{"encrypted-dalfsen-full-path", "encrypted-dordrecht-ggz-handoff"}
 
 func TestRecordEncryptedHistories(t *testing.T) {
-	if !*recordEncryptedFlag {
-		t.Skip("records only with -record-encrypted")
-	}
-	dalfsen, dalfsenRelated := shipped(t, "dalfsen", "wijkteam")
-	dordrecht, dordrechtRelated := shipped(t, "dordrecht", "wijkteam")
+	r := recording(t, *recordEncryptedFlag, "-record-encrypted")
 	recordCases(t, map[string]liveCase{
-		encryptedHistories[0]: dalfsenRecorded("enc-dalfsen-1", dalfsen, dalfsenRelated),
-		encryptedHistories[1]: dordrechtGGZ("enc-dordrecht-1", dordrecht, dordrechtRelated),
+		encryptedHistories[0]: dalfsenRecorded("enc-dalfsen-1", r.dalfsen, r.dalfsenRelated),
+		encryptedHistories[1]: dordrechtGGZ("enc-dordrecht-1", r.dordrecht, r.dordrechtRelated),
 	})
 }
 

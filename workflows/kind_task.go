@@ -21,11 +21,7 @@ func (taskKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, 
 }
 
 func (taskKind) holds(c *caseRun) []string {
-	var out []string
-	for _, t := range c.st.Tasks {
-		out = append(out, t.Step)
-	}
-	return out
+	return stepsOf(c.st.Tasks, func(t *Task) string { return t.Step })
 }
 
 func (taskKind) show(c *caseRun, v *CaseView) {

@@ -84,6 +84,16 @@ func kindOf(k definitions.Kind) stepKind {
 	return nil
 }
 
+// stepsOf are the steps at which a kind's items (tasks, waits, child cases, hand-offs)
+// hold the case, in their order: what holds answers.
+func stepsOf[T any](items []T, step func(T) string) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, step(it))
+	}
+	return out
+}
+
 // stateless is the part of stepKind a kind without state of its own shares: it holds
 // nothing, wakes for nothing and never blocks the run. Embed it and write enter.
 type stateless struct{}

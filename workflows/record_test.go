@@ -13,6 +13,8 @@ import (
 	enumspb "go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/api/temporalproto"
+
+	"github.com/wijkflow/wijkflow/definitions"
 )
 
 // recordFlag makes TestRecordHistories run: go test ./workflows -run TestRecordHistories -record
@@ -25,22 +27,37 @@ const historiesDir = "testdata/histories"
 // and stores their histories as JSON, for TestReplayHistories. Run it when the
 // interpreter changes on purpose (see doc.go, "Recording histories").
 func TestRecordHistories(t *testing.T) {
-	if !*recordFlag {
-		t.Skip("records only with -record")
-	}
-	dalfsen, dalfsenRelated := shipped(t, "dalfsen", "wijkteam")
-	dordrecht, dordrechtRelated := shipped(t, "dordrecht", "wijkteam")
+	r := recording(t, *recordFlag, "-record")
 	recordCases(t, map[string]liveCase{
-		"dalfsen-full-path":         dalfsenRecorded("rec-dalfsen-1", dalfsen, dalfsenRelated),
-		"dordrecht-ggz-handoff":     dordrechtGGZ("rec-dordrecht-1", dordrecht, dordrechtRelated),
-		"dalfsen-meldcode-child":    dalfsenMeldcode("rec-dalfsen-2", dalfsen, dalfsenRelated),
-		"dordrecht-handoff-retried": dordrechtRefused("rec-dordrecht-2", dordrecht, dordrechtRelated, false),
-		"dordrecht-handoff-routed":  dordrechtRefused("rec-dordrecht-3", dordrecht, dordrechtRelated, true),
-		"dalfsen-opschorting":       dalfsenOpschorting("rec-dalfsen-3", dalfsen, dalfsenRelated),
-		"dordrecht-migrated":        dordrechtMigrated(t, "rec-dordrecht-4", dordrecht, dordrechtRelated),
-		"dordrecht-migrated-days":   dordrechtMigrated(t, "rec-dordrecht-5", dordrecht, dordrechtRelated),
+		"dalfsen-full-path":         dalfsenRecorded("rec-dalfsen-1", r.dalfsen, r.dalfsenRelated),
+		"dordrecht-ggz-handoff":     dordrechtGGZ("rec-dordrecht-1", r.dordrecht, r.dordrechtRelated),
+		"dalfsen-meldcode-child":    dalfsenMeldcode("rec-dalfsen-2", r.dalfsen, r.dalfsenRelated),
+		"dordrecht-handoff-retried": dordrechtRefused("rec-dordrecht-2", r.dordrecht, r.dordrechtRelated, false),
+		"dordrecht-handoff-routed":  dordrechtRefused("rec-dordrecht-3", r.dordrecht, r.dordrechtRelated, true),
+		"dalfsen-opschorting":       dalfsenOpschorting("rec-dalfsen-3", r.dalfsen, r.dalfsenRelated),
+		"dordrecht-migrated":        dordrechtMigrated(t, "rec-dordrecht-4", r.dordrecht, r.dordrechtRelated),
+		"dordrecht-migrated-days":   dordrechtMigrated(t, "rec-dordrecht-5", r.dordrecht, r.dordrechtRelated),
 		"terms-herstel-event":       termsEventCase("rec-terms-1", def(t, termsEventDef)),
 	})
+}
+
+// recorded is what the recordings run on: the wijkteam processes of Dalfsen and Dordrecht, and
+// their gemeenten's other processes.
+type recorded struct {
+	dalfsen, dordrecht               definitions.Definition
+	dalfsenRelated, dordrechtRelated []definitions.Definition
+}
+
+// recording skips the test unless its flag (named flag) is on, and loads what the
+// recordings run on.
+func recording(t *testing.T, on bool, flag string) recorded {
+	if !on {
+		t.Skip("records only with " + flag)
+	}
+	var r recorded
+	r.dalfsen, r.dalfsenRelated = shipped(t, "dalfsen", "wijkteam")
+	r.dordrecht, r.dordrechtRelated = shipped(t, "dordrecht", "wijkteam")
+	return r
 }
 
 // recordCases runs each case on a live server and saves its history, and its child
