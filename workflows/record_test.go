@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	enumspb "go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/api/temporalproto"
 
@@ -85,15 +84,7 @@ func recordCases(t *testing.T, cases map[string]liveCase) {
 // JSON form ReplayWorkflowHistoryFromJSONFile reads.
 func saveHistory(ctx context.Context, t *testing.T, live *liveServer, id, runID, name string) {
 	t.Helper()
-	hist := &historypb.History{}
-	it := live.c.GetWorkflowHistory(ctx, id, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-	for it.HasNext() {
-		ev, err := it.Next()
-		if err != nil {
-			t.Fatal(err)
-		}
-		hist.Events = append(hist.Events, ev)
-	}
+	hist := &historypb.History{Events: historyOf(ctx, t, live.c, id, runID)}
 	b, err := temporalproto.CustomJSONMarshalOptions{Indent: "  "}.Marshal(hist)
 	if err != nil {
 		t.Fatal(err)

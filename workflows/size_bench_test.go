@@ -55,13 +55,15 @@ func BenchmarkHistoryBytes(b *testing.B) {
 	b.ReportMetric(float64(answers), "before-answers-B")
 }
 
-func historyOf(ctx context.Context, b *testing.B, c client.Client, id, runID string) []*historypb.HistoryEvent {
+// historyOf reads a workflow run's whole history from the server.
+func historyOf(ctx context.Context, tb testing.TB, c client.Client, id, runID string) []*historypb.HistoryEvent {
+	tb.Helper()
 	var out []*historypb.HistoryEvent
 	it := c.GetWorkflowHistory(ctx, id, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
 	for it.HasNext() {
 		ev, err := it.Next()
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		out = append(out, ev)
 	}
