@@ -1,33 +1,15 @@
 package workflows
 
 import (
+	_ "embed"
 	"testing"
 	"time"
 )
 
 // eventDef waits for a reply from Veilig Thuis for at most 2 weeks.
-const eventDef = `
-gemeente: testgem
-process: gebeurtenis
-title: Gebeurtenis
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-start: wacht
-steps:
-  wacht:
-    kind: wait
-    event: reactie-veilig-thuis
-    for: 2w
-    timeout: geen-reactie
-    form:
-      advies: {type: choice, options: [hulp, geen-hulp], required: true}
-    next:
-      - {when: advies == "hulp", goto: hulp}
-      - goto: klaar
-  hulp: {kind: end, result: hulp}
-  geen-reactie: {kind: end, result: geen-reactie}
-  klaar: {kind: end, result: klaar}
-`
+//
+//go:embed testdata/definitions/event.yaml
+var eventDef string
 
 func TestEventDelivered(t *testing.T) {
 	h := newHarness(t)

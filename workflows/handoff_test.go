@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"context"
+	_ "embed"
 	"strings"
 	"testing"
 	"time"
@@ -13,28 +14,8 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-const handoffDef = `
-gemeente: testgem
-process: verwijs
-title: Verwijs
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-start: splits
-steps:
-  splits: {kind: parallel, next: [{goto: opvolgen}, {goto: naar-ggz}]}
-  opvolgen:
-    kind: task
-    role: wijkcoach
-    deadline: 1d
-    escalate: [{after: 30d, goto: handmatig}]
-    form: {gedaan: {type: bool}}
-    next: [{goto: samen}]
-  naar-ggz: {kind: referral, provider: ggz-oost, await: false, next: [{goto: samen}]}
-  samen: {kind: join, join: [opvolgen, naar-ggz], next: [{goto: klaar}]}
-  handmatig: {kind: task, role: teamleider, form: {gedaan: {type: bool}}, next: [{goto: klaar}]}
-  klaar: {kind: end, result: verwezen}
-`
+//go:embed testdata/definitions/handoff.yaml
+var handoffDef string
 
 // TestHandoffDoesNotHoldTheCase: while the provider takes three days, the case shows
 // that it waits for the hand-off, a completion is answered at once, and the task's

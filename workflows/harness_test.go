@@ -86,7 +86,9 @@ func newHarness(t *testing.T) *harness {
 	return h
 }
 
-// def parses an inline definition and fails the test on any issue.
+// def parses a test definition and fails the test on any issue. Small ones are inline
+// beside their test; larger ones (twenty lines and more) are embedded from
+// testdata/definitions, as STYLE.md asks.
 func def(t *testing.T, src string) definitions.Definition {
 	t.Helper()
 	d, issues := definitions.Parse("test.yaml", []byte(src))

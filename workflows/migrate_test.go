@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	_ "embed"
 	"strings"
 	"testing"
 	"time"
@@ -9,28 +10,9 @@ import (
 )
 
 // migrateV1 is the version a case starts on; the variants below change one thing each.
-const migrateV1 = `
-gemeente: testgem
-process: basis
-title: Basis
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-start: gesprek
-steps:
-  gesprek:
-    kind: task
-    title: Gesprek
-    role: wijkcoach
-    deadline: 2w
-    suspendable: true
-    escalate:
-      - {after: 1d, remind: assignee}
-    form:
-      verslag: {type: text, required: true}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: afgerond}
-`
+//
+//go:embed testdata/definitions/migrate-v1.yaml
+var migrateV1 string
 
 // migrateVariant returns migrateV1 with old replaced by new.
 func migrateVariant(t *testing.T, old, new string) definitions.Definition {

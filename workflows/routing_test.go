@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	_ "embed"
 	"strings"
 	"testing"
 	"time"
@@ -11,27 +12,8 @@ import (
 	"github.com/wijkflow/wijkflow/activities"
 )
 
-const routingDef = `
-gemeente: testgem
-process: route
-title: Route
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-intake:
-  risico: {type: choice, options: [geen, hoog]}
-  leeftijd: {type: number}
-start: kies
-steps:
-  kies:
-    kind: decision
-    next:
-      - {when: risico == "hoog", goto: crisis}
-      - {when: leeftijd < 18, goto: jeugd}
-      - goto: gewoon
-  crisis: {kind: end, result: crisis}
-  jeugd: {kind: end, result: jeugd}
-  gewoon: {kind: end, result: gewoon}
-`
+//go:embed testdata/definitions/routing.yaml
+var routingDef string
 
 func TestDecisionConditions(t *testing.T) {
 	for _, tc := range []struct {
@@ -108,27 +90,8 @@ func TestFailedNotificationDoesNotHoldTheCase(t *testing.T) {
 	}
 }
 
-const slowNotifyDef = `
-gemeente: testgem
-process: traag
-title: Traag
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-start: eerst
-steps:
-  eerst:
-    kind: task
-    role: wijkcoach
-    form: {gezien: {type: bool, required: true}}
-    next: [{goto: bericht}]
-  bericht: {kind: notify, to: wijkcoach, message: Start het plan., next: [{goto: daarna}]}
-  daarna:
-    kind: task
-    role: wijkcoach
-    form: {klaar: {type: bool, required: true}}
-    next: [{goto: einde}]
-  einde: {kind: end, result: afgerond}
-`
+//go:embed testdata/definitions/slow-notify.yaml
+var slowNotifyDef string
 
 // TestSlowNotificationDoesNotHoldTheAnswer: a completion whose next step notifies is
 // answered at once, with the next task open, while the webhook takes two hours; and the

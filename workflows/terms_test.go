@@ -1,33 +1,15 @@
 package workflows
 
 import (
+	_ "embed"
 	"testing"
 	"time"
 )
 
 // termsDef has one suspendable task whose term (filled in) counts from the melding.
-const termsDef = `
-gemeente: testgem
-process: termijnen
-title: Termijnen
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-start: onderzoek
-steps:
-  onderzoek:
-    kind: task
-    role: wijkcoach
-    deadline: {within: %s, from: case, law: "Wmo 2015 art. 2.3.2"}
-    norm: {within: %s, from: case}
-    suspendable: true
-    escalate:
-      - {after: %s, remind: assignee}
-    form:
-      verslag: {type: text, required: true}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: klaar}
-`
+//
+//go:embed testdata/definitions/terms.yaml
+var termsDef string
 
 // ams is a wall-clock time in Amsterdam.
 func ams(y int, m time.Month, d, h, min, s, ns int) time.Time {
@@ -117,40 +99,9 @@ func TestTermsFromDateOnlyAndTimestampReceived(t *testing.T) {
 }
 
 // opschortingDef has two suspendable tasks at once, for two roles, then a third.
-const opschortingDef = `
-gemeente: testgem
-process: opschorting
-title: Opschorting
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, jeugdconsulent: Jeugdconsulent, teamleider: Teamleider}
-lead: teamleider
-start: splits
-steps:
-  splits: {kind: parallel, next: [{goto: gesprek}, {goto: jeugd}]}
-  gesprek:
-    kind: task
-    role: wijkcoach
-    deadline: 2w
-    suspendable: true
-    form: {verslag: {type: text, required: true}}
-    next: [{goto: samen}]
-  jeugd:
-    kind: task
-    role: jeugdconsulent
-    deadline: 2w
-    suspendable: true
-    form: {verslag: {type: text, required: true}}
-    next: [{goto: samen}]
-  samen: {kind: join, join: [gesprek, jeugd], next: [{goto: besluit}]}
-  besluit:
-    kind: task
-    role: wijkcoach
-    deadline: 2w
-    suspendable: true
-    form: {ok: {type: bool, required: true}}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: klaar}
-`
+//
+//go:embed testdata/definitions/opschorting.yaml
+var opschortingDef string
 
 // TestOpschortingEndsWithTheAwaitedTask: completing the last task whose clock was
 // stopped ends the opschorting by itself (in the trail), so the next step opens with a

@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -9,28 +10,8 @@ import (
 	"time"
 )
 
-const visibleDef = `
-gemeente: testgem
-process: zicht
-title: Zicht
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-intake:
-  hulpvraag: {type: text}
-start: gesprek
-steps:
-  gesprek:
-    kind: task
-    title: Keukentafelgesprek
-    role: wijkcoach
-    deadline: {within: 6w, law: "Wmo 2015 art. 2.3.2"}
-    form:
-      verslag: {type: text, required: true}
-    next: [{goto: pauze}]
-  pauze: {kind: wait, for: 2h, next: [{goto: klaar}]}
-  klaar: {kind: end, result: afgerond}
-`
+//go:embed testdata/definitions/visible.yaml
+var visibleDef string
 
 func TestVisibility(t *testing.T) {
 	h := newHarness(t)
