@@ -170,6 +170,14 @@ func (h *harness) result() CaseResult {
 	return r
 }
 
+// endsWith checks that the case ended with the result want, and stops the test if not.
+func (h *harness) endsWith(want string) {
+	h.t.Helper()
+	if r := h.result(); r.Result != want {
+		h.t.Fatalf("result %+v, want %s", r, want)
+	}
+}
+
 // stop cancels the case: for scenarios that end before the process does.
 func (h *harness) stop() { h.env.CancelWorkflow() }
 
