@@ -91,15 +91,16 @@ func (c *checker) dataflow(conds *Conditions) {
 				check(i, true, f, p+".next["+strconv.Itoa(k)+"].when", readsCondition)
 			}
 		}
-		for _, dl := range setTerms(s, p) {
-			for k, tc := range dl.d.Cases {
-				cp := dl.path + ".cases[" + strconv.Itoa(k) + "].when"
+		for key, dl := range s.terms() {
+			tp := p + "." + key
+			for k, tc := range dl.Cases {
+				cp := tp + ".cases[" + strconv.Itoa(k) + "].when"
 				for _, f := range conds.FieldsOf(tc.When) {
 					check(i, false, f, cp, readsTermCondition)
 				}
 			}
-			if f := c.fields.Field(dl.d.From); f != nil && f.Type == FieldDate && c.steps[dl.d.From] == nil {
-				check(i, false, f.Name, dl.path+".from", readsTermFrom)
+			if f := c.fields.Field(dl.From); f != nil && f.Type == FieldDate && c.steps[dl.From] == nil {
+				check(i, false, f.Name, tp+".from", readsTermFrom)
 			}
 		}
 		if f := c.fields.Field(s.Until); s.Kind == KindWait && s.For == nil && f != nil && f.Type == FieldDate {

@@ -79,7 +79,7 @@ func TestDecodeFileShape(t *testing.T) {
 			"t.yaml:25:15: steps.klaar: a merge key (<<) needs an alias of a mapping, like <<: *defaults",
 		}},
 	}
-	checkParses(t, tests)
+	checkParse(t, tests)
 }
 
 // TestDecodeAliasBomb feeds merge keys of merge keys ("billion laughs"): decoding must

@@ -26,7 +26,9 @@
 // deadline, referral targets of the same gemeente), what each kind of step needs and
 // forbids, a way on from every step when no condition holds, escalation rungs in order,
 // consistent form fields, every CEL condition compiled against the declared fields,
-// and a graph in which every step is reachable and can reach an end. Hostile input
+// a graph in which every step is reachable and can reach an end, and every deadline
+// that cites a term of the law's catalogue (law.Cited) held to that term's length and
+// starting point (lawcheck.go). Hostile input
 // (random bytes, huge files, alias bombs) gives issues, never a panic or a hang.
 //
 // The package also evaluates conditions and form data for the workflow (Conditions,

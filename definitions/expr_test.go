@@ -8,12 +8,12 @@ import (
 	"github.com/google/cel-go/cel"
 )
 
-// testConditions are the conditions over exprTestFields.
-func testConditions(t testing.TB) *Conditions {
-	t.Helper()
+// exprTestConditions are the conditions over exprTestFields.
+func exprTestConditions(tb testing.TB) *Conditions {
+	tb.Helper()
 	c, err := NewConditions(exprTestFields())
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return c
 }
@@ -52,7 +52,7 @@ func TestAllFields(t *testing.T) {
 }
 
 func TestConditionsCheck(t *testing.T) {
-	c := testConditions(t)
+	c := exprTestConditions(t)
 	tests := []struct {
 		expr, want string // want "" means valid
 	}{
@@ -93,7 +93,7 @@ func TestConditionsCheck(t *testing.T) {
 }
 
 func TestConditionsEval(t *testing.T) {
-	c := testConditions(t)
+	c := exprTestConditions(t)
 	data := map[string]any{
 		"veiligheidsrisico":       "hoog",
 		"eigen_kracht_toereikend": false,
@@ -136,7 +136,7 @@ func TestConditionsEval(t *testing.T) {
 }
 
 func TestConditionsEvalErrors(t *testing.T) {
-	c := testConditions(t)
+	c := exprTestConditions(t)
 	tests := []struct {
 		name, expr, want string
 	}{
@@ -157,7 +157,7 @@ func TestConditionsEvalErrors(t *testing.T) {
 }
 
 func TestConditionsCache(t *testing.T) {
-	c := testConditions(t)
+	c := exprTestConditions(t)
 	for i := 0; i < 3; i++ {
 		if _, err := c.Eval(`kinderen > 1`, nil); err != nil {
 			t.Fatal(err)
@@ -194,7 +194,7 @@ func TestMeantName(t *testing.T) {
 }
 
 func BenchmarkConditionsEval(b *testing.B) {
-	c := testConditions(b)
+	c := exprTestConditions(b)
 	data := map[string]any{"veiligheidsrisico": "hoog", "kinderen": float64(2)}
 	for b.Loop() {
 		if _, err := c.Eval(`veiligheidsrisico == "hoog" && kinderen > 1`, data); err != nil {
@@ -204,7 +204,7 @@ func BenchmarkConditionsEval(b *testing.B) {
 }
 
 func BenchmarkConditionsCheck(b *testing.B) {
-	c := testConditions(b)
+	c := exprTestConditions(b)
 	for b.Loop() {
 		c.progs = map[string]cel.Program{}
 		if err := c.Check(`veiligheidsrisico == "hoog" && kinderen > 1`); err != nil {

@@ -263,10 +263,7 @@ func loops(edges [][]int, in func(int) bool) [][]int {
 // taken, the transitions of a first-match step after one without a condition are left
 // out: they are never taken (and reported on their own).
 func edges(steps Steps, taken bool) (index map[string]int, succ, pred [][]int) {
-	index = make(map[string]int, len(steps))
-	for i, s := range steps {
-		index[s.ID] = i
-	}
+	index = stepIndex(steps)
 	succ = make([][]int, len(steps))
 	pred = make([][]int, len(steps))
 	for i, s := range steps {
@@ -337,4 +334,13 @@ func walk(roots []int, edges [][]int, n int) []bool {
 		}
 	}
 	return seen
+}
+
+// stepIndex maps each step's id to its place in steps, the node numbers of the graph.
+func stepIndex(steps Steps) map[string]int {
+	index := make(map[string]int, len(steps))
+	for i, s := range steps {
+		index[s.ID] = i
+	}
+	return index
 }

@@ -58,17 +58,9 @@ func TestStarvedJoins(t *testing.T) {
 	}
 }
 
-// ouderHead is the top of a parent process, up to its intake's fields.
-const ouderHead = `gemeente: testgem
-process: ouder
-title: Ouder
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-intake:
-`
-
 func TestReferralPass(t *testing.T) {
-	src := ouderHead + `  zorg: {type: text}
+	src := ouderHead + `intake:
+  zorg: {type: text}
   bsn: {type: text}
 start: kind
 steps:
@@ -96,7 +88,8 @@ func TestChildData(t *testing.T) {
 }
 
 func TestReferralOutcome(t *testing.T) {
-	src := ouderHead + `  uitkomst: {type: choice, options: [gemeld]}
+	src := ouderHead + `intake:
+  uitkomst: {type: choice, options: [gemeld]}
   aantal: {type: number}
 start: a
 steps:
@@ -120,12 +113,7 @@ func TestReferralOutcomeOptions(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("ouder.yaml", `gemeente: testgem
-process: ouder
-title: Ouder
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-intake:
+	write("ouder.yaml", ouderHead+`intake:
   uitkomst: {type: choice, options: [behandeld]}
 start: a
 steps:
@@ -149,3 +137,12 @@ steps:
 		t.Errorf("issues:\n%v\nwant\n%s", issues, want)
 	}
 }
+
+// ouderHead is the first five lines of the parent process in the referral tests; the
+// lines of their problems count from it.
+const ouderHead = `gemeente: testgem
+process: ouder
+title: Ouder
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+`

@@ -11,9 +11,9 @@ import (
 func (c *checker) terms(conds *Conditions) {
 	for _, s := range c.d.Steps {
 		p := "steps." + s.ID
-		for _, dl := range setTerms(s, p) {
-			for k, tc := range dl.d.Cases {
-				cp := dl.path + ".cases[" + strconv.Itoa(k) + "]"
+		for key, dl := range s.terms() {
+			for k, tc := range dl.Cases {
+				cp := p + "." + key + ".cases[" + strconv.Itoa(k) + "]"
 				if tc.Within.IsZero() {
 					c.problem(cp+".within", words.Msg(words.ProblemCaseTermNeedsWithin))
 				}
@@ -31,24 +31,6 @@ func (c *checker) terms(conds *Conditions) {
 		}
 		c.stops(s, p)
 	}
-}
-
-// termAt is a step's deadline or norm, with its path in the definition.
-type termAt struct {
-	d    *Deadline
-	path string
-}
-
-// setTerms are the deadline and norm of step s, at path p, that are set.
-func setTerms(s *Step, p string) []termAt {
-	var out []termAt
-	if s.Deadline != nil {
-		out = append(out, termAt{s.Deadline, p + ".deadline"})
-	}
-	if s.Norm != nil {
-		out = append(out, termAt{s.Norm, p + ".norm"})
-	}
-	return out
 }
 
 // stops checks a hersteltermijn: the steps it stops are tasks with a clock, not itself,

@@ -1,6 +1,10 @@
 package definitions
 
-import "github.com/wijkflow/wijkflow/definitions/law"
+import (
+	"iter"
+
+	"github.com/wijkflow/wijkflow/definitions/law"
+)
 
 // Definition is one gemeente's process, loaded and validated. It is plain data: it
 // round-trips through JSON unchanged, because it travels as the case workflow's input.
@@ -43,14 +47,34 @@ type Definition struct {
 type Steps []*Step
 
 // Step returns the step with the given id, or nil.
-func (s Steps) Step(id string) *Step {
-	for _, st := range s {
-		if st.ID == id {
-			return st
+func (s Steps) Step(id string) *Step { return byKey(s, id) }
+
+// byKey returns the item whose key is k (a step by its id, a field by its name), or nil.
+func byKey[T interface{ key() string }](items []T, k string) T {
+	var none T
+	for _, it := range items {
+		if it.key() == k {
+			return it
 		}
 	}
-	return nil
+	return none
 }
+
+func (st *Step) key() string { return st.ID }
+
+// terms yields the step's deadline and norm, those it has, each with its key: the two
+// terms whose cases and from: are checked alike.
+func (st *Step) terms() iter.Seq2[string, *Deadline] {
+	return func(yield func(string, *Deadline) bool) {
+		if st.Deadline != nil && !yield("deadline", st.Deadline) {
+			return
+		}
+		if st.Norm != nil {
+			yield("norm", st.Norm)
+		}
+	}
+}
+func (f *Field) key() string { return f.Name }
 
 // Step is one step of a process. Which fields apply depends on Kind.
 type Step struct {
@@ -146,7 +170,9 @@ type Deadline struct {
 	// case's start (the melding), the id of another step (that step's start), or a date
 	// field of a form (that day, e.g. the day the aanvraag was received).
 	From string `yaml:"from,omitempty" json:"from,omitempty"`
-	// Law cites the legal basis, e.g. "Wmo 2015 art. 2.3.2"; shown in the Web UI.
+	// Law cites the legal basis, e.g. "Wmo 2015 art. 2.3.2"; shown in the Web UI. A
+	// term the validator knows (the designer guide's table) must be written as the law
+	// sets it: its length, counted from where the law counts it.
 	Law string `yaml:"law,omitempty" json:"law,omitempty"`
 	// Cases choose another term by a condition over the data, read when the task opens:
 	// the first case whose when holds gives within (and law); none: the term above.
@@ -183,14 +209,7 @@ type Rung struct {
 type Form []*Field
 
 // Field returns the field with the given name, or nil.
-func (f Form) Field(name string) *Field {
-	for _, fl := range f {
-		if fl.Name == name {
-			return fl
-		}
-	}
-	return nil
-}
+func (f Form) Field(name string) *Field { return byKey(f, name) }
 
 // Field is one field of a form.
 type Field struct {

@@ -52,6 +52,7 @@ func (r *report) validate(d *Definition) {
 	c.references()
 	c.graph()
 	c.joinBranches() // joins.go
+	c.lawTerms()     // lawcheck.go
 }
 
 // fail reports a problem at path unless the value there could not even be decoded,

@@ -57,17 +57,16 @@ func issueLines(is Issues) []string {
 	return out
 }
 
-// parseCase is a source and the issues Parse must find in it, one line each.
+// parseCase is a definition file and the problems Parse must find in it as t.yaml.
 type parseCase struct {
-	name string
-	src  string
-	want []string
+	name, src string
+	want      []string
 }
 
-// checkParses parses each case's source as t.yaml and checks its issues.
-func checkParses(t *testing.T, tests []parseCase) {
+// checkParse parses each case's file and checks its problems.
+func checkParse(t *testing.T, cases []parseCase) {
 	t.Helper()
-	for _, tt := range tests {
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			_, issues := Parse("t.yaml", []byte(tt.src))
 			checkIssues(t, issues, tt.want)
@@ -226,7 +225,7 @@ func TestParseBroken(t *testing.T) {
 			"t.yaml:9:3: steps.a: \"a\" is already defined on line 8; keep one",
 		}},
 	}
-	checkParses(t, tests)
+	checkParse(t, tests)
 }
 
 // TestParseManyProblemsInOnePass checks that validation goes on after every problem: a
@@ -320,7 +319,7 @@ func TestValidateDoesNotChangeInput(t *testing.T) {
 			d, _ := Parse("t.yaml", []byte(src))
 			before := jsonCopy(t, d)
 			newReport("t.yaml").validate(d)
-			if !reflect.DeepEqual(d, before) {
+			if !reflect.DeepEqual(d, &before) {
 				t.Errorf("validate changed the definition")
 			}
 		})

@@ -57,7 +57,7 @@ func TestEscalationLadder(t *testing.T) {
 		if at := trailAt(t, v, "deadline-passed", "gesprek-1"); !at.Equal(testStart.Add(10 * time.Hour)) {
 			t.Errorf("deadline passed at %v, want %v", at, testStart.Add(10*time.Hour))
 		}
-		if d := trailDetail(v, "deadline-passed"); d != "Wmo 2015 art. 2.3.2" {
+		if d := trailDetail(v, "deadline-passed"); d != "Verordening art. 3" {
 			t.Errorf("deadline-passed detail = %q", d)
 		}
 		h.stop()

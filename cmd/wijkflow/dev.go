@@ -29,10 +29,6 @@ import (
 	"github.com/wijkflow/wijkflow/worker/searchattrs"
 )
 
-func init() {
-	commands["dev"] = command{summary: "run it all locally: embedded Temporal + Web UI, worker, task API", run: runDev}
-}
-
 // devFlags are the flags of `wijkflow dev`.
 type devFlags struct {
 	serveFlags

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,19 +9,12 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-func init() {
-	commands["diagram"] = command{summary: "print a definition as a Mermaid flowchart", run: runDiagram}
-}
+const diagramUsage = "usage: wijkflow diagram FILE\n\nPrints the process in FILE as a Mermaid flowchart (paste it into mermaid.live or a\nMarkdown file between ```mermaid fences)."
 
 // runDiagram prints one definition file as a Mermaid flowchart on stdout. A broken file
 // gets its problems on stderr and no diagram: stdout is often redirected into a Markdown
 // file, which must not receive half a chart.
-func runDiagram(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("diagram", "usage: wijkflow diagram FILE\n\nPrints the process in FILE as a Mermaid flowchart (paste it into mermaid.live or a\nMarkdown file between ```mermaid fences).", stderr)
-	files, err := parseArgs(fs, args, exactly(1))
-	if err != nil {
-		return exitCode(err)
-	}
+func runDiagram(files []string, stdout, stderr io.Writer) error {
 	file := files[0]
 	src, err := os.ReadFile(file)
 	if err != nil {

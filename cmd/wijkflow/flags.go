@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -79,4 +80,19 @@ func exitCode(err error) error {
 		return nil
 	}
 	return err
+}
+
+// runner is what a command that takes no flags does with its arguments.
+type runner func(args []string, stdout, stderr io.Writer) error
+
+// plain is the run of a command without flags: usage on -h, the argument count checked
+// against want, then r with the arguments. Such a command says only what it does.
+func plain(name, usage string, want arity, r runner) func(context.Context, []string, io.Writer, io.Writer) error {
+	return func(_ context.Context, args []string, stdout, stderr io.Writer) error {
+		got, err := parseArgs(newFlags(name, usage, stderr), args, want)
+		if err != nil {
+			return exitCode(err)
+		}
+		return r(got, stdout, stderr)
+	}
 }

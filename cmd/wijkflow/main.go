@@ -18,8 +18,16 @@ type command struct {
 	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
-// commands is filled by the init functions of the subcommand files.
-var commands = map[string]command{}
+// commands are the subcommands, one file each.
+var commands = map[string]command{
+	"dev":      {summary: "run it all locally: embedded Temporal + Web UI, worker, task API", run: runDev},
+	"diagram":  {summary: "print a definition as a Mermaid flowchart", run: plain("diagram", diagramUsage, exactly(1), runDiagram)},
+	"migrate":  {summary: "move open cases to another version of their process (--dry-run first)", run: runMigrate},
+	"schema":   {summary: "print the JSON Schema of the definition format", run: plain("schema", schemaUsage, exactly(0), runSchema)},
+	"simulate": {summary: "rehearse a definition on sample cases, time skipped; --compare an older version", run: runSimulate},
+	"validate": {summary: "check definition files or folders; one line per problem", run: plain("validate", validateUsage, atLeast(1), runValidate)},
+	"worker":   {summary: "run the worker and task API against a Temporal cluster", run: runWorker},
+}
 
 // errExit carries an exit code without printing more (the command already said why).
 type errExit int

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -13,11 +12,8 @@ import (
 	"time"
 
 	"github.com/wijkflow/wijkflow/definitions/law"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 )
-
-func init() {
-	commands["migrate"] = command{summary: "move open cases to another version of their process (--dry-run first)", run: runMigrate}
-}
 
 // migrateAnswer is the task API's answer to POST /migrations.
 type migrateAnswer struct {
@@ -64,15 +60,13 @@ func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		fs.Usage()
 		return errExit(2)
 	}
-	body, _ := json.Marshal(map[string]any{"process": *process, "from": *from, "to": *to, "cases": ids, "dryRun": *dryRun})
+	body := map[string]any{"process": *process, "from": *from, "to": *to, "cases": ids, "dryRun": *dryRun}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(*api, "/")+"/migrations", bytes.NewReader(body))
+	req, err := httpapi.NewRequest(ctx, http.MethodPost, strings.TrimRight(*api, "/")+"/migrations", *token, body)
 	if err != nil {
 		return err
 	}
-	req.Header.Set("Authorization", "Bearer "+*token)
-	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return fmt.Errorf("task API: %w", err)

@@ -12,10 +12,6 @@ import (
 	"github.com/wijkflow/wijkflow/internal/simulate"
 )
 
-func init() {
-	commands["simulate"] = command{summary: "rehearse a definition on sample cases, time skipped; --compare an older version", run: runSimulate}
-}
-
 // runSimulate runs the sample cases of a scenarios file on a definition (and, with
 // --compare, on an older version of it) and prints the table per case; the difference
 // between the versions follows. Exit 1 when an answer was refused or unused, or a case

@@ -1,26 +1,18 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-func init() {
-	commands["validate"] = command{summary: "check definition files or folders; one line per problem", run: runValidate}
-}
+const validateUsage = "usage: wijkflow validate PATH...\n\nChecks definition files (and the *.yaml files in folders); prints file:line:col: problem\nfor every problem and exits 1 if there is any; otherwise each file's version hash."
 
 // runValidate checks the definitions at the given paths as one set, so referrals between
 // files are checked too. Problems go to stdout, one per line, so editors and CI can read
 // them; the exit status says whether there were any.
-func runValidate(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("validate", "usage: wijkflow validate PATH...\n\nChecks definition files (and the *.yaml files in folders); prints file:line:col: problem\nfor every problem and exits 1 if there is any; otherwise each file's version hash.", stderr)
-	paths, err := parseArgs(fs, args, atLeast(1))
-	if err != nil {
-		return exitCode(err)
-	}
+func runValidate(paths []string, stdout, _ io.Writer) error {
 	defs, issues := definitions.LoadFiles(paths...)
 	for _, i := range issues {
 		fmt.Fprintln(stdout, i.String())

@@ -23,10 +23,6 @@ import (
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-func init() {
-	commands["worker"] = command{summary: "run the worker and task API against a Temporal cluster", run: runWorker}
-}
-
 // serveFlags are the flags that dev and worker share.
 type serveFlags struct {
 	definitions   string

@@ -6,6 +6,11 @@
 // zone Europe/Amsterdam (Amsterdam), from a rule built into the binary so that a worker
 // without tzdata counts the same.
 //
+// It also holds the catalogue of the terms wijkflow's definitions cite (articles.go):
+// for each article its term, the event it counts from, whether opschorting and
+// verlenging apply, and its source on wetten.overheid.nl. The validator holds a
+// deadline's law: to it (Cited); the designer guide's table is generated from it.
+//
 // The definitions package uses Duration in its model and checks; the case workflow and
 // the task API count with Due, Resume, Nominal and ResumeNominal; the web app shows
 // LastDay. The package knows nothing of YAML, Temporal or HTTP. Its functions are pure:

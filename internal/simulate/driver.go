@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -243,7 +244,7 @@ func (s *sim) results(stopped bool, until law.Duration) []Result {
 				}
 			}
 		}
-		for _, key := range sortedKeys(s.due) {
+		for _, key := range slices.Sorted(maps.Keys(s.due)) {
 			if strings.HasPrefix(key, id+"/") {
 				r.Deadlines = append(r.Deadlines, s.due[key])
 			}
@@ -293,13 +294,4 @@ func since(start, t time.Time) string {
 		return fmt.Sprintf("%dh", int(d.Hours()))
 	}
 	return fmt.Sprintf("%dd", int(d.Hours()/24))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -205,6 +205,21 @@ const (
 	ProblemUnreadable     Code = "problem.yaml.unreadable-value"
 )
 
+// A deadline held to the law it cites (definitions/lawcheck.go, the catalogue in
+// definitions/law/articles.go): the statutory term, then this definition's term and
+// where it counts from, then what to do.
+const (
+	ProblemLawTermMelding      Code = "problem.law.term-from-melding"
+	ProblemLawTermAanvraag     Code = "problem.law.term-from-aanvraag"
+	ProblemLawTermVerzoek      Code = "problem.law.term-from-verzoek"
+	ProblemLawTermBekendmaking Code = "problem.law.term-from-bekendmaking"
+	ProblemLawHereCase         Code = "problem.law.here-from-case"
+	ProblemLawHereStep         Code = "problem.law.here-from-step"
+	ProblemLawHereOtherStep    Code = "problem.law.here-from-other-step"
+	ProblemLawHereField        Code = "problem.law.here-from-field"
+	ProblemLawUseNorm          Code = "problem.law.use-norm"
+)
+
 // problemsTexts is the table of this domain; see doc.go.
 var problemsTexts = register(map[Code]Text{
 	ProblemDidYouMean:     {NL: "; bedoelde je {name}?", EN: "; did you mean {name}?"},
@@ -486,4 +501,18 @@ var problemsTexts = register(map[Code]Text{
 	ProblemNotDurationLong: {NL: "{value} is geen duur; schrijf 6w, 42d of 30wd", EN: "{value} is not a duration; write 6w, 42d or 30wd"},
 	ProblemDurationCount: {NL: "{value} moet een aantal van 1 tot {max} zijn, bijvoorbeeld 1{unit}",
 		EN: "{value} must be a count from 1 to {max}, e.g. 1{unit}"},
+	ProblemLawTermMelding: {NL: "{law} is {term:duration} vanaf de melding",
+		EN: "{law} is {term:duration} from the melding"},
+	ProblemLawTermAanvraag: {NL: "{law} is {term:duration} vanaf de ontvangst van de aanvraag",
+		EN: "{law} is {term:duration} from the receipt of the aanvraag"},
+	ProblemLawTermVerzoek: {NL: "{law} is {term:duration} vanaf het verzoek",
+		EN: "{law} is {term:duration} from the verzoek"},
+	ProblemLawTermBekendmaking: {NL: "{law} is {term:duration} vanaf de bekendmaking van het besluit",
+		EN: "{law} is {term:duration} from the bekendmaking of the besluit"},
+	ProblemLawHereCase:      {NL: "hier {within:duration} vanaf de melding", EN: "here {within:duration} from the melding"},
+	ProblemLawHereStep:      {NL: "hier {within:duration} vanaf de stap", EN: "here {within:duration} from the step"},
+	ProblemLawHereOtherStep: {NL: "hier {within:duration} vanaf stap {step}", EN: "here {within:duration} from step {step}"},
+	ProblemLawHereField:     {NL: "hier {within:duration} vanaf de datum in {field}", EN: "here {within:duration} from the date in {field}"},
+	ProblemLawUseNorm: {NL: "schrijf de wettelijke termijn, within: {fix} (zie {source}); een strengere eigen termijn hoort onder norm:",
+		EN: "write the statutory term, within: {fix} (see {source}); a stricter term of your own belongs under norm:"},
 })

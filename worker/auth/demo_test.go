@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 func TestDemoUsers(t *testing.T) {
@@ -37,10 +38,7 @@ func TestDemoUsers(t *testing.T) {
 // TestDemoUsersCoverShippedDefinitions: every role of every shipped process has a demo
 // user in the gemeente's first team, which works that process.
 func TestDemoUsersCoverShippedDefinitions(t *testing.T) {
-	defs, issues := definitions.LoadDir("../../definitions")
-	if len(issues) > 0 {
-		t.Fatalf("shipped definitions: %v", issues)
-	}
+	defs := testutil.Shipped(t)
 	users := DemoUsers(defs)
 	for _, d := range defs {
 		for role := range d.Roles {

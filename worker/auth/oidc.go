@@ -265,6 +265,10 @@ func (e Either) Authenticate(r *http.Request) (*User, error) {
 // name, and fixedGemeente (a gemeente code rather than a claim).
 func ParseClaimMapping(s string) (ClaimMapping, error) {
 	var m ClaimMapping
+	fields := map[string]*string{
+		"user": &m.UserID, "gemeente": &m.Gemeente, "fixedGemeente": &m.FixedGemeente,
+		"teams": &m.Teams, "roles": &m.Roles, "name": &m.Name,
+	}
 	for _, pair := range strings.Split(s, ",") {
 		pair = strings.TrimSpace(pair)
 		if pair == "" {
@@ -274,23 +278,11 @@ func ParseClaimMapping(s string) (ClaimMapping, error) {
 		if !ok || strings.TrimSpace(value) == "" {
 			return m, fmt.Errorf("claim mapping %q: write field=claim, e.g. teams=groups", pair)
 		}
-		value = strings.TrimSpace(value)
-		switch strings.TrimSpace(field) {
-		case "user":
-			m.UserID = value
-		case "gemeente":
-			m.Gemeente = value
-		case "fixedGemeente":
-			m.FixedGemeente = value
-		case "teams":
-			m.Teams = value
-		case "roles":
-			m.Roles = value
-		case "name":
-			m.Name = value
-		default:
+		into, ok := fields[strings.TrimSpace(field)]
+		if !ok {
 			return m, fmt.Errorf("claim mapping %q: unknown field %q; use user, gemeente, fixedGemeente, teams, roles or name", pair, field)
 		}
+		*into = strings.TrimSpace(value)
 	}
 	return m, nil
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -184,16 +185,10 @@ func actor(users []auth.User, gemeente, team string, t workflows.TaskView) *auth
 
 // call sends one JSON request to the handler in-process and decodes the answer.
 func call(ctx context.Context, h http.Handler, token, path string, body any, want int, out any) error {
-	b, err := json.Marshal(body)
+	req, err := httpapi.NewRequest(ctx, http.MethodPost, path, token, body)
 	if err != nil {
 		return err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, path, bytes.NewReader(b))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	if rec.Code != want {

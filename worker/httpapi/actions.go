@@ -47,16 +47,11 @@ func (a *api) assign(w http.ResponseWriter, r *http.Request, u *auth.User) error
 
 // complete submits a task's form; the workflow's validator checks the data.
 func (a *api) complete(w http.ResponseWriter, r *http.Request, u *auth.User) error {
-	var body struct {
-		Data map[string]any `json:"data"`
-	}
-	if err := decodeBody(w, r, &body, false); err != nil {
+	data, err := decodeData(w, r, false)
+	if err != nil {
 		return err
 	}
-	if body.Data == nil {
-		body.Data = map[string]any{}
-	}
-	return a.update(w, r, u, workflows.UpdateComplete, workflows.CompleteRequest{Actor: actor(u), TaskID: r.PathValue("taskId"), Data: body.Data})
+	return a.update(w, r, u, workflows.UpdateComplete, workflows.CompleteRequest{Actor: actor(u), TaskID: r.PathValue("taskId"), Data: data})
 }
 
 // suspend stops the clocks (opschorting).

@@ -60,8 +60,7 @@ func TestSuspendResumeExtendAssign(t *testing.T) {
 // TestAudit: state-changing calls leave one audit line each, with user, action, case,
 // task and status, and never the form data.
 func TestAudit(t *testing.T) {
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	tk, path := completePath(t, v, "melding")
 	e.must(403, "jeugd", "POST", path, meldingData())
 	e.must(200, "coach", "POST", path, meldingData())

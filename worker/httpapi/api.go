@@ -1,7 +1,6 @@
 package httpapi
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -92,15 +91,22 @@ func New(cfg Config) (http.Handler, error) {
 	return a.handler(), nil
 }
 
+// missing names the first field the API cannot do without that cfg leaves nil, or "".
+func (cfg *Config) missing() string {
+	switch {
+	case cfg.Client == nil:
+		return "Client"
+	case cfg.Auth == nil:
+		return "Auth"
+	case cfg.ActorKeys == nil:
+		return "ActorKeys"
+	}
+	return ""
+}
+
 func newAPI(cfg Config) (*api, error) {
-	if cfg.Client == nil {
-		return nil, errors.New("httpapi: Config.Client is nil")
-	}
-	if cfg.Auth == nil {
-		return nil, errors.New("httpapi: Config.Auth is nil")
-	}
-	if cfg.ActorKeys == nil {
-		return nil, errors.New("httpapi: Config.ActorKeys is nil")
+	if f := cfg.missing(); f != "" {
+		return nil, fmt.Errorf("httpapi: Config.%s is nil", f)
 	}
 	if cfg.DataConverter == nil {
 		cfg.DataConverter = converter.GetDefaultDataConverter()

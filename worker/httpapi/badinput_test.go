@@ -12,8 +12,7 @@ import (
 // TestBadInputChangesNothing: each bad input found by the drill of issue 8 gets its
 // 4xx with our own message, and the case is as it was.
 func TestBadInputChangesNothing(t *testing.T) {
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	tk := task(t, v, "melding").ID
 	base := "/cases/" + v.ID + "/tasks/" + tk
 	longID := strings.Repeat("x", 5000)
@@ -58,8 +57,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 
 // TestAssignTwiceChangesTheTrailOnce: a reassign to the current assignee is a 409.
 func TestAssignTwiceChangesTheTrailOnce(t *testing.T) {
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	path := fmt.Sprintf("/cases/%s/tasks/%s/assign", v.ID, task(t, v, "melding").ID)
 	e.must(200, "lead", "POST", path, map[string]any{"assignee": "u-coach"})
 	e.must(409, "lead", "POST", path, map[string]any{"assignee": "u-coach"})
@@ -71,8 +69,7 @@ func TestAssignTwiceChangesTheTrailOnce(t *testing.T) {
 // TestTerminatedCaseIsClosed: a case terminated from outside (the Web UI) is shown
 // closed, as terminated, without open tasks; an update on it is a 409.
 func TestTerminatedCaseIsClosed(t *testing.T) {
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	if err := e.client.TerminateWorkflow(context.Background(), v.ID, "", "test"); err != nil {
 		t.Fatal(err)
 	}

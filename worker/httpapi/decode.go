@@ -78,3 +78,18 @@ func jsonType(kind string) string {
 	}
 	return fmt.Sprintf("a %s", kind)
 }
+
+// decodeData reads a body {"data": {...}}, as a task's form and an event bring it; no
+// data is an empty form. emptyOK allows no body at all, as for decodeBody.
+func decodeData(w http.ResponseWriter, r *http.Request, emptyOK bool) (map[string]any, error) {
+	var body struct {
+		Data map[string]any `json:"data"`
+	}
+	if err := decodeBody(w, r, &body, emptyOK); err != nil {
+		return nil, err
+	}
+	if body.Data == nil {
+		return map[string]any{}, nil
+	}
+	return body.Data, nil
+}

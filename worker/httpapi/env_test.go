@@ -49,6 +49,13 @@ type env struct {
 // newEnv starts everything; it is torn down when the test ends.
 func newEnv(t testing.TB) *env { return newEnvOf(t, envOptions{encrypted: true}) }
 
+// newEnvWithCase is newEnv with a dalfsen case the coach has opened, where most tests
+// start.
+func newEnvWithCase(t testing.TB) (*env, workflows.CaseView) {
+	e := newEnv(t)
+	return e, e.newCase("coach")
+}
+
 // newEnvCrypt is newEnv with payload encryption and actor checks on or (for the
 // benchmark's comparison only) off.
 func newEnvCrypt(t testing.TB, encrypted bool) *env {

@@ -11,8 +11,7 @@ import (
 // TestEraseCase: only a lead of the case's gemeente erases, with the id repeated; the
 // case is gone from Temporal afterwards, and a second erasure finds nothing.
 func TestEraseCase(t *testing.T) {
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	path := "/cases/" + v.ID + "/erase"
 	confirm := map[string]any{"confirm": v.ID}
 	e.must(403, "coach", "POST", path, confirm)

@@ -11,8 +11,7 @@ import (
 // TestErrorStatuses sends every kind of bad request at one case and checks the status,
 // the JSON error, and that the case is unchanged afterwards.
 func TestErrorStatuses(t *testing.T) {
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	id := v.ID
 	complete := "/cases/" + id + "/tasks/" + task(t, v, "melding").ID + "/complete"
 	good := map[string]any{"data": map[string]any{"urgentie": "regulier", "veiligheidsrisico": "geen", "ontvangst_bevestigd": true}}

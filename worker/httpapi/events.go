@@ -22,14 +22,9 @@ func (a *api) deliverEvent(w http.ResponseWriter, r *http.Request, u *auth.User)
 	if !eventRE.MatchString(event) {
 		return errorf(http.StatusNotFound, "%q is not an event name: lowercase letters, digits and dashes", event)
 	}
-	var body struct {
-		Data map[string]any `json:"data"`
-	}
-	if err := decodeBody(w, r, &body, true); err != nil {
+	data, err := decodeData(w, r, true)
+	if err != nil {
 		return err
 	}
-	if body.Data == nil {
-		body.Data = map[string]any{}
-	}
-	return a.update(w, r, u, workflows.UpdateEvent, workflows.EventRequest{Actor: actor(u), Event: event, Data: body.Data})
+	return a.update(w, r, u, workflows.UpdateEvent, workflows.EventRequest{Actor: actor(u), Event: event, Data: data})
 }

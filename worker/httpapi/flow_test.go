@@ -12,8 +12,7 @@ import (
 // TestDalfsenPath runs a case through the shipped dalfsen wijkteam process over HTTP only:
 // signal → melding → persoonlijk plan → keukentafelgesprek → plan → evaluatie → end.
 func TestDalfsenPath(t *testing.T) {
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	if v.Status != workflows.StatusOpen || v.Team != "dalfsen" || v.DefinitionVersion == "" {
 		t.Fatalf("new case: %+v", v)
 	}

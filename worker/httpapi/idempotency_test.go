@@ -27,8 +27,7 @@ func completions(v workflows.CaseView, taskID string) int {
 // TestIdempotencyKey: the same completion twice with one key acts once and answers the
 // same; with another key it is a 409, because the task is no longer open.
 func TestIdempotencyKey(t *testing.T) {
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	tk, path := completePath(t, v, "melding")
 
 	first := e.must(200, "coach", "POST", path, meldingData(), "Idempotency-Key", "key-1")
@@ -56,8 +55,7 @@ func TestIdempotencyKey(t *testing.T) {
 // TestConcurrentCompletions: of many simultaneous completions of one task exactly one
 // wins; the others are told the task is not open.
 func TestConcurrentCompletions(t *testing.T) {
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	tk, path := completePath(t, v, "melding")
 	const n = 8
 	statuses := make([]int, n)

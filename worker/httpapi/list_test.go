@@ -156,8 +156,7 @@ func TestListTasks(t *testing.T) {
 // TestTasksOfAnOlderVersion: a case on a definition version the API no longer holds
 // still lists its tasks with their form, asked of that case alone.
 func TestTasksOfAnOlderVersion(t *testing.T) {
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	var newer []*definitions.Definition
 	for _, d := range testutil.Shipped(t) {
 		c := *d

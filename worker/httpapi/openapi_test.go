@@ -66,8 +66,7 @@ func TestOpenAPIRoutes(t *testing.T) {
 		t.Fatalf("spec paths\n%v\nroutes\n%v", documented, routes)
 	}
 
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	tk := task(t, v, "melding").ID
 	for _, op := range routes {
 		t.Run(op, func(t *testing.T) {
@@ -92,8 +91,7 @@ func TestOpenAPIRoutes(t *testing.T) {
 // really answers, driven by requests made to produce each.
 func TestOpenAPIStatuses(t *testing.T) {
 	ops := specOps(t)
-	e := newEnv(t)
-	v := e.newCase("coach")
+	e, v := newEnvWithCase(t)
 	complete := completePathOf(t, v, "melding")
 	big := `{"data":{"x":"` + strings.Repeat("a", maxBody) + `"}}`
 	create := func(data map[string]any) map[string]any {

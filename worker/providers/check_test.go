@@ -1,19 +1,17 @@
 package providers
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/wijkflow/wijkflow/activities"
-	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 func TestCheck(t *testing.T) {
-	defs, issues := definitions.LoadDir("../../definitions")
-	if len(issues) > 0 {
-		t.Fatal(issues)
-	}
+	defs := testutil.Shipped(t)
 	all := map[string]activities.Provider{}
 	for _, d := range defs {
 		for _, s := range d.Steps {
@@ -27,7 +25,7 @@ func TestCheck(t *testing.T) {
 	}
 	delete(all, "veilig-thuis-ijsselland")
 	err := Check(defs, all)
-	want := "../../definitions/dalfsen-veilig-thuis.yaml: steps.direct-melden.provider: provider \"veilig-thuis-ijsselland\" is not configured; add it to the providers file (--providers)"
+	want := filepath.Join(testutil.ShippedDir(), "dalfsen-veilig-thuis.yaml") + ": steps.direct-melden.provider: provider \"veilig-thuis-ijsselland\" is not configured; add it to the providers file (--providers)"
 	if err == nil || !slices.Contains(strings.Split(err.Error(), "\n"), want) {
 		t.Errorf("error:\n%v\nwant a line\n%s", err, want)
 	}

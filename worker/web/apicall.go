@@ -10,22 +10,23 @@ import (
 	"strings"
 
 	"github.com/wijkflow/wijkflow/internal/words"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// apiError is an answer of the task API other than 2xx: {error, code, args, errors}.
+// apiError is an answer of the task API other than 2xx: {error, code, args, errors}; a
+// refusal's code and arguments are a message of the catalogue.
 type apiError struct {
-	Status  int                    `json:"-"`
-	Message string                 `json:"error"`
-	Code    words.Code             `json:"code"`
-	Args    map[string]string      `json:"args"`
-	Errors  []workflows.FieldError `json:"errors"`
+	Status  int    `json:"-"`
+	English string `json:"error"`
+	words.Message
+	Errors []workflows.FieldError `json:"errors"`
 }
 
 // nl is the error in Dutch.
-func (e *apiError) nl() string { return sayNL(e.Code, e.Args, e.Message) }
+func (e *apiError) nl() string { return sayNL(e.Code, e.Args, e.English) }
 
-func (e *apiError) Error() string { return fmt.Sprintf("%d %s", e.Status, e.Message) }
+func (e *apiError) Error() string { return fmt.Sprintf("%d %s", e.Status, e.English) }
 
 // fieldErrors maps the 422's problems by field, in Dutch.
 func (e *apiError) fieldErrors() map[string]string {
@@ -54,27 +55,13 @@ func (a *answer) WriteHeader(code int) {
 // call sends one request to the task API in-process, as the user of token, and decodes
 // a 2xx JSON answer into out. Another status comes back as *apiError.
 func (a *app) call(ctx context.Context, token, method, path string, q url.Values, body any, idem string, out any) error {
-	var rd *bytes.Reader
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			return err
-		}
-		rd = bytes.NewReader(b)
-	} else {
-		rd = bytes.NewReader(nil)
-	}
 	target := "/api/v1" + path
 	if len(q) > 0 {
 		target += "?" + q.Encode()
 	}
-	req, err := http.NewRequestWithContext(ctx, method, target, rd)
+	req, err := httpapi.NewRequest(ctx, method, target, token, body)
 	if err != nil {
 		return err
-	}
-	req.Header.Set("Authorization", "Bearer "+token)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
 	}
 	if idem != "" {
 		req.Header.Set("Idempotency-Key", idem)
@@ -86,8 +73,8 @@ func (a *app) call(ctx context.Context, token, method, path string, q url.Values
 	}
 	if ans.status < 200 || ans.status > 299 {
 		e := &apiError{Status: ans.status}
-		if json.Unmarshal(ans.body.Bytes(), e) != nil || e.Message == "" {
-			e.Message = strings.TrimSpace(ans.body.String())
+		if json.Unmarshal(ans.body.Bytes(), e) != nil || e.English == "" {
+			e.English = strings.TrimSpace(ans.body.String())
 		}
 		return e
 	}

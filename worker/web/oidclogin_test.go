@@ -161,12 +161,7 @@ func TestOIDCRefusesForeignReturns(t *testing.T) {
 	}
 	// An ID token for another flow (its nonce is not this session's).
 	p.badNonce = true
-	if st, _ := f.follow("/aanmelden/oidc"); st != http.StatusUnauthorized {
-		t.Errorf("a token with another nonce: %d", st)
-	}
-	if st, _, _ := f.get("/taken"); st != http.StatusSeeOther {
-		t.Errorf("signed in after a refused flow: %d", st)
-	}
+	f.refusedSignIn(t, "a token with another nonce")
 }
 
 // TestOIDCWithTheRealVerifier signs in through the code flow with the API's own OIDC
@@ -218,11 +213,17 @@ func TestOIDCWithTheRealVerifier(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.sign = signWith(other)
+	f.refusedSignIn(t, "a token signed with another key")
+}
+
+// refusedSignIn checks that the sign-in flow ends in 401 and signs no one in.
+func (f *fixture) refusedSignIn(t *testing.T, token string) {
+	t.Helper()
 	if st, _ := f.follow("/aanmelden/oidc"); st != http.StatusUnauthorized {
-		t.Errorf("a token signed with another key: %d", st)
+		t.Errorf("%s: %d", token, st)
 	}
 	if st, _, _ := f.get("/taken"); st != http.StatusSeeOther {
-		t.Errorf("signed in with a forged token: %d", st)
+		t.Errorf("signed in with %s: %d", token, st)
 	}
 }
 

@@ -126,18 +126,23 @@ func (a *app) routes() http.Handler {
 		mux.HandleFunc("GET /aanmelden/oidc", a.oidcStart)
 		mux.HandleFunc("GET /aanmelden/terug", a.oidcReturn)
 	}
-	mux.HandleFunc("GET /taken", a.signedIn(a.inbox))
-	mux.HandleFunc("GET /zaken/{id}", a.signedIn(a.casePage))
-	mux.HandleFunc("GET /zaken/{id}/taken/{task}", a.signedIn(a.taskPage))
-	mux.HandleFunc("POST /zaken/{id}/taken/{task}", a.signedIn(a.complete))
-	mux.HandleFunc("POST /zaken/{id}/taken/{task}/claimen", a.signedIn(a.claim))
-	mux.HandleFunc("POST /zaken/{id}/taken/{task}/teruggeven", a.signedIn(a.handBack))
-	mux.HandleFunc("POST /zaken/{id}/opschorten", a.signedIn(a.suspend))
-	mux.HandleFunc("POST /zaken/{id}/hervatten", a.signedIn(a.resume))
-	mux.HandleFunc("POST /zaken/{id}/verlengen", a.signedIn(a.extend))
-	mux.HandleFunc("GET /melding", a.signedIn(a.intakePage))
-	mux.HandleFunc("POST /melding", a.signedIn(a.createCase))
-	mux.HandleFunc("GET /overzicht", a.signedIn(a.overview))
+	// The pages behind sign-in.
+	for pattern, page := range map[string]func(http.ResponseWriter, *http.Request, *request){
+		"GET /taken":                               a.inbox,
+		"GET /zaken/{id}":                          a.casePage,
+		"GET /zaken/{id}/taken/{task}":             a.taskPage,
+		"POST /zaken/{id}/taken/{task}":            a.complete,
+		"POST /zaken/{id}/taken/{task}/claimen":    a.claim,
+		"POST /zaken/{id}/taken/{task}/teruggeven": a.handBack,
+		"POST /zaken/{id}/opschorten":              a.suspend,
+		"POST /zaken/{id}/hervatten":               a.resume,
+		"POST /zaken/{id}/verlengen":               a.extend,
+		"GET /melding":                             a.intakePage,
+		"POST /melding":                            a.createCase,
+		"GET /overzicht":                           a.overview,
+	} {
+		mux.HandleFunc(pattern, a.signedIn(page))
+	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		a.errorPage(w, r, nil, http.StatusNotFound, "Deze pagina bestaat niet.")
 	})

@@ -246,6 +246,16 @@ func (e *env) violations() []axeViolation {
 	return vs
 }
 
+// at checks that the page has the heading want, and axe-core's check under the name
+// page.
+func (e *env) at(want, page string) {
+	e.t.Helper()
+	if h := e.text("h1"); h != want {
+		e.t.Fatalf("%s: the page shows %q, want %q", page, h, want)
+	}
+	e.checkA11y(page)
+}
+
 // checkA11y fails the test on every axe-core violation of the page.
 func (e *env) checkA11y(page string) {
 	e.t.Helper()
