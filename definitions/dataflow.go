@@ -38,21 +38,7 @@ func (c *checker) dataflow(conds *Conditions) {
 		return
 	}
 	steps := c.d.Steps
-	index := stepIndex(steps)
-	pred := make([][]int, len(steps))
-	for i, s := range steps {
-		for _, t := range s.Next {
-			pred[index[t.Goto]] = append(pred[index[t.Goto]], i)
-		}
-		for _, r := range s.Escalate {
-			if r.Goto != "" {
-				pred[index[r.Goto]] = append(pred[index[r.Goto]], i)
-			}
-		}
-		if s.Timeout != "" {
-			pred[index[s.Timeout]] = append(pred[index[s.Timeout]], i)
-		}
-	}
+	index, _, pred := edges(steps, false)
 	intake := map[string]bool{}
 	for _, f := range c.d.Intake {
 		intake[f.Name] = true

@@ -91,29 +91,7 @@ func (c *checker) graph() {
 		return
 	}
 	steps := c.d.Steps
-	index := stepIndex(steps)
-	succ := make([][]int, len(steps))
-	pred := make([][]int, len(steps))
-	for i, s := range steps {
-		add := func(id string) {
-			if j, ok := index[id]; ok {
-				succ[i] = append(succ[i], j)
-				pred[j] = append(pred[j], i)
-			}
-		}
-		for _, t := range s.Next {
-			add(t.Goto)
-			if t.When == "" && LookupKind(s.Kind).Flow() == FirstMatch {
-				break // the transitions after it are never taken (reported on their own)
-			}
-		}
-		for _, r := range s.Escalate {
-			add(r.Goto)
-		}
-		if s.Timeout != "" {
-			add(s.Timeout)
-		}
-	}
+	index, succ, pred := edges(steps, true)
 	start, ok := index[c.d.Start]
 	if !ok {
 		return // reported as an unknown start; reachability would flag every step
@@ -278,6 +256,37 @@ func loops(edges [][]int, in func(int) bool) [][]int {
 		}
 	}
 	return out
+}
+
+// edges are the steps as a graph: each step's index by id, and by index the steps it
+// goes on to (succ) and comes from (pred) through next, escalate and timeout. With
+// taken, the transitions of a first-match step after one without a condition are left
+// out: they are never taken (and reported on their own).
+func edges(steps Steps, taken bool) (index map[string]int, succ, pred [][]int) {
+	index = stepIndex(steps)
+	succ = make([][]int, len(steps))
+	pred = make([][]int, len(steps))
+	for i, s := range steps {
+		add := func(id string) {
+			if j, ok := index[id]; ok {
+				succ[i] = append(succ[i], j)
+				pred[j] = append(pred[j], i)
+			}
+		}
+		for _, t := range s.Next {
+			add(t.Goto)
+			if taken && t.When == "" && LookupKind(s.Kind).Flow() == FirstMatch {
+				break
+			}
+		}
+		for _, r := range s.Escalate {
+			add(r.Goto)
+		}
+		if s.Timeout != "" {
+			add(s.Timeout)
+		}
+	}
+	return index, succ, pred
 }
 
 // graphKnown reports whether every step's kind and every edge could be read.

@@ -74,10 +74,7 @@ func TestEveryIssueSaid(t *testing.T) {
 
 // TestConditionIssueInDutch: a condition's mistakes read in Dutch, all of them.
 func TestConditionIssueInDutch(t *testing.T) {
-	c, err := NewConditions(exprTestFields())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := exprTestConditions(t)
 	for expr, want := range map[string]string{
 		`veiligheidsrisico == 1`:         `kolom 19: == kan niet gebruikt worden met text en a number`,
 		`eigen-kracht`:                   `kolom 1: onbekend veld "eigen"`,

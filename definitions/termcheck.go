@@ -11,15 +11,9 @@ import (
 func (c *checker) terms(conds *Conditions) {
 	for _, s := range c.d.Steps {
 		p := "steps." + s.ID
-		for _, dl := range []struct {
-			d    *Deadline
-			path string
-		}{{s.Deadline, p + ".deadline"}, {s.Norm, p + ".norm"}} {
-			if dl.d == nil {
-				continue
-			}
-			for k, tc := range dl.d.Cases {
-				cp := dl.path + ".cases[" + strconv.Itoa(k) + "]"
+		for key, dl := range s.terms() {
+			for k, tc := range dl.Cases {
+				cp := p + "." + key + ".cases[" + strconv.Itoa(k) + "]"
 				if tc.Within.IsZero() {
 					c.problem(cp+".within", words.Msg(words.ProblemCaseTermNeedsWithin))
 				}

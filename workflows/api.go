@@ -33,6 +33,10 @@ const (
 	UpdateExtend = "extend"
 	// UpdateEvent delivers an event from outside to a waiting case (EventRequest → CaseView).
 	UpdateEvent = "event"
+	// UpdateRetryHandoff sends a failed hand-off again (RetryHandoffRequest → CaseView).
+	UpdateRetryHandoff = "retry-handoff"
+	// UpdateRouteOn routes a stuck case on to a named step (RouteOnRequest → CaseView).
+	UpdateRouteOn = "route-on"
 	// QueryCase returns the CaseView.
 	QueryCase = "case"
 

@@ -1,36 +1,13 @@
 package workflows
 
 import (
+	_ "embed"
 	"testing"
 	"time"
 )
 
-const taskDecisionEnd = `
-gemeente: testgem
-process: basis
-title: Basis
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-intake:
-  bron: {type: choice, options: [inwoner, huisarts], required: true}
-start: triage
-steps:
-  triage:
-    kind: task
-    role: wijkcoach
-    form:
-      risico: {type: choice, options: [geen, hoog], required: true}
-    next:
-      - goto: kies
-  kies:
-    kind: decision
-    next:
-      - {when: risico == "hoog", goto: crisis}
-      - goto: klaar
-  crisis: {kind: end, result: crisis}
-  klaar: {kind: end, result: afgerond}
-`
+//go:embed testdata/definitions/task-decision-end.yaml
+var taskDecisionEnd string
 
 func TestTaskDecisionEnd(t *testing.T) {
 	for _, tc := range []struct{ risico, result string }{{"geen", "afgerond"}, {"hoog", "crisis"}} {

@@ -26,7 +26,7 @@ import (
 // benchSetup loads the definition and starts a server with both workflows.
 func benchSetup(b *testing.B) (*liveServer, definitions.Definition, []definitions.Definition) {
 	b.Helper()
-	own, related := liveShipped(b, "dalfsen", "wijkteam")
+	own, related := shipped(b, "dalfsen", "wijkteam")
 	return startLive(b, hwForms(own)), own, related
 }
 

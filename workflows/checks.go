@@ -104,25 +104,26 @@ func (c *guard) mayActOnCase(a Actor) error {
 	return forbidden(words.Msg(words.RefuseNotOnCase))
 }
 
-// actableTask is the open task id on which a may act, and whether another user (not
-// a, and a is not the lead) has claimed it.
-func (c *guard) actableTask(a Actor, id string) (t *Task, claimedByOther bool, err error) {
-	if t, err = c.openTaskByID(id); err != nil {
-		return nil, false, err
-	}
-	if err := c.mayAct(a, t); err != nil {
-		return nil, false, err
-	}
-	return t, t.Assignee != "" && t.Assignee != a.UserID && !c.isLead(a), nil
-}
-
-func (c *guard) checkComplete(req CompleteRequest) (*Task, error) {
-	t, claimed, err := c.actableTask(req.Actor, req.TaskID)
+// actableTask is the open task id on which a may act. A task another user (not a, and
+// a is not the lead) has claimed is refused as an error of kind with the message code.
+func (c *guard) actableTask(a Actor, id string, kind string, claimed words.Code) (*Task, error) {
+	t, err := c.openTaskByID(id)
 	if err != nil {
 		return nil, err
 	}
-	if claimed {
-		return nil, forbidden(words.Msg(words.RefuseClaimed, "task", t.ID))
+	if err := c.mayAct(a, t); err != nil {
+		return nil, err
+	}
+	if t.Assignee != "" && t.Assignee != a.UserID && !c.isLead(a) {
+		return nil, refuse(kind, words.Msg(claimed, "task", t.ID))
+	}
+	return t, nil
+}
+
+func (c *guard) checkComplete(req CompleteRequest) (*Task, error) {
+	t, err := c.actableTask(req.Actor, req.TaskID, ErrForbidden, words.RefuseClaimed)
+	if err != nil {
+		return nil, err
 	}
 	step := c.def.Steps.Step(t.Step)
 	if errs := formErrors(step.Form, req.Data); len(errs) > 0 {
@@ -141,14 +142,7 @@ func formErrors(form definitions.Form, data map[string]any) []FieldError {
 }
 
 func (c *guard) checkClaim(req ClaimRequest) (*Task, error) {
-	t, claimed, err := c.actableTask(req.Actor, req.TaskID)
-	if err != nil {
-		return nil, err
-	}
-	if claimed {
-		return nil, conflict(words.Msg(words.RefuseAlreadyClaimed, "task", t.ID))
-	}
-	return t, nil
+	return c.actableTask(req.Actor, req.TaskID, ErrConflict, words.RefuseAlreadyClaimed)
 }
 
 // checkReassign checks a reassign; refuseNoop also refuses one that changes nothing.

@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	_ "embed"
 	"slices"
 	"testing"
 	"time"
@@ -8,31 +9,8 @@ import (
 	"github.com/wijkflow/wijkflow/activities"
 )
 
-const ladderDef = `
-gemeente: testgem
-process: ladder
-title: Ladder
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-start: gesprek
-steps:
-  gesprek:
-    kind: task
-    role: wijkcoach
-    deadline: {within: 10h, law: "Verordening art. 3"}
-    suspendable: true
-    extendable: 5h
-    escalate:
-      - {after: 2h, remind: assignee}
-      - {after: 4h, remind: teamleider}
-      - {after: 6h, to: teamleider}
-      - {after: 8h, stalled: true}
-    form:
-      verslag: {type: text, required: true}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: klaar}
-`
+//go:embed testdata/definitions/ladder.yaml
+var ladderDef string
 
 func TestEscalationLadder(t *testing.T) {
 	h := newHarness(t)
@@ -87,31 +65,8 @@ func TestEscalationLadder(t *testing.T) {
 	h.run(input(def(t, ladderDef), nil))
 }
 
-const gotoDef = `
-gemeente: testgem
-process: opschalen
-title: Opschalen
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, specialist: Specialist}
-start: gesprek
-steps:
-  gesprek:
-    kind: task
-    role: wijkcoach
-    escalate:
-      - {after: 3h, goto: specialist}
-      - {after: 5h, remind: assignee}
-    form:
-      verslag: {type: text, required: true}
-    next: [{goto: klaar}]
-  specialist:
-    kind: task
-    role: specialist
-    form:
-      advies: {type: text, required: true}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: klaar}
-`
+//go:embed testdata/definitions/goto.yaml
+var gotoDef string
 
 func TestEscalationGoto(t *testing.T) {
 	h := newHarness(t)
@@ -131,36 +86,8 @@ func TestEscalationGoto(t *testing.T) {
 	}
 }
 
-const suspendDef = `
-gemeente: testgem
-process: opschorten
-title: Opschorten
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-start: splits
-steps:
-  splits: {kind: parallel, next: [{goto: gesprek}, {goto: administratie}]}
-  gesprek:
-    kind: task
-    role: wijkcoach
-    deadline: 10h
-    suspendable: true
-    escalate:
-      - {after: 2h, remind: assignee}
-      - {after: 4h, remind: teamleider}
-    form:
-      verslag: {type: text, required: true}
-    next: [{goto: klaar}]
-  administratie:
-    kind: task
-    role: wijkcoach
-    deadline: 5h
-    form:
-      ok: {type: bool, required: true}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: klaar}
-`
+//go:embed testdata/definitions/suspend.yaml
+var suspendDef string
 
 func TestSuspensionShiftsDeadlineByExactlyTheSuspendedTime(t *testing.T) {
 	h := newHarness(t)

@@ -30,10 +30,6 @@ func (c *guard) checkCreated(req CreatedRequest) error {
 	return nil
 }
 
-func (c *handlers) validateCreated(ctx workflow.Context, req CreatedRequest) error {
-	return c.validate(ctx, func() error { return c.checkCreated(req) })
-}
-
 // onCreated waits until the start step has been entered (an update sent with the
 // start runs before the workflow's first step), then answers the view.
 func (c *handlers) onCreated(ctx workflow.Context, req CreatedRequest) (CaseView, error) {

@@ -7,16 +7,22 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-// shipped loads the shipped definitions of a gemeente: the case's own and its related.
-func shipped(t *testing.T, gemeente, process string) (definitions.Definition, []definitions.Definition) {
+// shippedAll loads every shipped definition; they must have no issues.
+func shippedAll(t testing.TB) []*definitions.Definition {
 	t.Helper()
 	defs, issues := definitions.LoadDir("../definitions")
 	if len(issues) > 0 {
 		t.Fatalf("shipped definitions have issues:\n%v", issues)
 	}
+	return defs
+}
+
+// shipped loads a shipped definition and the gemeente's other ones (for referrals).
+func shipped(t testing.TB, gemeente, process string) (definitions.Definition, []definitions.Definition) {
+	t.Helper()
 	var own *definitions.Definition
 	var related []definitions.Definition
-	for _, d := range defs {
+	for _, d := range shippedAll(t) {
 		if d.Gemeente != gemeente {
 			continue
 		}

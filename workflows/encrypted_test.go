@@ -1,17 +1,13 @@
 package workflows
 
 import (
-	"context"
 	"encoding/base64"
 	"encoding/json"
 	"flag"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	sdkworker "go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
@@ -27,27 +23,11 @@ var recordEncryptedFlag = flag.Bool("record-encrypted", false, "record the encry
 var encryptedHistories = []string{"encrypted-dalfsen-full-path", "encrypted-dordrecht-ggz-handoff"}
 
 func TestRecordEncryptedHistories(t *testing.T) {
-	if !*recordEncryptedFlag {
-		t.Skip("records only with -record-encrypted")
-	}
-	dalfsen, dalfsenRelated := liveShipped(t, "dalfsen", "wijkteam")
-	dordrecht, dordrechtRelated := liveShipped(t, "dordrecht", "wijkteam")
-	live := startLive(t, nil)
-	cases := map[string]liveCase{
-		encryptedHistories[0]: dalfsenRecorded("enc-dalfsen-1", dalfsen, dalfsenRelated),
-		encryptedHistories[1]: dordrechtGGZ("enc-dordrecht-1", dordrecht, dordrechtRelated),
-	}
-	for _, name := range slices.Sorted(maps.Keys(cases)) {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		lc := cases[name]
-		runID, err := lc.run(ctx, live.c)
-		if err != nil {
-			cancel()
-			t.Fatal(err)
-		}
-		saveHistory(ctx, t, live, lc.opts.ID, runID, name)
-		cancel()
-	}
+	r := recording(t, *recordEncryptedFlag, "-record-encrypted")
+	recordCases(t, map[string]liveCase{
+		encryptedHistories[0]: dalfsenRecorded("enc-dalfsen-1", r.dalfsen, r.dalfsenRelated),
+		encryptedHistories[1]: dordrechtGGZ("enc-dordrecht-1", r.dordrecht, r.dordrechtRelated),
+	})
 }
 
 // TestEncryptedHistoriesHoldNoPlainPayload: in the recorded encrypted histories every

@@ -64,15 +64,9 @@ func (c *guard) checkEvent(req EventRequest) (*Wait, error) {
 	return w, nil
 }
 
-func (c *handlers) validateEvent(ctx workflow.Context, req EventRequest) error {
-	return c.validate(ctx, func() error { _, err := c.checkEvent(req); return err })
-}
-
 func (c *handlers) onEvent(ctx workflow.Context, req EventRequest) (CaseView, error) {
-	var w *Wait
-	return c.handle(ctx, "",
-		func() (err error) { w, err = c.checkEvent(req); return err },
-		func() { c.waits.receive(ctx, w, req.Actor.UserID, req.Data) })
+	return handleFound(c, ctx, "", func() (*Wait, error) { return c.checkEvent(req) },
+		func(w *Wait) { c.waits.receive(ctx, w, req.Actor.UserID, req.Data) })
 }
 
 // receive ends the wait with the event: its data joins the case's, the trail says

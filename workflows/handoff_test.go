@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"context"
+	_ "embed"
 	"strings"
 	"testing"
 	"time"
@@ -13,28 +14,8 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 )
 
-const handoffDef = `
-gemeente: testgem
-process: verwijs
-title: Verwijs
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-start: splits
-steps:
-  splits: {kind: parallel, next: [{goto: opvolgen}, {goto: naar-ggz}]}
-  opvolgen:
-    kind: task
-    role: wijkcoach
-    deadline: 1d
-    escalate: [{after: 30d, goto: handmatig}]
-    form: {gedaan: {type: bool}}
-    next: [{goto: samen}]
-  naar-ggz: {kind: referral, provider: ggz-oost, await: false, next: [{goto: samen}]}
-  samen: {kind: join, join: [opvolgen, naar-ggz], next: [{goto: klaar}]}
-  handmatig: {kind: task, role: teamleider, form: {gedaan: {type: bool}}, next: [{goto: klaar}]}
-  klaar: {kind: end, result: verwezen}
-`
+//go:embed testdata/definitions/handoff.yaml
+var handoffDef string
 
 // TestHandoffDoesNotHoldTheCase: while the provider takes three days, the case shows
 // that it waits for the hand-off, a completion is answered at once, and the task's
@@ -50,9 +31,7 @@ func TestHandoffDoesNotHoldTheCase(t *testing.T) {
 		done = h.update(UpdateComplete, "u1", CompleteRequest{Actor: worker("w1", "wijkcoach"), TaskID: "opvolgen-1", Data: map[string]any{"gedaan": true}})
 	})
 	h.run(input(def(t, handoffDef), nil))
-	if r := h.result(); r.Result != "verwezen" {
-		t.Fatalf("result %+v", r)
-	}
+	h.endsWith("verwezen")
 	if len(during.Handoffs) != 1 || during.Handoffs[0].Status != "waiting" || during.Handoffs[0].Text != "wacht op overdracht aan ggz-oost" {
 		t.Errorf("hand-offs during the wait: %+v", during.Handoffs)
 	}
@@ -134,9 +113,7 @@ func TestFailedHandoffStallsAndLeadRetries(t *testing.T) {
 		h.update(UpdateComplete, "u1", CompleteRequest{Actor: worker("w1", "wijkcoach"), TaskID: "opvolgen-1", Data: map[string]any{}})
 	})
 	h.run(input(def(t, handoffDef), nil))
-	if r := h.result(); r.Result != "verwezen" {
-		t.Fatalf("result %+v", r)
-	}
+	h.endsWith("verwezen")
 	if !stalled.Stalled || len(stalled.Handoffs) != 1 || stalled.Handoffs[0].Status != "failed" ||
 		!strings.Contains(stalled.Handoffs[0].Reason, "422") {
 		t.Errorf("after the refusal: stalled %v, hand-offs %+v", stalled.Stalled, stalled.Handoffs)
@@ -202,9 +179,7 @@ func TestStuckCaseLeadRoutesOn(t *testing.T) {
 	})
 	src := strings.Replace(sprintf(parentDef, "true"), "roles: {wijkcoach: Wijkcoach}", "roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}\nlead: teamleider", 1)
 	h.run(input(def(t, src), nil)) // no related definitions: the referral cannot start
-	if r := h.result(); r.Result != "klaar" {
-		t.Fatalf("result %+v", r)
-	}
+	h.endsWith("klaar")
 	if !before.Stalled || before.StuckStep != "verwijzing" || !strings.Contains(before.StuckReason, "not in the case's related definitions") {
 		t.Errorf("stuck view: stalled %v step %q reason %q", before.Stalled, before.StuckStep, before.StuckReason)
 	}
@@ -283,9 +258,7 @@ steps:
 		h.update(UpdateRouteOn, "r1", RouteOnRequest{Actor: worker("l1", "teamleider"), To: "klaar", Reason: "geen kinderen"})
 	})
 	h.run(input(*d, map[string]any{"kinderen": false}))
-	if r := h.result(); r.Result != "klaar" {
-		t.Fatalf("result %+v", r)
-	}
+	h.endsWith("klaar")
 	if !v.Stalled || v.StuckStep != "samen" || v.StuckReason != "join samen waits for kind, which parallel step splits did not open" {
 		t.Errorf("stalled %v step %q reason %q", v.Stalled, v.StuckStep, v.StuckReason)
 	}

@@ -86,7 +86,9 @@ func newHarness(t *testing.T) *harness {
 	return h
 }
 
-// def parses an inline definition and fails the test on any issue.
+// def parses a test definition and fails the test on any issue. Small ones are inline
+// beside their test; larger ones (twenty lines and more) are embedded from
+// testdata/definitions, as STYLE.md asks.
 func def(t *testing.T, src string) definitions.Definition {
 	t.Helper()
 	d, issues := definitions.Parse("test.yaml", []byte(src))
@@ -130,15 +132,21 @@ func (h *harness) update(name, id string, req any) *outcome {
 // view queries the case.
 func (h *harness) view() CaseView {
 	h.t.Helper()
-	v, err := h.env.QueryWorkflow(QueryCase)
+	return query[CaseView](h, QueryCase)
+}
+
+// query asks the case the query name with args and answers its result.
+func query[T any](h *harness, name string, args ...any) T {
+	h.t.Helper()
+	v, err := h.env.QueryWorkflow(name, args...)
 	if err != nil {
 		h.t.Fatalf("query: %v", err)
 	}
-	var cv CaseView
-	if err := v.Get(&cv); err != nil {
+	var out T
+	if err := v.Get(&out); err != nil {
 		h.t.Fatalf("query result: %v", err)
 	}
-	return cv
+	return out
 }
 
 // run executes the case to its end (or until a callback cancels it).
@@ -160,6 +168,14 @@ func (h *harness) result() CaseResult {
 		h.t.Fatal(err)
 	}
 	return r
+}
+
+// endsWith checks that the case ended with the result want, and stops the test if not.
+func (h *harness) endsWith(want string) {
+	h.t.Helper()
+	if r := h.result(); r.Result != want {
+		h.t.Fatalf("result %+v, want %s", r, want)
+	}
 }
 
 // stop cancels the case: for scenarios that end before the process does.
@@ -280,13 +296,6 @@ func unsetKeys(sas temporal.SearchAttributes) []string {
 // details reads the workflow's current details through the SDK's metadata query.
 func (h *harness) details() string {
 	h.t.Helper()
-	v, err := h.env.QueryWorkflow("__temporal_workflow_metadata")
-	if err != nil {
-		h.t.Fatalf("metadata query: %v", err)
-	}
-	var md sdkpb.WorkflowMetadata
-	if err := v.Get(&md); err != nil {
-		h.t.Fatalf("metadata: %v", err)
-	}
+	md := query[*sdkpb.WorkflowMetadata](h, "__temporal_workflow_metadata")
 	return md.GetCurrentDetails()
 }

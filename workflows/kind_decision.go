@@ -10,8 +10,6 @@ import (
 // condition holds (routing.go).
 type decisionKind struct{ stateless }
 
-var _ stepKind = decisionKind{}
-
 func (decisionKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	c.route(ctx, step)
 }

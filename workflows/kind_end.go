@@ -14,8 +14,6 @@ import (
 // running update handler has finished.
 type endKind struct{ stateless }
 
-var _ stepKind = endKind{}
-
 func (endKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	for _, e := range stepKinds {
 		e.run.close(ctx, c)

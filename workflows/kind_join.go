@@ -15,8 +15,6 @@ import (
 // per join step in CaseState.Arrived.
 type joinKind struct{ stateless }
 
-var _ stepKind = joinKind{}
-
 func (joinKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, from string) {
 	got := c.st.Arrived[step.ID]
 	if from != "" && !slices.Contains(got, from) {

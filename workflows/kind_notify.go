@@ -11,8 +11,6 @@ import (
 // The case does not wait for the answer (notify.go).
 type notifyKind struct{ stateless }
 
-var _ stepKind = notifyKind{}
-
 func (notifyKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	c.notes.notify(ctx, activities.NotifyInput{Step: step.ID, Kind: "notify", To: step.To, Message: step.Message},
 		"melding "+step.ID+" aan "+step.To)

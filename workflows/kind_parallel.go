@@ -11,8 +11,6 @@ import (
 // once. The branches meet again at a join step (kind_join.go).
 type parallelKind struct{ stateless }
 
-var _ stepKind = parallelKind{}
-
 func (parallelKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	next := c.matching(ctx, step, true)
 	if len(next) == 0 {

@@ -17,8 +17,6 @@ import (
 // it failed, until the lead retries it or routes the case on (rescue.go).
 type referralKind struct{}
 
-var _ stepKind = referralKind{}
-
 func (referralKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	if step.Provider != "" {
 		c.handoffs.start(ctx, step)
@@ -28,14 +26,8 @@ func (referralKind) enter(ctx workflow.Context, c *caseRun, step *definitions.St
 }
 
 func (referralKind) holds(c *caseRun) []string {
-	var out []string
-	for _, ch := range c.st.Children {
-		out = append(out, ch.Step)
-	}
-	for _, h := range c.st.Handoffs {
-		out = append(out, h.Step)
-	}
-	return out
+	return append(stepsOf(c.st.Children, func(ch *Child) string { return ch.Step }),
+		stepsOf(c.st.Handoffs, func(h *Handoff) string { return h.Step })...)
 }
 
 // show lists every child case ever started, open or closed, and the hand-offs.

@@ -16,18 +16,12 @@ import (
 // (UpdateComplete), or its ladder routes elsewhere. Its clock wakes the case.
 type taskKind struct{}
 
-var _ stepKind = taskKind{}
-
 func (taskKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	c.tasks.open(ctx, step)
 }
 
 func (taskKind) holds(c *caseRun) []string {
-	var out []string
-	for _, t := range c.st.Tasks {
-		out = append(out, t.Step)
-	}
-	return out
+	return stepsOf(c.st.Tasks, func(t *Task) string { return t.Step })
 }
 
 func (taskKind) show(c *caseRun, v *CaseView) {

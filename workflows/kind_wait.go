@@ -18,8 +18,6 @@ import (
 // the case.
 type waitKind struct{}
 
-var _ stepKind = waitKind{}
-
 func (waitKind) enter(ctx workflow.Context, c *caseRun, step *definitions.Step, _ string) {
 	now := workflow.Now(ctx)
 	if step.Event != "" {
@@ -71,11 +69,7 @@ func dateField(v any) (time.Time, bool) {
 }
 
 func (waitKind) holds(c *caseRun) []string {
-	var out []string
-	for _, w := range c.st.Waits {
-		out = append(out, w.Step)
-	}
-	return out
+	return stepsOf(c.st.Waits, func(w *Wait) string { return w.Step })
 }
 
 // show lists the events the case waits for.

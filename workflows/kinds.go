@@ -59,7 +59,8 @@ type kindEntry struct {
 	run  stepKind
 }
 
-// stepKinds are the kinds this interpreter runs, in the order of definitions.Kinds.
+// stepKinds are the kinds this interpreter runs, in the order of definitions.Kinds; the
+// run field checks at compile time that each implements stepKind.
 // Adding a kind is a file kind_<kind>.go and one line here (see doc.go).
 var stepKinds = []kindEntry{
 	{definitions.KindTask, taskKind{}},
@@ -81,6 +82,16 @@ func kindOf(k definitions.Kind) stepKind {
 		}
 	}
 	return nil
+}
+
+// stepsOf are the steps at which a kind's items (tasks, waits, child cases, hand-offs)
+// hold the case, in their order: what holds answers.
+func stepsOf[T any](items []T, step func(T) string) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, step(it))
+	}
+	return out
 }
 
 // stateless is the part of stepKind a kind without state of its own shares: it holds

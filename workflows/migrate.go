@@ -126,10 +126,8 @@ func (c *handlers) validateMigrate(ctx workflow.Context, req MigrateRequest) err
 }
 
 func (c *handlers) onMigrate(ctx workflow.Context, req MigrateRequest) (CaseView, error) {
-	var plan MigrationPlan
-	return c.handle(ctx, "",
-		func() (err error) { plan, err = c.checkMigrate(ctx, req); return err },
-		func() { c.migration.migrate(ctx, req, plan) })
+	return handleFound(c, ctx, "", func() (MigrationPlan, error) { return c.checkMigrate(ctx, req) },
+		func(plan MigrationPlan) { c.migration.migrate(ctx, req, plan) })
 }
 
 // checkMigrate checks who asks and whether the move is safe.

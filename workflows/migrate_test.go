@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	_ "embed"
 	"strings"
 	"testing"
 	"time"
@@ -9,28 +10,9 @@ import (
 )
 
 // migrateV1 is the version a case starts on; the variants below change one thing each.
-const migrateV1 = `
-gemeente: testgem
-process: basis
-title: Basis
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-start: gesprek
-steps:
-  gesprek:
-    kind: task
-    title: Gesprek
-    role: wijkcoach
-    deadline: 2w
-    suspendable: true
-    escalate:
-      - {after: 1d, remind: assignee}
-    form:
-      verslag: {type: text, required: true}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: afgerond}
-`
+//
+//go:embed testdata/definitions/migrate-v1.yaml
+var migrateV1 string
 
 // migrateVariant returns migrateV1 with old replaced by new.
 func migrateVariant(t *testing.T, old, new string) definitions.Definition {
@@ -67,13 +49,7 @@ func TestMigrateRecomputesTheClockAndRunsOnTheNewVersion(t *testing.T) {
 	var moved, done *outcome
 	var plan MigrationPlan
 	h.at(2*24*time.Hour, func() { // after the reminder fired, before the deadline
-		v, err := h.env.QueryWorkflow(QueryMigration, MigrateRequest{Actor: lead, To: v2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := v.Get(&plan); err != nil {
-			t.Fatal(err)
-		}
+		plan = query[MigrationPlan](h, QueryMigration, MigrateRequest{Actor: lead, To: v2})
 		moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2})
 	})
 	h.at(3*24*time.Hour, func() {
@@ -319,13 +295,7 @@ func TestMigrateRecomputedClockCountsWholeDaysAcrossDST(t *testing.T) {
 			h.at(tc.resume.Sub(tc.opened), func() { h.update(UpdateResume, "r1", ResumeRequest{Actor: lead}) })
 			h.at(tc.resume.Sub(tc.opened)+time.Hour, func() {
 				before = *h.view().Tasks[0].Deadline
-				v, err := h.env.QueryWorkflow(QueryMigration, MigrateRequest{Actor: lead, To: v2})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := v.Get(&plan); err != nil {
-					t.Fatal(err)
-				}
+				plan = query[MigrationPlan](h, QueryMigration, MigrateRequest{Actor: lead, To: v2})
 				moved = h.update(UpdateMigrate, "m1", MigrateRequest{Actor: lead, To: v2})
 			})
 			h.at(tc.resume.Sub(tc.opened)+2*time.Hour, func() { h.stop() })

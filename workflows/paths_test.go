@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	_ "embed"
 	"time"
 
 	"go.temporal.io/sdk/client"
@@ -173,46 +174,9 @@ func dalfsenOpschorting(id string, own definitions.Definition, related []definit
 
 // termsEventDef has what issue 9 added to a process: a term from a date in the intake,
 // chosen by a condition; a hersteltermijn that stops it; a wait for an event.
-const termsEventDef = `
-gemeente: testgem
-process: herstel-gebeurtenis
-title: Herstel en gebeurtenis
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-intake:
-  crisis: {type: bool}
-  ontvangen_op: {type: date}
-start: splits
-steps:
-  splits: {kind: parallel, next: [{goto: besluit}, {goto: aanvullen}]}
-  besluit:
-    kind: task
-    role: wijkcoach
-    deadline:
-      within: 4w
-      from: ontvangen_op
-      law: Wgs art. 4a lid 1
-      cases: [{when: crisis, within: 3wd, law: Wgs art. 4a lid 2}]
-    form: {ok: {type: bool, required: true}}
-    next: [{goto: samen}]
-  aanvullen:
-    kind: task
-    role: wijkcoach
-    deadline: 2w
-    stops: [besluit]
-    form: {aangevuld: {type: bool, required: true}}
-    next: [{goto: samen}]
-  samen: {kind: join, join: [besluit, aanvullen], next: [{goto: wacht}]}
-  wacht:
-    kind: wait
-    event: reactie-veilig-thuis
-    for: 2w
-    timeout: zonder-reactie
-    form: {advies: {type: choice, options: [hulp, geen-hulp], required: true}}
-    next: [{goto: klaar}]
-  zonder-reactie: {kind: end, result: zonder-reactie}
-  klaar: {kind: end, result: klaar}
-`
+//
+//go:embed testdata/definitions/terms-herstel-event.yaml
+var termsEventDef string
 
 // termsEventCase runs termsEventDef: the hersteltermijn is completed (the beslistermijn
 // runs again), the besluit is taken, and Veilig Thuis's reply arrives as an event.

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	enumspb "go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/api/temporalproto"
 
@@ -27,23 +26,43 @@ const historiesDir = "testdata/histories"
 // and stores their histories as JSON, for TestReplayHistories. Run it when the
 // interpreter changes on purpose (see doc.go, "Recording histories").
 func TestRecordHistories(t *testing.T) {
-	if !*recordFlag {
-		t.Skip("records only with -record")
-	}
-	dalfsen, dalfsenRelated := liveShipped(t, "dalfsen", "wijkteam")
-	dordrecht, dordrechtRelated := liveShipped(t, "dordrecht", "wijkteam")
-	live := startLive(t, nil)
-	cases := map[string]liveCase{
-		"dalfsen-full-path":         dalfsenRecorded("rec-dalfsen-1", dalfsen, dalfsenRelated),
-		"dordrecht-ggz-handoff":     dordrechtGGZ("rec-dordrecht-1", dordrecht, dordrechtRelated),
-		"dalfsen-meldcode-child":    dalfsenMeldcode("rec-dalfsen-2", dalfsen, dalfsenRelated),
-		"dordrecht-handoff-retried": dordrechtRefused("rec-dordrecht-2", dordrecht, dordrechtRelated, false),
-		"dordrecht-handoff-routed":  dordrechtRefused("rec-dordrecht-3", dordrecht, dordrechtRelated, true),
-		"dalfsen-opschorting":       dalfsenOpschorting("rec-dalfsen-3", dalfsen, dalfsenRelated),
-		"dordrecht-migrated":        dordrechtMigrated(t, "rec-dordrecht-4", dordrecht, dordrechtRelated),
-		"dordrecht-migrated-days":   dordrechtMigrated(t, "rec-dordrecht-5", dordrecht, dordrechtRelated),
+	r := recording(t, *recordFlag, "-record")
+	recordCases(t, map[string]liveCase{
+		"dalfsen-full-path":         dalfsenRecorded("rec-dalfsen-1", r.dalfsen, r.dalfsenRelated),
+		"dordrecht-ggz-handoff":     dordrechtGGZ("rec-dordrecht-1", r.dordrecht, r.dordrechtRelated),
+		"dalfsen-meldcode-child":    dalfsenMeldcode("rec-dalfsen-2", r.dalfsen, r.dalfsenRelated),
+		"dordrecht-handoff-retried": dordrechtRefused("rec-dordrecht-2", r.dordrecht, r.dordrechtRelated, false),
+		"dordrecht-handoff-routed":  dordrechtRefused("rec-dordrecht-3", r.dordrecht, r.dordrechtRelated, true),
+		"dalfsen-opschorting":       dalfsenOpschorting("rec-dalfsen-3", r.dalfsen, r.dalfsenRelated),
+		"dordrecht-migrated":        dordrechtMigrated(t, "rec-dordrecht-4", r.dordrecht, r.dordrechtRelated),
+		"dordrecht-migrated-days":   dordrechtMigrated(t, "rec-dordrecht-5", r.dordrecht, r.dordrechtRelated),
 		"terms-herstel-event":       termsEventCase("rec-terms-1", def(t, termsEventDef)),
+	})
+}
+
+// recorded is what the recordings run on: the wijkteam processes of Dalfsen and Dordrecht, and
+// their gemeenten's other processes.
+type recorded struct {
+	dalfsen, dordrecht               definitions.Definition
+	dalfsenRelated, dordrechtRelated []definitions.Definition
+}
+
+// recording skips the test unless its flag (named flag) is on, and loads what the
+// recordings run on.
+func recording(t *testing.T, on bool, flag string) recorded {
+	if !on {
+		t.Skip("records only with " + flag)
 	}
+	var r recorded
+	r.dalfsen, r.dalfsenRelated = shipped(t, "dalfsen", "wijkteam")
+	r.dordrecht, r.dordrechtRelated = shipped(t, "dordrecht", "wijkteam")
+	return r
+}
+
+// recordCases runs each case on a live server and saves its history, and its child
+// cases', as testdata/histories/NAME.json.
+func recordCases(t *testing.T, cases map[string]liveCase) {
+	live := startLive(t, nil)
 	for _, name := range slices.Sorted(maps.Keys(cases)) {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -65,15 +84,7 @@ func TestRecordHistories(t *testing.T) {
 // JSON form ReplayWorkflowHistoryFromJSONFile reads.
 func saveHistory(ctx context.Context, t *testing.T, live *liveServer, id, runID, name string) {
 	t.Helper()
-	hist := &historypb.History{}
-	it := live.c.GetWorkflowHistory(ctx, id, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-	for it.HasNext() {
-		ev, err := it.Next()
-		if err != nil {
-			t.Fatal(err)
-		}
-		hist.Events = append(hist.Events, ev)
-	}
+	hist := &historypb.History{Events: historyOf(ctx, t, live.c, id, runID)}
 	b, err := temporalproto.CustomJSONMarshalOptions{Indent: "  "}.Marshal(hist)
 	if err != nil {
 		t.Fatal(err)
@@ -86,28 +97,4 @@ func saveHistory(ctx context.Context, t *testing.T, live *liveServer, id, runID,
 		t.Fatal(err)
 	}
 	t.Logf("%s: %d events", file, len(hist.Events))
-}
-
-// liveShipped loads a shipped definition and the gemeente's other ones (for referrals).
-func liveShipped(tb testing.TB, gemeente, process string) (definitions.Definition, []definitions.Definition) {
-	tb.Helper()
-	defs, issues := definitions.LoadDir("../definitions")
-	if len(issues) > 0 {
-		tb.Fatalf("shipped definitions have issues:\n%v", issues)
-	}
-	var own *definitions.Definition
-	var related []definitions.Definition
-	for _, d := range defs {
-		switch {
-		case d.Gemeente != gemeente:
-		case d.Process == process:
-			own = d
-		default:
-			related = append(related, *d)
-		}
-	}
-	if own == nil {
-		tb.Fatalf("no shipped definition %s/%s", gemeente, process)
-	}
-	return *own, related
 }

@@ -14,13 +14,6 @@ import (
 // case on from where it is stuck to a step of their choice, with a reason. Both are
 // updates like the others (validated, audited by the API, in the trail).
 
-const (
-	// UpdateRetryHandoff sends a failed hand-off again (RetryHandoffRequest → CaseView).
-	UpdateRetryHandoff = "retry-handoff"
-	// UpdateRouteOn routes a stuck case on to a named step (RouteOnRequest → CaseView).
-	UpdateRouteOn = "route-on"
-)
-
 // RetryHandoffRequest sends a failed hand-off again, with a new idempotency key. An
 // empty Step retries the only failed hand-off.
 type RetryHandoffRequest struct {
@@ -38,26 +31,14 @@ type RouteOnRequest struct {
 	Reason string `json:"reason"`
 }
 
-func (c *handlers) validateRetryHandoff(ctx workflow.Context, req RetryHandoffRequest) error {
-	return c.validate(ctx, func() error { _, err := c.checkRetryHandoff(req); return err })
-}
-
 func (c *handlers) onRetryHandoff(ctx workflow.Context, req RetryHandoffRequest) (CaseView, error) {
-	var h *Handoff
-	return c.handle(ctx, "",
-		func() (err error) { h, err = c.checkRetryHandoff(req); return err },
-		func() { c.handoffs.retry(ctx, h, req.Actor.UserID, req.Reason) })
-}
-
-func (c *handlers) validateRouteOn(ctx workflow.Context, req RouteOnRequest) error {
-	return c.validate(ctx, func() error { _, err := c.checkRouteOn(req); return err })
+	return handleFound(c, ctx, "", func() (*Handoff, error) { return c.checkRetryHandoff(req) },
+		func(h *Handoff) { c.handoffs.retry(ctx, h, req.Actor.UserID, req.Reason) })
 }
 
 func (c *handlers) onRouteOn(ctx workflow.Context, req RouteOnRequest) (CaseView, error) {
-	var from string
-	return c.handle(ctx, "",
-		func() (err error) { from, err = c.checkRouteOn(req); return err },
-		func() { c.routeOn(ctx, from, req) })
+	return handleFound(c, ctx, "", func() (string, error) { return c.checkRouteOn(req) },
+		func(from string) { c.routeOn(ctx, from, req) })
 }
 
 // mayRescue: only the lead of the case's team rescues a case.

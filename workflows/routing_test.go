@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	_ "embed"
 	"strings"
 	"testing"
 	"time"
@@ -11,27 +12,8 @@ import (
 	"github.com/wijkflow/wijkflow/activities"
 )
 
-const routingDef = `
-gemeente: testgem
-process: route
-title: Route
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-intake:
-  risico: {type: choice, options: [geen, hoog]}
-  leeftijd: {type: number}
-start: kies
-steps:
-  kies:
-    kind: decision
-    next:
-      - {when: risico == "hoog", goto: crisis}
-      - {when: leeftijd < 18, goto: jeugd}
-      - goto: gewoon
-  crisis: {kind: end, result: crisis}
-  jeugd: {kind: end, result: jeugd}
-  gewoon: {kind: end, result: gewoon}
-`
+//go:embed testdata/definitions/routing.yaml
+var routingDef string
 
 func TestDecisionConditions(t *testing.T) {
 	for _, tc := range []struct {
@@ -100,35 +82,14 @@ func TestFailedNotificationDoesNotHoldTheCase(t *testing.T) {
 	h.env.OnActivity(activities.NotifyName, mock.Anything, mock.Anything).Return(
 		temporal.NewNonRetryableApplicationError("410 Gone", activities.ErrRejected, nil))
 	h.run(input(def(t, notifyDef), nil))
-	if r := h.result(); r.Result != "klaar" {
-		t.Errorf("result %+v", r)
-	}
+	h.endsWith("klaar")
 	if v := h.view(); !strings.Contains(events(v), "notify-failed:bericht") {
 		t.Errorf("trail %s", events(v))
 	}
 }
 
-const slowNotifyDef = `
-gemeente: testgem
-process: traag
-title: Traag
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-start: eerst
-steps:
-  eerst:
-    kind: task
-    role: wijkcoach
-    form: {gezien: {type: bool, required: true}}
-    next: [{goto: bericht}]
-  bericht: {kind: notify, to: wijkcoach, message: Start het plan., next: [{goto: daarna}]}
-  daarna:
-    kind: task
-    role: wijkcoach
-    form: {klaar: {type: bool, required: true}}
-    next: [{goto: einde}]
-  einde: {kind: end, result: afgerond}
-`
+//go:embed testdata/definitions/slow-notify.yaml
+var slowNotifyDef string
 
 // TestSlowNotificationDoesNotHoldTheAnswer: a completion whose next step notifies is
 // answered at once, with the next task open, while the webhook takes two hours; and the
@@ -147,9 +108,7 @@ func TestSlowNotificationDoesNotHoldTheAnswer(t *testing.T) {
 	})
 	start := h.env.Now()
 	h.run(input(def(t, slowNotifyDef), nil))
-	if r := h.result(); r.Result != "afgerond" {
-		t.Fatalf("result %+v", r)
-	}
+	h.endsWith("afgerond")
 	if first == nil || !first.done || first.err != nil || taskIDs(first.view) != "daarna-1" {
 		t.Fatalf("first completion: %+v", first)
 	}

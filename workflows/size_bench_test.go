@@ -25,7 +25,7 @@ import (
 // snapshot and its related definitions) and of the update answers; "before" is the same
 // path recorded before update answers dropped the trail (before-small-answers-*.json).
 func BenchmarkHistoryBytes(b *testing.B) {
-	own, related := liveShipped(b, "dalfsen", "wijkteam")
+	own, related := shipped(b, "dalfsen", "wijkteam")
 	live := startLive(b, nil)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -55,13 +55,15 @@ func BenchmarkHistoryBytes(b *testing.B) {
 	b.ReportMetric(float64(answers), "before-answers-B")
 }
 
-func historyOf(ctx context.Context, b *testing.B, c client.Client, id, runID string) []*historypb.HistoryEvent {
+// historyOf reads a workflow run's whole history from the server.
+func historyOf(ctx context.Context, tb testing.TB, c client.Client, id, runID string) []*historypb.HistoryEvent {
+	tb.Helper()
 	var out []*historypb.HistoryEvent
 	it := c.GetWorkflowHistory(ctx, id, runID, false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
 	for it.HasNext() {
 		ev, err := it.Next()
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		out = append(out, ev)
 	}
@@ -90,7 +92,7 @@ func historyBytes(b *testing.B, events []*historypb.HistoryEvent) (total, start,
 // server's share is left out. "unshared" runs with each case decoding its own copy of
 // the definition snapshots (as before snapshot.go).
 func BenchmarkCachedCaseMemory(b *testing.B) {
-	own, related := liveShipped(b, "dalfsen", "wijkteam")
+	own, related := shipped(b, "dalfsen", "wijkteam")
 	for _, shared := range []bool{true, false} {
 		name := "shared"
 		if !shared {

@@ -1,6 +1,7 @@
 package workflows
 
 import (
+	_ "embed"
 	"strings"
 	"testing"
 	"time"
@@ -8,45 +9,9 @@ import (
 
 // aanvraagDef: a term counted from a date in a form, chosen by a condition (Wgs art.
 // 4a), and a hersteltermijn that stops it (Awb 4:15 lid 1 a) before its task opens.
-const aanvraagDef = `
-gemeente: testgem
-process: aanvraag
-title: Aanvraag
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-intake:
-  crisis: {type: bool}
-start: aanvraag
-steps:
-  aanvraag:
-    kind: task
-    role: wijkcoach
-    form:
-      ontvangen_op: {type: date, required: true}
-      compleet: {type: bool, required: true}
-    next:
-      - {when: '!compleet', goto: aanvullen}
-      - goto: besluit
-  aanvullen:
-    kind: task
-    role: wijkcoach
-    deadline: 2w
-    stops: [besluit]
-    form: {aangevuld: {type: bool}}
-    next: [{goto: besluit}]
-  besluit:
-    kind: task
-    role: wijkcoach
-    deadline:
-      within: 4w
-      from: ontvangen_op
-      law: Wgs art. 4a lid 1
-      cases:
-        - {when: crisis, within: 3wd, law: Wgs art. 4a lid 2}
-    form: {ok: {type: bool, required: true}}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: klaar}
-`
+//
+//go:embed testdata/definitions/aanvraag.yaml
+var aanvraagDef string
 
 func TestTermFromADateFieldChosenByACondition(t *testing.T) {
 	tests := []struct {
@@ -97,30 +62,9 @@ func TestTermFromADateFieldChosenByACondition(t *testing.T) {
 }
 
 // herstelDef: the beslistermijn runs while a hersteltermijn opens beside it.
-const herstelDef = `
-gemeente: testgem
-process: herstel
-title: Herstel
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-start: splits
-steps:
-  splits: {kind: parallel, next: [{goto: besluit}, {goto: aanvullen}]}
-  besluit:
-    kind: task
-    role: wijkcoach
-    deadline: {within: 4w, law: Verordening art. 4}
-    form: {ok: {type: bool, required: true}}
-    next: [{goto: klaar}]
-  aanvullen:
-    kind: task
-    role: wijkcoach
-    deadline: 1w
-    stops: [besluit]
-    form: {aangevuld: {type: bool}}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: klaar}
-`
+//
+//go:embed testdata/definitions/herstel.yaml
+var herstelDef string
 
 // TestHersteltermijnStopsTheBeslistermijn: while the hersteltermijn's task is open the
 // beslistermijn stands still (in the trail); when the hersteltermijn passes unused it

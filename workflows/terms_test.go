@@ -1,33 +1,15 @@
 package workflows
 
 import (
+	_ "embed"
 	"testing"
 	"time"
 )
 
 // termsDef has one suspendable task whose term (filled in) counts from the melding.
-const termsDef = `
-gemeente: testgem
-process: termijnen
-title: Termijnen
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-start: onderzoek
-steps:
-  onderzoek:
-    kind: task
-    role: wijkcoach
-    deadline: {within: %s, from: case, law: "Verordening art. 3"}
-    norm: {within: %s, from: case}
-    suspendable: true
-    escalate:
-      - {after: %s, remind: assignee}
-    form:
-      verslag: {type: text, required: true}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: klaar}
-`
+//
+//go:embed testdata/definitions/terms.yaml
+var termsDef string
 
 // ams is a wall-clock time in Amsterdam.
 func ams(y int, m time.Month, d, h, min, s, ns int) time.Time {
@@ -43,7 +25,7 @@ func TestTermsFromDateOnlyAndTimestampReceived(t *testing.T) {
 	tests := []struct {
 		name               string
 		within, norm, rung string
-		received           time.Time
+		received           []time.Time // as a date, and at a time of that day: the same terms
 		suspend, resume    time.Time
 		before, after      time.Time // the deadline before the suspension and after the resume
 		rungAfter          time.Time
@@ -51,106 +33,71 @@ func TestTermsFromDateOnlyAndTimestampReceived(t *testing.T) {
 	}{
 		// 6w end on Mon 25-05, moved to 26-05 (tweede Pinksterdag); on 20-04, 35 days
 		// remained to 25-05, counted again from 30-04: Thu 04-06.
-		{"6w across Pinksteren, date-only", "6w", "3w", "5w", melding,
+		{"6w across Pinksteren", "6w", "3w", "5w", []time.Time{melding, ams(2026, 4, 13, 15, 42, 0, 0)},
 			ams(2026, 4, 20, 14, 0, 0, 0), ams(2026, 4, 30, 9, 13, 17, 123456789),
 			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 5, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
-		{"6w across Pinksteren, timestamp", "6w", "3w", "5w", ams(2026, 4, 13, 15, 42, 0, 0),
-			ams(2026, 4, 20, 14, 0, 0, 0), ams(2026, 4, 30, 9, 13, 17, 123456789),
-			ams(2026, 5, 27, 0, 0, 0, 0), ams(2026, 6, 5, 0, 0, 0, 0), ams(2026, 5, 29, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
-		{"10wd across Koningsdag and Bevrijdingsdag, date-only", "10wd", "5wd", "8wd", melding,
+		{"10wd across Koningsdag and Bevrijdingsdag", "10wd", "5wd", "8wd", []time.Time{melding, ams(2026, 4, 13, 23, 59, 59, 0)},
 			ams(2026, 4, 15, 11, 0, 0, 0), ams(2026, 4, 22, 16, 45, 0, 500),
 			ams(2026, 4, 29, 0, 0, 0, 0), ams(2026, 5, 7, 0, 0, 0, 0), ams(2026, 5, 2, 0, 0, 0, 0), ams(2026, 4, 29, 0, 0, 0, 0)},
-		{"10wd, timestamp late in the day", "10wd", "5wd", "8wd", ams(2026, 4, 13, 23, 59, 59, 0),
-			ams(2026, 4, 15, 11, 0, 0, 0), ams(2026, 4, 22, 16, 45, 0, 500),
-			ams(2026, 4, 29, 0, 0, 0, 0), ams(2026, 5, 7, 0, 0, 0, 0), ams(2026, 5, 2, 0, 0, 0, 0), ams(2026, 4, 29, 0, 0, 0, 0)},
-		{"3w across Kerst and the year end, date-only", "3w", "1w", "2w", ams(2026, 12, 14, 0, 0, 0, 0),
+		{"3w across Kerst and the year end", "3w", "1w", "2w", []time.Time{ams(2026, 12, 14, 0, 0, 0, 0)},
 			ams(2026, 12, 21, 10, 0, 0, 0), ams(2026, 12, 28, 8, 0, 0, 1),
 			ams(2027, 1, 5, 0, 0, 0, 0), ams(2027, 1, 12, 0, 0, 0, 0), ams(2027, 1, 5, 0, 0, 0, 0), ams(2026, 12, 29, 0, 0, 0, 0)},
-		{"5d ending on Hemelvaart, resumed on it", "5d", "2d", "3d", ams(2026, 5, 8, 0, 0, 0, 0),
+		{"5d ending on Hemelvaart, resumed on it", "5d", "2d", "3d", []time.Time{ams(2026, 5, 8, 0, 0, 0, 0)},
 			ams(2026, 5, 11, 9, 0, 0, 0), ams(2026, 5, 14, 12, 0, 0, 0),
 			ams(2026, 5, 14, 0, 0, 0, 0), ams(2026, 5, 19, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0), ams(2026, 5, 16, 0, 0, 0, 0)},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			h := newHarness(t)
-			start := tt.received.Add(time.Hour)
-			h.env.SetStartTime(start)
-			lead := worker("tl", "teamleider")
-			var first CaseView
-			var resumed *outcome
-			h.at(time.Minute, func() { first = h.view() })
-			h.at(tt.suspend.Sub(start), func() {
-				h.update(UpdateSuspend, "s", SuspendRequest{Actor: lead, Reason: "wacht op gegevens"})
+		for _, received := range tt.received {
+			t.Run(tt.name+", received "+received.Format("2006-01-02 15:04:05"), func(t *testing.T) {
+				h := newHarness(t)
+				start := received.Add(time.Hour)
+				h.env.SetStartTime(start)
+				lead := worker("tl", "teamleider")
+				var first CaseView
+				var resumed *outcome
+				h.at(time.Minute, func() { first = h.view() })
+				h.at(tt.suspend.Sub(start), func() {
+					h.update(UpdateSuspend, "s", SuspendRequest{Actor: lead, Reason: "wacht op gegevens"})
+				})
+				h.at(tt.resume.Sub(start), func() { resumed = h.update(UpdateResume, "r", ResumeRequest{Actor: lead}) })
+				h.at(tt.after.Sub(start)+time.Hour, func() {
+					v := h.view()
+					if at := trailAt(t, v, "deadline-passed", "onderzoek-1"); !at.Equal(tt.after) {
+						t.Errorf("deadline passed at %v, want %v", at.In(amsterdam), tt.after)
+					}
+					if at := trailAt(t, v, "notified", "onderzoek-1"); !at.Equal(tt.rungAfter) {
+						t.Errorf("reminder at %v, want %v", at.In(amsterdam), tt.rungAfter)
+					}
+					if at := trailAt(t, v, "norm-passed", "onderzoek-1"); !at.Equal(tt.normAfter) {
+						t.Errorf("norm passed at %v, want %v", at.In(amsterdam), tt.normAfter)
+					}
+					h.stop()
+				})
+				in := input(def(t, sprintf(termsDef, tt.within, tt.norm, tt.rung)), nil)
+				in.Received = received
+				h.run(in)
+				if d := first.Tasks[0].Deadline; d == nil || !d.Equal(tt.before) {
+					t.Errorf("deadline before the suspension = %v, want %v", d, tt.before)
+				}
+				if !first.Received.Equal(received) || !first.Tasks[0].Received.Equal(received) {
+					t.Errorf("received in view %v, in task %v, want %v", first.Received, first.Tasks[0].Received, received)
+				}
+				if resumed == nil || resumed.err != nil {
+					t.Fatalf("resume: %+v", resumed)
+				}
+				d := resumed.view.Tasks[0].Deadline
+				if d == nil || !d.Equal(tt.after) || d.Nanosecond() != 0 {
+					t.Errorf("deadline after the resume = %v, want %v", d, tt.after)
+				}
 			})
-			h.at(tt.resume.Sub(start), func() { resumed = h.update(UpdateResume, "r", ResumeRequest{Actor: lead}) })
-			h.at(tt.after.Sub(start)+time.Hour, func() {
-				v := h.view()
-				if at := trailAt(t, v, "deadline-passed", "onderzoek-1"); !at.Equal(tt.after) {
-					t.Errorf("deadline passed at %v, want %v", at.In(amsterdam), tt.after)
-				}
-				if at := trailAt(t, v, "notified", "onderzoek-1"); !at.Equal(tt.rungAfter) {
-					t.Errorf("reminder at %v, want %v", at.In(amsterdam), tt.rungAfter)
-				}
-				if at := trailAt(t, v, "norm-passed", "onderzoek-1"); !at.Equal(tt.normAfter) {
-					t.Errorf("norm passed at %v, want %v", at.In(amsterdam), tt.normAfter)
-				}
-				h.stop()
-			})
-			in := input(def(t, sprintf(termsDef, tt.within, tt.norm, tt.rung)), nil)
-			in.Received = tt.received
-			h.run(in)
-			if d := first.Tasks[0].Deadline; d == nil || !d.Equal(tt.before) {
-				t.Errorf("deadline before the suspension = %v, want %v", d, tt.before)
-			}
-			if !first.Received.Equal(tt.received) || !first.Tasks[0].Received.Equal(tt.received) {
-				t.Errorf("received in view %v, in task %v, want %v", first.Received, first.Tasks[0].Received, tt.received)
-			}
-			if resumed == nil || resumed.err != nil {
-				t.Fatalf("resume: %+v", resumed)
-			}
-			d := resumed.view.Tasks[0].Deadline
-			if d == nil || !d.Equal(tt.after) || d.Nanosecond() != 0 {
-				t.Errorf("deadline after the resume = %v, want %v", d, tt.after)
-			}
-		})
+		}
 	}
 }
 
 // opschortingDef has two suspendable tasks at once, for two roles, then a third.
-const opschortingDef = `
-gemeente: testgem
-process: opschorting
-title: Opschorting
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, jeugdconsulent: Jeugdconsulent, teamleider: Teamleider}
-lead: teamleider
-start: splits
-steps:
-  splits: {kind: parallel, next: [{goto: gesprek}, {goto: jeugd}]}
-  gesprek:
-    kind: task
-    role: wijkcoach
-    deadline: 2w
-    suspendable: true
-    form: {verslag: {type: text, required: true}}
-    next: [{goto: samen}]
-  jeugd:
-    kind: task
-    role: jeugdconsulent
-    deadline: 2w
-    suspendable: true
-    form: {verslag: {type: text, required: true}}
-    next: [{goto: samen}]
-  samen: {kind: join, join: [gesprek, jeugd], next: [{goto: besluit}]}
-  besluit:
-    kind: task
-    role: wijkcoach
-    deadline: 2w
-    suspendable: true
-    form: {ok: {type: bool, required: true}}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: klaar}
-`
+//
+//go:embed testdata/definitions/opschorting.yaml
+var opschortingDef string
 
 // TestOpschortingEndsWithTheAwaitedTask: completing the last task whose clock was
 // stopped ends the opschorting by itself (in the trail), so the next step opens with a

@@ -25,16 +25,16 @@ func (c *handlers) registerHandlers(ctx workflow.Context) error {
 		name          string
 		fn, validator any
 	}{
-		{UpdateComplete, c.onComplete, c.validateComplete},
-		{UpdateClaim, c.onClaim, c.validateClaim},
-		{UpdateReassign, c.onReassign, c.validateReassign},
-		{UpdateSuspend, c.onSuspend, c.validateSuspend},
-		{UpdateResume, c.onResume, c.validateResume},
-		{UpdateExtend, c.onExtend, c.validateExtend},
-		{UpdateRetryHandoff, c.onRetryHandoff, c.validateRetryHandoff},
-		{UpdateRouteOn, c.onRouteOn, c.validateRouteOn},
-		{UpdateCreated, c.onCreated, c.validateCreated},
-		{UpdateEvent, c.onEvent, c.validateEvent},
+		{UpdateComplete, c.onComplete, validator(c, found(c.checkComplete))},
+		{UpdateClaim, c.onClaim, validator(c, found(c.checkClaim))},
+		{UpdateReassign, c.onReassign, validator(c, func(req ReassignRequest) error { _, err := c.checkReassign(req, true); return err })},
+		{UpdateSuspend, c.onSuspend, validator(c, c.checkSuspend)},
+		{UpdateResume, c.onResume, validator(c, c.checkResume)},
+		{UpdateExtend, c.onExtend, validator(c, found(c.checkExtend))},
+		{UpdateRetryHandoff, c.onRetryHandoff, validator(c, found(c.checkRetryHandoff))},
+		{UpdateRouteOn, c.onRouteOn, validator(c, found(c.checkRouteOn))},
+		{UpdateCreated, c.onCreated, validator(c, c.checkCreated)},
+		{UpdateEvent, c.onEvent, validator(c, found(c.checkEvent))},
 	} {
 		err := workflow.SetUpdateHandlerWithOptions(ctx, h.name, h.fn, workflow.UpdateHandlerOptions{Validator: h.validator})
 		if err != nil {
@@ -108,30 +108,33 @@ func (c *handlers) validate(ctx workflow.Context, check func() error) error {
 	return check()
 }
 
-func (c *handlers) validateComplete(ctx workflow.Context, req CompleteRequest) error {
-	return c.validate(ctx, func() error { _, err := c.checkComplete(req); return err })
+// validator makes an update's validator from its check.
+func validator[Req any](c *handlers, check func(Req) error) func(workflow.Context, Req) error {
+	return func(ctx workflow.Context, req Req) error {
+		return c.validate(ctx, func() error { return check(req) })
+	}
+}
+
+// found is a check that finds what its update acts on (a task, a wait, a hand-off),
+// for a validator, which needs only its answer.
+func found[Req, T any](check func(Req) (T, error)) func(Req) error {
+	return func(req Req) error { _, err := check(req); return err }
+}
+
+// handleFound is handle for a check that finds what the act works on.
+func handleFound[T any](c *handlers, ctx workflow.Context, taskID string, check func() (T, error), act func(T)) (CaseView, error) {
+	var it T
+	return c.handle(ctx, taskID, func() (err error) { it, err = check(); return err }, func() { act(it) })
 }
 
 func (c *handlers) onComplete(ctx workflow.Context, req CompleteRequest) (CaseView, error) {
-	var t *Task
-	return c.handle(ctx, req.TaskID,
-		func() (err error) { t, err = c.checkComplete(req); return err },
-		func() { c.tasks.complete(ctx, t, req.Actor.UserID, req.Data) })
-}
-
-func (c *handlers) validateClaim(ctx workflow.Context, req ClaimRequest) error {
-	return c.validate(ctx, func() error { _, err := c.checkClaim(req); return err })
+	return handleFound(c, ctx, req.TaskID, func() (*Task, error) { return c.checkComplete(req) },
+		func(t *Task) { c.tasks.complete(ctx, t, req.Actor.UserID, req.Data) })
 }
 
 func (c *handlers) onClaim(ctx workflow.Context, req ClaimRequest) (CaseView, error) {
-	var t *Task
-	return c.handle(ctx, req.TaskID,
-		func() (err error) { t, err = c.checkClaim(req); return err },
-		func() { c.tasks.assign(ctx, t, req.Actor.UserID, req.Actor.UserID, EventTaskClaimed) })
-}
-
-func (c *handlers) validateReassign(ctx workflow.Context, req ReassignRequest) error {
-	return c.validate(ctx, func() error { _, err := c.checkReassign(req, true); return err })
+	return handleFound(c, ctx, req.TaskID, func() (*Task, error) { return c.checkClaim(req) },
+		func(t *Task) { c.tasks.assign(ctx, t, req.Actor.UserID, req.Actor.UserID, EventTaskClaimed) })
 }
 
 // noopReassignChange marks the handler's refusal of a reassign that changes nothing;
@@ -139,15 +142,9 @@ func (c *handlers) validateReassign(ctx workflow.Context, req ReassignRequest) e
 const noopReassignChange = "noop-reassign"
 
 func (c *handlers) onReassign(ctx workflow.Context, req ReassignRequest) (CaseView, error) {
-	var t *Task
 	refuseNoop := workflow.GetVersion(ctx, noopReassignChange, workflow.DefaultVersion, 1) >= 1
-	return c.handle(ctx, req.TaskID,
-		func() (err error) { t, err = c.checkReassign(req, refuseNoop); return err },
-		func() { c.tasks.assign(ctx, t, req.Actor.UserID, req.Assignee, EventTaskReassigned) })
-}
-
-func (c *handlers) validateSuspend(ctx workflow.Context, req SuspendRequest) error {
-	return c.validate(ctx, func() error { return c.checkSuspend(req) })
+	return handleFound(c, ctx, req.TaskID, func() (*Task, error) { return c.checkReassign(req, refuseNoop) },
+		func(t *Task) { c.tasks.assign(ctx, t, req.Actor.UserID, req.Assignee, EventTaskReassigned) })
 }
 
 func (c *handlers) onSuspend(ctx workflow.Context, req SuspendRequest) (CaseView, error) {
@@ -155,22 +152,12 @@ func (c *handlers) onSuspend(ctx workflow.Context, req SuspendRequest) (CaseView
 		func() { c.clocks.suspend(ctx, req.Actor.UserID, req.Reason) })
 }
 
-func (c *handlers) validateResume(ctx workflow.Context, req ResumeRequest) error {
-	return c.validate(ctx, func() error { return c.checkResume(req) })
-}
-
 func (c *handlers) onResume(ctx workflow.Context, req ResumeRequest) (CaseView, error) {
 	return c.handle(ctx, "", func() error { return c.checkResume(req) },
 		func() { c.clocks.resume(ctx, req.Actor.UserID, "") })
 }
 
-func (c *handlers) validateExtend(ctx workflow.Context, req ExtendRequest) error {
-	return c.validate(ctx, func() error { _, err := c.checkExtend(req); return err })
-}
-
 func (c *handlers) onExtend(ctx workflow.Context, req ExtendRequest) (CaseView, error) {
-	var x extension
-	return c.handle(ctx, req.TaskID,
-		func() (err error) { x, err = c.checkExtend(req); return err },
-		func() { c.clocks.extend(ctx, x.task, req.Actor.UserID, x.by, req.Reason, x.due) })
+	return handleFound(c, ctx, req.TaskID, func() (extension, error) { return c.checkExtend(req) },
+		func(x extension) { c.clocks.extend(ctx, x.task, req.Actor.UserID, x.by, req.Reason, x.due) })
 }

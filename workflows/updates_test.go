@@ -106,9 +106,7 @@ func TestLeadCompletesClaimedTask(t *testing.T) {
 			Data: map[string]any{"advies": "doorgaan"}})
 	})
 	h.run(input(def(t, gotoLeadDef), nil))
-	if r := h.result(); r.Result != "klaar" {
-		t.Errorf("result %+v", r)
-	}
+	h.endsWith("klaar")
 	if lead.err != nil {
 		t.Fatalf("the lead may complete a task claimed by someone else: %v", lead.err)
 	}

@@ -1,38 +1,17 @@
 package workflows
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"time"
-
-	sdkpb "go.temporal.io/api/sdk/v1"
 )
 
-const visibleDef = `
-gemeente: testgem
-process: zicht
-title: Zicht
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-intake:
-  hulpvraag: {type: text}
-start: gesprek
-steps:
-  gesprek:
-    kind: task
-    title: Keukentafelgesprek
-    role: wijkcoach
-    deadline: {within: 6w, from: case, law: "Wmo 2015 art. 2.3.2"}
-    form:
-      verslag: {type: text, required: true}
-    next: [{goto: pauze}]
-  pauze: {kind: wait, for: 2h, next: [{goto: klaar}]}
-  klaar: {kind: end, result: afgerond}
-`
+//go:embed testdata/definitions/visible.yaml
+var visibleDef string
 
 func TestVisibility(t *testing.T) {
 	h := newHarness(t)
@@ -56,7 +35,7 @@ func TestVisibility(t *testing.T) {
 		if len(h.memo) != 1 || h.memo[0].ID != "gesprek-1" || h.memo[0].Title != "Keukentafelgesprek" || !h.memo[0].Deadline.Equal(deadline) {
 			t.Errorf("memo = %+v", h.memo)
 		}
-		details = currentDetails(t, h)
+		details = h.details()
 		h.update(UpdateClaim, "c", ClaimRequest{Actor: worker("w1", "wijkcoach"), TaskID: "gesprek-1"})
 	})
 	h.at(2*time.Hour, func() {
@@ -82,20 +61,6 @@ func TestVisibility(t *testing.T) {
 			t.Errorf("personal data %q in search attributes, memo or details", part)
 		}
 	}
-}
-
-// currentDetails reads the workflow's current details through the built-in query.
-func currentDetails(t *testing.T, h *harness) string {
-	t.Helper()
-	v, err := h.env.QueryWorkflow("__temporal_workflow_metadata")
-	if err != nil {
-		t.Fatalf("metadata query: %v", err)
-	}
-	var md sdkpb.WorkflowMetadata
-	if err := v.Get(&md); err != nil {
-		t.Fatalf("metadata: %v", err)
-	}
-	return md.GetCurrentDetails()
 }
 
 func asStrings(v any) []string {

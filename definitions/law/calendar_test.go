@@ -7,7 +7,8 @@ import (
 	_ "time/tzdata" // the reference zone for TestAmsterdamMatchesTZDatabase on any host
 )
 
-// amsTime parses a time written with its offset, e.g. "2026-12-29T00:00:00+01:00".
+// amsTime parses a time written with its offset, e.g. "2026-12-29T00:00:00+01:00", and
+// fractions of a second if any (time.Parse reads them after the seconds).
 func amsTime(t *testing.T, s string) time.Time {
 	t.Helper()
 	v, err := time.Parse(time.RFC3339, s)
