@@ -21,6 +21,15 @@ type FieldProblem struct {
 }
 
 // fieldProblem is the problem m with a field.
+// Say is the problem as a message of the catalogue; a problem recorded before problems
+// had codes says its English message as it is.
+func (p FieldProblem) Say() words.Message {
+	if p.Code == "" {
+		return words.Msg(words.Verbatim, "detail", p.Message)
+	}
+	return words.Message{Code: p.Code, Args: p.Args}
+}
+
 func fieldProblem(field string, m words.Message) FieldProblem {
 	return FieldProblem{Field: field, Message: SayRule(m, words.EN), Code: m.Code, Args: m.Args}
 }

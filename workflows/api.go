@@ -9,7 +9,6 @@ import (
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/actors"
-	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // Names that the worker and the task API use to reach a case workflow.
@@ -59,15 +58,10 @@ const (
 	ErrConflict = "Conflict"
 )
 
-// FieldError is one problem with submitted form data.
-type FieldError struct {
-	Field string `json:"field"`
-	// Message is the problem in English; Code and Args say it for the catalogue
-	// (internal/words/rules.go; definitions.SayRule renders it).
-	Message string            `json:"message"`
-	Code    words.Code        `json:"code,omitempty"`
-	Args    map[string]string `json:"args,omitempty"`
-}
+// FieldError is one problem with submitted form data, for the API's 422 answer: the
+// same type as the form checks of definitions give (definitions.FieldProblem), so a
+// problem passes from the check to the answer unchanged.
+type FieldError = definitions.FieldProblem
 
 // Search attributes of a case. None of them carries personal data.
 var (
@@ -196,16 +190,22 @@ const (
 	StatusClosed = "closed"
 )
 
+// CaseHeader is what names a case in every view of it: the whole view here, and the
+// task API's list of cases (read from search attributes).
+type CaseHeader struct {
+	ID                string `json:"id"`
+	Gemeente          string `json:"gemeente"`
+	Process           string `json:"process"`
+	DefinitionVersion string `json:"definitionVersion"`
+	Team              string `json:"team"`
+	Status            string `json:"status"`
+}
+
 // CaseView is everything a client or the query shows of a case.
 type CaseView struct {
-	ID                string    `json:"id"`
-	Gemeente          string    `json:"gemeente"`
-	Process           string    `json:"process"`
-	DefinitionVersion string    `json:"definitionVersion"`
-	Team              string    `json:"team"`
-	Status            string    `json:"status"`
-	Result            string    `json:"result,omitempty"`
-	Started           time.Time `json:"started"`
+	CaseHeader
+	Result  string    `json:"result,omitempty"`
+	Started time.Time `json:"started"`
 	// Received is when the melding came in: the event the case's terms count from.
 	Received        time.Time      `json:"received"`
 	Closed          *time.Time     `json:"closed,omitempty"`

@@ -17,8 +17,9 @@ import (
 // view is the CaseView of the baseline's state.
 func (h *hwCase) view() CaseView {
 	v := CaseView{
-		ID: h.in.CaseID, Gemeente: "dalfsen", Process: "wijkteam", DefinitionVersion: hwName, Team: h.in.Team,
-		Status: h.status, Result: h.result, Started: h.started, Closed: h.closed,
+		CaseHeader: CaseHeader{ID: h.in.CaseID, Gemeente: "dalfsen", Process: "wijkteam", DefinitionVersion: hwName,
+			Team: h.in.Team, Status: h.status},
+		Result: h.result, Started: h.started, Closed: h.closed,
 		ActiveSteps: h.steps(), Tasks: []TaskView{}, Stalled: h.stalled(), EscalationLevel: h.level,
 		Deadline: h.deadline(), Data: maps.Clone(h.data), Trail: slices.Clone(h.trail),
 	}

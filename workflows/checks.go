@@ -134,11 +134,7 @@ func (c *guard) checkComplete(req CompleteRequest) (*Task, error) {
 
 // formErrors checks data against the form's field types and rules (unknown keys too).
 func formErrors(form definitions.Form, data map[string]any) []FieldError {
-	var out []FieldError
-	for _, p := range definitions.CheckData(form, data) {
-		out = append(out, FieldError{Field: p.Field, Message: p.Message, Code: p.Code, Args: p.Args})
-	}
-	return out
+	return definitions.CheckData(form, data)
 }
 
 func (c *guard) checkClaim(req ClaimRequest) (*Task, error) {

@@ -109,20 +109,15 @@ func closedAs(s enumspb.WorkflowExecutionStatus) string {
 
 // caseSummary is one case in a list, read from its search attributes and memo.
 type caseSummary struct {
-	ID                string                  `json:"id"`
-	Gemeente          string                  `json:"gemeente"`
-	Process           string                  `json:"process"`
-	DefinitionVersion string                  `json:"definitionVersion"`
-	Team              string                  `json:"team"`
-	Status            string                  `json:"status"`
-	Started           time.Time               `json:"started"`
-	Closed            *time.Time              `json:"closed,omitempty"`
-	ActiveSteps       []string                `json:"activeSteps"`
-	Stalled           bool                    `json:"stalled"`
-	Suspended         bool                    `json:"suspended"`
-	EscalationLevel   int                     `json:"escalationLevel"`
-	Deadline          *time.Time              `json:"deadline,omitempty"`
-	Tasks             []workflows.TaskSummary `json:"tasks"`
+	workflows.CaseHeader
+	Started         time.Time               `json:"started"`
+	Closed          *time.Time              `json:"closed,omitempty"`
+	ActiveSteps     []string                `json:"activeSteps"`
+	Stalled         bool                    `json:"stalled"`
+	Suspended       bool                    `json:"suspended"`
+	EscalationLevel int                     `json:"escalationLevel"`
+	Deadline        *time.Time              `json:"deadline,omitempty"`
+	Tasks           []workflows.TaskSummary `json:"tasks"`
 	// Waiting is what else the case waits for, e.g. "wacht op overdracht aan …".
 	Waiting []string `json:"waiting,omitempty"`
 }
@@ -177,20 +172,22 @@ func (a *api) listCases(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	for _, e := range execs {
 		sa := attrsOf(e)
 		c := caseSummary{
-			ID:                e.GetExecution().GetWorkflowId(),
-			Gemeente:          sa.str(workflows.SAGemeente.GetName()),
-			Process:           sa.str(workflows.SAProcess.GetName()),
-			DefinitionVersion: sa.str(workflows.SADefinitionVersion.GetName()),
-			Team:              sa.str(workflows.SATeam.GetName()),
-			Status:            workflows.StatusOpen,
-			Started:           e.GetStartTime().AsTime(),
-			ActiveSteps:       sa.list(workflows.SAStep.GetName()),
-			Stalled:           sa.boolean(workflows.SAStalled.GetName()),
-			Suspended:         sa.boolean(workflows.SASuspended.GetName()),
-			EscalationLevel:   sa.int(workflows.SAEscalation.GetName()),
-			Deadline:          sa.time(workflows.SADeadline.GetName()),
-			Tasks:             a.memoTasks(e),
-			Waiting:           a.memoWaiting(e),
+			CaseHeader: workflows.CaseHeader{
+				ID:                e.GetExecution().GetWorkflowId(),
+				Gemeente:          sa.str(workflows.SAGemeente.GetName()),
+				Process:           sa.str(workflows.SAProcess.GetName()),
+				DefinitionVersion: sa.str(workflows.SADefinitionVersion.GetName()),
+				Team:              sa.str(workflows.SATeam.GetName()),
+				Status:            workflows.StatusOpen,
+			},
+			Started:         e.GetStartTime().AsTime(),
+			ActiveSteps:     sa.list(workflows.SAStep.GetName()),
+			Stalled:         sa.boolean(workflows.SAStalled.GetName()),
+			Suspended:       sa.boolean(workflows.SASuspended.GetName()),
+			EscalationLevel: sa.int(workflows.SAEscalation.GetName()),
+			Deadline:        sa.time(workflows.SADeadline.GetName()),
+			Tasks:           a.memoTasks(e),
+			Waiting:         a.memoWaiting(e),
 		}
 		a.gemeenten.put(c.ID, c.Gemeente)
 		if !running(e) {

@@ -176,9 +176,7 @@ func (a *api) caseInput(u *auth.User, req createRequest) (workflows.CaseInput, e
 	if msg.Code != "" {
 		problems = append(problems, problem("received", msg))
 	}
-	for _, p := range definitions.CheckData(def.Intake, req.Data) {
-		problems = append(problems, workflows.FieldError{Field: p.Field, Message: p.Message, Code: p.Code, Args: p.Args})
-	}
+	problems = append(problems, definitions.CheckData(def.Intake, req.Data)...)
 	if len(problems) > 0 {
 		return workflows.CaseInput{}, invalid(problems)
 	}

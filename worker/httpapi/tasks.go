@@ -13,21 +13,15 @@ import (
 )
 
 // taskItem is an open task with what a client needs to render and fill in its form.
+// The task as the case's memo lists it comes first, then what this answer adds: the
+// case's process and version, the task's own role, whether the case is suspended, and
+// the form from the definition.
 type taskItem struct {
-	CaseID            string           `json:"caseId"`
-	ID                string           `json:"id"`
+	CaseID string `json:"caseId"`
+	workflows.TaskSummary
 	Process           string           `json:"process"`
 	DefinitionVersion string           `json:"definitionVersion"`
-	Step              string           `json:"step"`
-	Title             string           `json:"title"`
 	Role              string           `json:"role"`
-	Roles             []string         `json:"roles"`
-	Team              string           `json:"team"`
-	Assignee          string           `json:"assignee,omitempty"`
-	Opened            time.Time        `json:"opened"`
-	Received          *time.Time       `json:"received,omitempty"`
-	Deadline          *time.Time       `json:"deadline,omitempty"`
-	Overdue           bool             `json:"overdue"`
 	Suspended         bool             `json:"suspended"`
 	Form              definitions.Form `json:"form"`
 }
@@ -105,21 +99,13 @@ func (a *api) tasksOf(ctx context.Context, u *auth.User, e *workflowpb.WorkflowE
 		}
 		item := taskItem{
 			CaseID:            e.GetExecution().GetWorkflowId(),
-			ID:                t.ID,
+			TaskSummary:       t,
 			Process:           sa.str(workflows.SAProcess.GetName()),
 			DefinitionVersion: version,
-			Step:              t.Step,
-			Title:             t.Title,
-			Roles:             t.Roles,
-			Team:              t.Team,
-			Assignee:          t.Assignee,
-			Opened:            t.Opened,
-			Received:          t.Received,
-			Deadline:          t.Deadline,
-			// The memo is written at transitions; a deadline may have passed since.
-			Overdue:   t.Overdue || (!suspended && t.Deadline != nil && now.After(*t.Deadline)),
-			Suspended: suspended,
+			Suspended:         suspended,
 		}
+		// The memo is written at transitions; a deadline may have passed since.
+		item.Overdue = t.Overdue || (!suspended && t.Deadline != nil && now.After(*t.Deadline))
 		if len(t.Roles) > 0 {
 			item.Role = t.Roles[0]
 		}

@@ -223,7 +223,7 @@ func (f *fixture) signIn(id string) string {
 }
 
 func view(id string, tasks ...workflows.TaskView) workflows.CaseView {
-	return workflows.CaseView{ID: id, Gemeente: "testgem", Process: "wijkteam", Team: "noord", Status: workflows.StatusOpen,
+	return workflows.CaseView{CaseHeader: workflows.CaseHeader{ID: id, Gemeente: "testgem", Process: "wijkteam", Team: "noord", Status: workflows.StatusOpen},
 		Tasks: tasks, Data: map[string]any{"naam": "Inwoner " + id}}
 }
 
