@@ -35,9 +35,11 @@ func TestSimulateCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := strings.Replace(string(src), "within: 6w", "within: 8w", 1)
+	// An older version with a longer term of its own (citing no article: a statutory
+	// term cited with another length does not validate).
+	old := strings.Replace(string(src), `within: 6w, from: case, law: "Wmo 2015 art. 2.3.2"`, "within: 8w, from: case", 1)
 	if old == string(src) {
-		t.Fatal("the keukentafelgesprek term is no longer written as within: 6w; update the test")
+		t.Fatal("the keukentafelgesprek term is no longer written as within: 6w citing Wmo 2015 art. 2.3.2; update the test")
 	}
 	oldFile := filepath.Join(t.TempDir(), "oud.yaml")
 	if err := os.WriteFile(oldFile, []byte(old), 0o644); err != nil {
