@@ -141,16 +141,7 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 		d.Trail = append(d.Trail, line)
 	}
 	if def != nil {
-		personal := def.Resident.Fields()
-		for _, f := range definitions.AllFields(def) {
-			if val, ok := v.Data[f.Name]; ok && !slices.Contains(personal, f.Name) {
-				label := f.Label
-				if label == "" {
-					label = f.Name
-				}
-				d.Collected = append(d.Collected, residentLine{label, valueNL(f, val)})
-			}
-		}
+		d.Collected = answers(def, v.Data, definitions.AllFields(def))
 	}
 	for _, k := range slices.Sorted(maps.Keys(errs)) {
 		if !onPage[k] {

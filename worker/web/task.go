@@ -20,6 +20,8 @@ type taskData struct {
 	Def      *definitions.Definition
 	Step     *definitions.Step
 	Resident []residentLine
+	Known    []residentLine       // what the case already knows that this step needs
+	Terms    []workflows.TaskView // the open tasks with a term, this one first
 	Fields   []formField
 	Errors   []summaryError
 	Nonce    string
@@ -61,13 +63,15 @@ func (a *app) renderTask(w http.ResponseWriter, r *http.Request, rq *request, v 
 		Fields: fieldsOf(task.Form, sent, errs), Nonce: nonce, Mine: task.Assignee == rq.user.ID}
 	if def != nil {
 		d.Step = def.Steps.Step(task.Step)
+		d.Known = answers(def, v.Data, knownBefore(def, v, task))
 	}
+	d.Terms = openTerms(v, task)
 	d.Errors = summary(d.Fields, errs)
 	title := task.Title
 	if len(d.Errors) > 0 {
 		title = "Fout: " + title // a screen reader hears at once that the form came back
 	}
-	a.render(w, status, "task", rq, page{Title: title, Nav: "taak", Data: d})
+	a.render(w, status, "task", rq, page{Title: title, Nav: "taak", Flash: flashes[r.URL.Query().Get("bericht")], Data: d})
 }
 
 // summary lists the errors in the form's order, then any that name no field.
@@ -128,16 +132,23 @@ func (a *app) complete(w http.ResponseWriter, r *http.Request, rq *request) {
 	http.Redirect(w, r, backTo("/taken?lijst=team", id, "afgerond"), http.StatusSeeOther)
 }
 
+// claim picks a task up and goes to its form: whoever claims a task means to work on it.
 func (a *app) claim(w http.ResponseWriter, r *http.Request, rq *request) {
-	a.taskAction(w, r, rq, "claim", nil, "opgepakt")
+	form := "/zaken/" + url.PathEscape(r.PathValue("id")) + "/taken/" + url.PathEscape(r.PathValue("task"))
+	a.taskAction(w, r, rq, "claim", nil, form, "opgepakt")
 }
 
 // handBack gives a claimed task back to the team (assigned to nobody).
 func (a *app) handBack(w http.ResponseWriter, r *http.Request, rq *request) {
-	a.taskAction(w, r, rq, "assign", map[string]any{"assignee": ""}, "teruggegeven")
+	back := r.PostFormValue("terug")
+	if back == "" {
+		back = "/taken"
+	}
+	a.taskAction(w, r, rq, "assign", map[string]any{"assignee": ""}, back, "teruggegeven")
 }
 
-func (a *app) taskAction(w http.ResponseWriter, r *http.Request, rq *request, action string, body any, flash string) {
+// taskAction sends a claim or an assignment and goes back to the page named.
+func (a *app) taskAction(w http.ResponseWriter, r *http.Request, rq *request, action string, body any, back, flash string) {
 	id := r.PathValue("id")
 	path := "/cases/" + url.PathEscape(id) + "/tasks/" + url.PathEscape(r.PathValue("task")) + "/" + action
 	if body == nil {
@@ -146,10 +157,6 @@ func (a *app) taskAction(w http.ResponseWriter, r *http.Request, rq *request, ac
 	if err := a.call(r.Context(), rq.sess.Token, "POST", path, nil, body, idemKey(r), nil); err != nil {
 		a.apiFailure(w, r, rq, err)
 		return
-	}
-	back := r.PostFormValue("terug")
-	if back == "" {
-		back = "/taken"
 	}
 	http.Redirect(w, r, backTo(back, id, flash), http.StatusSeeOther)
 }

@@ -127,8 +127,11 @@ type fixture struct {
 	c   *http.Client
 }
 
-func newFixture(t *testing.T) *fixture {
-	d, issues := definitions.Parse("t.yaml", []byte(defYAML))
+func newFixture(t *testing.T) *fixture { return newFixtureWith(t, defYAML) }
+
+// newFixtureWith serves the web app on a fake API with the definition given as YAML.
+func newFixtureWith(t *testing.T, yaml string) *fixture {
+	d, issues := definitions.Parse("t.yaml", []byte(yaml))
 	if len(issues) > 0 {
 		t.Fatal(issues)
 	}
@@ -264,8 +267,8 @@ func TestCSRFOnEveryPost(t *testing.T) {
 		t.Errorf("a rejected form reached the API: %v", f.api.calls[n:])
 	}
 	st, _, h := f.post("/zaken/case-a/taken/melding-1/claimen", url.Values{"csrf": {secret}, "terug": {"https://evil.example/"}})
-	if st != http.StatusSeeOther || !strings.HasPrefix(h.Get("Location"), "/taken?") {
-		t.Errorf("claim: %d to %q (an outside return address must not be followed)", st, h.Get("Location"))
+	if st != http.StatusSeeOther || !strings.HasPrefix(h.Get("Location"), "/zaken/case-a/taken/melding-1?") {
+		t.Errorf("claim: %d to %q (an outside return address must not be followed; the task's form is next)", st, h.Get("Location"))
 	}
 	if c := f.api.lastCall(); c != "POST /api/v1/cases/case-a/tasks/melding-1/claim Bearer tok-coach {}" {
 		t.Errorf("claim sent %q", c)

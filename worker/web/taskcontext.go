@@ -1,0 +1,71 @@
+package web
+
+import (
+	"slices"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// answers are the case's answers to the given fields, labelled as the definition labels
+// them and written as the case page writes them. The resident's own fields are left out:
+// the resident block shows them.
+func answers(def *definitions.Definition, data map[string]any, form definitions.Form) []residentLine {
+	if def == nil {
+		return nil
+	}
+	personal := def.Resident.Fields()
+	var out []residentLine
+	for _, f := range form {
+		val, ok := data[f.Name]
+		if !ok || slices.Contains(personal, f.Name) {
+			continue
+		}
+		label := f.Label
+		if label == "" {
+			label = f.Name
+		}
+		out = append(out, residentLine{label, valueNL(f, val)})
+	}
+	return out
+}
+
+// knownBefore are the fields whose answers a task's worker needs beside the form: the
+// intake's and those of the step completed last before the task opened (the step that
+// led here), each field once.
+func knownBefore(def *definitions.Definition, v *workflows.CaseView, task *workflows.TaskView) definitions.Form {
+	if def == nil {
+		return nil
+	}
+	var out definitions.Form
+	add := func(form definitions.Form) {
+		for _, f := range form {
+			if f != nil && out.Field(f.Name) == nil {
+				out = append(out, f)
+			}
+		}
+	}
+	add(def.Intake)
+	for _, e := range slices.Backward(v.Trail) {
+		if e.Event != workflows.EventTaskCompleted || e.At.After(task.Opened) {
+			continue
+		}
+		if s := def.Steps.Step(e.Step); s != nil {
+			add(s.Form)
+		}
+		break
+	}
+	return out
+}
+
+// openTerms are the case's open tasks that run against a term (a deadline or a service
+// norm), this task first: the clocks the worker should know of while filling the form.
+func openTerms(v *workflows.CaseView, task *workflows.TaskView) []workflows.TaskView {
+	out := []workflows.TaskView{*task}
+	for _, t := range v.Tasks {
+		if t.ID != task.ID && (t.Deadline != nil || t.Norm != nil) {
+			out = append(out, t)
+		}
+	}
+	return out
+}

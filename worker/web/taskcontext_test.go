@@ -1,0 +1,128 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// contextYAML has an intake with a fact that is not about the resident, and two task
+// steps, so that the second has a previous step whose answers it may need.
+const contextYAML = `gemeente: testgem
+process: wijkteam
+title: Test wijkteam
+teams: [noord]
+roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
+lead: teamleider
+intake:
+  naam: {type: text, label: Naam}
+  bsn: {type: text, label: BSN}
+  hulpvraag: {type: text, label: Hulpvraag}
+  gemeld_op: {type: date, label: Melddatum}
+resident: {name: naam, bsn: bsn}
+start: triage
+steps:
+  triage:
+    kind: task
+    title: Triage
+    role: wijkcoach
+    form:
+      urgentie: {type: choice, options: [laag, hoog], label: Urgentie}
+      spoed: {type: bool, label: Spoed}
+    next: [{goto: gesprek}]
+  gesprek:
+    kind: task
+    title: Gesprek
+    role: wijkcoach
+    deadline: {within: 6w, from: case, law: "Wmo 2015 art. 2.3.2"}
+    norm: {within: 2w}
+    form:
+      verslag: {type: text, label: Verslag}
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: afgerond}
+`
+
+// TestTaskPageShowsWhatIsKnown: beside the form, the intake's and the previous step's
+// answers under their labels, written as the case page writes them, and the case's open
+// terms with their legal citation and norm; the resident's own fields stay in their block.
+func TestTaskPageShowsWhatIsKnown(t *testing.T) {
+	f := newFixtureWith(t, contextYAML)
+	f.signIn("coach-1")
+	opened := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	tk := task("case-a", "gesprek-1", "gesprek", "coach-1")
+	tk.Opened, tk.Form = opened, f.def.Steps.Step("gesprek").Form
+	norm := opened.Add(14 * 24 * time.Hour)
+	tk.Norm = &norm
+	other := task("case-a", "extra-1", "triage", "")
+	other.Law = ""
+	v := view("case-a", tk, other)
+	v.Data = map[string]any{"naam": "Jan Jansen", "bsn": "000000012", "hulpvraag": "Hulp bij het huishouden",
+		"gemeld_op": "2026-10-28", "urgentie": "hoog", "spoed": true, "verslag": "van een vorige keer"}
+	v.Trail = []workflows.TrailEntry{
+		{At: opened.Add(-time.Hour), Event: workflows.EventTaskCompleted, Step: "triage", Task: "triage-1"},
+		{At: opened, Event: workflows.EventTaskOpened, Step: "gesprek", Task: "gesprek-1"},
+		{At: opened.Add(time.Hour), Event: workflows.EventTaskCompleted, Step: "gesprek", Task: "later-1"},
+	}
+	f.api.views["case-a"] = v
+	st, page, _ := f.get("/zaken/case-a/taken/gesprek-1")
+	if st != http.StatusOK {
+		t.Fatalf("task page: %d", st)
+	}
+	known := section(t, page, "bekend")
+	for _, want := range []string{"<h2 id=\"bekend\">Wat we al weten</h2>", "<dt>Hulpvraag</dt><dd>Hulp bij het huishouden</dd>",
+		"<dt>Melddatum</dt><dd>28 oktober 2026</dd>", "<dt>Urgentie</dt><dd>hoog</dd>", "<dt>Spoed</dt><dd>ja</dd>"} {
+		if !strings.Contains(known, want) {
+			t.Errorf("Wat we al weten lacks %s:\n%s", want, known)
+		}
+	}
+	// The resident's fields are in the resident block, not twice; a later completion
+	// (after this task opened) is not the step that led here.
+	for _, not := range []string{"000000012", "Jan Jansen", "Verslag"} {
+		if strings.Contains(known, not) {
+			t.Errorf("Wat we al weten shows %s:\n%s", not, known)
+		}
+	}
+	terms := section(t, page, "termijn")
+	for _, want := range []string{"<h2 id=\"termijn\">Termijnen</h2>", "<dt>Deze taak</dt>", "(Wmo 2015 art. 2.3.2)",
+		"Servicenorm: 16 november 2026", "<dt>Titel extra-1</dt>"} {
+		if !strings.Contains(terms, want) {
+			t.Errorf("Termijnen lacks %s:\n%s", want, terms)
+		}
+	}
+}
+
+// TestClaimLeadsToTheForm: Oppakken in the team list goes to the task's form, with the
+// confirmation there, without a script.
+func TestClaimLeadsToTheForm(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	f.api.views["case-a"] = view("case-a", task("case-a", "melding-1", "melding", ""))
+	st, _, h := f.post("/zaken/case-a/taken/melding-1/claimen", url.Values{"csrf": {secret}, "nonce": {"n-1"}, "terug": {"/taken?lijst=team"}})
+	loc := h.Get("Location")
+	if st != http.StatusSeeOther || !strings.HasPrefix(loc, "/zaken/case-a/taken/melding-1?") || !strings.Contains(loc, "bericht=opgepakt") {
+		t.Fatalf("claim: %d to %q, want the task's form", st, loc)
+	}
+	if c := f.api.lastCall(); !strings.HasPrefix(c, "POST /api/v1/cases/case-a/tasks/melding-1/claim ") {
+		t.Errorf("claim sent %q", c)
+	}
+	f.api.views["case-a"] = view("case-a", task("case-a", "melding-1", "melding", "coach-1"))
+	_, page, _ := f.get(loc)
+	if !strings.Contains(page, `<p class="flash" role="status">U hebt de taak opgepakt.</p>`) || !strings.Contains(page, `class="taskform"`) {
+		t.Errorf("the form after claiming lacks the confirmation or the form:\n%s", page)
+	}
+}
+
+// section is the html of the page's section labelled by the heading with this id.
+func section(t *testing.T, page, id string) string {
+	t.Helper()
+	m := regexp.MustCompile(`(?s)<section aria-labelledby="` + id + `".*?</section>`).FindString(page)
+	if m == "" {
+		t.Fatalf("no section %q:\n%s", id, page)
+	}
+	return m
+}
