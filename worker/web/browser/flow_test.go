@@ -98,8 +98,16 @@ func TestWorkerFlow(t *testing.T) {
 	e.checkA11y("taken van het team")
 	e.screenshot("inbox")
 
-	// Claim it: it is mine now, in both lists.
+	// Claim it: the form is next, and it is mine now, in both lists.
 	e.submit(`form[action="/zaken/`+caseID+`/taken/melding-1/claimen"] button`, "p.flash")
+	if loc := e.eval(`location.pathname`); loc != "/zaken/"+caseID+"/taken/melding-1" {
+		t.Errorf("after claiming the worker is at %q, not at the task's form", loc)
+	}
+	// Beside the form, what the melding said (the source), under its own heading.
+	if known := e.text("#bekend + dl"); !strings.Contains(strings.ToLower(known), "huisarts") {
+		t.Errorf("Wat we al weten = %q, without the melding's source", known)
+	}
+	e.open("/taken?lijst=team")
 	if row := e.rowsWith(resident); !strings.Contains(row, "\tu\t") {
 		t.Errorf("after claiming, the row does not say it is mine: %q", row)
 	}
@@ -311,8 +319,7 @@ func TestWithoutJavaScript(t *testing.T) {
 	e.submit(`form.taskform button[type=submit]`, ".resident")
 	caseID := strings.TrimPrefix(e.eval(`location.pathname`), "/zaken/")
 	e.open("/taken?lijst=team")
-	e.submit(`form[action="/zaken/`+caseID+`/taken/melding-1/claimen"] button`, "p.flash")
-	e.open("/zaken/" + caseID + "/taken/melding-1")
+	e.submit(`form[action="/zaken/`+caseID+`/taken/melding-1/claimen"] button`, "form.taskform")
 	e.eval(`document.querySelector("form.taskform").noValidate = true; ""`)
 	e.do("choose urgentie", chromedp.Click(chromedp.CSS("#veld-urgentie-0")))
 	e.submit(`form.taskform button[type=submit]`, "#foutmeldingen")
