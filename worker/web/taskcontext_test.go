@@ -13,13 +13,7 @@ import (
 
 // contextYAML has an intake with a fact that is not about the resident, and two task
 // steps, so that the second has a previous step whose answers it may need.
-const contextYAML = `gemeente: testgem
-process: wijkteam
-title: Test wijkteam
-teams: [noord]
-roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
-lead: teamleider
-intake:
+const contextYAML = defHead + `intake:
   naam: {type: text, label: Naam}
   bsn: {type: text, label: BSN}
   hulpvraag: {type: text, label: Hulpvraag}

@@ -21,13 +21,16 @@ import (
 )
 
 // defYAML is a small process with a resident and a form of every field type.
-const defYAML = `gemeente: testgem
+// defHead is the test definitions' name, team and roles.
+const defHead = `gemeente: testgem
 process: wijkteam
 title: Test wijkteam
 teams: [noord]
 roles: {wijkcoach: Wijkcoach, teamleider: Teamleider}
 lead: teamleider
-intake:
+`
+
+const defYAML = defHead + `intake:
   naam: {type: text, label: Naam}
   geboortedatum: {type: date}
 resident: {name: naam, birthdate: geboortedatum}
