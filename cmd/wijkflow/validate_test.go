@@ -12,9 +12,10 @@ import (
 	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
-func TestValidateCommand(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, content string) string {
+// writer returns a function that writes a file (and its folders) below dir and returns
+// its path.
+func writer(t *testing.T, dir string) func(name, content string) string {
+	return func(name, content string) string {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -24,6 +25,11 @@ func TestValidateCommand(t *testing.T) {
 		}
 		return p
 	}
+}
+
+func TestValidateCommand(t *testing.T) {
+	dir := t.TempDir()
+	write := writer(t, dir)
 	good := write("good/a.yaml", testutil.SmallDefinition)
 	write("good/b.yaml", strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: ander", 1))
 	bad := write("bad.yaml", strings.Replace(strings.Replace(strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: kapot", 1), "goto: klaar", "goto: klar", 1), "role: wijkcoach", "role: wijkcaoch", 1))
@@ -75,16 +81,7 @@ func TestValidateOneFileAlone(t *testing.T) {
 	dir := t.TempDir()
 	referring := strings.Replace(testutil.SmallDefinition, "next: [{goto: klaar}]",
 		"next: [{goto: verwijzen}]\n  verwijzen: {kind: referral, process: ander, next: [{goto: klaar}]}", 1)
-	write := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := writer(t, dir)
 	file := write("both/wijkteam.yaml", referring)
 	write("both/ander.yaml", strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: ander", 1))
 	lonely := write("lonely/wijkteam.yaml", referring)
