@@ -191,6 +191,9 @@ func (c *Conditions) program(expr string) (cel.Program, error) {
 func (c *Conditions) compile(expr string) (*cel.Ast, error) {
 	parsed, iss := c.env.Parse(expr)
 	if iss.Err() != nil {
+		if ms := spelledOperators(expr); len(ms) > 0 {
+			return nil, conditionError(ms...)
+		}
 		return nil, syntaxError(iss)
 	}
 	intsAsDoubles(parsed)

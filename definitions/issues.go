@@ -25,6 +25,9 @@ type Issue struct {
 	// More are further problems with the same value, each said after "; " (a condition
 	// with several mistakes).
 	More []words.Message
+	// Level is error for a problem (the zero value), note for what does not make the
+	// files invalid.
+	Level Level
 }
 
 // In renders the issue as String does, with the message in language l; an issue
@@ -42,8 +45,9 @@ func (i Issue) In(l words.Lang) string {
 	return i.String()
 }
 
-// String renders the issue as "file:line:col: path: message". Parts that are unknown
-// (a zero line or column, an empty path) are left out rather than shown as zero.
+// String renders the issue as "file:line:col: path: message", a note as
+// "file:line:col: note: path: message". Parts that are unknown (a zero line or column,
+// an empty path) are left out rather than shown as zero.
 func (i Issue) String() string {
 	var b strings.Builder
 	b.WriteString(i.File)
@@ -54,6 +58,9 @@ func (i Issue) String() string {
 		}
 	}
 	b.WriteString(": ")
+	if i.Level == LevelNote {
+		b.WriteString("note: ")
+	}
 	if i.Path != "" {
 		b.WriteString(i.Path + ": ")
 	}
@@ -74,10 +81,10 @@ func (is Issues) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Err returns nil when there are no issues, so that a nil Issues never becomes a non-nil
-// error interface by accident.
+// Err returns nil when there are no errors (notes alone leave the files valid), so that
+// a nil Issues never becomes a non-nil error interface by accident.
 func (is Issues) Err() error {
-	if len(is) == 0 {
+	if len(is.Errors()) == 0 {
 		return nil
 	}
 	return is
@@ -161,6 +168,14 @@ func (r *report) at(path, msg string) { r.doc.At(path, msg) }
 func (r *report) say(path string, m words.Message, hint ...words.Message) {
 	p := r.locate(path)
 	r.issue(saying(Issue{Line: p.line, Col: p.col, Path: path}, m, hint))
+}
+
+// note is say as a note: something to know that does not make the file invalid.
+func (r *report) note(path string, m words.Message) {
+	p := r.locate(path)
+	i := saying(Issue{Line: p.line, Col: p.col, Path: path}, m, nil)
+	i.Level = LevelNote
+	r.issue(i)
 }
 
 // sayAll is say for several problems with one value: the first is the Problem, the

@@ -2,6 +2,7 @@ package definitions
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/wijkflow/wijkflow/internal/words"
@@ -99,5 +100,20 @@ func TestIssuesInEnglishAsBefore(t *testing.T) {
 	}
 	if coded == 0 {
 		t.Error("no problem of the broken files has a code")
+	}
+}
+
+// TestWordOperatorInDutch checks that an operator written as a word is said in Dutch
+// with the operator to write instead.
+func TestWordOperatorInDutch(t *testing.T) {
+	_, is := Parse("t.yaml", []byte(head+`  a: {kind: task, role: wijkcoach, form: {x: {type: bool}}, next: [{when: x and x, goto: b}, {goto: b}]}
+  b: {kind: end, result: klaar}
+`))
+	if len(is) != 1 {
+		t.Fatalf("issues: %q", issueLines(is))
+	}
+	want := "kolom 3: schrijf && in plaats van and"
+	if got := is[0].In(words.NL); !strings.HasSuffix(got, want) {
+		t.Errorf("in Dutch %q, want it to end in %q", got, want)
 	}
 }

@@ -30,6 +30,9 @@ func Parse(file string, src []byte) (*Definition, Issues) {
 type parsed struct {
 	def *Definition
 	*report
+	// alone is set when the file was named on its own rather than found in a folder:
+	// the processes it refers to may be in files it was not loaded with.
+	alone bool
 }
 
 func parse(file string, src []byte) *parsed {
@@ -55,13 +58,17 @@ func LoadDir(dir string) ([]*Definition, Issues) { return LoadFiles(dir) }
 
 // LoadFiles loads and checks definition files and folders. Besides each file's own
 // checks it checks what only the set can tell: a referral's process must be a loaded
-// definition of the same gemeente, and gemeente plus process must be unique. It returns
-// every definition it could decode, in path order; with issues, none must be run.
+// definition of the same gemeente, and gemeente plus process must be unique. A file
+// named on its own may refer to a process it was not loaded with: that is a note, not
+// an error. It returns every definition it could decode, in path order; with errors
+// (Issues.Errors), none must be run.
 func LoadFiles(paths ...string) ([]*Definition, Issues) {
 	var all Issues
 	var files []*parsed
-	for _, name := range expand(paths, &all) {
+	names, named := expand(paths, &all)
+	for _, name := range names {
 		p := readFile(name)
+		p.alone = named[filepath.Clean(name)]
 		all = append(all, p.issues...)
 		p.issues = nil
 		if p.def != nil {
@@ -80,10 +87,11 @@ func LoadFiles(paths ...string) ([]*Definition, Issues) {
 	return defs, all
 }
 
-// expand turns files and folders into the list of files to read, without duplicates.
-func expand(paths []string, issues *Issues) []string {
+// expand turns files and folders into the list of files to read, without duplicates,
+// and the set of those (cleaned) that were named on their own.
+func expand(paths []string, issues *Issues) ([]string, map[string]bool) {
 	var out []string
-	seen := map[string]bool{}
+	seen, named := map[string]bool{}, map[string]bool{}
 	add := func(f string) {
 		if c := filepath.Clean(f); !seen[c] {
 			seen[c] = true
@@ -98,6 +106,7 @@ func expand(paths []string, issues *Issues) []string {
 		}
 		if !fi.IsDir() {
 			add(p)
+			named[filepath.Clean(p)] = true
 			continue
 		}
 		entries, err := os.ReadDir(p)
@@ -118,7 +127,7 @@ func expand(paths []string, issues *Issues) []string {
 		}
 	}
 	sort.Strings(out)
-	return out
+	return out, named
 }
 
 // readFile reads and parses one file, refusing huge files before reading them.
@@ -186,6 +195,12 @@ func crossCheck(files []*parsed) {
 				// organisation) takes a case over as a provider.
 				p.say("steps."+s.ID+".process", words.Msg(words.ProblemProcessElsewhere,
 					"process", strconv.Quote(s.Process), "others", strings.Join(others, ", "), "gemeente", strconv.Quote(d.Gemeente)))
+				continue
+			}
+			if p.alone {
+				// Validating one file: its referrals are checked with the folder.
+				p.note("steps."+s.ID+".process", words.Msg(words.ProblemProcessNotLoadedAlone,
+					"process", strconv.Quote(s.Process), "gemeente", strconv.Quote(d.Gemeente), "folder", filepath.Dir(p.file)))
 				continue
 			}
 			p.say("steps."+s.ID+".process", words.Msg(words.ProblemProcessNotLoaded,

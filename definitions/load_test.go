@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // writeFiles writes name → content into a new temporary folder.
@@ -206,4 +208,18 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLoadOneFileAlone checks that a file named on its own may refer to a process it
+// was not loaded with: a note, in Dutch too, and no error.
+func TestLoadOneFileAlone(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.yaml": referring("testgem", "jeugdhulp")})
+	_, issues := LoadFiles(filepath.Join(dir, "a.yaml"))
+	if len(issues) != 1 || issues.Err() != nil || len(issues.Errors()) != 0 || issues[0].Level != LevelNote {
+		t.Fatalf("want one note and no error, got %q", issueLines(issues))
+	}
+	want := filepath.Join(dir, "a.yaml") + `:23:14: note: steps.crisis.process: proces "jeugdhulp" van gemeente "testgem" is niet met dit bestand meegeladen, dus deze verwijzing is niet gecontroleerd; controleer ze samen met wijkflow validate ` + dir
+	if got := issues[0].In(words.NL); got != want {
+		t.Errorf("in Dutch\n got %q\nwant %q", got, want)
+	}
 }

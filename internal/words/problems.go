@@ -220,6 +220,18 @@ const (
 	ProblemLawUseNorm          Code = "problem.law.use-norm"
 )
 
+// A condition that does not parse because an operator is written as a word (and, or,
+// not) or as a single =: {written} is what was written, {op} what CEL wants.
+const (
+	ProblemConditionWordOperator Code = "problem.condition.word-operator"
+)
+
+// A note, not a problem: a file validated on its own refers to a process of its
+// gemeente that it was not loaded with; {folder} is the file's folder.
+const (
+	ProblemProcessNotLoadedAlone Code = "problem.referral.process-not-loaded-alone"
+)
+
 // problemsTexts is the table of this domain; see doc.go.
 var problemsTexts = register(map[Code]Text{
 	ProblemDidYouMean:     {NL: "; bedoelde je {name}?", EN: "; did you mean {name}?"},
@@ -515,4 +527,8 @@ var problemsTexts = register(map[Code]Text{
 	ProblemLawHereField:     {NL: "hier {within:duration} vanaf de datum in {field}", EN: "here {within:duration} from the date in {field}"},
 	ProblemLawUseNorm: {NL: "schrijf de wettelijke termijn, within: {fix} (zie {source}); een strengere eigen termijn hoort onder norm:",
 		EN: "write the statutory term, within: {fix} (see {source}); a stricter term of your own belongs under norm:"},
+	ProblemConditionWordOperator: {NL: "kolom {col}: schrijf {op} in plaats van {written}",
+		EN: "column {col}: write {op} instead of {written}"},
+	ProblemProcessNotLoadedAlone: {NL: "proces {process} van gemeente {gemeente} is niet met dit bestand meegeladen, dus deze verwijzing is niet gecontroleerd; controleer ze samen met wijkflow validate {folder}",
+		EN: "process {process} of gemeente {gemeente} was not loaded with this file, so this referral is not checked; check them together with wijkflow validate {folder}"},
 })

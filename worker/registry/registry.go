@@ -3,6 +3,7 @@ package registry
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -54,6 +55,9 @@ type Registry struct {
 	set  atomic.Pointer[Set]
 	last atomic.Pointer[Result]
 	mu   sync.Mutex // one reload at a time
+	// refused are the files of the problems that refused the latest load, until a load
+	// is served again; held under mu.
+	refused []string
 }
 
 // New loads cfg.Dir (and the history) and returns the registry; with any problem it
@@ -120,11 +124,13 @@ func (r *Registry) Reload() Result {
 		res.Set = r.Set().Hash()
 		r.cfg.Logger.Warn().Int("problems", len(issues)).Str("set", res.Set).
 			Msg("definitions not published; the previous versions stay: " + issues.Error())
+		r.refused = problemFiles(issues)
 		r.last.Store(&res)
 		return res
 	}
 	old := r.Set()
 	s := r.publish(defs, old, res.At)
+	r.logFixed(s)
 	res.OK, res.Set = true, s.Hash()
 	for _, d := range s.Current() {
 		if !old.IsCurrent(d) {
@@ -164,4 +170,43 @@ func (r *Registry) publish(defs []*definitions.Definition, prev *Set, now time.T
 	}
 	r.set.Store(s)
 	return s
+}
+
+// problemFiles are the files named by issues, sorted, each once.
+func problemFiles(issues definitions.Issues) []string {
+	files := []string{} // not nil: a refusal without a file is a refusal too
+	for _, is := range issues {
+		if is.File != "" && !slices.Contains(files, is.File) {
+			files = append(files, is.File)
+		}
+	}
+	slices.Sort(files)
+	return files
+}
+
+// logFixed says, after a refused load, that the set s that fixes it is served: each
+// definition of a refused file with its version, so whoever saved the fix sees it
+// taken even when it only restores the version served before (then nothing is newly
+// published). The caller holds mu.
+func (r *Registry) logFixed(s *Set) {
+	if r.refused == nil {
+		return
+	}
+	refused := r.refused
+	r.refused = nil
+	said := false
+	for _, d := range s.Current() {
+		if !slices.Contains(refused, d.File) {
+			continue
+		}
+		said = true
+		k := key(d.Gemeente, d.Process)
+		r.cfg.Logger.Info().Str("file", d.File).Str("process", k).Str("version", d.Version).Str("set", s.Hash()).
+			Msg("definition fixed and published: " + d.File + " is " + k + " " + d.Version)
+	}
+	if !said {
+		// The refused file was removed, or the problem was with no file of its own.
+		r.cfg.Logger.Info().Strs("refused", refused).Str("set", s.Hash()).
+			Msg("definitions fixed and published: the folder is served again")
+	}
 }

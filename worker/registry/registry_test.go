@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rs/zerolog"
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/testutil"
@@ -91,6 +94,43 @@ func TestReloadRefusesABrokenFolderAndKeepsTheOldSet(t *testing.T) {
 	}
 	if last := r.Last(); last == nil || last.OK {
 		t.Errorf("Last = %+v", last)
+	}
+}
+
+// TestAFixAfterARefusalIsLogged checks that the save fixing a refused one logs the
+// definition it publishes with its file and version, even when the fix restores the
+// version served before (so nothing is newly published); an ordinary reload does not.
+func TestAFixAfterARefusalIsLogged(t *testing.T) {
+	dir := t.TempDir()
+	writeDef(t, dir, "Eerste")
+	var log bytes.Buffer
+	r, err := New(Config{Dir: dir, Logger: zerolog.New(&log)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "testgem-wijkteam.yaml")
+	version := r.Set().Lookup("testgem", "wijkteam").Version
+	if res := r.Reload(); !res.OK || strings.Contains(log.String(), "fixed") {
+		t.Fatalf("an ordinary reload: %+v, log %s", res, log.String())
+	}
+	if err := os.WriteFile(file, []byte(strings.Replace(testYAML, "goto: klaar", "goto: klar", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if res := r.Reload(); res.OK {
+		t.Fatalf("a broken save was served: %+v", res)
+	}
+	log.Reset()
+	writeDef(t, dir, "Eerste")
+	if res := r.Reload(); !res.OK || len(res.Published) != 0 {
+		t.Fatalf("the fix: %+v, want served with nothing newly published", res)
+	}
+	want := `"message":"definition fixed and published: ` + file + ` is testgem/wijkteam ` + version + `"`
+	if !strings.Contains(log.String(), want) || !strings.Contains(log.String(), `"version":"`+version+`"`) {
+		t.Errorf("log %s\nwant it to contain %s", log.String(), want)
+	}
+	log.Reset()
+	if r.Reload(); strings.Contains(log.String(), "fixed") {
+		t.Errorf("the fix was logged twice: %s", log.String())
 	}
 }
 
