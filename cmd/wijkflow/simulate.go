@@ -7,9 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/simulate"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // runSimulate runs the sample cases of a scenarios file on a definition (and, with
@@ -17,15 +19,20 @@ import (
 // between the versions follows. Exit 1 when an answer was refused or unused, or a case
 // did not end where the scenario expects.
 func runSimulate(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("simulate", "usage: wijkflow simulate FILE [--scenarios S.yaml] [--compare OLD.yaml]\n\nRuns the sample cases of the scenarios file on the definition in FILE with time\nskipped, and prints per case the path taken, the deadlines met or missed, the\nescalations that fired and the end. The definitions beside FILE are loaded too, for\nreferrals. Nothing is published and no Temporal server is needed.\n\nflags:", stderr)
+	fs := newFlags("simulate", "usage: wijkflow simulate FILE [--scenarios S.yaml] [--compare OLD.yaml] [--format table|json]\n\nRuns the sample cases of the scenarios file on the definition in FILE with time\nskipped, and prints per case the path taken, the deadlines met or missed, the\nescalations that fired and the end. The definitions beside FILE are loaded too, for\nreferrals. Nothing is published and no Temporal server is needed.\n\nflags:", stderr)
 	scenarios := fs.String("scenarios", "", "scenarios `file` (default: scenarios/NAME beside the definition)")
 	compare := fs.String("compare", "", "an older version of the definition `file`, run on the same scenarios")
+	format := fs.String("format", "", "`table` (one row per case, in English, for scripts) or json (the Dutch report as JSON); default: the Dutch report")
 	// The file and the flags may come in any order: wijkflow simulate FILE --scenarios S.yaml.
 	files, err := parseInterleaved(fs, args, exactly(1))
 	if err != nil {
 		return exitCode(err)
 	}
 	file := files[0]
+	if *format != "" && *format != "table" && *format != "json" {
+		fmt.Fprintf(stderr, "--format %s: use table or json (or leave it out for the Dutch report)\n", *format)
+		return errExit(2)
+	}
 	def, related, err := loadForSimulation(file, stdout)
 	if err != nil {
 		return err
@@ -38,8 +45,19 @@ func runSimulate(_ context.Context, args []string, stdout, stderr io.Writer) err
 		return errExit(1)
 	}
 	results := simulate.Run(def, related, sc)
-	fmt.Fprintf(stdout, "%s/%s %s on %d sample cases from %s\n\n", def.Gemeente, def.Process, def.Version, len(sc.Cases), *scenarios)
-	problems := simulate.WriteTable(stdout, results)
+	if *format == "json" {
+		return writeSimulationJSON(stdout, results)
+	}
+	head := words.Msg(words.SimHeader, "gemeente", def.Gemeente, "process", def.Process, "version", def.Version,
+		"n", strconv.Itoa(len(sc.Cases)), "file", *scenarios)
+	var problems int
+	if *format == "table" {
+		fmt.Fprintf(stdout, "%s\n\n", head)
+		problems = simulate.WriteTable(stdout, results)
+	} else {
+		fmt.Fprintf(stdout, "%s\n\n", head.NL())
+		problems = simulate.WriteReport(stdout, results)
+	}
 	if *compare != "" {
 		old, err := loadOlder(*compare, def, stdout)
 		if err != nil {
@@ -49,8 +67,14 @@ func runSimulate(_ context.Context, args []string, stdout, stderr io.Writer) err
 		if printIssues(stdout, issues) {
 			return errExit(1)
 		}
-		fmt.Fprintf(stdout, "\ncompared with %s (%s):\n\n", *compare, old.Version)
-		simulate.WriteComparison(stdout, simulate.Run(old, related, oldSc), results)
+		oldResults := simulate.Run(old, related, oldSc)
+		if *format == "table" {
+			fmt.Fprintf(stdout, "\ncompared with %s (%s):\n\n", *compare, old.Version)
+			simulate.WriteComparison(stdout, oldResults, results)
+		} else {
+			fmt.Fprintf(stdout, "\n%s\n\n", words.Msg(words.SimCompared, "file", *compare, "version", old.Version).NL())
+			simulate.WriteComparisonReport(stdout, oldResults, results)
+		}
 	}
 	if problems > 0 {
 		return errExit(1)

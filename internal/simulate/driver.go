@@ -11,6 +11,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/definitions/law"
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -223,14 +224,21 @@ func (s *sim) results(stopped bool, until law.Duration) []Result {
 				r.Path = append(r.Path, e.Step)
 			case workflows.EventEscalated:
 				r.Escalations = append(r.Escalations, at+" "+e.Task+" "+e.Say().String())
+				r.note(start, e, words.SimEscalate)
 			case workflows.EventNotified:
 				if e.Args["kind"] == "remind" {
 					r.Escalations = append(r.Escalations, at+" "+e.Task+" "+e.Say().String())
+					r.note(start, e, words.SimRemind)
 				}
 			case workflows.EventStalled:
 				r.Escalations = append(r.Escalations, at+" "+e.Task+" "+e.Label().String())
-			case workflows.EventSuspended, workflows.EventResumed:
+				r.note(start, e, words.SimStalled)
+			case workflows.EventSuspended:
 				r.Escalations = append(r.Escalations, at+" "+e.Label().String())
+				r.note(start, e, words.SimSuspended)
+			case workflows.EventResumed:
+				r.Escalations = append(r.Escalations, at+" "+e.Label().String())
+				r.note(start, e, words.SimResumed)
 			case workflows.EventDeadlinePassed:
 				key := id + "/" + e.Task
 				d := s.due[key]
@@ -240,6 +248,7 @@ func (s *sim) results(stopped bool, until law.Duration) []Result {
 				key := id + "/" + e.Task
 				if d, ok := s.due[key]; ok {
 					d.Open = false
+					d.Closed = e.At
 					s.due[key] = d
 				}
 			}
@@ -253,12 +262,16 @@ func (s *sim) results(stopped bool, until law.Duration) []Result {
 		switch {
 		case v.Status == workflows.StatusClosed:
 			r.End = fmt.Sprintf("%s at %s after %s", v.Result, lastStep(r.Path), since(start, *v.Closed))
+			r.Ending = words.Msg(words.SimClosed, "result", v.Result, "step", lastStep(r.Path), "took", since(start, *v.Closed))
 		case slices.ContainsFunc(v.Trail, func(e workflows.TrailEntry) bool { return e.Event == workflows.EventStuck }):
 			r.End = "stuck at " + strings.Join(v.ActiveSteps, ", ")
+			r.Ending = words.Msg(words.SimStuck, "steps", strings.Join(v.ActiveSteps, ","))
 		case stopped:
 			r.End = fmt.Sprintf("open after %s at %s", until, strings.Join(v.ActiveSteps, ", "))
+			r.Ending = words.Msg(words.SimStopped, "until", until.String(), "steps", strings.Join(v.ActiveSteps, ","))
 		default:
 			r.End = "open at " + strings.Join(v.ActiveSteps, ", ")
+			r.Ending = words.Msg(words.SimStillOpen, "steps", strings.Join(v.ActiveSteps, ","))
 		}
 		if id == s.root {
 			r.Problems = append(r.Problems, s.probs...)
@@ -278,6 +291,11 @@ func (s *sim) results(stopped bool, until law.Duration) []Result {
 		out = append(out, r)
 	}
 	return out
+}
+
+// note adds what a trail entry said to the report's notes, as code says it.
+func (r *Result) note(start time.Time, e workflows.TrailEntry, code words.Code) {
+	r.Notes = append(r.Notes, Note{After: since(start, e.At), Say: words.Msg(code, "role", e.Args["role"], "task", e.Task)})
 }
 
 func lastStep(path []string) string {

@@ -35,6 +35,10 @@ type Result struct {
 	// End says how the case ended: its result and end step, or that it was still open
 	// (or stuck) when the rehearsal stopped.
 	End string
+	// Notes are the escalations again, each as a message for the Dutch report, and
+	// Ending is End as a message.
+	Notes  []Note
+	Ending words.Message
 	// Problems are answers that were refused or never used, and a missed expectation.
 	Problems []string
 }
@@ -46,6 +50,15 @@ type Deadline struct {
 	Due  time.Time
 	// Met: the task closed before its deadline passed. Open: still open at the end.
 	Met, Open bool
+	// Closed is when the task closed; zero while it is open.
+	Closed time.Time
+}
+
+// Note is one reminder, escalation, stall or suspension: how long after the case
+// started ("28d", as since writes it) and what it said.
+type Note struct {
+	After string
+	Say   words.Message
 }
 
 // String renders "keukentafelgesprek-1 met (2026-04-14)": the task, met, missed or
