@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/simulate"
@@ -55,7 +56,7 @@ func runSimulate(_ context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stdout, "%s\n\n", head)
 		problems = simulate.WriteTable(stdout, results)
 	} else {
-		fmt.Fprintf(stdout, "%s\n\n", head.NL())
+		fmt.Fprintf(stdout, "%s\n\n", strings.Join(simulate.Wrap(head.NL(), "", "  "), "\n"))
 		problems = simulate.WriteReport(stdout, results)
 	}
 	if *compare != "" {
@@ -72,7 +73,8 @@ func runSimulate(_ context.Context, args []string, stdout, stderr io.Writer) err
 			fmt.Fprintf(stdout, "\ncompared with %s (%s):\n\n", *compare, old.Version)
 			simulate.WriteComparison(stdout, oldResults, results)
 		} else {
-			fmt.Fprintf(stdout, "\n%s\n\n", words.Msg(words.SimCompared, "file", *compare, "version", old.Version).NL())
+			compared := words.Msg(words.SimCompared, "file", *compare, "version", old.Version).NL()
+			fmt.Fprintf(stdout, "\n%s\n\n", strings.Join(simulate.Wrap(compared, "", "  "), "\n"))
 			simulate.WriteComparisonReport(stdout, oldResults, results)
 		}
 	}

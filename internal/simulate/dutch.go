@@ -75,7 +75,7 @@ func WriteReport(w io.Writer, results []Result) int {
 
 func writeBlock(w io.Writer, b Block) {
 	say := func(c words.Code) string { return words.Msg(c).NL() }
-	for _, l := range wrap(b.Case, "", "  ") {
+	for _, l := range Wrap(b.Case, "", "  ") {
 		fmt.Fprintln(w, l)
 	}
 	list := func(head string, items []string) {
@@ -84,13 +84,13 @@ func writeBlock(w io.Writer, b Block) {
 			items = []string{say(words.SimNone)}
 		}
 		for _, it := range items {
-			for _, l := range wrap(it, "    ", "      ") {
+			for _, l := range Wrap(it, "    ", "      ") {
 				fmt.Fprintln(w, l)
 			}
 		}
 	}
 	fmt.Fprintln(w, "  "+say(words.SimPath))
-	for _, l := range wrap(strings.Join(b.Path, " → "), "    ", "      ") {
+	for _, l := range Wrap(strings.Join(b.Path, " → "), "    ", "      ") {
 		fmt.Fprintln(w, l)
 	}
 	list(say(words.SimTerms), b.Terms)
@@ -101,9 +101,9 @@ func writeBlock(w io.Writer, b Block) {
 	}
 }
 
-// wrap breaks text at spaces into lines of at most Width columns: the first line starts
+// Wrap breaks text at spaces into lines of at most Width columns: the first line starts
 // with first, the others with rest. A word longer than a line stays whole.
-func wrap(text, first, rest string) []string {
+func Wrap(text, first, rest string) []string {
 	var lines []string
 	line := first
 	empty := true

@@ -30,7 +30,7 @@ func WriteComparisonReport(w io.Writer, old, new []Result) int {
 	}
 	say := func(c words.Code, args ...string) string { return words.Msg(c, args...).NL() }
 	print := func(text, first, rest string) {
-		for _, l := range wrap(text, first, rest) {
+		for _, l := range Wrap(text, first, rest) {
 			fmt.Fprintln(w, l)
 		}
 	}
