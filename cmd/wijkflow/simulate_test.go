@@ -3,19 +3,65 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/wijkflow/wijkflow/internal/simulate"
 )
 
-// TestSimulateCommand rehearses a shipped definition on its scenarios, then compares it
-// with an older version whose keukentafelgesprek term was eight weeks instead of six.
+// TestSimulateCommand rehearses a shipped definition on its scenarios: the Dutch report
+// by default, the table and JSON on request; then compares it with an older version
+// whose keukentafelgesprek term was eight weeks instead of six.
 func TestSimulateCommand(t *testing.T) {
 	var out, errb bytes.Buffer
 	file := "../../definitions/dalfsen-wijkteam.yaml"
 	if err := run(context.Background(), []string{"simulate", file}, &out, &errb); err != nil {
+		t.Fatalf("simulate: %v\n%s%s", err, out.String(), errb.String())
+	}
+	for _, want := range []string{
+		"keukentafelgesprek te laat\n  Pad:\n    melding → persoonlijk-plan → keukentafelgesprek → afgerond-eigen-kracht\n",
+		"    keukentafelgesprek-1: te laat, 10 dagen (uiterlijk 13 april 2026)\n",
+		"    +28 dagen: herinnering aan wijkcoach (keukentafelgesprek-1)\n",
+		"    +42 dagen: opgeschaald naar teamleider (keukentafelgesprek-1)\n",
+		"  Einde:\n    eigen_kracht bij afgerond-eigen-kracht, na 51 dagen\n",
+		"hoog veiligheidsrisico, Meldcode › veilig-thuis\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, out.String())
+		}
+	}
+	for _, line := range strings.Split(out.String(), "\n") {
+		if n := utf8.RuneCountInString(line); n > simulate.Width {
+			t.Errorf("%d columns: %q", n, line)
+		}
+	}
+
+	out.Reset()
+	if err := run(context.Background(), []string{"simulate", "--format", "json", file}, &out, &errb); err != nil {
+		t.Fatalf("simulate --format json: %v\n%s", err, out.String())
+	}
+	var blocks []struct {
+		Case  string   `json:"case"`
+		Path  []string `json:"path"`
+		Terms []string `json:"terms"`
+		Notes []string `json:"notes"`
+		End   string   `json:"end"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &blocks); err != nil || len(blocks) != 6 {
+		t.Fatalf("json: %v, %d cases:\n%s", err, len(blocks), out.String())
+	}
+	if b := blocks[1]; b.Case != "keukentafelgesprek te laat" || len(b.Path) != 4 || len(b.Terms) != 3 ||
+		b.Notes[0] != "+28 dagen: herinnering aan wijkcoach (keukentafelgesprek-1)" || b.End != "eigen_kracht bij afgerond-eigen-kracht, na 51 dagen" {
+		t.Errorf("json case = %+v", b)
+	}
+
+	out.Reset()
+	if err := run(context.Background(), []string{"simulate", "--format", "table", file}, &out, &errb); err != nil {
 		t.Fatalf("simulate: %v\n%s%s", err, out.String(), errb.String())
 	}
 	flat := strings.Join(strings.Fields(out.String()), " ")
@@ -50,9 +96,25 @@ func TestSimulateCommand(t *testing.T) {
 		t.Fatalf("simulate --compare: %v\n%s", err, out.String())
 	}
 	flat = strings.Join(strings.Fields(out.String()), " ")
+	if !strings.Contains(flat, "Vergeleken met "+oldFile) || !strings.Contains(flat, "keukentafelgesprek te laat, termijnen verschilt:") ||
+		!strings.Contains(flat, "proefgevallen verschillen") {
+		t.Errorf("comparison:\n%s", out.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"simulate", "--format", "table", "--compare", oldFile, file}, &out, &errb); err != nil {
+		t.Fatalf("simulate --format table --compare: %v\n%s", err, out.String())
+	}
+	flat = strings.Join(strings.Fields(out.String()), " ")
 	if !strings.Contains(flat, "compared with "+oldFile) || !strings.Contains(flat, "keukentafelgesprek te laat deadlines") ||
 		!strings.Contains(flat, "cases differ") {
-		t.Errorf("comparison:\n%s", out.String())
+		t.Errorf("table comparison:\n%s", out.String())
+	}
+	out.Reset()
+	errb.Reset()
+	err = run(context.Background(), []string{"simulate", "--format", "html", file}, &out, &errb)
+	var usage errExit
+	if !errors.As(err, &usage) || usage != 2 || !strings.Contains(errb.String(), "use table or json") {
+		t.Errorf("--format html: %v\n%s", err, errb.String())
 	}
 
 	out.Reset()
