@@ -13,41 +13,28 @@ import (
 // the old and the new version of a definition: the part, its old and its new text, no
 // line wider than Width. It returns how many cases differ.
 func WriteComparisonReport(w io.Writer, old, new []Result) int {
-	o, n := map[string]Block{}, map[string]Block{}
-	var names []string
-	for _, set := range []struct {
-		rs []Result
-		m  map[string]Block
-	}{{new, n}, {old, o}} {
-		for _, r := range set.rs {
-			if _, seen := o[r.Case]; !seen {
-				if _, seen := n[r.Case]; !seen {
-					names = append(names, r.Case)
-				}
-			}
-			set.m[r.Case] = r.BlockIn(words.NL)
-		}
-	}
+	names, oldCases, newCases := byCase(old, new)
 	say := func(c words.Code, args ...string) string { return words.Msg(c, args...).NL() }
-	print := func(text, first, rest string) {
+	write := func(text, first, rest string) {
 		for _, l := range Wrap(text, first, rest) {
 			fmt.Fprintln(w, l)
 		}
 	}
 	differ := 0
 	for _, name := range names {
-		ob, okO := o[name]
-		nb, okN := n[name]
+		or, okO := oldCases[name]
+		nr, okN := newCases[name]
 		switch {
 		case !okO:
-			print(say(words.SimOnlyNew, "case", name), "", "  ")
+			write(say(words.SimOnlyNew, "case", name), "", "  ")
 			differ++
 			continue
 		case !okN:
-			print(say(words.SimOnlyOld, "case", name), "", "  ")
+			write(say(words.SimOnlyOld, "case", name), "", "  ")
 			differ++
 			continue
 		}
+		ob, nb := or.BlockIn(words.NL), nr.BlockIn(words.NL)
 		same := true
 		for _, part := range []struct {
 			what     words.Code
@@ -62,9 +49,9 @@ func WriteComparisonReport(w io.Writer, old, new []Result) int {
 				continue
 			}
 			what := strings.ToLower(strings.TrimSuffix(say(part.what), ":"))
-			print(say(words.SimChanged, "case", name, "what", what), "", "  ")
-			print(say(words.SimOld)+" "+orNone(part.old), "  ", "       ")
-			print(say(words.SimNew)+" "+orNone(part.new), "  ", "       ")
+			write(say(words.SimChanged, "case", name, "what", what), "", "  ")
+			write(say(words.SimOld)+" "+orNone(part.old), "  ", "       ")
+			write(say(words.SimNew)+" "+orNone(part.new), "  ", "       ")
 			same = false
 		}
 		if !same {

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/wijkflow/wijkflow/definitions"
 )
 
 // TestDutchReport reads the ladder's late case off the Dutch report line by line: the
@@ -79,13 +77,9 @@ func TestReportLinesFit(t *testing.T) {
 // TestDutchComparison: the comparison the report prints names the part that changed
 // and its old and new text in Dutch.
 func TestDutchComparison(t *testing.T) {
-	old := parseLadder(t, ladder)
-	next := parseLadder(t, strings.Replace(strings.Replace(ladder, "within: 2w", "within: 3w", 1), "{after: 2w, to: teamleider", "{after: 3w, to: teamleider", 1))
-	run := func(d *definitions.Definition) []Result {
-		return rehearse(t, d, "basis.scenarios.yaml", ladderScenarios)
-	}
+	old, next := rehearseChange(t)
 	var out bytes.Buffer
-	if n := WriteComparisonReport(&out, run(old), run(next)); n != 3 {
+	if n := WriteComparisonReport(&out, old, next); n != 3 {
 		t.Errorf("%d cases differ, want 3:\n%s", n, out.String())
 	}
 	for _, want := range []string{

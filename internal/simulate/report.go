@@ -51,22 +51,7 @@ func WriteTable(w io.Writer, results []Result) int {
 // WriteComparison writes, per case, what differs between the results of the old and the
 // new version of a definition on the same scenarios; it returns how many cases differ.
 func WriteComparison(w io.Writer, old, new []Result) int {
-	byCase := func(rs []Result) map[string]Result {
-		m := map[string]Result{}
-		for _, r := range rs {
-			m[r.Case] = r
-		}
-		return m
-	}
-	o, n := byCase(old), byCase(new)
-	var names []string
-	for _, rs := range [][]Result{new, old} {
-		for _, r := range rs {
-			if !slices.Contains(names, r.Case) {
-				names = append(names, r.Case)
-			}
-		}
-	}
+	names, o, n := byCase(old, new)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "CASE\tCHANGED\tOLD\tNEW")
 	differ := 0
@@ -101,4 +86,22 @@ func WriteComparison(w io.Writer, old, new []Result) int {
 	tw.Flush()
 	fmt.Fprintf(w, "%d of %d cases differ\n", differ, len(names))
 	return differ
+}
+
+// byCase indexes the results of two versions by case name, and lists the names: the new
+// version's cases in order, then those only the old one has.
+func byCase(old, new []Result) (names []string, o, n map[string]Result) {
+	index := func(rs []Result) map[string]Result {
+		m := map[string]Result{}
+		for _, r := range rs {
+			m[r.Case] = r
+			if !slices.Contains(names, r.Case) {
+				names = append(names, r.Case)
+			}
+		}
+		return m
+	}
+	n = index(new)
+	o = index(old)
+	return names, o, n
 }

@@ -127,15 +127,19 @@ func TestRunReportsPathDeadlinesEscalationsAndEnd(t *testing.T) {
 	}
 }
 
+// rehearseChange runs the ladder's scenarios on the ladder and on a version with three
+// weeks for the gesprek instead of two: the late case is on time there.
+func rehearseChange(t *testing.T) (old, next []Result) {
+	t.Helper()
+	changed := strings.Replace(strings.Replace(ladder, "within: 2w", "within: 3w", 1), "{after: 2w, to: teamleider", "{after: 3w, to: teamleider", 1)
+	return rehearse(t, parseLadder(t, ladder), "basis.scenarios.yaml", ladderScenarios),
+		rehearse(t, parseLadder(t, changed), "basis.scenarios.yaml", ladderScenarios)
+}
+
 func TestCompareShowsWhatAChangeDoes(t *testing.T) {
-	old := parseLadder(t, ladder)
-	// Three weeks for the gesprek instead of two: the late case is on time now.
-	next := parseLadder(t, strings.Replace(strings.Replace(ladder, "within: 2w", "within: 3w", 1), "{after: 2w, to: teamleider", "{after: 3w, to: teamleider", 1))
-	run := func(d *definitions.Definition) []Result {
-		return rehearse(t, d, "basis.scenarios.yaml", ladderScenarios)
-	}
+	old, next := rehearseChange(t)
 	var out bytes.Buffer
-	if n := WriteComparison(&out, run(old), run(next)); n != 3 {
+	if n := WriteComparison(&out, old, next); n != 3 {
 		t.Errorf("%d cases differ, want 3 (every deadline moved):\n%s", n, out.String())
 	}
 	flat := strings.Join(strings.Fields(out.String()), " ") // the table's padding aside
