@@ -16,11 +16,12 @@ import (
 )
 
 // runSimulate runs the sample cases of a scenarios file on a definition (and, with
-// --compare, on an older version of it) and prints the table per case; the difference
-// between the versions follows. Exit 1 when an answer was refused or unused, or a case
+// --compare, on an older version of it) and prints a Dutch block per case (--format
+// table: the English table, json: the blocks as JSON); the difference between the
+// versions follows. Exit 1 when an answer was refused or unused, or a case
 // did not end where the scenario expects.
 func runSimulate(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("simulate", "usage: wijkflow simulate FILE [--scenarios S.yaml] [--compare OLD.yaml] [--format table|json]\n\nRuns the sample cases of the scenarios file on the definition in FILE with time\nskipped, and prints per case the path taken, the deadlines met or missed, the\nescalations that fired and the end. The definitions beside FILE are loaded too, for\nreferrals. Nothing is published and no Temporal server is needed.\n\nflags:", stderr)
+	fs := newFlags("simulate", "usage: wijkflow simulate FILE [--scenarios S.yaml] [--compare OLD.yaml] [--format table|json]\n\nRuns the sample cases of the scenarios file on the definition in FILE with time\nskipped, and prints per case, in Dutch, the path taken, the deadlines met or late,\nthe escalations that fired and the end. The definitions beside FILE are loaded too, for\nreferrals. Nothing is published and no Temporal server is needed.\n\nflags:", stderr)
 	scenarios := fs.String("scenarios", "", "scenarios `file` (default: scenarios/NAME beside the definition)")
 	compare := fs.String("compare", "", "an older version of the definition `file`, run on the same scenarios")
 	format := fs.String("format", "", "`table` (one row per case, in English, for scripts) or json (the Dutch report as JSON); default: the Dutch report")

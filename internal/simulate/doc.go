@@ -3,7 +3,8 @@
 // environment, with time skipped, while a driver answers its tasks as a scenarios file
 // says (which answer, how long after the task opened). The report says per case the
 // path taken, each deadline and whether it was met, the escalations that fired and how
-// the case ended; two versions of a definition compared on the same scenarios show what
+// the case ended: in Dutch, one block per case no wider than 100 columns (dutch.go), or
+// as one row per case in English for scripts (report.go); two versions of a definition compared on the same scenarios show what
 // a change does before any real case meets it.
 //
 // A scenarios file lives beside the definitions, in definitions/scenarios/ under the
