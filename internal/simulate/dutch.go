@@ -42,7 +42,7 @@ func (r Result) BlockIn(l words.Lang) Block {
 func (d Deadline) Say() words.Message {
 	// A term ends at the end of its last day: the day shown is the one before 00:00.
 	last := d.Due.In(law.Amsterdam()).Add(-time.Nanosecond)
-	due := fmt.Sprintf("%d %s %d", last.Day(), monthsNL[last.Month()-1], last.Year())
+	due := last.Format(time.DateOnly)
 	switch {
 	case d.Met && d.Open:
 		return words.Msg(words.SimTermOpen, "task", d.Task, "due", due)
@@ -54,9 +54,6 @@ func (d Deadline) Say() words.Message {
 	days := int(d.Closed.Sub(d.Due).Hours()/24) + 1
 	return words.Msg(words.SimTermLate, "task", d.Task, "due", due, "late", strconv.Itoa(days)+"d")
 }
-
-var monthsNL = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-	"september", "oktober", "november", "december"}
 
 // WriteReport writes one block per case in Dutch, no line wider than Width, and returns
 // how many problems there were (refused or unused answers, missed expectations).

@@ -40,6 +40,9 @@ func TestRender(t *testing.T) {
 		{"{n:duration}", map[string]string{"n": "soon"}, NL, "soon"},
 		{"kies uit: {opts:list}", map[string]string{"opts": "a,b,c"}, NL, "kies uit: a, b en c"},
 		{"{v:quote} is wrong", map[string]string{"v": "x"}, EN, `"x" is wrong`},
+		{"uiterlijk {d:date}", map[string]string{"d": "2026-04-13"}, NL, "uiterlijk 13 april 2026"},
+		{"due {d:date}", map[string]string{"d": "2026-04-13"}, EN, "due 13 April 2026"},
+		{"{d:date}", map[string]string{"d": "soon"}, EN, "soon"},
 		{"no args", nil, NL, "no args"},
 		{"{missing} stays empty", nil, NL, " stays empty"},
 	}

@@ -3,6 +3,7 @@ package words
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // formatArg renders one argument with its formatter.
@@ -17,6 +18,11 @@ func formatArg(format, v string, l Lang) string {
 			return strings.Join(strings.Split(v, ","), " of ")
 		}
 		return strings.Join(strings.Split(v, ","), " or ")
+	case "date":
+		if t, err := time.Parse(time.DateOnly, v); err == nil {
+			return Date(t, l)
+		}
+		return v
 	case "quote":
 		if l == NL {
 			return "„" + v + "”"
@@ -85,4 +91,22 @@ func List(items []string, l Lang) string {
 		return xs[0]
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + and + xs[len(xs)-1]
+}
+
+// monthNames are the months as a date is written in each language.
+var monthNames = map[Lang][12]string{
+	NL: {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+		"oktober", "november", "december"},
+	EN: {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+		"October", "November", "December"},
+}
+
+// Date writes the day of t, in t's own zone, as people write it: "13 april 2026" (or
+// "13 April 2026"). A message carries a day as "2026-04-13" and says it with {x:date}.
+func Date(t time.Time, l Lang) string {
+	names, ok := monthNames[l]
+	if !ok {
+		names = monthNames[EN]
+	}
+	return strconv.Itoa(t.Day()) + " " + names[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }

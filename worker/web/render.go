@@ -10,6 +10,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/definitions/law"
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 )
 
@@ -129,16 +130,13 @@ var funcs = template.FuncMap{
 	},
 }
 
-var monthsNL = []string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
-
 // dateNL writes a time as "2 december 2026" in Amsterdam.
 func dateNL(t any) string {
 	tm, ok := asTime(t)
 	if !ok {
 		return ""
 	}
-	tm = tm.In(law.Amsterdam())
-	return itoa(tm.Day()) + " " + monthsNL[tm.Month()-1] + " " + itoa(tm.Year())
+	return words.Date(tm.In(law.Amsterdam()), words.NL)
 }
 
 // datetimeNL writes "2 december 2026, 14:05".
@@ -165,17 +163,4 @@ func asTime(t any) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	for n >= 10 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	i--
-	b[i] = byte('0' + n)
-	return string(b[i:])
 }
