@@ -219,7 +219,11 @@ type CaseView struct {
 	EscalationLevel int            `json:"escalationLevel"`
 	Deadline        *time.Time     `json:"deadline,omitempty"`
 	Data            map[string]any `json:"data"`
-	Trail           []TrailEntry   `json:"trail"`
+	// Answers are the answers of each field asked more than once, oldest first, with
+	// the step and moment each was given; Data holds the last. None in cases started
+	// before answers were kept.
+	Answers map[string][]Answer `json:"answers,omitempty"`
+	Trail   []TrailEntry        `json:"trail"`
 	// TrailSince > 0: the answer of a change, whose trail holds only the entries from
 	// this index on (the change's own); the case's view has the whole trail.
 	TrailSince int        `json:"trailSince,omitempty"`

@@ -41,7 +41,8 @@
 // reached from the run (caseRun in workflow.go) by a field: tasks (tasks.go), clocks
 // (clocks.go, terms.go, termchoice.go), stops (herstel.go), waits (kind_wait.go,
 // events.go), children (children.go), handoffs (handoff.go), notes (notify.go). Around
-// them: routing.go (entering a step, routing on, getting stuck), view.go and
+// them: answers.go (every answer a field was given, beside the last in Data),
+// routing.go (entering a step, routing on, getting stuck), view.go and
 // visibility.go (what the case shows), checks.go (guard: who may do what), updates.go
 // (handlers), rescue.go, created.go and migrate.go (migration).
 //

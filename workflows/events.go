@@ -73,9 +73,7 @@ func (c *handlers) onEvent(ctx workflow.Context, req EventRequest) (CaseView, er
 // which event came and who delivered it, and the case goes on. The caller holds the case.
 func (c *waits) receive(ctx workflow.Context, w *Wait, actor string, data map[string]any) {
 	c.st.Waits = slices.DeleteFunc(c.st.Waits, func(x *Wait) bool { return x == w })
-	for _, k := range workflow.DeterministicKeys(data) {
-		c.st.Data[k] = data[k]
-	}
+	c.st.keepAnswers(w.Step, "", workflow.Now(ctx), data)
 	c.addTrail(ctx, TrailEntry{Event: EventEventReceived, Step: w.Step, Actor: actor, Args: args("event", w.Event)})
 	c.log(ctx, w.Step, "").Info("event received")
 	if step := c.def.Steps.Step(w.Step); step != nil {

@@ -15,9 +15,12 @@ type CaseState struct {
 	Started  time.Time      `json:"started"`
 	Received time.Time      `json:"received"`
 	Data     map[string]any `json:"data"`
-	Tasks    []*Task        `json:"tasks"`
-	Waits    []*Wait        `json:"waits,omitempty"`
-	Children []*Child       `json:"children,omitempty"`
+	// Answers are, per field, the answers given to it with their step and moment
+	// (answers.go); Data holds the last of each. Empty in cases started before.
+	Answers  map[string][]Answer `json:"answers,omitempty"`
+	Tasks    []*Task             `json:"tasks"`
+	Waits    []*Wait             `json:"waits,omitempty"`
+	Children []*Child            `json:"children,omitempty"`
 	// Referred lists every child case started, open or closed, for the view.
 	Referred []string `json:"referred,omitempty"`
 	// Stops are the open hersteltermijnen, Stopped the past ones (herstel.go).

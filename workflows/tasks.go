@@ -53,9 +53,7 @@ func (c *taskList) close(id string) {
 // routes on. The caller holds the case (advance).
 func (c *taskList) complete(ctx workflow.Context, t *Task, actor string, data map[string]any) {
 	step := c.def.Steps.Step(t.Step)
-	for _, k := range workflow.DeterministicKeys(data) {
-		c.st.Data[k] = data[k]
-	}
+	c.st.keepAnswers(t.Step, t.ID, workflow.Now(ctx), data)
 	c.close(t.ID)
 	c.addTrail(ctx, TrailEntry{Event: EventTaskCompleted, Step: t.Step, Task: t.ID, Actor: actor})
 	c.stops.end(ctx, t, words.RestartCompleted)

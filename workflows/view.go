@@ -32,6 +32,7 @@ func (c *caseRun) view() CaseView {
 		EscalationLevel: c.st.Escalation,
 		Deadline:        c.tasks.earliestDeadline(),
 		Data:            maps.Clone(c.st.Data),
+		Answers:         c.st.answered(),
 		Trail:           slices.Clone(c.st.Trail),
 		Parent:          c.in.Parent,
 	}

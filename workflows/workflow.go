@@ -141,18 +141,15 @@ func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 	if received.IsZero() {
 		received = now
 	}
-	data := map[string]any{}
-	for _, k := range workflow.DeterministicKeys(in.Data) {
-		data[k] = in.Data[k]
-	}
 	c.st = &CaseState{
 		CaseID:   in.CaseID,
 		Team:     in.Team,
 		Started:  now,
 		Received: received,
-		Data:     data,
+		Data:     map[string]any{},
 		Status:   StatusOpen,
 	}
+	c.st.keepAnswers("", "", now, in.Data)
 	if c.st.CaseID == "" {
 		c.st.CaseID = workflow.GetInfo(ctx).WorkflowExecution.ID
 	}

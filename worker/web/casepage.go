@@ -64,7 +64,7 @@ type caseData struct {
 	Steps       []string // titles of the active steps
 	Tasks       []caseTask
 	Trail       []trailLine
-	Collected   []residentLine
+	Collected   []collectedLine
 	Suspendable bool
 	ClockWork   bool // suspending, resuming or extending is possible
 	Errors      map[string]string
@@ -141,7 +141,7 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 		d.Trail = append(d.Trail, line)
 	}
 	if def != nil {
-		d.Collected = answers(def, v.Data, definitions.AllFields(def))
+		d.Collected = collected(def, v, stepTitle)
 	}
 	for _, k := range slices.Sorted(maps.Keys(errs)) {
 		if !onPage[k] {
