@@ -45,7 +45,8 @@ func (s *CaseState) keepAnswers(step, task string, at time.Time, data map[string
 // for the view; nil when there are none.
 func (s *CaseState) answered() map[string][]Answer {
 	var out map[string][]Answer
-	for k, list := range s.Answers {
+	for _, k := range workflow.DeterministicKeys(s.Answers) {
+		list := s.Answers[k]
 		if len(list) < 2 {
 			continue
 		}
