@@ -232,6 +232,12 @@ const (
 	ProblemProcessNotLoadedAlone Code = "problem.referral.process-not-loaded-alone"
 )
 
+// A warning, not a problem: a field is asked before the step that reads it on some
+// paths but not on {path}, the shortest path from start that misses it.
+const (
+	ProblemFieldMissedOnPath Code = "problem.flow.field-missed-on-path"
+)
+
 // problemsTexts is the table of this domain; see doc.go.
 var problemsTexts = register(map[Code]Text{
 	ProblemDidYouMean:     {NL: "; bedoelde je {name}?", EN: "; did you mean {name}?"},
@@ -531,4 +537,6 @@ var problemsTexts = register(map[Code]Text{
 		EN: "column {col}: write {op} instead of {written}"},
 	ProblemProcessNotLoadedAlone: {NL: "proces {process} van gemeente {gemeente} is niet met dit bestand meegeladen, dus deze verwijzing is niet gecontroleerd; controleer ze samen met wijkflow validate {folder}",
 		EN: "process {process} of gemeente {gemeente} was not loaded with this file, so this referral is not checked; check them together with wijkflow validate {folder}"},
+	ProblemFieldMissedOnPath: {NL: "{path}: geen stap op deze weg vraagt {field}, dus stap {step} leest het hier leeg; vraag {name} ook op deze weg, of in de intake",
+		EN: "{path}: no step on this path asks {field}, so step {step} reads it empty here; ask {name} on this path too, or in the intake"},
 })
