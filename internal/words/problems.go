@@ -238,6 +238,11 @@ const (
 	ProblemFieldMissedOnPath Code = "problem.flow.field-missed-on-path"
 )
 
+// A step whose id is a key of steps: a key of the step above indented too little.
+const (
+	ProblemStepKeyDedented Code = "problem.step.key-dedented"
+)
+
 // problemsTexts is the table of this domain; see doc.go.
 var problemsTexts = register(map[Code]Text{
 	ProblemDidYouMean:     {NL: "; bedoelde je {name}?", EN: "; did you mean {name}?"},
@@ -539,4 +544,6 @@ var problemsTexts = register(map[Code]Text{
 		EN: "process {process} of gemeente {gemeente} was not loaded with this file, so this referral is not checked; check them together with wijkflow validate {folder}"},
 	ProblemFieldMissedOnPath: {NL: "{path}: geen stap op deze weg vraagt {field}, dus stap {step} leest het hier leeg; vraag {name} ook op deze weg, of in de intake",
 		EN: "{path}: no step on this path asks {field}, so step {step} reads it empty here; ask {name} on this path too, or in the intake"},
+	ProblemStepKeyDedented: {NL: "{key}: staat als stap, maar is een sleutel van een stap: het is waarschijnlijk te weinig ingesprongen; spring het {indent} spaties in, zoals de sleutels van stap {step} erboven",
+		EN: "{key}: stands as a step, but it is a key of a step: it is probably indented too little; indent it {indent} spaces, like the keys of step {step} above it"},
 })
