@@ -10,18 +10,19 @@ import (
 )
 
 // dedentedKeys finds a key of a step written too little indented, so that it became a
-// step of its own ("  form:" under steps instead of "    form:" under its step). Left
+// step of its own ("  form:" under steps instead of "    form:" under its step), with
+// no kind: of its own. Left
 // alone that is said where it breaks: the step above lacks its form and next, and the
 // new "step" has no kind and unknown keys. It is said at the key instead, once, and the
 // problems that follow from it are silenced.
 func (c *checker) dedentedKeys() {
 	keys := allStepKeys()
 	for n, s := range c.d.Steps {
-		if n == 0 || !slices.Contains(keys, s.ID) {
-			continue
+		p := "steps." + s.ID
+		if _, kind := c.doc.Keys[p+".kind"]; n == 0 || kind || !slices.Contains(keys, s.ID) {
+			continue // a step may be named kind or role, if it is one: it says its kind
 		}
 		above := c.d.Steps[n-1].ID
-		p := "steps." + s.ID
 		want := c.doc.Keys[p].Col + 1 // the usual two spaces deeper than a step id
 		if k, ok := c.doc.Keys["steps."+above+".kind"]; ok {
 			want = k.Col - 1
