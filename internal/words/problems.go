@@ -243,6 +243,11 @@ const (
 	ProblemStepKeyDedented Code = "problem.step.key-dedented"
 )
 
+// A key indented too little, said at the key rather than at the later line it breaks.
+const (
+	ProblemYAMLKeyDedented Code = "problem.yaml.key-dedented"
+)
+
 // problemsTexts is the table of this domain; see doc.go.
 var problemsTexts = register(map[Code]Text{
 	ProblemDidYouMean:     {NL: "; bedoelde je {name}?", EN: "; did you mean {name}?"},
@@ -546,4 +551,6 @@ var problemsTexts = register(map[Code]Text{
 		EN: "{path}: no step on this path asks {field}, so step {step} reads it empty here; ask {name} on this path too, or in the intake"},
 	ProblemStepKeyDedented: {NL: "{key}: staat als stap, maar is een sleutel van een stap: het is waarschijnlijk te weinig ingesprongen; spring het {indent} spaties in, zoals de sleutels van stap {step} erboven",
 		EN: "{key}: stands as a step, but it is a key of a step: it is probably indented too little; indent it {indent} spaces, like the keys of step {step} above it"},
+	ProblemYAMLKeyDedented: {NL: "ongeldige YAML: deze sleutel is {indent} spaties ingesprongen en sluit zo het blok erboven af, maar regel {line} eronder staat nog op {want} spaties, zoals dat blok; deze sleutel is waarschijnlijk te weinig ingesprongen: spring hem {want} spaties in",
+		EN: "invalid YAML: this key is indented {indent} spaces and so ends the block above it, but line {line} below is still at {want} spaces, like that block; this key is probably indented too little: indent it {want} spaces"},
 })
