@@ -34,37 +34,7 @@ func TestValidateCommand(t *testing.T) {
 	write("good/b.yaml", strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: ander", 1))
 	bad := write("bad.yaml", strings.Replace(strings.Replace(strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: kapot", 1), "goto: klaar", "goto: klar", 1), "role: wijkcoach", "role: wijkcaoch", 1))
 
-	warnedSrc := `gemeente: testgem
-process: omweg
-title: Omweg
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-start: melding
-steps:
-  melding:
-    kind: task
-    role: wijkcoach
-    form: {snel: {type: bool}}
-    next:
-      - {when: snel, goto: direct}
-      - goto: onderzoek
-  onderzoek:
-    kind: task
-    role: wijkcoach
-    form: {einddatum: {type: date}}
-    next: [{goto: wacht}]
-  direct:
-    kind: task
-    role: wijkcoach
-    form: {gemeld: {type: bool}}
-    next: [{goto: wacht}]
-  wacht:
-    kind: wait
-    until: einddatum
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: afgerond}
-`
-	warned := write("warned.yaml", warnedSrc)
+	warned := write("warned.yaml", testutil.WarnedDefinition)
 	version := func(src string) string {
 		d, _ := definitions.Parse("x.yaml", []byte(src))
 		return d.Version
@@ -86,7 +56,7 @@ steps:
 		{"a warning: printed, still valid", []string{"validate", warned}, 0,
 			warned + ":27:12: warning: steps.wacht.until: melding → direct → wacht: no step on this path asks \"einddatum\", " +
 				"so step \"wacht\" reads it empty here; ask einddatum on this path too, or in the intake\n" +
-				warned + ": testgem/omweg " + version(warnedSrc) + "\n1 definitions valid\n", ""},
+				warned + ": testgem/omweg " + version(testutil.WarnedDefinition) + "\n1 definitions valid\n", ""},
 		{"a missing file", []string{"validate", filepath.Join(dir, "nope.yaml")}, 1,
 			filepath.Join(dir, "nope.yaml") + ": cannot read: no such file or directory\n", ""},
 		{"no paths", []string{"validate"}, 2, "", "usage: wijkflow validate PATH..."},

@@ -287,23 +287,7 @@ func TestWatchFollowsAConfigMapSwap(t *testing.T) {
 // prints them, and do not refuse the folder.
 func TestAWarningIsServed(t *testing.T) {
 	dir := t.TempDir()
-	src := `gemeente: testgem
-process: omweg
-title: Omweg
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-start: melding
-steps:
-  melding:
-    kind: task
-    role: wijkcoach
-    form: {snel: {type: bool}}
-    next: [{when: snel, goto: direct}, {goto: onderzoek}]
-  onderzoek: {kind: task, role: wijkcoach, form: {einddatum: {type: date}}, next: [{goto: wacht}]}
-  direct: {kind: task, role: wijkcoach, form: {gemeld: {type: bool}}, next: [{goto: wacht}]}
-  wacht: {kind: wait, until: einddatum, next: [{goto: klaar}]}
-  klaar: {kind: end, result: afgerond}
-`
+	src := testutil.WarnedDefinition
 	if _, is := definitions.Parse("omweg.yaml", []byte(src)); len(is) != 1 || is[0].Level != definitions.LevelWarning {
 		t.Fatalf("the test definition should have one warning, has %v", is)
 	}
