@@ -38,7 +38,8 @@ func (c *checker) dataflow(conds *Conditions) {
 		return
 	}
 	steps := c.d.Steps
-	index, _, pred := edges(steps, false)
+	index, succ, pred := edges(steps, false)
+	start := index[c.d.Start]
 	intake := map[string]bool{}
 	for _, f := range c.d.Intake {
 		intake[f.Name] = true
@@ -48,6 +49,13 @@ func (c *checker) dataflow(conds *Conditions) {
 		for _, f := range s.Form {
 			collectors[f.Name] = append(collectors[f.Name], s.ID)
 		}
+	}
+	asks := func(field string) []bool {
+		out := make([]bool, len(steps))
+		for _, id := range collectors[field] {
+			out[index[id]] = true
+		}
+		return out
 	}
 	// before(i): the steps from which a path leads to step i (i itself when it is on a
 	// loop); walked once per step that reads a field, and only when the intake lacks it.
@@ -66,6 +74,10 @@ func (c *checker) dataflow(conds *Conditions) {
 		prior := before(i)
 		for _, id := range collectors[field] {
 			if j := index[id]; prior[j] || (own && j == i) {
+				if missed := missingPath(start, i, own, succ, asks(field)); missed != nil {
+					c.warn(path, words.Msg(words.ProblemFieldMissedOnPath, "path", pathText(steps, missed),
+						"field", strconv.Quote(field), "step", strconv.Quote(steps[i].ID), "name", field))
+				}
 				return
 			}
 		}
@@ -107,6 +119,50 @@ func (c *checker) dataflow(conds *Conditions) {
 			check(i, false, s.Until, p+".until", readsWaitUntil)
 		}
 	}
+}
+
+// missingPath is the shortest path from start to step i through no step that asks the
+// field (asks), both ends included; nil when every path passes one. The step's own form
+// counts when own (a condition read after its task): then a step that asks is never
+// reached this way.
+func missingPath(start, i int, own bool, succ [][]int, asks []bool) []int {
+	if asks[start] && (own || start != i) {
+		return nil
+	}
+	from := make([]int, len(succ)) // the step each was first reached from, -1 for start
+	for k := range from {
+		from[k] = -2
+	}
+	from[start] = -1
+	queue := []int{start}
+	for len(queue) > 0 && from[i] == -2 {
+		at := queue[0]
+		queue = queue[1:]
+		for _, j := range succ[at] {
+			if from[j] != -2 || (asks[j] && (own || j != i)) {
+				continue
+			}
+			from[j] = at
+			queue = append(queue, j)
+		}
+	}
+	if from[i] == -2 {
+		return nil
+	}
+	var path []int
+	for k := i; k != -1; k = from[k] {
+		path = append([]int{k}, path...)
+	}
+	return path
+}
+
+// pathText writes a path of steps as "melding → direct-melden → wacht".
+func pathText(steps Steps, path []int) string {
+	ids := make([]string, len(path))
+	for k, i := range path {
+		ids[k] = steps[i].ID
+	}
+	return strings.Join(ids, " → ")
 }
 
 // What reads a field too early: the problem when one step asks it, and when several do.

@@ -46,7 +46,7 @@ func (i Issue) In(l words.Lang) string {
 }
 
 // String renders the issue as "file:line:col: path: message", a note as
-// "file:line:col: note: path: message". Parts that are unknown (a zero line or column,
+// "file:line:col: note: path: message" (a warning likewise). Parts that are unknown (a zero line or column,
 // an empty path) are left out rather than shown as zero.
 func (i Issue) String() string {
 	var b strings.Builder
@@ -58,8 +58,8 @@ func (i Issue) String() string {
 		}
 	}
 	b.WriteString(": ")
-	if i.Level == LevelNote {
-		b.WriteString("note: ")
+	if i.Level != LevelError {
+		b.WriteString(i.Level.String() + ": ")
 	}
 	if i.Path != "" {
 		b.WriteString(i.Path + ": ")
@@ -171,10 +171,17 @@ func (r *report) say(path string, m words.Message, hint ...words.Message) {
 }
 
 // note is say as a note: something to know that does not make the file invalid.
-func (r *report) note(path string, m words.Message) {
+func (r *report) note(path string, m words.Message) { r.sayAt(LevelNote, path, m) }
+
+// warn is say as a warning: something that works, but probably not as the designer
+// meant; the file stays valid.
+func (r *report) warn(path string, m words.Message) { r.sayAt(LevelWarning, path, m) }
+
+// sayAt is say at a level other than error.
+func (r *report) sayAt(l Level, path string, m words.Message) {
 	p := r.locate(path)
 	i := saying(Issue{Line: p.line, Col: p.col, Path: path}, m, nil)
-	i.Level = LevelNote
+	i.Level = l
 	r.issue(i)
 }
 

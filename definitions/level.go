@@ -12,17 +12,23 @@ const (
 	// invalid: a process a file refers to was not loaded with it, so the referral could
 	// not be checked.
 	LevelNote
+	// LevelWarning is something that works but probably not as meant: a field read on a
+	// path where no step asks it reads empty there. validate prints it and exits 0.
+	LevelWarning
 )
 
 // String is the level as the CLI prints it.
 func (l Level) String() string {
-	if l == LevelNote {
+	switch l {
+	case LevelNote:
 		return "note"
+	case LevelWarning:
+		return "warning"
 	}
 	return "error"
 }
 
-// Errors are the issues of level error, without the notes.
+// Errors are the issues of level error, without the notes and warnings.
 func (is Issues) Errors() Issues {
 	var out Issues
 	for _, i := range is {

@@ -40,6 +40,7 @@ func (r *report) validate(d *Definition) {
 	}
 	sort.Strings(c.roleIDs)
 
+	c.dedentedKeys() // first: it silences what follows from a key indented too little
 	c.tags()
 	c.names()
 	c.roleRefs()

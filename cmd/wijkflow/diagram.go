@@ -29,7 +29,7 @@ func runDiagram(files []string, stdout, stderr io.Writer) error {
 	for _, i := range issues {
 		fmt.Fprintln(stderr, i.String())
 	}
-	if len(issues) > 0 || def == nil {
+	if issues.Err() != nil || def == nil {
 		return errExit(1)
 	}
 	fmt.Fprint(stdout, definitions.Mermaid(def))

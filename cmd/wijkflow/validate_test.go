@@ -34,6 +34,7 @@ func TestValidateCommand(t *testing.T) {
 	write("good/b.yaml", strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: ander", 1))
 	bad := write("bad.yaml", strings.Replace(strings.Replace(strings.Replace(testutil.SmallDefinition, "process: wijkteam", "process: kapot", 1), "goto: klaar", "goto: klar", 1), "role: wijkcoach", "role: wijkcaoch", 1))
 
+	warned := write("warned.yaml", testutil.WarnedDefinition)
 	version := func(src string) string {
 		d, _ := definitions.Parse("x.yaml", []byte(src))
 		return d.Version
@@ -52,6 +53,10 @@ func TestValidateCommand(t *testing.T) {
 		{"problems, one per line", []string{"validate", bad, good}, 1,
 			bad + ":10:11: steps.melding.role: unknown role \"wijkcaoch\"; did you mean \"wijkcoach\"?\n" +
 				bad + ":12:19: steps.melding.next[0].goto: unknown step \"klar\"; did you mean \"klaar\"?\n", ""},
+		{"a warning: printed, still valid", []string{"validate", warned}, 0,
+			warned + ":27:12: warning: steps.wacht.until: melding → direct → wacht: no step on this path asks \"einddatum\", " +
+				"so step \"wacht\" reads it empty here; ask einddatum on this path too, or in the intake\n" +
+				warned + ": testgem/omweg " + version(testutil.WarnedDefinition) + "\n1 definitions valid\n", ""},
 		{"a missing file", []string{"validate", filepath.Join(dir, "nope.yaml")}, 1,
 			filepath.Join(dir, "nope.yaml") + ": cannot read: no such file or directory\n", ""},
 		{"no paths", []string{"validate"}, 2, "", "usage: wijkflow validate PATH..."},

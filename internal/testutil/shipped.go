@@ -85,3 +85,37 @@ steps:
     next: [{goto: klaar}]
   klaar: {kind: end, result: afgerond}
 `
+
+// WarnedDefinition is a valid definition (testgem/omweg) with one warning and no
+// error: the wait at line 27 reads einddatum, which the onderzoek asks but the way
+// melding → direct → wacht skips. For tests of what a warning leaves valid.
+const WarnedDefinition = `gemeente: testgem
+process: omweg
+title: Omweg
+teams: [noord]
+roles: {wijkcoach: Wijkcoach}
+start: melding
+steps:
+  melding:
+    kind: task
+    role: wijkcoach
+    form: {snel: {type: bool}}
+    next:
+      - {when: snel, goto: direct}
+      - goto: onderzoek
+  onderzoek:
+    kind: task
+    role: wijkcoach
+    form: {einddatum: {type: date}}
+    next: [{goto: wacht}]
+  direct:
+    kind: task
+    role: wijkcoach
+    form: {gemeld: {type: bool}}
+    next: [{goto: wacht}]
+  wacht:
+    kind: wait
+    until: einddatum
+    next: [{goto: klaar}]
+  klaar: {kind: end, result: afgerond}
+`

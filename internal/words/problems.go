@@ -232,6 +232,22 @@ const (
 	ProblemProcessNotLoadedAlone Code = "problem.referral.process-not-loaded-alone"
 )
 
+// A warning, not a problem: a field is asked before the step that reads it on some
+// paths but not on {path}, the shortest path from start that misses it.
+const (
+	ProblemFieldMissedOnPath Code = "problem.flow.field-missed-on-path"
+)
+
+// A step whose id is a key of steps: a key of the step above indented too little.
+const (
+	ProblemStepKeyDedented Code = "problem.step.key-dedented"
+)
+
+// A key indented too little, said at the key rather than at the later line it breaks.
+const (
+	ProblemYAMLKeyDedented Code = "problem.yaml.key-dedented"
+)
+
 // problemsTexts is the table of this domain; see doc.go.
 var problemsTexts = register(map[Code]Text{
 	ProblemDidYouMean:     {NL: "; bedoelde je {name}?", EN: "; did you mean {name}?"},
@@ -531,4 +547,10 @@ var problemsTexts = register(map[Code]Text{
 		EN: "column {col}: write {op} instead of {written}"},
 	ProblemProcessNotLoadedAlone: {NL: "proces {process} van gemeente {gemeente} is niet met dit bestand meegeladen, dus deze verwijzing is niet gecontroleerd; controleer ze samen met wijkflow validate {folder}",
 		EN: "process {process} of gemeente {gemeente} was not loaded with this file, so this referral is not checked; check them together with wijkflow validate {folder}"},
+	ProblemFieldMissedOnPath: {NL: "{path}: geen stap op deze weg vraagt {field}, dus stap {step} leest het hier leeg; vraag {name} ook op deze weg, of in de intake",
+		EN: "{path}: no step on this path asks {field}, so step {step} reads it empty here; ask {name} on this path too, or in the intake"},
+	ProblemStepKeyDedented: {NL: "{key}: staat als stap, maar is een sleutel van een stap: het is waarschijnlijk te weinig ingesprongen; spring het {indent} spaties in, zoals de sleutels van stap {step} erboven",
+		EN: "{key}: stands as a step, but it is a key of a step: it is probably indented too little; indent it {indent} spaces, like the keys of step {step} above it"},
+	ProblemYAMLKeyDedented: {NL: "ongeldige YAML: deze sleutel is {indent} spaties ingesprongen en sluit zo het blok erboven af, maar regel {line} eronder staat nog op {want} spaties, zoals dat blok; deze sleutel is waarschijnlijk te weinig ingesprongen: spring hem {want} spaties in",
+		EN: "invalid YAML: this key is indented {indent} spaces and so ends the block above it, but line {line} below is still at {want} spaces, like that block; this key is probably indented too little: indent it {want} spaces"},
 })

@@ -14,13 +14,15 @@ import (
 // collections spread over lines ({ … }, [ … ]) are skipped, as their lines may be
 // indented freely.
 func indentationProblem(src []byte) (Pos, words.Message, bool) {
-	levels := []int{0} // the indentation of the open blocks, innermost last
-	kinds := []byte{0} // per level: 'm' keys of a mapping, 's' items of a list, 'c' a list at its key's level, 0 not yet known
-	opens := false     // the last content line ends with "key:" and expects a block
-	opensAt := 0       // the indentation of that key
-	scalar := -1       // inside a block scalar: the indentation of its key line
-	flow := 0          // depth of a flow collection still open
-	items := -1        // the indentation of list items just left (for the message)
+	levels := []int{0}      // the indentation of the open blocks, innermost last
+	kinds := []byte{0}      // per level: 'm' keys of a mapping, 's' items of a list, 'c' a list at its key's level, 0 not yet known
+	opens := false          // the last content line ends with "key:" and expects a block
+	opensAt := 0            // the indentation of that key
+	scalar := -1            // inside a block scalar: the indentation of its key line
+	flow := 0               // depth of a flow collection still open
+	items := -1             // the indentation of list items just left (for the message)
+	closed := map[int]Pos{} // per indentation: the line that last ended a block there, at its key
+	lastAt := map[int]int{} // per indentation: the last line written there
 	for i, raw := range bytes.Split(src, []byte("\n")) {
 		line := strings.TrimRight(string(raw), "\r")
 		n := i + 1
@@ -57,12 +59,19 @@ func indentationProblem(src []byte) (Pos, words.Message, bool) {
 				if kinds[len(kinds)-1] == 's' && items < 0 {
 					items = levels[len(levels)-1]
 				}
+				closed[levels[len(levels)-1]] = Pos{n, indent + 1}
 				levels, kinds = levels[:len(levels)-1], kinds[:len(kinds)-1]
 			}
 			if levels[len(levels)-1] != indent {
+				// A block ended here by the last key of the level now open: that key,
+				// not this line, is probably what is indented too little.
+				if at, ok := closed[indent]; ok && lastAt[levels[len(levels)-1]] == at.Line {
+					return at, words.Msg(words.ProblemYAMLKeyDedented, "indent", itoa(at.Col-1), "want", itoa(indent), "line", itoa(n)), true
+				}
 				return Pos{n, indent + 1}, levelsMessage(indent, levels, top), true
 			}
 		}
+		lastAt[indent] = n
 		item := strings.HasPrefix(trimmed, "- ") || trimmed == "-"
 		switch k := &kinds[len(kinds)-1]; {
 		case item && *k == 'm' && !(opens && opensAt == indent):

@@ -63,11 +63,14 @@ func startUI(ctx context.Context, cfg Config, port, uiPort int) (*uiserver.Serve
 	return ui, nil
 }
 
-// codecMessage is what the UI says when the codec endpoint refuses: the gegevens stay
-// encrypted until the user signs in to wijkflow.
+// codecMessage is what the UI says when the codec endpoint refuses (no session, or an
+// expired one): in Dutch, since the UI's own text is English and links to Temporal's
+// documentation. The UI shows the sign-in page as the link under it (DefaultErrorLink);
+// the text names it too, for a reader who copies it.
 func codecMessage(signIn string) string {
+	const why = "de gegevens van deze zaak blijven versleuteld tot u bent aangemeld als medewerker van de gemeente van de zaak."
 	if signIn == "" {
-		return ""
+		return "Meld u opnieuw aan in wijkflow om de gegevens te zien: " + why
 	}
-	return "De gegevens van deze zaak zijn versleuteld. Meld u aan bij wijkflow als medewerker van de gemeente van deze zaak om ze te lezen."
+	return "Meld u opnieuw aan in wijkflow om de gegevens te zien: " + signIn + "; " + why
 }

@@ -144,9 +144,11 @@ func (r *Registry) Reload() Result {
 	return res
 }
 
-// load reads and checks the folder.
+// load reads and checks the folder. Warnings and notes leave it sound (validate shows
+// them to the designer), so only errors refuse it.
 func (r *Registry) load() ([]*definitions.Definition, definitions.Issues) {
-	defs, issues := definitions.LoadDir(r.cfg.Dir)
+	defs, all := definitions.LoadDir(r.cfg.Dir)
+	issues := all.Errors()
 	if len(issues) > 0 {
 		return nil, issues
 	}

@@ -281,3 +281,24 @@ func TestWatchFollowsAConfigMapSwap(t *testing.T) {
 		return nil
 	})
 }
+
+// TestAWarningIsServed checks that a definition with only a warning (a field read on a
+// path where no step asks it) is published: warnings are for the designer, as validate
+// prints them, and do not refuse the folder.
+func TestAWarningIsServed(t *testing.T) {
+	dir := t.TempDir()
+	src := testutil.WarnedDefinition
+	if _, is := definitions.Parse("omweg.yaml", []byte(src)); len(is) != 1 || is[0].Level != definitions.LevelWarning {
+		t.Fatalf("the test definition should have one warning, has %v", is)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "testgem-omweg.yaml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(Config{Dir: dir, History: filepath.Join(t.TempDir(), "published.json")})
+	if err != nil {
+		t.Fatalf("a folder with a warning is refused: %v", err)
+	}
+	if r.Set().Lookup("testgem", "omweg") == nil {
+		t.Error("the definition with a warning is not served")
+	}
+}
