@@ -135,10 +135,11 @@ func loadOlder(file string, cur *definitions.Definition, w io.Writer) (*definiti
 	return old, nil
 }
 
-// printIssues prints one line per problem and reports whether there were any.
+// printIssues prints one line per problem (notes and warnings too) and reports whether
+// any was an error: a definition with only warnings is still rehearsed.
 func printIssues(w io.Writer, issues definitions.Issues) bool {
 	for _, i := range issues {
 		fmt.Fprintln(w, i.String())
 	}
-	return len(issues) > 0
+	return issues.Err() != nil
 }

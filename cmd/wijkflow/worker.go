@@ -199,15 +199,16 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return err
 }
 
-// loadDefinitions loads the definitions folder; with problems it prints one line each
-// and refuses, since a broken definition must never start cases.
+// loadDefinitions loads the definitions folder; it prints one line per problem, and
+// refuses on an error, since a broken definition must never start cases (warnings and
+// notes are for the designer and do not stop the service).
 func loadDefinitions(dir string, w io.Writer) ([]*definitions.Definition, error) {
 	defs, issues := definitions.LoadDir(dir)
-	if len(issues) > 0 {
-		for _, i := range issues {
-			fmt.Fprintln(w, i.String())
-		}
-		fmt.Fprintf(w, "wijkflow: %d problem(s) in %s; fix them (wijkflow validate %s) and start again\n", len(issues), dir, dir)
+	for _, i := range issues {
+		fmt.Fprintln(w, i.String())
+	}
+	if errs := issues.Errors(); len(errs) > 0 {
+		fmt.Fprintf(w, "wijkflow: %d problem(s) in %s; fix them (wijkflow validate %s) and start again\n", len(errs), dir, dir)
 		return nil, errExit(1)
 	}
 	if len(defs) == 0 {
