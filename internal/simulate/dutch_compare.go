@@ -13,52 +13,34 @@ import (
 // the old and the new version of a definition: the part, its old and its new text, no
 // line wider than Width. It returns how many cases differ.
 func WriteComparisonReport(w io.Writer, old, new []Result) int {
-	names, oldCases, newCases := byCase(old, new)
 	say := func(c words.Code, args ...string) string { return words.Msg(c, args...).NL() }
 	write := func(text, first, rest string) {
 		for _, l := range Wrap(text, first, rest) {
 			fmt.Fprintln(w, l)
 		}
 	}
-	differ := 0
-	for _, name := range names {
-		or, okO := oldCases[name]
-		nr, okN := newCases[name]
-		switch {
-		case !okO:
+	differ, total := compareCases(old, new, func(o, n Result) []part {
+		ob, nb := o.BlockIn(words.NL), n.BlockIn(words.NL)
+		// Each part is named as the report's heading names it, in lower case.
+		what := func(c words.Code) string { return strings.ToLower(strings.TrimSuffix(say(c), ":")) }
+		return []part{
+			{what(words.SimPath), strings.Join(ob.Path, " → "), strings.Join(nb.Path, " → ")},
+			{what(words.SimTerms), strings.Join(ob.Terms, "; "), strings.Join(nb.Terms, "; ")},
+			{what(words.SimNotes), strings.Join(ob.Notes, "; "), strings.Join(nb.Notes, "; ")},
+			{what(words.SimEnd), ob.End, nb.End},
+		}
+	}, func(name string, inNew bool) {
+		if inNew {
 			write(say(words.SimOnlyNew, "case", name), "", "  ")
-			differ++
-			continue
-		case !okN:
+		} else {
 			write(say(words.SimOnlyOld, "case", name), "", "  ")
-			differ++
-			continue
 		}
-		ob, nb := or.BlockIn(words.NL), nr.BlockIn(words.NL)
-		same := true
-		for _, part := range []struct {
-			what     words.Code
-			old, new string
-		}{
-			{words.SimPath, strings.Join(ob.Path, " → "), strings.Join(nb.Path, " → ")},
-			{words.SimTerms, strings.Join(ob.Terms, "; "), strings.Join(nb.Terms, "; ")},
-			{words.SimNotes, strings.Join(ob.Notes, "; "), strings.Join(nb.Notes, "; ")},
-			{words.SimEnd, ob.End, nb.End},
-		} {
-			if part.old == part.new {
-				continue
-			}
-			what := strings.ToLower(strings.TrimSuffix(say(part.what), ":"))
-			write(say(words.SimChanged, "case", name, "what", what), "", "  ")
-			write(say(words.SimOld)+" "+orNone(part.old), "  ", "       ")
-			write(say(words.SimNew)+" "+orNone(part.new), "  ", "       ")
-			same = false
-		}
-		if !same {
-			differ++
-		}
-	}
-	fmt.Fprintln(w, say(words.SimDiffer, "n", strconv.Itoa(differ), "total", strconv.Itoa(len(names))))
+	}, func(name string, p part) {
+		write(say(words.SimChanged, "case", name, "what", p.what), "", "  ")
+		write(say(words.SimOld)+" "+orNone(p.old), "  ", "       ")
+		write(say(words.SimNew)+" "+orNone(p.new), "  ", "       ")
+	})
+	fmt.Fprintln(w, say(words.SimDiffer, "n", strconv.Itoa(differ), "total", strconv.Itoa(total)))
 	return differ
 }
 

@@ -83,7 +83,7 @@ func TestDutchComparison(t *testing.T) {
 		t.Errorf("%d cases differ, want 3:\n%s", n, out.String())
 	}
 	for _, want := range []string{
-		"te laat, met plan, termijnen verschilt:\n" +
+		"te laat, met plan, verschil in termijnen:\n" +
 			"  oud: gesprek-1: te laat, 2 dagen (uiterlijk 16 maart 2026); plan-1: gehaald (uiterlijk 25 maart\n" +
 			"       2026)\n" +
 			"  nieuw: gesprek-1: gehaald (uiterlijk 23 maart 2026); plan-1: gehaald (uiterlijk 25 maart 2026)\n",

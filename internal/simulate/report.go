@@ -51,31 +51,47 @@ func WriteTable(w io.Writer, results []Result) int {
 // WriteComparison writes, per case, what differs between the results of the old and the
 // new version of a definition on the same scenarios; it returns how many cases differ.
 func WriteComparison(w io.Writer, old, new []Result) int {
-	names, o, n := byCase(old, new)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "CASE\tCHANGED\tOLD\tNEW")
-	differ := 0
+	differ, total := compareCases(old, new, func(o, n Result) []part {
+		op, od, oe, oend := o.Cells()
+		np, nd, ne, nend := n.Cells()
+		return []part{{"path", op, np}, {"deadlines", od, nd}, {"escalations", oe, ne}, {"end", oend, nend}}
+	}, func(name string, inNew bool) {
+		if inNew {
+			fmt.Fprintf(tw, "%s\tcase\t-\tonly in the new version\n", name)
+		} else {
+			fmt.Fprintf(tw, "%s\tcase\tonly in the old version\t-\n", name)
+		}
+	}, func(name string, p part) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", name, p.what, p.old, p.new)
+	})
+	tw.Flush()
+	fmt.Fprintf(w, "%d of %d cases differ\n", differ, total)
+	return differ
+}
+
+// part is one aspect of a case's result (its path, terms, end, …) as each version has it.
+type part struct{ what, old, new string }
+
+// compareCases walks the cases of two runs in byCase's order and reports every
+// difference: a case only one version has (only), or a part whose old and new text
+// differ (changed). It returns how many cases differ, and how many there are.
+func compareCases(old, new []Result, parts func(o, n Result) []part,
+	only func(name string, inNew bool), changed func(name string, p part)) (differ, total int) {
+	names, o, n := byCase(old, new)
 	for _, name := range names {
 		or, okO := o[name]
 		nr, okN := n[name]
-		switch {
-		case !okO:
-			fmt.Fprintf(tw, "%s\tcase\t-\tonly in the new version\n", name)
-			differ++
-			continue
-		case !okN:
-			fmt.Fprintf(tw, "%s\tcase\tonly in the old version\t-\n", name)
+		if !okO || !okN {
+			only(name, okN)
 			differ++
 			continue
 		}
-		op, od, oe, oend := or.Cells()
-		np, nd, ne, nend := nr.Cells()
 		same := true
-		for _, c := range []struct{ what, a, b string }{
-			{"path", op, np}, {"deadlines", od, nd}, {"escalations", oe, ne}, {"end", oend, nend},
-		} {
-			if c.a != c.b {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", name, c.what, c.a, c.b)
+		for _, p := range parts(or, nr) {
+			if p.old != p.new {
+				changed(name, p)
 				same = false
 			}
 		}
@@ -83,9 +99,7 @@ func WriteComparison(w io.Writer, old, new []Result) int {
 			differ++
 		}
 	}
-	tw.Flush()
-	fmt.Fprintf(w, "%d of %d cases differ\n", differ, len(names))
-	return differ
+	return differ, len(names)
 }
 
 // byCase indexes the results of two versions by case name, and lists the names: the new

@@ -1,6 +1,7 @@
 package testutil
 
 import (
+	_ "embed" // SmallDefinition, WarnedDefinition
 	"os"
 	"path/filepath"
 	"runtime"
@@ -71,51 +72,13 @@ func CopyShipped(t testing.TB) string {
 // SmallDefinition is a small valid definition (testgem/wijkteam, titled "Test": one task,
 // then the end) for tests that write definition files; change a line to make another
 // version or a broken one.
-const SmallDefinition = `gemeente: testgem
-process: wijkteam
-title: Test
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-start: melding
-steps:
-  melding:
-    kind: task
-    role: wijkcoach
-    form: {verslag: {type: text}}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: afgerond}
-`
+//
+//go:embed testdata/small.yaml
+var SmallDefinition string
 
 // WarnedDefinition is a valid definition (testgem/omweg) with one warning and no
 // error: the wait at line 27 reads einddatum, which the onderzoek asks but the way
 // melding → direct → wacht skips. For tests of what a warning leaves valid.
-const WarnedDefinition = `gemeente: testgem
-process: omweg
-title: Omweg
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-start: melding
-steps:
-  melding:
-    kind: task
-    role: wijkcoach
-    form: {snel: {type: bool}}
-    next:
-      - {when: snel, goto: direct}
-      - goto: onderzoek
-  onderzoek:
-    kind: task
-    role: wijkcoach
-    form: {einddatum: {type: date}}
-    next: [{goto: wacht}]
-  direct:
-    kind: task
-    role: wijkcoach
-    form: {gemeld: {type: bool}}
-    next: [{goto: wacht}]
-  wacht:
-    kind: wait
-    until: einddatum
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: afgerond}
-`
+//
+//go:embed testdata/warned.yaml
+var WarnedDefinition string

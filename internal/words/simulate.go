@@ -64,7 +64,7 @@ var simulateTexts = register(map[Code]Text{
 	SimCompared:  {"Vergeleken met {file} (versie {version}):", "Compared with {file} ({version}):"},
 	SimOnlyNew:   {"{case}: alleen in de nieuwe versie", "{case}: only in the new version"},
 	SimOnlyOld:   {"{case}: alleen in de oude versie", "{case}: only in the old version"},
-	SimChanged:   {"{case}, {what} verschilt:", "{case}, {what} differs:"},
+	SimChanged:   {"{case}, verschil in {what}:", "{case}, {what} changed:"},
 	SimOld:       {"oud:", "old:"},
 	SimNew:       {"nieuw:", "new:"},
 	SimDiffer:    {"{n} van {total} proefgevallen verschillen", "{n} of {total} cases differ"},

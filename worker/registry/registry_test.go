@@ -198,12 +198,7 @@ func TestWatchReloadsOnSave(t *testing.T) {
 	if err := os.Rename(tmp, filepath.Join(dir, "testgem-wijkteam.yaml")); err != nil {
 		t.Fatal(err)
 	}
-	testutil.Eventually(t, 30*time.Second, func() error {
-		if got := r.Set().Lookup("testgem", "wijkteam").Title; got != "Bewaard" {
-			return errorf("title %q, still the old version", got)
-		}
-		return nil
-	})
+	waitForTitle(t, r, "Bewaard")
 }
 
 func TestStatic(t *testing.T) {
@@ -274,12 +269,7 @@ func TestWatchFollowsAConfigMapSwap(t *testing.T) {
 	if err := os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")); err != nil {
 		t.Fatal(err)
 	}
-	testutil.Eventually(t, 30*time.Second, func() error {
-		if got := r.Set().Lookup("testgem", "wijkteam").Title; got != "Tweede" {
-			return errorf("title %q, still the old version", got)
-		}
-		return nil
-	})
+	waitForTitle(t, r, "Tweede")
 }
 
 // TestAWarningIsServed checks that a definition with only a warning (a field read on a
@@ -301,4 +291,16 @@ func TestAWarningIsServed(t *testing.T) {
 	if r.Set().Lookup("testgem", "omweg") == nil {
 		t.Error("the definition with a warning is not served")
 	}
+}
+
+// waitForTitle waits until the registry serves testgem/wijkteam with the title want: the
+// watch publishes a saved file a moment after the save.
+func waitForTitle(t *testing.T, r *Registry, want string) {
+	t.Helper()
+	testutil.Eventually(t, 30*time.Second, func() error {
+		if got := r.Set().Lookup("testgem", "wijkteam").Title; got != want {
+			return errorf("title %q, still the old version", got)
+		}
+		return nil
+	})
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	_ "embed"
 	"net/http"
 	"strings"
 	"testing"
@@ -11,29 +12,9 @@ import (
 
 // historyYAML asks veiligheidsrisico at intake, at triage and after the gesprek, each
 // under its own label.
-const historyYAML = defHead + `intake:
-  naam: {type: text, label: Naam}
-  veiligheidsrisico: {type: choice, options: [geen, laag, hoog], label: Zorgen over veiligheid bij de melding}
-  gemeld_op: {type: date, label: Melddatum}
-resident: {name: naam}
-start: triage
-steps:
-  triage:
-    kind: task
-    title: Triage
-    role: wijkcoach
-    form:
-      veiligheidsrisico: {type: choice, options: [geen, laag, hoog], label: Veiligheidsrisico volgens triage}
-    next: [{goto: gesprek}]
-  gesprek:
-    kind: task
-    title: Keukentafelgesprek
-    role: wijkcoach
-    form:
-      veiligheidsrisico: {type: choice, options: [geen, laag, hoog], label: Veiligheid na het gesprek}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: afgerond}
-`
+//
+//go:embed testdata/history.yaml
+var historyYAML string
 
 // TestCasePageShowsAnswerHistory: a field asked three times shows each answer newest
 // first, with the step's title, that step's label and the date, the last under its own

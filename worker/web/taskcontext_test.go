@@ -1,6 +1,7 @@
 package web
 
 import (
+	_ "embed"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -13,33 +14,9 @@ import (
 
 // contextYAML has an intake with a fact that is not about the resident, and two task
 // steps, so that the second has a previous step whose answers it may need.
-const contextYAML = defHead + `intake:
-  naam: {type: text, label: Naam}
-  bsn: {type: text, label: BSN}
-  hulpvraag: {type: text, label: Hulpvraag}
-  gemeld_op: {type: date, label: Melddatum}
-resident: {name: naam, bsn: bsn}
-start: triage
-steps:
-  triage:
-    kind: task
-    title: Triage
-    role: wijkcoach
-    form:
-      urgentie: {type: choice, options: [laag, hoog], label: Urgentie}
-      spoed: {type: bool, label: Spoed}
-    next: [{goto: gesprek}]
-  gesprek:
-    kind: task
-    title: Gesprek
-    role: wijkcoach
-    deadline: {within: 6w, from: case, law: "Wmo 2015 art. 2.3.2"}
-    norm: {within: 2w}
-    form:
-      verslag: {type: text, label: Verslag}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: afgerond}
-`
+//
+//go:embed testdata/context.yaml
+var contextYAML string
 
 // TestTaskPageShowsWhatIsKnown: beside the form, the intake's and the previous step's
 // answers under their labels, written as the case page writes them, and the case's open
