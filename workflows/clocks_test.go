@@ -181,24 +181,10 @@ func TestExtendOnce(t *testing.T) {
 	}
 }
 
-const workingDaysDef = `
-gemeente: testgem
-process: werkdagen
-title: Werkdagen
-teams: [noord]
-roles: {wijkcoach: Wijkcoach}
-calendar: nl
-start: melding
-steps:
-  melding:
-    kind: task
-    role: wijkcoach
-    deadline: %s
-    form:
-      ok: {type: bool, required: true}
-    next: [{goto: klaar}]
-  klaar: {kind: end, result: klaar}
-`
+// workingDaysDef is one task whose deadline (%s) counts on the nl calendar.
+//
+//go:embed testdata/definitions/working-days.yaml
+var workingDaysDef string
 
 func TestDeadlineOnDutchCalendar(t *testing.T) {
 	for _, tc := range []struct {
