@@ -118,6 +118,9 @@
 // version 2, whole days for d, w and wd terms (migrate.go, migrateWholeDays).
 // before-child-contract-dalfsen-meldcode-child.json gave its child case the whole
 // data; since "child-contract" a child gets what its referral passes (referral.go).
+// answers-dalfsen-full-path.json is the Dalfsen path recorded after every answer was
+// kept with its step and moment (answers.go): a change of state and view only, no other
+// commands, so no version; the recording guards the next change to it.
 //
 // # Cost
 //

@@ -37,6 +37,9 @@ func TestRecordHistories(t *testing.T) {
 		"dordrecht-migrated":        dordrechtMigrated(t, "rec-dordrecht-4", r.dordrecht, r.dordrechtRelated),
 		"dordrecht-migrated-days":   dordrechtMigrated(t, "rec-dordrecht-5", r.dordrecht, r.dordrechtRelated),
 		"terms-herstel-event":       termsEventCase("rec-terms-1", def(t, termsEventDef)),
+		// The Dalfsen path again, recorded after every answer was kept with its step
+		// (answers.go): its state and answers carry the history of veiligheidsrisico.
+		"answers-dalfsen-full-path": dalfsenRecorded("rec-dalfsen-4", r.dalfsen, r.dalfsenRelated),
 	})
 }
 
