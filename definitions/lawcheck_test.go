@@ -112,10 +112,11 @@ func TestReadmeLawTable(t *testing.T) {
 // lawTable renders the catalogue as the guide's Markdown table.
 func lawTable() string {
 	from := map[law.Start]string{
-		law.FromMelding:      "the melding (`from: case`)",
-		law.FromAanvraag:     "receipt of the aanvraag (any `from:`)",
-		law.FromVerzoek:      "the verzoek (any `from:`)",
-		law.FromBekendmaking: "the bekendmaking of the besluit (a date field or a step, not `case`)",
+		law.FromMelding:             "the melding (`from: case`)",
+		law.FromAanvraag:            "receipt of the aanvraag (any `from:`)",
+		law.FromVerzoek:             "the verzoek (any `from:`)",
+		law.FromBekendmaking:        "the bekendmaking of the besluit (a date field or a step, not `case`)",
+		law.FromEindeBezwaartermijn: "the day after the bezwaartermijn ended (`from: <wait step>.end`)",
 	}
 	yes := map[bool]string{true: "yes", false: "no"}
 	var b strings.Builder

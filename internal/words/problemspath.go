@@ -58,3 +58,20 @@ var problemsPathTexts = register(map[Code]Text{
 		NL: "; uitstel van het onderzoek kan alleen met instemming van de inwoner, vastgelegd in het verslag",
 		EN: "; the onderzoek can only be postponed with the resident's consent, recorded in the verslag"},
 })
+
+// The bezwaar path (definitions/stepend.go, lawcheck.go): a decision on a bezwaar
+// counts from the end of the bezwaartermijn (Awb 7:10 lid 1), a wait step's end.
+const (
+	ProblemLawTermEindeBezwaar Code = "problem.law.term-from-einde-bezwaartermijn"
+	ProblemLawHereStepEnd      Code = "problem.law.here-from-step-end"
+	ProblemFromEndNotTimed     Code = "problem.from.end-not-timed-wait"
+)
+
+var problemsBezwaarTexts = register(map[Code]Text{
+	ProblemLawTermEindeBezwaar: {NL: "{law} is {term:duration} vanaf de dag na het einde van de bezwaartermijn",
+		EN: "{law} is {term:duration} from the day after the bezwaartermijn ended"},
+	ProblemLawHereStepEnd: {NL: "hier {within:duration} vanaf het einde van stap {step}",
+		EN: "here {within:duration} from the end of step {step}"},
+	ProblemFromEndNotTimed: {NL: "{name}: alleen het einde van een wacht-stap met for: staat vast als die begint; stap {step} is dat niet; schrijf for: 6w bij die wacht-stap, of from: {step} voor haar begin",
+		EN: "{name}: only the end of a wait step with for: is known when it starts; step {step} is not one; write for: 6w on that wait step, or from: {step} for its start"},
+})
