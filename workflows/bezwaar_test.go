@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"testing"
 	"time"
+
+	"github.com/wijkflow/wijkflow/definitions"
 )
 
 // bezwaarDef is a beschikking, its bezwaartermijn as a wait for the bezwaar event, and
@@ -65,5 +67,21 @@ func TestBezwaarTermPasses(t *testing.T) {
 	h.endsWith("onherroepelijk")
 	if at := trailAt(t, h.view(), "event-timeout", ""); !at.Equal(ams(2026, 4, 14, 0, 0, 0, 0)) {
 		t.Errorf("bezwaartermijn ended at %v", at)
+	}
+}
+
+// bezwaarCase runs bezwaarDef on a live server: the beschikking, a bezwaar within the
+// term (the wait ends by its event), and the decision on it.
+func bezwaarCase(id string, d definitions.Definition) liveCase {
+	return liveCase{
+		workflow: CaseWorkflowName, gemeente: "testgem", team: "noord",
+		input: CaseInput{CaseID: id, Definition: d, Team: "noord", Data: map[string]any{}},
+		opts:  liveStartOptions(id, d, "noord"),
+		steps: []liveStep{
+			{update: UpdateComplete, task: "beschikking-1", role: "consulent", data: map[string]any{"toegekend": false}, open: ""},
+			{update: UpdateEvent, event: "bezwaar", role: "jurist", data: map[string]any{"adviescommissie": true}, open: "beslissen-op-bezwaar-1"},
+			{update: UpdateComplete, task: "beslissen-op-bezwaar-1", role: "jurist", data: map[string]any{"gegrond": true}, open: ""},
+		},
+		want: CaseResult{Result: "besloten", Step: "besloten"},
 	}
 }
