@@ -128,7 +128,7 @@ func TestKindRegisteredInATest(t *testing.T) {
 		}
 		allOf, _ := schemaAt(doc, "$defs", "Step", "allOf").([]any)
 		last, _ := json.Marshal(allOf[len(allOf)-1])
-		want := `{"if":{"properties":{"kind":{"const":"pause"}},"required":["kind"]},"then":{"propertyNames":{"enum":["kind","title","description","for","next"]}}}`
+		want := `{"if":{"properties":{"kind":{"const":"pause"}},"required":["kind"]},"then":{"propertyNames":{"enum":["kind","title","description","function","for","next"]}}}`
 		if string(last) != want {
 			t.Errorf("last of allOf = %s\nwant %s", last, want)
 		}

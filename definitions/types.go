@@ -86,6 +86,9 @@ type Step struct {
 	Title string `yaml:"title,omitempty" json:"title,omitempty"`
 	// Description is free text for the worker or the designer.
 	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	// Function is the step's legal function (melding, onderzoek, beschikking, a step of
+	// the Meldcode, …), which the validator checks the paths between steps against.
+	Function Function `yaml:"function,omitempty" json:"function,omitempty"`
 
 	// Role is the role that acts on a task.
 	Role string `yaml:"role,omitempty" json:"role,omitempty"`

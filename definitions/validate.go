@@ -52,8 +52,9 @@ func (r *report) validate(d *Definition) {
 	c.conditions()
 	c.references()
 	c.graph()
-	c.joinBranches() // joins.go
-	c.lawTerms()     // lawcheck.go
+	c.joinBranches()   // joins.go
+	c.lawTerms()       // lawcheck.go
+	c.functionValues() // function.go
 }
 
 // fail reports a problem at path unless the value there could not even be decoded,
