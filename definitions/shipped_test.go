@@ -112,7 +112,7 @@ func TestShippedLegalTerms(t *testing.T) {
 	}{
 		{"dalfsen", "wijkteam", "keukentafelgesprek", law.Duration{N: 6, Unit: law.Week}, "case", "Wmo 2015 art. 2.3.2"},
 		{"dalfsen", "wijkteam", "persoonlijk-plan", law.Duration{N: 7, Unit: law.Day}, "case", "Wmo 2015 art. 2.3.2 lid 2"},
-		{"dalfsen", "wijkteam", "aanvraag", law.Duration{N: 2, Unit: law.Week}, "step", "Wmo 2015 art. 2.3.5"},
+		{"dalfsen", "wijkteam", "aanvraag", law.Duration{N: 2, Unit: law.Week}, "aanvraag_ontvangen_op", "Wmo 2015 art. 2.3.5"},
 		{"dalfsen", "specialistische-jeugdhulp", "beschikking", law.Duration{N: 8, Unit: law.Week}, "case", "Awb 4:13"},
 		{"dordrecht", "wijkteam", "keukentafelgesprek", law.Duration{N: 6, Unit: law.Week}, "case", "Wmo 2015 art. 2.3.2"},
 		{"dordrecht", "specialistische-jeugdhulp", "beschikking", law.Duration{N: 8, Unit: law.Week}, "case", "Awb 4:13"},
@@ -137,16 +137,21 @@ func TestShippedLegalTerms(t *testing.T) {
 }
 
 // TestShippedDalfsen checks the promises of the Dalfsen wijkteam beyond its terms: the
-// three woonservicegebieden, a suspendable and extendable onderzoek with an escalation
-// ladder, both disciplines joining into one plan, and the Meldcode on a high risk.
+// three woonservicegebieden, an onderzoek with an escalation ladder and without Awb
+// 4:14/4:15 (chapter 4 governs the aanvraag, not the melding), a suspendable and
+// extendable beschikking, both disciplines joining into one plan, and the Meldcode on
+// every suspicion.
 func TestShippedDalfsen(t *testing.T) {
 	d := shippedDef(t, loadShipped(t), "dalfsen", "wijkteam")
 	if got := strings.Join(d.Teams, ","); got != "dalfsen,nieuwleusen,lemelerveld" {
 		t.Errorf("teams = %s", got)
 	}
 	k := shippedStep(t, d, "keukentafelgesprek")
-	if !k.Suspendable || k.Extendable == nil {
+	if k.Suspendable || k.Extendable != nil {
 		t.Errorf("keukentafelgesprek: suspendable=%v extendable=%v", k.Suspendable, k.Extendable)
+	}
+	if a := shippedStep(t, d, "aanvraag"); !a.Suspendable || a.Extendable == nil {
+		t.Errorf("aanvraag: suspendable=%v extendable=%v", a.Suspendable, a.Extendable)
 	}
 	var reminded, led, stalled bool
 	for _, r := range k.Escalate {
@@ -165,8 +170,8 @@ func TestShippedDalfsen(t *testing.T) {
 		t.Errorf("samen-plannen kind = %s", got)
 	}
 	m := shippedStep(t, d, "melding")
-	if len(m.Next) == 0 || m.Next[0].When != `veiligheidsrisico == "hoog"` || m.Next[0].Goto != "meldcode-bij-melding" {
-		t.Errorf("melding's first transition = %+v, want high risk to the Meldcode", m.Next)
+	if len(m.Next) == 0 || m.Next[0].When != `vermoeden_huiselijk_geweld && meldcode_uitkomst == ""` || m.Next[0].Goto != "meldcode-bij-melding" {
+		t.Errorf("melding's first transition = %+v, want a suspicion to the Meldcode", m.Next)
 	}
 	if ref := shippedStep(t, d, "meldcode-bij-melding"); ref.Process != "veilig-thuis" {
 		t.Errorf("meldcode-bij-melding refers to %q", ref.Process)
@@ -226,24 +231,34 @@ func TestShippedRouting(t *testing.T) {
 		data              map[string]any
 		want              string
 	}{
-		{"high risk to the Meldcode", "dalfsen", "wijkteam", "melding",
-			map[string]any{"veiligheidsrisico": "hoog", "urgentie": "regulier"}, "meldcode-bij-melding"},
-		{"crisis skips the onderzoek", "dalfsen", "wijkteam", "melding",
-			map[string]any{"veiligheidsrisico": "laag", "urgentie": "crisis"}, "plan-route"},
+		{"a suspicion to the Meldcode, whatever the risk", "dalfsen", "wijkteam", "melding",
+			map[string]any{"veiligheidsrisico": "laag", "urgentie": "regulier", "ontvangst_bevestigd": true, "vermoeden_huiselijk_geweld": true}, "meldcode-bij-melding"},
+		{"high risk without a suspicion: spoed, not the Meldcode", "dalfsen", "wijkteam", "melding",
+			map[string]any{"veiligheidsrisico": "hoog", "urgentie": "regulier", "ontvangst_bevestigd": true}, "spoedvoorziening"},
+		{"crisis: a spoedvoorziening, the onderzoek still ahead", "dalfsen", "wijkteam", "melding",
+			map[string]any{"veiligheidsrisico": "laag", "urgentie": "crisis", "ontvangst_bevestigd": true}, "spoedvoorziening"},
 		{"regular melding", "dalfsen", "wijkteam", "melding",
-			map[string]any{"veiligheidsrisico": "geen", "urgentie": "regulier"}, "persoonlijk-plan"},
+			map[string]any{"veiligheidsrisico": "geen", "urgentie": "regulier", "ontvangst_bevestigd": true}, "persoonlijk-plan"},
+		{"receipt not confirmed: not on", "dalfsen", "wijkteam", "melding",
+			map[string]any{"veiligheidsrisico": "geen", "urgentie": "regulier", "ontvangst_bevestigd": false}, "ontvangst-bevestigen"},
 		{"eigen kracht first", "dalfsen", "wijkteam", "keukentafelgesprek",
-			map[string]any{"veiligheidsrisico": "geen", "eigen_kracht_toereikend": true}, "afgerond-eigen-kracht"},
+			map[string]any{"veiligheidsrisico": "geen", "eigen_kracht_toereikend": true, "verslag_verstrekt": true}, "afgerond-eigen-kracht"},
+		{"eigen kracht, but the resident applies", "dalfsen", "wijkteam", "keukentafelgesprek",
+			map[string]any{"veiligheidsrisico": "geen", "eigen_kracht_toereikend": true, "verslag_verstrekt": true, "aanvraag_inwoner": true}, "plan-route"},
+		{"a weighed suspicion starts no second Meldcode", "dalfsen", "wijkteam", "keukentafelgesprek",
+			map[string]any{"vermoeden_huiselijk_geweld": true, "meldcode_uitkomst": "gemeld", "eigen_kracht_toereikend": true, "verslag_verstrekt": true}, "afgerond-eigen-kracht"},
 		{"family plans together", "dalfsen", "wijkteam", "plan-route",
 			map[string]any{"jeugdige_betrokken": true}, "samen-plannen"},
 		{"goals met", "dalfsen", "wijkteam", "na-evaluatie",
 			map[string]any{"veiligheidsrisico": "geen", "specialistische_jeugdhulp_nodig": false, "doelen_behaald": "ja"}, "afgesloten"},
-		{"to specialist youth care", "dalfsen", "wijkteam", "na-evaluatie",
-			map[string]any{"veiligheidsrisico": "laag", "specialistische_jeugdhulp_nodig": true, "doelen_behaald": "nee"}, "specialistische-jeugdhulp"},
+		{"to specialist youth care, the child first", "dalfsen", "wijkteam", "na-evaluatie",
+			map[string]any{"jeugdige_betrokken": true, "veiligheidsrisico": "laag", "specialistische_jeugdhulp_nodig": true, "doelen_behaald": "nee"}, "jeugdige-vastleggen"},
+		{"no new referral after an afwijzing", "dalfsen", "wijkteam", "na-evaluatie",
+			map[string]any{"jeugdige_betrokken": true, "specialistische_jeugdhulp_nodig": true, "jeugdhulp_uitkomst": "afgewezen", "doelen_behaald": "ja"}, "afgesloten"},
 		{"goals partly met: back to the plan", "dalfsen", "wijkteam", "na-evaluatie",
 			map[string]any{"veiligheidsrisico": "geen", "doelen_behaald": "deels"}, "plan-route"},
 		{"unsafe: report although help was chosen", "dalfsen", "veilig-thuis", "beslissen",
-			map[string]any{"acute_of_structurele_onveiligheid": true, "hulp_mogelijk": true, "hulp_aanvaard": true, "meldcode_besluit": "hulp_organiseren"}, "melden"},
+			map[string]any{"onveiligheid": "structureel", "hulp_mogelijk": true, "hulp_aanvaard": true, "meldcode_besluit": "hulp_organiseren"}, "melden"},
 		{"help refused: report", "dalfsen", "veilig-thuis", "beslissen",
 			map[string]any{"hulp_mogelijk": true, "hulp_aanvaard": false, "meldcode_besluit": "hulp_organiseren"}, "melden"},
 		{"safe help", "dalfsen", "veilig-thuis", "beslissen",
@@ -251,23 +266,27 @@ func TestShippedRouting(t *testing.T) {
 		{"acute danger skips the steps", "dalfsen", "veilig-thuis", "signalen",
 			map[string]any{"acuut_gevaar": true}, "direct-melden"},
 		{"medical referral needs no onderzoek", "dalfsen", "specialistische-jeugdhulp", "toegang",
-			map[string]any{"verwijzer": "huisarts"}, "toewijzen"},
+			map[string]any{"verwijzer": "huisarts"}, "toewijzing-gegevens"},
+		{"the gecertificeerde instelling decides", "dalfsen", "specialistische-jeugdhulp", "toegang",
+			map[string]any{"verwijzer": "gecertificeerde_instelling"}, "toewijzing-gegevens"},
+		{"continuing needs a new besluit", "dalfsen", "specialistische-jeugdhulp", "evaluatie",
+			map[string]any{"voortzetten": true}, "herbeschikking"},
 		{"child case of the wijkteam", "dalfsen", "specialistische-jeugdhulp", "toegang",
 			map[string]any{}, "onderzoek"},
 		{"the huisarts's door", "dordrecht", "wijkteam", "melding",
 			map[string]any{"bron": "huisarts", "veiligheidsrisico": "geen", "urgentie": "regulier"}, "poh-consult"},
 		{"the resident's door", "dordrecht", "wijkteam", "melding",
-			map[string]any{"bron": "inwoner", "veiligheidsrisico": "geen", "urgentie": "regulier"}, "keukentafelgesprek"},
+			map[string]any{"bron": "inwoner", "veiligheidsrisico": "geen", "urgentie": "regulier"}, "ontvangst-bevestigen"},
 		{"POH advises GGZ", "dordrecht", "wijkteam", "poh-consult",
 			map[string]any{"poh_advies": "basis_ggz"}, "ggz"},
+		{"jeugd-GGZ is jeugdhulp", "dordrecht", "wijkteam", "poh-consult",
+			map[string]any{"poh_advies": "basis_ggz", "ggz_voor_jeugdige": true}, "jeugdige-vastleggen"},
 		{"maatwerk with a reason", "utrecht", "buurtteam", "melding",
 			map[string]any{"veiligheidsrisico": "geen", "direct_naar_plan": true, "reden_maatwerk": "Plan al opgesteld met de huisarts en het netwerk"}, "plan"},
 		{"maatwerk without a reason", "utrecht", "buurtteam", "melding",
-			map[string]any{"veiligheidsrisico": "geen", "direct_naar_plan": true, "reden_maatwerk": ""}, "keukentafelgesprek"},
-		{"aanvraag after skipping the onderzoek", "utrecht", "buurtteam", "plan",
-			map[string]any{"direct_naar_plan": true, "aanvraag_maatwerk": true}, "onderzoek-alsnog"},
-		{"aanvraag after the onderzoek", "utrecht", "buurtteam", "plan",
-			map[string]any{"direct_naar_plan": false, "aanvraag_maatwerk": true}, "aanvraag"},
+			map[string]any{"veiligheidsrisico": "geen", "direct_naar_plan": true, "reden_maatwerk": ""}, "persoonlijk-plan"},
+		{"every aanvraag through an onderzoek step", "utrecht", "buurtteam", "plan",
+			map[string]any{"direct_naar_plan": false, "aanvraag_maatwerk": true}, "onderzoek-aanvraag"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,7 +58,7 @@ func TestDalfsenShippedPath(t *testing.T) {
 			"veiligheidsrisico": "geen", "verslag_verstrekt": true, "ingezet_netwerk": []any{"mantelzorg"}}, "bijdrage-wmo-1,bijdrage-jeugd-1"},
 		{4 * day, "wijkcoach", "bijdrage-wmo-1", map[string]any{"bijdrage_wmo": "…"}, "bijdrage-jeugd-1"},
 		{4*day + time.Hour, "jeugdconsulent", "bijdrage-jeugd-1", map[string]any{"bijdrage_jeugd": "…"}, "plan-1"},
-		{5 * day, "wijkcoach", "plan-1", map[string]any{"doelen": "…", "evaluatiedatum": "2026-06-01", "aanvraag_maatwerk": true}, "aanvraag-1"},
+		{5 * day, "wijkcoach", "plan-1", map[string]any{"doelen": "…", "evaluatiedatum": "2026-06-01", "aanvraag_maatwerk": true, "aanvraag_ontvangen_op": "2026-03-06"}, "aanvraag-1"},
 		{6 * day, "wmo_consulent", "aanvraag-1", map[string]any{"besluit": "toegekend", "voorzieningen": []any{"begeleiding"},
 			"beschikking_verzonden": true}, ""},
 		// the wait runs until 1 June 00:00; the notify step then opens the evaluation

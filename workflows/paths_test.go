@@ -2,6 +2,7 @@ package workflows
 
 import (
 	_ "embed"
+	"slices"
 	"time"
 
 	"go.temporal.io/sdk/client"
@@ -47,9 +48,13 @@ func dalfsenSteps() []liveStep {
 		{update: UpdateComplete, task: "bijdrage-jeugd-1", role: "jeugdconsulent",
 			data: map[string]any{"bijdrage_jeugd": "…"}, open: "plan-1"},
 		{update: UpdateComplete, task: "plan-1", role: "wijkcoach",
-			data: map[string]any{"doelen": "…", "evaluatiedatum": liveToday(), "aanvraag_maatwerk": true}, open: "aanvraag-1"},
+			data: map[string]any{"doelen": "…", "evaluatiedatum": liveToday(), "aanvraag_maatwerk": true, "aanvraag_ontvangen_op": liveToday()}, open: "aanvraag-1"},
 		{update: UpdateComplete, task: "aanvraag-1", role: "wmo_consulent",
-			data: map[string]any{"besluit": "toegekend", "voorzieningen": []any{"begeleiding"}, "beschikking_verzonden": true}, open: "evaluatie-1"},
+			data: map[string]any{"besluit": "toegekend", "voorzieningen": []any{"begeleiding"}, "beschikking_verzonden": true}, open: ""},
+		// The bezwaartermijn (Awb 6:7) waits six weeks for a bezwaar; one comes at once.
+		{update: UpdateEvent, event: "bezwaar", role: "wmo_consulent", data: map[string]any{"bezwaar_ontvangen_op": liveToday()}, open: "bezwaar-1"},
+		{update: UpdateComplete, task: "bezwaar-1", role: "teamleider",
+			data: map[string]any{"beslissing_op_bezwaar": "ongegrond"}, open: "evaluatie-1"},
 		{update: UpdateComplete, task: "evaluatie-1", role: "wijkcoach",
 			data: map[string]any{"doelen_behaald": "ja", "veiligheidsrisico": "geen", "specialistische_jeugdhulp_nodig": false}, open: ""},
 	}
@@ -80,20 +85,27 @@ func dalfsenHandwritten(id string, own definitions.Definition) liveCase {
 }
 
 // dalfsenRecorded is the path with the other updates mixed in: a rejected completion
-// (no trace), a claim, opschorting and resumption, and one extension.
+// (no trace), a claim, opschorting and resumption, and one extension, at the aanvraag
+// (the onderzoek has no Awb 4:14/4:15).
 func dalfsenRecorded(id string, own definitions.Definition, related []definitions.Definition) liveCase {
 	lc := dalfsenCase(id, own, related)
-	ktg := "keukentafelgesprek-1"
+	aanvraag := "aanvraag-1"
 	extra := []liveStep{
-		{update: UpdateComplete, task: ktg, role: "wijkcoach", data: map[string]any{"verslag": "…"}, open: "!" + ErrInvalid},
-		{update: UpdateClaim, task: ktg, role: "wijkcoach", open: ktg},
-		{update: UpdateSuspend, role: "wijkcoach", open: ktg},
-		{update: UpdateResume, role: "wijkcoach", open: ktg},
-		{update: UpdateExtend, task: ktg, role: "wijkcoach", open: ktg},
+		{update: UpdateComplete, task: aanvraag, role: "wmo_consulent", data: map[string]any{"voorzieningen": []any{"begeleiding"}}, open: "!" + ErrInvalid},
+		{update: UpdateClaim, task: aanvraag, role: "wmo_consulent", open: aanvraag},
+		{update: UpdateSuspend, role: "wmo_consulent", open: aanvraag},
+		{update: UpdateResume, role: "wmo_consulent", open: aanvraag},
+		{update: UpdateExtend, task: aanvraag, role: "wmo_consulent", open: aanvraag},
 	}
-	steps := append([]liveStep(nil), lc.steps[:2]...)
+	return insertBefore(lc, aanvraag, extra)
+}
+
+// insertBefore puts extra before the completion of task in lc's steps.
+func insertBefore(lc liveCase, task string, extra []liveStep) liveCase {
+	at := slices.IndexFunc(lc.steps, func(s liveStep) bool { return s.update == UpdateComplete && s.task == task })
+	steps := append([]liveStep(nil), lc.steps[:at]...)
 	steps = append(steps, extra...)
-	lc.steps = append(steps, lc.steps[2:]...)
+	lc.steps = append(steps, lc.steps[at:]...)
 	return lc
 }
 
@@ -127,7 +139,7 @@ func dalfsenMeldcode(id string, own definitions.Definition, related []definition
 		opts: liveStartOptions(id, own, "dalfsen"),
 		steps: []liveStep{
 			{update: UpdateComplete, task: "melding-1", role: "wijkcoach",
-				data: map[string]any{"urgentie": "spoed", "veiligheidsrisico": "hoog", "ontvangst_bevestigd": true}, open: ""},
+				data: map[string]any{"urgentie": "spoed", "veiligheidsrisico": "hoog", "ontvangst_bevestigd": true, "vermoeden_huiselijk_geweld": true}, open: ""},
 			{update: UpdateComplete, task: "signalen-1", role: "wijkcoach", child: child, await: true,
 				data: map[string]any{"signalen": "…", "kinderen_betrokken": true, "acuut_gevaar": true}, open: ""},
 			{update: UpdateComplete, task: "keukentafelgesprek-1", role: "wijkcoach", await: true,
@@ -152,24 +164,20 @@ func dordrechtRefused(id string, own definitions.Definition, related []definitio
 	return lc
 }
 
-// dalfsenOpschorting is the path of a melding received as a date, with the
-// keukentafelgesprek suspended and then completed while suspended: the opschorting
-// ends with it by itself (terms.go, version termsOpschorting).
+// dalfsenOpschorting is the path of a melding received as a date, with the aanvraag
+// suspended (Awb 4:15) and then completed while suspended: the opschorting ends with it
+// by itself (terms.go, version termsOpschorting).
 func dalfsenOpschorting(id string, own definitions.Definition, related []definitions.Definition) liveCase {
 	lc := dalfsenCase(id, own, related)
 	y, m, d := time.Now().In(amsterdam).AddDate(0, 0, -1).Date()
 	in := lc.input.(CaseInput)
 	in.Received = time.Date(y, m, d, 0, 0, 0, 0, amsterdam)
 	lc.input = in
-	ktg := "keukentafelgesprek-1"
-	extra := []liveStep{
-		{update: UpdateClaim, task: ktg, role: "wijkcoach", open: ktg},
-		{update: UpdateSuspend, role: "wijkcoach", open: ktg},
-	}
-	steps := append([]liveStep(nil), lc.steps[:2]...)
-	steps = append(steps, extra...)
-	lc.steps = append(steps, lc.steps[2:]...)
-	return lc
+	aanvraag := "aanvraag-1"
+	return insertBefore(lc, aanvraag, []liveStep{
+		{update: UpdateClaim, task: aanvraag, role: "wmo_consulent", open: aanvraag},
+		{update: UpdateSuspend, role: "wmo_consulent", open: aanvraag},
+	})
 }
 
 // termsEventDef has what issue 9 added to a process: a term from a date in the intake,

@@ -14,9 +14,9 @@ func TestDiagramShipped(t *testing.T) {
 	}
 	for _, want := range []string{
 		"flowchart TD\n",
-		`s2["Keukentafelgesprek (onderzoek)<br/>rol: Wijkcoach<br/>≤ 6w vanaf melding<br/>Wmo 2015 art. 2.3.2<br/>norm 3w vanaf melding<br/>opschortbaar (Awb 4:15)<br/>verlengbaar ≤ 2w (Awb 4:14)<br/>na 4w: herinnering aan behandelaar<br/>na 5w: herinnering aan Teamleider<br/>na 6w: naar Teamleider, vastgelopen"]`,
-		`s8[/"Bijdragen samengevoegd<br/>wacht op bijdrage-wmo, bijdrage-jeugd"\]`,
-		`s1 -.->|"na 7d"| s2`,
+		`s4["Keukentafelgesprek (onderzoek)<br/>rol: Wijkcoach<br/>≤ 6w vanaf melding<br/>Wmo 2015 art. 2.3.2 lid 1<br/>norm 3w vanaf melding<br/>na 4w: herinnering aan behandelaar<br/>na 5w: herinnering aan Teamleider<br/>na 6w: naar Teamleider, vastgelopen"]`,
+		`s14[/"Bijdragen samengevoegd<br/>wacht op bijdrage-wmo, bijdrage-jeugd"\]`,
+		`s3 -.->|"na 7d"| s4`,
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("diagram lacks %q:\n%s", want, stdout)

@@ -52,7 +52,7 @@ func TestSimulateCommand(t *testing.T) {
 		Notes []string `json:"notes"`
 		End   string   `json:"end"`
 	}
-	if err := json.Unmarshal(out.Bytes(), &blocks); err != nil || len(blocks) != 6 {
+	if err := json.Unmarshal(out.Bytes(), &blocks); err != nil || len(blocks) != 15 {
 		t.Fatalf("json: %v, %d cases:\n%s", err, len(blocks), out.String())
 	}
 	if b := blocks[1]; b.Case != "keukentafelgesprek te laat" || len(b.Path) != 4 || len(b.Terms) != 3 ||
@@ -83,9 +83,9 @@ func TestSimulateCommand(t *testing.T) {
 	}
 	// An older version with a longer term of its own (citing no article: a statutory
 	// term cited with another length does not validate).
-	old := strings.Replace(string(src), `within: 6w, from: case, law: "Wmo 2015 art. 2.3.2"`, "within: 8w, from: case", 1)
+	old := strings.Replace(string(src), `within: 6w, from: case, law: "Wmo 2015 art. 2.3.2 lid 1"`, "within: 8w, from: case", 1)
 	if old == string(src) {
-		t.Fatal("the keukentafelgesprek term is no longer written as within: 6w citing Wmo 2015 art. 2.3.2; update the test")
+		t.Fatal("the keukentafelgesprek term is no longer written as within: 6w citing Wmo 2015 art. 2.3.2 lid 1; update the test")
 	}
 	oldFile := filepath.Join(t.TempDir(), "oud.yaml")
 	if err := os.WriteFile(oldFile, []byte(old), 0o644); err != nil {

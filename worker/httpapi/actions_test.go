@@ -9,30 +9,31 @@ import (
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// TestSuspendResumeExtendAssign drives the case-level actions over HTTP.
+// TestSuspendResumeExtendAssign drives the case-level actions over HTTP, at the aanvraag:
+// its term may be suspended (Awb 4:15) and extended (Awb 4:14), the onderzoek's not.
 func TestSuspendResumeExtendAssign(t *testing.T) {
 	e := newEnv(t)
-	v := e.atKeukentafelgesprek()
+	v := e.atAanvraag()
 	id := v.ID
-	ktg := task(t, v, "keukentafelgesprek")
-	if !ktg.Suspendable || ktg.Deadline == nil {
-		t.Fatalf("keukentafelgesprek: %+v", ktg)
+	avr := task(t, v, "aanvraag")
+	if !avr.Suspendable || avr.Deadline == nil {
+		t.Fatalf("aanvraag: %+v", avr)
 	}
 
-	e.must(200, "coach", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "wacht op stukken"}).decode(t, &v)
+	e.must(200, "wmo", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "wacht op stukken"}).decode(t, &v)
 	if !v.Suspended {
 		t.Fatalf("not suspended after suspend: %+v", v)
 	}
-	e.must(409, "coach", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "nog eens"})
-	e.must(200, "coach", "POST", "/cases/"+id+"/resume", "").decode(t, &v)
+	e.must(409, "wmo", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "nog eens"})
+	e.must(200, "wmo", "POST", "/cases/"+id+"/resume", "").decode(t, &v)
 	if v.Suspended {
 		t.Fatal("still suspended after resume")
 	}
 
-	// Copy the deadline: decoding into v again reuses the pointers that ktg shares.
-	before := *task(t, e.view("coach", id), "keukentafelgesprek").Deadline
-	e.must(200, "coach", "POST", "/cases/"+id+"/extend", map[string]any{"taskId": ktg.ID, "reason": "complexe situatie", "by": "2w"}).decode(t, &v)
-	after := task(t, e.view("coach", id), "keukentafelgesprek")
+	// Copy the deadline: decoding into v again reuses the pointers that avr shares.
+	before := *task(t, e.view("wmo", id), "aanvraag").Deadline
+	e.must(200, "wmo", "POST", "/cases/"+id+"/extend", map[string]any{"taskId": avr.ID, "reason": "complexe situatie", "by": "2w"}).decode(t, &v)
+	after := task(t, e.view("wmo", id), "aanvraag")
 	if !after.Extended || after.Deadline == nil {
 		t.Fatalf("extend: before %v, after %+v", before, after)
 	}
@@ -41,18 +42,18 @@ func TestSuspendResumeExtendAssign(t *testing.T) {
 	if moved := after.Deadline.Sub(before); moved < 14*24*time.Hour || moved > 18*24*time.Hour {
 		t.Errorf("extend by 2w moved the deadline from %v to %v", before, after.Deadline)
 	}
-	e.must(409, "coach", "POST", "/cases/"+id+"/extend", map[string]any{"taskId": ktg.ID, "reason": "nog eens", "by": "1w"})
+	e.must(409, "wmo", "POST", "/cases/"+id+"/extend", map[string]any{"taskId": avr.ID, "reason": "nog eens", "by": "1w"})
 
 	// A lead assigns within their team; a worker may not assign to someone else.
-	path := fmt.Sprintf("/cases/%s/tasks/%s/assign", id, ktg.ID)
+	path := fmt.Sprintf("/cases/%s/tasks/%s/assign", id, avr.ID)
 	var assigned, unassigned workflows.CaseView
-	e.must(200, "lead", "POST", path, map[string]any{"assignee": "u-coach"}).decode(t, &assigned)
-	if a := task(t, assigned, "keukentafelgesprek").Assignee; a != "u-coach" {
+	e.must(200, "lead", "POST", path, map[string]any{"assignee": "u-wmo"}).decode(t, &assigned)
+	if a := task(t, assigned, "aanvraag").Assignee; a != "u-wmo" {
 		t.Errorf("assignee %q after assign", a)
 	}
 	e.must(403, "coach-nieuwleusen", "POST", path, map[string]any{"assignee": "u-coach-n"})
 	e.must(200, "lead", "POST", path, map[string]any{"assignee": ""}).decode(t, &unassigned)
-	if a := task(t, unassigned, "keukentafelgesprek").Assignee; a != "" {
+	if a := task(t, unassigned, "aanvraag").Assignee; a != "" {
 		t.Errorf("assignee %q after unassign", a)
 	}
 }
@@ -128,25 +129,25 @@ func TestPublicAndDefinitions(t *testing.T) {
 	}
 }
 
-// TestOpschortingEndsWithTheAwaitedTask: over HTTP, completing the keukentafelgesprek
-// while the case is suspended ends the opschorting (in the trail), so the next step
+// TestOpschortingEndsWithTheAwaitedTask: over HTTP, completing the aanvraag while the
+// case is suspended ends the opschorting (in the trail), so the next step
 // does not wait suspended; a worker without an open task may not suspend, a worker of
 // another team may not resume.
 func TestOpschortingEndsWithTheAwaitedTask(t *testing.T) {
 	e := newEnv(t)
-	v := e.atKeukentafelgesprek()
+	v := e.atAanvraag()
 	id := v.ID
-	ktg := task(t, v, "keukentafelgesprek")
+	avr := task(t, v, "aanvraag")
 
 	e.must(403, "jeugd", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "wacht op stukken"}) // no open task of theirs
-	e.must(200, "coach", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "wacht op stukken"}).decode(t, &v)
-	if !v.Suspended || v.SuspendedBy != "u-coach" || !task(t, v, "keukentafelgesprek").ClockStopped {
+	e.must(200, "wmo", "POST", "/cases/"+id+"/suspend", map[string]any{"reason": "wacht op stukken"}).decode(t, &v)
+	if !v.Suspended || v.SuspendedBy != "u-wmo" || !task(t, v, "aanvraag").ClockStopped {
 		t.Fatalf("after suspend: suspended %v by %q", v.Suspended, v.SuspendedBy)
 	}
 	e.must(403, "coach-lemelerveld", "POST", "/cases/"+id+"/resume", "") // another team
 
-	e.must(200, "coach", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", id, ktg.ID), map[string]any{"data": map[string]any{
-		"verslag": "…", "eigen_kracht_toereikend": false, "veiligheidsrisico": "geen", "verslag_verstrekt": true,
+	e.must(200, "wmo", "POST", fmt.Sprintf("/cases/%s/tasks/%s/complete", id, avr.ID), map[string]any{"data": map[string]any{
+		"besluit": "toegekend", "voorzieningen": []string{"begeleiding"}, "beschikking_verzonden": true,
 	}}).decode(t, &v)
 	if v.Suspended || v.SuspendedSince != nil {
 		t.Fatalf("still suspended after the awaited task: %+v", v.Tasks)
@@ -157,7 +158,7 @@ func TestOpschortingEndsWithTheAwaitedTask(t *testing.T) {
 			resumed = &v.Trail[i]
 		}
 	}
-	if resumed == nil || resumed.Actor != "u-coach" {
+	if resumed == nil || resumed.Actor != "u-wmo" {
 		t.Errorf("no resumed entry by the completing worker: %+v", v.Trail)
 	}
 	for _, tk := range v.Tasks {
@@ -165,5 +166,5 @@ func TestOpschortingEndsWithTheAwaitedTask(t *testing.T) {
 			t.Errorf("task %s opened with a stopped clock", tk.ID)
 		}
 	}
-	e.must(409, "coach", "POST", "/cases/"+id+"/resume", "")
+	e.must(409, "wmo", "POST", "/cases/"+id+"/resume", "")
 }

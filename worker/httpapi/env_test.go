@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -31,6 +32,7 @@ var testUsers = []auth.User{
 	{Token: "coach-nieuwleusen", ID: "u-coach-n", Gemeente: "dalfsen", Teams: []string{"nieuwleusen"}, Roles: []string{"wijkcoach"}},
 	{Token: "jeugd", ID: "u-jeugd", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"jeugdconsulent"}},
 	{Token: "lead", ID: "u-lead", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"teamleider"}},
+	{Token: "wmo", ID: "u-wmo", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"wmo_consulent"}},
 	{Token: "dordrecht", ID: "u-dordrecht", Gemeente: "dordrecht", Teams: []string{"binnenstad"}, Roles: []string{"wijkcoach"}},
 	{Token: "dordrecht-lead", ID: "u-dordrecht-lead", Gemeente: "dordrecht", Teams: []string{"binnenstad"}, Roles: []string{"teamleider"}},
 }
@@ -195,6 +197,25 @@ func (e *env) atKeukentafelgesprek() workflows.CaseView {
 	v = e.view("coach", v.ID)
 	e.must(200, "coach", "POST", completePathOf(e.t, v, "persoonlijk-plan"),
 		map[string]any{"data": map[string]any{"persoonlijk_plan": "ontvangen"}}).decode(e.t, &v)
+	return v
+}
+
+// atAanvraag goes on from atKeukentafelgesprek to the aanvraag, the task whose term
+// (Wmo 2015 art. 2.3.5) may be suspended (Awb 4:15) and extended (Awb 4:14); the
+// onderzoek's may not.
+func (e *env) atAanvraag() workflows.CaseView {
+	e.t.Helper()
+	v := e.atKeukentafelgesprek()
+	today := time.Now().In(amsterdam)
+	e.must(200, "coach", "POST", completePathOf(e.t, v, "keukentafelgesprek"), map[string]any{"data": map[string]any{
+		"verslag": "…", "eigen_kracht_toereikend": false, "veiligheidsrisico": "geen", "verslag_verstrekt": true}})
+	e.eventually("the plan opens", func() bool {
+		v = e.view("coach", v.ID)
+		return slices.ContainsFunc(v.Tasks, func(tk workflows.TaskView) bool { return tk.Step == "plan" })
+	})
+	e.must(200, "coach", "POST", completePathOf(e.t, v, "plan"), map[string]any{"data": map[string]any{
+		"doelen": "…", "evaluatiedatum": today.AddDate(0, 3, 0).Format(time.DateOnly),
+		"aanvraag_maatwerk": true, "aanvraag_ontvangen_op": today.Format(time.DateOnly)}}).decode(e.t, &v)
 	return v
 }
 

@@ -176,7 +176,7 @@ func TestMeldcodeDirectMeldenEndToEnd(t *testing.T) {
 	var v workflows.CaseView
 	e.must(201, "coach", "POST", "/cases", map[string]any{"gemeente": "dalfsen", "process": "wijkteam", "data": intake}, "Idempotency-Key", "meldcode-1").decode(t, &v)
 	e.must(200, "coach", "POST", "/cases/"+v.ID+"/tasks/melding-1/complete", map[string]any{"data": map[string]any{
-		"urgentie": "spoed", "veiligheidsrisico": "hoog", "ontvangst_bevestigd": true}})
+		"urgentie": "spoed", "veiligheidsrisico": "hoog", "ontvangst_bevestigd": true, "vermoeden_huiselijk_geweld": true}})
 	child := v.ID + ".meldcode-bij-melding"
 	e.eventually("the Meldcode child case opens its first task", func() bool {
 		r := e.do("coach", "GET", "/cases/"+child, nil)
