@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/definitions/law"
 )
 
@@ -165,4 +166,22 @@ func TestEscalationResetsWhenDone(t *testing.T) {
 	if h.sa["WijkEscalation"] != int64(0) {
 		t.Errorf("after the late task was done: WijkEscalation %v, want 0", h.sa["WijkEscalation"])
 	}
+}
+
+// dalfsenLate is the Dalfsen path of a melding received seven weeks ago (recorded as
+// case-clocks-dalfsen-late): the six weeks of Wmo 2015 art. 2.3.2 lid 1 have passed
+// before the triage; the persoonlijk plan's seven days too, so its ladder goes on to the
+// keukentafelgesprek at once, which opens overdue and escalated, and the escalation
+// level falls back when it is done.
+func dalfsenLate(id string, own definitions.Definition, related []definitions.Definition) liveCase {
+	lc := dalfsenCase(id, own, related)
+	in := lc.input.(CaseInput)
+	y, m, d := time.Now().In(amsterdam).AddDate(0, 0, -49).Date()
+	in.Received = time.Date(y, m, d, 0, 0, 0, 0, amsterdam)
+	lc.input = in
+	steps := dalfsenSteps()
+	ktg := steps[2]
+	ktg.await = true
+	lc.steps = append([]liveStep{steps[0], ktg}, steps[3:]...)
+	return lc
 }

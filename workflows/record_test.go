@@ -40,6 +40,10 @@ func TestRecordHistories(t *testing.T) {
 		// The Dalfsen path again, recorded after every answer was kept with its step
 		// (answers.go): its state and answers carry the history of veiligheidsrisico.
 		"answers-dalfsen-full-path": dalfsenRecorded("rec-dalfsen-4", r.dalfsen, r.dalfsenRelated),
+		// A melding received seven weeks ago: its term from the melding overdue from the
+		// start (case-clocks), the escalation level back to 0 after the late task
+		// (escalation-reset).
+		"case-clocks-dalfsen-late": dalfsenLate("rec-dalfsen-5", r.dalfsen, r.dalfsenRelated),
 	})
 }
 
