@@ -348,3 +348,23 @@ func stepIndex(steps Steps) map[string]int {
 	}
 	return index
 }
+
+// Reachable reports, by step id, the steps a case can still reach from the steps it is
+// in (those included) along next, escalate and timeout: the run-time side of the
+// checks above, so a term for a step no path leads to any more can stop showing.
+func (s Steps) Reachable(from ...string) map[string]bool {
+	index, succ, _ := edges(s, false)
+	var roots []int
+	for _, id := range from {
+		if i, ok := index[id]; ok {
+			roots = append(roots, i)
+		}
+	}
+	out := map[string]bool{}
+	for i, ok := range walk(roots, succ, len(s)) {
+		if ok {
+			out[s[i].ID] = true
+		}
+	}
+	return out
+}

@@ -207,18 +207,21 @@ type CaseView struct {
 	Result  string    `json:"result,omitempty"`
 	Started time.Time `json:"started"`
 	// Received is when the melding came in: the event the case's terms count from.
-	Received        time.Time      `json:"received"`
-	Closed          *time.Time     `json:"closed,omitempty"`
-	ActiveSteps     []string       `json:"activeSteps"`
-	Tasks           []TaskView     `json:"tasks"`
-	Suspended       bool           `json:"suspended"`
-	SuspendedSince  *time.Time     `json:"suspendedSince,omitempty"`
-	SuspendReason   string         `json:"suspendReason,omitempty"`
-	SuspendedBy     string         `json:"suspendedBy,omitempty"` // user id
-	Stalled         bool           `json:"stalled"`
-	EscalationLevel int            `json:"escalationLevel"`
-	Deadline        *time.Time     `json:"deadline,omitempty"`
-	Data            map[string]any `json:"data"`
+	Received        time.Time  `json:"received"`
+	Closed          *time.Time `json:"closed,omitempty"`
+	ActiveSteps     []string   `json:"activeSteps"`
+	Tasks           []TaskView `json:"tasks"`
+	Suspended       bool       `json:"suspended"`
+	SuspendedSince  *time.Time `json:"suspendedSince,omitempty"`
+	SuspendReason   string     `json:"suspendReason,omitempty"`
+	SuspendedBy     string     `json:"suspendedBy,omitempty"` // user id
+	Stalled         bool       `json:"stalled"`
+	EscalationLevel int        `json:"escalationLevel"`
+	Deadline        *time.Time `json:"deadline,omitempty"`
+	// Clocks are the terms from the melding for steps the case has not reached yet,
+	// e.g. Wmo 2015 art. 2.3.2 lid 1 during the triage; overdue once past.
+	Clocks []ClockView    `json:"clocks,omitempty"`
+	Data   map[string]any `json:"data"`
 	// Answers are the answers of each field asked more than once, oldest first, with
 	// the step and moment each was given; Data holds the last. None in cases started
 	// before answers were kept.

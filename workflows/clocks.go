@@ -86,10 +86,10 @@ func (c *clocks) alarm(what string, rung int, origin time.Time, d law.Duration) 
 	return a
 }
 
-// earliest is the earliest pending alarm of an open task; on a tie the first one found
-// wins. Clocks stopped by opschorting or a hersteltermijn do not count.
+// earliest is the earliest pending alarm of an open task or term from the melding; on
+// a tie the first one found wins. Clocks stopped by opschorting or a hersteltermijn do not count.
 func (c *clocks) earliest() moment {
-	var m moment
+	m := c.earliestCaseClock()
 	for _, t := range c.st.Tasks {
 		if !t.FrozenAt.IsZero() {
 			continue
@@ -145,6 +145,7 @@ func rungWords(step *definitions.Step, i int) string {
 // fireDue handles every alarm of an open task whose time has come. The caller holds the
 // case.
 func (c *clocks) fireDue(ctx workflow.Context, now time.Time) {
+	c.fireCaseClocks(ctx, now)
 	for _, t := range append([]*Task(nil), c.st.Tasks...) {
 		if !t.FrozenAt.IsZero() {
 			continue

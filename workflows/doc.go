@@ -121,6 +121,10 @@
 // answers-dalfsen-full-path.json is the Dalfsen path recorded after every answer was
 // kept with its step and moment (answers.go): a change of state and view only, no other
 // commands, so no version; the recording guards the next change to it.
+// case-clocks-dalfsen-late.json is a Dalfsen melding received seven weeks ago, recorded
+// under "case-clocks" (clocks_case.go: a term from the melding runs as a case clock from
+// the start, overdue at once) and "escalation-reset" (escalation.go: the level follows
+// the open tasks, so it falls back when the late keukentafelgesprek is done).
 //
 // # Cost
 //

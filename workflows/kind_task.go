@@ -33,6 +33,7 @@ func (taskKind) show(c *caseRun, v *CaseView) {
 // describe: each open task with its roles, deadline and law, e.g. "**Wacht op**:
 // keukentafelgesprek (wijkcoach), deadline 2026-12-01 (Wmo 2015 art. 2.3.2)".
 func (taskKind) describe(c *caseRun, b *strings.Builder) {
+	defer c.clocks.describeCaseClocks(b) // the terms from the melding after the tasks
 	for _, t := range c.st.Tasks {
 		fmt.Fprintf(b, "**Wacht op**: %s (%s)", t.Step, strings.Join(t.Roles, ", "))
 		if d := t.deadline(); d != nil {

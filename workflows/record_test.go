@@ -43,6 +43,10 @@ func TestRecordHistories(t *testing.T) {
 		// A bezwaar within its term, decided on a term from the term's end (Awb 7:10):
 		// the first case whose clock counts from a wait step's end (from: <wait>.end).
 		"bezwaar-path": bezwaarCase("rec-bezwaar-1", def(t, bezwaarDef)),
+		// A melding received seven weeks ago: its term from the melding overdue from the
+		// start (case-clocks), the escalation level back to 0 after the late task
+		// (escalation-reset).
+		"case-clocks-dalfsen-late": dalfsenLate("rec-dalfsen-5", r.dalfsen, r.dalfsenRelated),
 	})
 }
 

@@ -52,8 +52,11 @@ type CaseState struct {
 	StuckReason string `json:"stuckReason,omitempty"`
 	// Handoffs are referrals to providers not yet confirmed, or failed (handoff.go).
 	Handoffs []*Handoff `json:"handoffs,omitempty"`
-	// Escalation is the highest escalation level any task reached.
+	// Escalation is the highest escalation level any task reached; from version
+	// escalationReset, any open task (escalation.go).
 	Escalation int `json:"escalation"`
+	// Clocks are the terms from the melding for steps not reached yet (clocks_case.go).
+	Clocks []*CaseClock `json:"clocks,omitempty"`
 
 	Trail []TrailEntry `json:"trail"`
 	// TrailDropped counts the oldest trail entries dropped to keep the state bounded.

@@ -29,6 +29,7 @@ func (c *taskList) open(ctx workflow.Context, step *definitions.Step) {
 		t.Roles = []string{step.Role}
 	}
 	t.Alarms = c.clocks.alarms(step, now)
+	c.clocks.handOver(t)
 	if c.st.Suspended && step.Suspendable {
 		t.FrozenAt = now
 	}
@@ -39,11 +40,12 @@ func (c *taskList) open(ctx workflow.Context, step *definitions.Step) {
 	c.stops.start(ctx, step, t)
 }
 
-// close removes an open task.
+// close removes an open task; the case's escalation level follows (escalation.go).
 func (c *taskList) close(id string) {
 	for i, t := range c.st.Tasks {
 		if t.ID == id {
 			c.st.Tasks = append(c.st.Tasks[:i:i], c.st.Tasks[i+1:]...)
+			c.resetEscalation()
 			return
 		}
 	}
@@ -110,9 +112,10 @@ func (c *taskList) viewOf(t *Task) TaskView {
 	return tv
 }
 
-// earliestDeadline is the earliest deadline of an open task, or nil.
+// earliestDeadline is the earliest deadline of an open task or of a term from the
+// melding (clocks_case.go), or nil.
 func (c *taskList) earliestDeadline() *time.Time {
-	var best *time.Time
+	best := c.clocks.earliestCaseDeadline()
 	for _, t := range c.st.Tasks {
 		if d := t.deadline(); d != nil && (best == nil || d.Before(*best)) {
 			best = d

@@ -31,6 +31,7 @@ func (c *caseRun) view() CaseView {
 		Stalled:         c.stalled(),
 		EscalationLevel: c.st.Escalation,
 		Deadline:        c.tasks.earliestDeadline(),
+		Clocks:          c.clocks.caseClockViews(),
 		Data:            maps.Clone(c.st.Data),
 		Answers:         c.st.answered(),
 		Trail:           slices.Clone(c.st.Trail),

@@ -32,6 +32,9 @@ type caseRun struct {
 	begun bool
 	// terms is the version of term counting and opschorting this run follows (terms.go).
 	terms workflow.Version
+	// caseClocks is the version of the terms from the melding (clocks_case.go), and
+	// escalation that of the escalation level's reset (escalation.go).
+	caseClocks, escalation workflow.Version
 
 	// The concerns of a case: each a small type with the methods for its part of the
 	// state, used by the step kinds (kinds.go). Each holds the run, as they read the
@@ -85,7 +88,10 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 	}
 	if in.Carried == nil {
 		c.addTrail(ctx, TrailEntry{Event: EventCaseStarted, Args: args("process", c.def.Process, "version", shortVersion(c.def.Version))})
-		c.advance(ctx, func() { c.queue = append(c.queue, arrival{Step: c.def.Start}) })
+		c.advance(ctx, func() {
+			c.clocks.startCaseClocks()
+			c.queue = append(c.queue, arrival{Step: c.def.Start})
+		})
 	} else {
 		c.log(ctx, "", "").Info("case continued as new")
 	}
@@ -130,6 +136,8 @@ func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 	}
 	c := (&caseRun{in: in, def: &def, cond: cond, lock: workflow.NewMutex(ctx)}).wire()
 	c.terms = workflow.GetVersion(ctx, termsChange, workflow.DefaultVersion, termsVersion)
+	c.caseClocks = workflow.GetVersion(ctx, caseClocksChange, workflow.DefaultVersion, caseClocksFromMelding)
+	c.escalation = workflow.GetVersion(ctx, escalationChange, workflow.DefaultVersion, escalationReset)
 	if in.Carried != nil {
 		c.st = in.Carried
 		c.st.Runs++
@@ -193,6 +201,7 @@ func (c *caseRun) advance(ctx workflow.Context, fn func()) {
 		c.enter(ctx, a)
 	}
 	c.queue = nil
+	c.clocks.pruneCaseClocks()
 }
 
 // sleep blocks until the next clock alarm is due (and handles it), or until the state

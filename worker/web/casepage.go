@@ -63,6 +63,7 @@ type caseData struct {
 	Resident    []residentLine
 	Steps       []string // titles of the active steps
 	Tasks       []caseTask
+	Terms       []termGroup // the case's terms under their headings (terms.go)
 	Trail       []trailLine
 	Collected   []collectedLine
 	Suspendable bool
@@ -129,6 +130,7 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 		d.Suspendable = d.Suspendable || t.Suspendable
 		d.Tasks = append(d.Tasks, ct)
 	}
+	d.Terms = termsOf(v, "")
 	d.ClockWork = v.Status == workflows.StatusOpen && (v.Suspended || d.Suspendable)
 	for _, t := range d.Tasks {
 		d.ClockWork = d.ClockWork || t.Extendable != ""

@@ -3,6 +3,11 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/wijkflow/wijkflow/definitions/law"
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/workflows"
@@ -17,8 +22,14 @@ type intakeData struct {
 	Fields    []formField
 	Errors    []summaryError
 	TeamError string
-	Nonce     string
+	// Received is the date the melding came in (the form's value, default today in
+	// the Netherlands); Today bounds it; ReceivedError is the API's word on it.
+	Received, Today, ReceivedError string
+	Nonce                          string
 }
+
+// receivedLabel is the receipt date's label, on the form and in its error summary.
+const receivedLabel = "Datum van de melding"
 
 func (a *app) intakePage(w http.ResponseWriter, r *http.Request, rq *request) {
 	a.renderIntake(w, r, rq, http.StatusOK, r.URL.Query().Get("proces"), nil, nil, randomString())
@@ -41,8 +52,17 @@ func (a *app) renderIntake(w http.ResponseWriter, r *http.Request, rq *request, 
 		if d.Team == "" && len(d.Teams) > 0 {
 			d.Team = d.Teams[0]
 		}
+		d.Today = time.Now().In(law.Amsterdam()).Format(time.DateOnly)
+		d.Received = sent.Get("received")
+		if sent == nil {
+			d.Received = d.Today
+		}
 		d.Fields = fieldsOf(d.Def.Intake, sent, errs)
-		d.Errors = summary(d.Fields, withoutKey(errs, "team"))
+		d.Errors = summary(d.Fields, withoutKeys(errs, "team", "received"))
+		if msg := errs["received"]; msg != "" {
+			d.ReceivedError = msg
+			d.Errors = append([]summaryError{{ID: "veld-ontvangen", Label: receivedLabel, Message: msg}}, d.Errors...)
+		}
 		if msg := errs["team"]; msg != "" {
 			d.TeamError = msg
 			d.Errors = append([]summaryError{{ID: "veld-team", Label: "Team", Message: msg}}, d.Errors...)
@@ -58,13 +78,12 @@ func (a *app) renderIntake(w http.ResponseWriter, r *http.Request, rq *request, 
 	a.render(w, status, "intake", rq, page{Title: title, Nav: "melding", Data: d})
 }
 
-func withoutKey(m map[string]string, k string) map[string]string {
-	if _, ok := m[k]; !ok {
-		return m
-	}
+// withoutKeys is m without the keys given: the errors the page shows at fields of its
+// own rather than the definition's.
+func withoutKeys(m map[string]string, keys ...string) map[string]string {
 	out := map[string]string{}
 	for key, v := range m {
-		if key != k {
+		if !slices.Contains(keys, key) {
 			out[key] = v
 		}
 	}
@@ -85,6 +104,9 @@ func (a *app) createCase(w http.ResponseWriter, r *http.Request, rq *request) {
 	}
 	body := map[string]any{"gemeente": rq.user.Gemeente, "process": process, "team": r.PostFormValue("team"),
 		"data": formData(def.Intake, r.PostForm)}
+	if rec := strings.TrimSpace(r.PostFormValue("received")); rec != "" {
+		body["received"] = rec // the API refuses a date in the future, at this field
+	}
 	var v workflows.CaseView
 	err := a.call(r.Context(), rq.sess.Token, "POST", "/cases", nil, body, "web-"+nonce, &v)
 	if e, ok := err.(*apiError); ok && e.Status == http.StatusUnprocessableEntity {

@@ -20,8 +20,8 @@ type taskData struct {
 	Def      *definitions.Definition
 	Step     *definitions.Step
 	Resident []residentLine
-	Known    []residentLine       // what the case already knows that this step needs
-	Terms    []workflows.TaskView // the open tasks with a term, this one first
+	Known    []residentLine // what the case already knows that this step needs
+	Terms    []termGroup    // the case's terms under their headings, this task's first
 	Fields   []formField
 	Errors   []summaryError
 	Nonce    string
@@ -65,7 +65,7 @@ func (a *app) renderTask(w http.ResponseWriter, r *http.Request, rq *request, v 
 		d.Step = def.Steps.Step(task.Step)
 		d.Known = answers(def, v.Data, knownBefore(def, v, task))
 	}
-	d.Terms = openTerms(v, task)
+	d.Terms = termsOf(v, task.ID)
 	d.Errors = summary(d.Fields, errs)
 	title := task.Title
 	if len(d.Errors) > 0 {

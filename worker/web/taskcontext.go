@@ -57,15 +57,3 @@ func knownBefore(def *definitions.Definition, v *workflows.CaseView, task *workf
 	}
 	return out
 }
-
-// openTerms are the case's open tasks that run against a term (a deadline or a service
-// norm), this task first: the clocks the worker should know of while filling the form.
-func openTerms(v *workflows.CaseView, task *workflows.TaskView) []workflows.TaskView {
-	out := []workflows.TaskView{*task}
-	for _, t := range v.Tasks {
-		if t.ID != task.ID && (t.Deadline != nil || t.Norm != nil) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
