@@ -60,6 +60,7 @@ func residentOf(def *definitions.Definition, data map[string]any) []residentLine
 type caseData struct {
 	Case        *workflows.CaseView
 	Def         *definitions.Definition
+	Team        string // the case's team as workers name it
 	Resident    []residentLine
 	Steps       []string // titles of the active steps
 	Tasks       []caseTask
@@ -74,7 +75,8 @@ type caseData struct {
 
 type caseTask struct {
 	workflows.TaskView
-	Extendable string // the longest extension allowed, when it may still be extended
+	Extendable   string // the longest extension allowed in words, when it may still be extended
+	AssigneeName string // who picked it up, as people name them
 }
 
 type trailLine struct {
@@ -82,6 +84,7 @@ type trailLine struct {
 	StepTitle string
 	Label     string // the event in Dutch
 	Said      string // what happened, for the events whose detail a worker reads
+	By        string // who did it, as people name them
 }
 
 // onPage are the case page's fields that show their own errors.
@@ -107,23 +110,23 @@ func (a *app) casePage(w http.ResponseWriter, r *http.Request, rq *request) {
 
 func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v *workflows.CaseView, status int, sent url.Values, errs map[string]string) {
 	def := a.definition(v.DefinitionVersion, v.Gemeente, v.Process)
-	d := caseData{Case: v, Def: def, Resident: residentOf(def, v.Data), Errors: errs, Sent: sent}
+	d := caseData{Case: v, Def: def, Team: a.teamLabel(v.Gemeente, v.Team, def), Resident: residentOf(def, v.Data), Errors: errs, Sent: sent}
 	stepTitle := func(id string) string {
 		if def != nil {
 			if s := def.Steps.Step(id); s != nil && s.Title != "" {
 				return s.Title
 			}
 		}
-		return id
+		return definitions.Label(id)
 	}
 	for _, s := range v.ActiveSteps {
 		d.Steps = append(d.Steps, stepTitle(s))
 	}
 	for _, t := range v.Tasks {
-		ct := caseTask{TaskView: t}
+		ct := caseTask{TaskView: t, AssigneeName: a.person(t.Assignee, def)}
 		if def != nil {
 			if s := def.Steps.Step(t.Step); s != nil && s.Extendable != nil && !t.Extended && !t.Overdue {
-				ct.Extendable = s.Extendable.String()
+				ct.Extendable = words.Duration(s.Extendable.String(), words.NL)
 			}
 		}
 		d.Suspendable = d.Suspendable || t.Suspendable
@@ -134,7 +137,7 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 		d.ClockWork = d.ClockWork || t.Extendable != ""
 	}
 	for _, e := range v.Trail {
-		line := trailLine{TrailEntry: e, StepTitle: stepTitle(e.Step), Label: e.Label().NL()}
+		line := trailLine{TrailEntry: e, StepTitle: stepTitle(e.Step), Label: e.Label().NL(), By: a.person(e.Actor, def)}
 		if detailed[e.Event] {
 			line.Said = withLabels(e.Say(), def, stepTitle).NL()
 		}

@@ -116,17 +116,17 @@ var funcs = template.FuncMap{
 		}
 		return "nee"
 	},
-	"value":   valueNL,
-	"nonce":   randomString, // a form's Idempotency-Key: sent twice, it acts once
-	"option":  func(s string) string { return strings.ReplaceAll(s, "_", " ") },
-	"query":   func(s string) template.URL { return template.URL(s) },
-	"overdue": func(t *time.Time) bool { return t != nil && time.Now().After(*t) },
-	"soon":    deadlineSoon,
+	"value":    valueNL,
+	"gemeente": definitions.Label, // a gemeente's code as its name: "dalfsen" → "Dalfsen"
+	"nonce":    randomString,      // a form's Idempotency-Key: sent twice, it acts once
+	"query":    func(s string) template.URL { return template.URL(s) },
+	"overdue":  func(t *time.Time) bool { return t != nil && time.Now().After(*t) },
+	"soon":     deadlineSoon,
 	"fieldLabel": func(f *definitions.Field) string {
 		if f.Label != "" {
 			return f.Label
 		}
-		return f.Name
+		return definitions.Label(f.Name)
 	},
 }
 

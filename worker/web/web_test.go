@@ -478,7 +478,7 @@ func TestCasePage(t *testing.T) {
 	_, body, _ := f.get("/zaken/case-a")
 	for _, want := range []string{"<title>Zaak van Inwoner case-a", "<dd>1 april 1950</dd>", "Wmo 2015 art. 2.3.2",
 		"1 december 2026, 10:30", "Taak afgerond</strong>: Melding",
-		"Opgeschaald</strong>: Melding", "Opgeschaald naar Teamleider", "Hervat na 3 dagen opschorting", "<dt>verslag</dt><dd>Gesprek gevoerd</dd>", "<dt>akkoord</dt><dd>ja</dd>", `action="/zaken/case-a/opschorten"`} {
+		"Opgeschaald</strong>: Melding", "Opgeschaald naar Teamleider", "Hervat na 3 dagen opschorting", "<dt>Verslag</dt><dd>Gesprek gevoerd</dd>", "<dt>Akkoord</dt><dd>ja</dd>", `action="/zaken/case-a/opschorten"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("case page lacks %s", want)
 		}
@@ -539,7 +539,7 @@ func TestExtend(t *testing.T) {
 	v.DefinitionVersion = d.Version
 	f.api.views["case-a"] = v
 	_, body, _ := f.get("/zaken/case-a")
-	if !strings.Contains(body, `action="/zaken/case-a/verlengen"`) || !strings.Contains(body, "Hoogstens 2w") {
+	if !strings.Contains(body, `action="/zaken/case-a/verlengen"`) || !strings.Contains(body, "Hoogstens 2 weken") {
 		t.Fatalf("no extension form:\n%s", body)
 	}
 	v.Tasks[0].Extended = true
