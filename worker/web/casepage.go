@@ -111,14 +111,7 @@ func (a *app) casePage(w http.ResponseWriter, r *http.Request, rq *request) {
 func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v *workflows.CaseView, status int, sent url.Values, errs map[string]string) {
 	def := a.definition(v.DefinitionVersion, v.Gemeente, v.Process)
 	d := caseData{Case: v, Def: def, Team: a.teamLabel(v.Gemeente, v.Team, def), Resident: residentOf(def, v.Data), Errors: errs, Sent: sent}
-	stepTitle := func(id string) string {
-		if def != nil {
-			if s := def.Steps.Step(id); s != nil && s.Title != "" {
-				return s.Title
-			}
-		}
-		return definitions.Label(id)
-	}
+	stepTitle := func(id string) string { return stepTitle(def, id) }
 	for _, s := range v.ActiveSteps {
 		d.Steps = append(d.Steps, stepTitle(s))
 	}
@@ -139,7 +132,7 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 	for _, e := range v.Trail {
 		line := trailLine{TrailEntry: e, StepTitle: stepTitle(e.Step), Label: e.Label().NL(), By: a.person(e.Actor, def)}
 		if detailed[e.Event] {
-			line.Said = withLabels(e.Say(), def, stepTitle).NL()
+			line.Said = a.inWords(e.Say(), def).NL()
 		}
 		d.Trail = append(d.Trail, line)
 	}
@@ -198,17 +191,4 @@ func (a *app) extend(w http.ResponseWriter, r *http.Request, rq *request) {
 	a.caseAction(w, r, rq, "extend", map[string]any{
 		"taskId": r.PostFormValue("taak"), "by": r.PostFormValue("duur"), "reason": r.PostFormValue("reden"),
 	}, "verlengd")
-}
-
-// withLabels reads a trail entry's role and step ids as the definition names them:
-// "Opgeschaald naar Teamleider", not "naar teamleider".
-func withLabels(m words.Message, def *definitions.Definition, stepTitle func(string) string) words.Message {
-	m.Args = maps.Clone(m.Args)
-	if role, ok := m.Args["role"]; ok && def != nil && def.Roles[role] != "" {
-		m.Args["role"] = def.Roles[role]
-	}
-	if step, ok := m.Args["goto"]; ok {
-		m.Args["goto"] = stepTitle(step)
-	}
-	return m
 }

@@ -1,9 +1,12 @@
 package web
 
 import (
+	"maps"
+	"strconv"
 	"strings"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
 )
 
@@ -55,4 +58,46 @@ func (a *app) teamLabel(gemeente, team string, def *definitions.Definition) stri
 		}
 	}
 	return definitions.Label(team)
+}
+
+// stepTitle is the title of a step of def, or its id in words.
+func stepTitle(def *definitions.Definition, id string) string {
+	if def != nil {
+		if s := def.Steps.Step(id); s != nil && s.Title != "" {
+			return s.Title
+		}
+	}
+	return definitions.Label(id)
+}
+
+// inWords reads the ids a message of the trail or a refusal carries as people name
+// them: "Opgeschaald naar Teamleider", not "naar teamleider"; a task ("melding-1") by
+// its step's title; a user by their name. def, the case's definition, may be nil.
+func (a *app) inWords(m words.Message, def *definitions.Definition) words.Message {
+	m.Args = maps.Clone(m.Args)
+	for k, v := range m.Args {
+		switch k {
+		case "role":
+			m.Args[k] = def.RoleLabel(v)
+		case "roles":
+			var labels []string
+			for _, r := range strings.Split(v, ",") {
+				labels = append(labels, def.RoleLabel(r))
+			}
+			m.Args[k] = strings.Join(labels, ",")
+		case "goto", "step":
+			m.Args[k] = stepTitle(def, v)
+		case "task":
+			step := v
+			if i := strings.LastIndex(v, "-"); i > 0 {
+				if _, err := strconv.Atoi(v[i+1:]); err == nil {
+					step = v[:i]
+				}
+			}
+			m.Args[k] = stepTitle(def, step)
+		case "assignee":
+			m.Args[k] = a.person(v, def)
+		}
+	}
+	return m
 }

@@ -86,6 +86,9 @@ func (a *app) apiFailure(w http.ResponseWriter, r *http.Request, rq *request, er
 		a.errorPage(w, r, rq, http.StatusInternalServerError, "De taakdienst antwoordde niet. Probeer het zo nog eens.")
 		return
 	}
+	said := *e // task, role and user ids as people name them
+	said.Args = a.inWords(words.Message{Code: e.Code, Args: e.Args}, nil).Args
+	e = &said
 	msg := map[int]string{
 		401: "U bent niet (meer) aangemeld.",
 		403: "U mag dit niet doen bij deze zaak" + reason(e) + ".",

@@ -577,7 +577,7 @@ func TestForbiddenSaysWhy(t *testing.T) {
 		return 403, map[string]any{"error": m.String(), "code": m.Code, "args": m.Args}
 	}
 	st, body, _ := f.post("/zaken/case-a/taken/melding-1", url.Values{"csrf": {secret}, "nonce": {"n"}})
-	if st != http.StatusForbidden || !strings.Contains(body, "U mag dit niet doen bij deze zaak: een collega heeft taak melding-1 opgepakt.") {
+	if st != http.StatusForbidden || !strings.Contains(body, "U mag dit niet doen bij deze zaak: een collega heeft taak Melding opgepakt.") {
 		t.Errorf("403: %d\n%s", st, body)
 	}
 }
