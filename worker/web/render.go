@@ -121,6 +121,7 @@ var funcs = template.FuncMap{
 	},
 	"value":    valueNL,
 	"gemeente": definitions.Label, // a gemeente's code as its name: "dalfsen" → "Dalfsen"
+	"inWords":  definitions.Label, // an id without a label of its own: "eigen_kracht" → "Eigen kracht"
 	"nonce":    randomString,      // a form's Idempotency-Key: sent twice, it acts once
 	"query":    func(s string) template.URL { return template.URL(s) },
 	"overdue":  func(t *time.Time) bool { return t != nil && time.Now().After(*t) },
