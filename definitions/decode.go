@@ -51,6 +51,7 @@ var decodeTypes = map[reflect.Type]yamldoc.Func{
 	deadlineType: decodeDeadline,
 	stepsType:    yamldoc.Keyed(func(s *Step, id string) { s.ID = id }),
 	formType:     yamldoc.Keyed(func(f *Field, name string) { f.Name = name }),
+	fieldType:    decodeField,
 }
 
 // decodeDeadline reads a deadline mapping, or a bare duration, the common case:
@@ -70,7 +71,11 @@ func (r *report) decodeDefinition(root *yaml.Node) *Definition {
 		Suggest: func(key string, known []string) words.Message {
 			return r.sug.hint(key, known, words.ProblemHintWriteOneOf)
 		}}
+	labels := teamsListed(dec, root)
 	dec.Decode(root, d)
+	if len(labels) > 0 {
+		d.TeamLabels = labels
+	}
 	return d
 }
 

@@ -65,8 +65,12 @@ func (Definition) JSONSchemaExtend(s *jsonschema.Schema) {
 		}
 	}
 	if p, ok := s.Properties.Get("teams"); ok && p.Items != nil {
-		p.Items.Pattern = slugPattern.String()
-		p.MinItems = ptrUint(1)
+		list := &jsonschema.Schema{Type: "array", Items: p.Items, MinItems: ptrUint(1)}
+		list.Items.Pattern = slugPattern.String()
+		named := &jsonschema.Schema{Type: "object", MinProperties: ptrUint(1),
+			PropertyNames:        &jsonschema.Schema{Pattern: slugPattern.String()},
+			AdditionalProperties: &jsonschema.Schema{Type: "string"}}
+		*p = jsonschema.Schema{Description: p.Description, OneOf: []*jsonschema.Schema{list, named}}
 	}
 	if p, ok := s.Properties.Get("roles"); ok {
 		p.MinProperties = ptrUint(1)
@@ -111,6 +115,17 @@ func stepKeys(k KindSpec) []string {
 		}
 	}
 	return out
+}
+
+// JSONSchemaExtend lets an option be written with its label, {value: cjg, label: CJG}.
+func (Field) JSONSchemaExtend(s *jsonschema.Schema) {
+	if p, ok := s.Properties.Get("options"); ok && p.Items != nil {
+		labelled := jsonschema.NewProperties()
+		labelled.Set("value", &jsonschema.Schema{Type: "string", Description: "The option as conditions and the API read it."})
+		labelled.Set("label", &jsonschema.Schema{Type: "string", Description: "The option as a worker reads it."})
+		p.Items = &jsonschema.Schema{OneOf: []*jsonschema.Schema{p.Items,
+			{Type: "object", Properties: labelled, Required: []string{"value"}, AdditionalProperties: jsonschema.FalseSchema}}}
+	}
 }
 
 // fieldNames restricts the keys of a form: conditions use them as names.

@@ -27,8 +27,12 @@ type Definition struct {
 	// Calendar decides what a working day is: "nl" skips weekends and Dutch public
 	// holidays; "weekdays" skips only weekends. Default "nl".
 	Calendar string `yaml:"calendar,omitempty" json:"calendar" validate:"omitempty,oneof=nl weekdays"`
-	// Teams are the teams of the gemeente that own cases of this process.
+	// Teams are the teams of the gemeente that own cases of this process: a list of
+	// ids, or a mapping of ids to the names workers read, e.g. {lemelerveld: Lemelerveld
+	// (pilot)}. A team without a name reads as its id with a capital.
 	Teams []string `yaml:"teams" json:"teams" validate:"required,min=1,dive,slug"`
+	// TeamLabels are the names of the teams written as a mapping.
+	TeamLabels map[string]string `yaml:"-" json:"teamLabels,omitempty"`
 	// Roles maps a role id to its human label.
 	Roles map[string]string `yaml:"roles" json:"roles" validate:"required,min=1"`
 	// Lead is the role that may act on every task of its own team, e.g. "teamleider".
@@ -224,8 +228,11 @@ type Field struct {
 	Type FieldType `yaml:"type" json:"type" validate:"required"`
 	// Label is the question as the worker sees it; defaults to the name.
 	Label string `yaml:"label,omitempty" json:"label,omitempty"`
-	// Options are the allowed values of a choice or choices field.
+	// Options are the allowed values of a choice or choices field. An option that reads
+	// badly as its value with a capital is written with its label: {value: cjg, label: CJG}.
 	Options []string `yaml:"options,omitempty" json:"options,omitempty"`
+	// OptionLabels are the labels of the options written with one.
+	OptionLabels map[string]string `yaml:"-" json:"optionLabels,omitempty"`
 	// Required means the field must be filled in.
 	Required bool `yaml:"required,omitempty" json:"required,omitempty"`
 	// Rules are extra checks in validator tag syntax, e.g. "max=4000" or "gte=0,lte=120".

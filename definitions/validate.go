@@ -292,9 +292,24 @@ func (c *checker) forms() {
 			} else if fst.f.Type != fl.Type && validType(fl.Type) && validType(fst.f.Type) {
 				c.problem(p+".type", words.Msg(words.ProblemFieldTwoTypes, "name", strconv.Quote(fl.Name), "type", string(fst.f.Type),
 					"path", fst.path, "line", strconv.Itoa(c.locate(fst.path).line)))
+			} else if asked, before := fieldLabel(fl), fieldLabel(fst.f); asked != before {
+				at := p + ".label"
+				if fl.Label == "" {
+					at = p
+				}
+				c.warn(at, words.Msg(words.ProblemFieldTwoLabels, "name", strconv.Quote(fl.Name), "label", asked, "first", before,
+					"path", fst.path, "line", strconv.Itoa(c.locate(fst.path).line)))
 			}
 		}
 	})
+}
+
+// fieldLabel is the question a field asks as the worker reads it.
+func fieldLabel(f *Field) string {
+	if f.Label != "" {
+		return f.Label
+	}
+	return Label(f.Name)
 }
 
 // options checks the type and that choice fields have options and other fields have none.

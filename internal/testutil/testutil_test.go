@@ -2,6 +2,8 @@ package testutil
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -56,5 +58,18 @@ func TestSyncBufferConcurrent(t *testing.T) {
 	wg.Wait()
 	if got := b.String(); got != "xxxxxxxx" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestLoadDirAcceptsWarnings: a folder whose definition has only a warning loads; the
+// warning is the designer's business, not the test's.
+func TestLoadDirAcceptsWarnings(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "warned.yaml"), []byte(WarnedDefinition), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defs := loadDir(t, dir)
+	if len(defs) != 1 || defs[0].Process != "omweg" {
+		t.Fatalf("loaded %v, want testgem/omweg", defs)
 	}
 }

@@ -60,6 +60,7 @@ const (
 	ProblemNeverTaken        Code = "problem.never-taken"
 	ProblemStuckNoCondition  Code = "problem.stuck-without-condition"
 	ProblemFieldTwoTypes     Code = "problem.field-two-types"
+	ProblemFieldTwoLabels    Code = "problem.field-two-labels"
 	ProblemNeedsOptions      Code = "problem.needs-options"
 	ProblemOptionTwice       Code = "problem.option-twice"
 	ProblemOptionsNotAllowed Code = "problem.options-not-allowed"
@@ -328,6 +329,8 @@ var problemsTexts = register(map[Code]Text{
 		EN: "a case gets stuck when no condition holds; add a last {example} without when"},
 	ProblemFieldTwoTypes: {NL: "{name} is een {type}-veld bij {path} (regel {line}); geef het overal één type of een andere naam",
 		EN: "{name} is a {type} field at {path} (line {line}); give it one type everywhere or another name"},
+	ProblemFieldTwoLabels: {NL: "{name} wordt hier gevraagd als {label:quote}, maar bij {path} (regel {line}) als {first:quote}; het is één veld, waarvan voorwaarden en de zaakpagina het laatste antwoord lezen: geef het overal hetzelfde label (bij elk eerder antwoord toont de zaak de stap al), of een andere naam als het een andere vraag is",
+		EN: "{name} is asked here as {label:quote}, but at {path} (line {line}) as {first:quote}; it is one field, whose last answer conditions and the case page read: give it one label everywhere (the case shows the step with every earlier answer), or another name if it is another question"},
 	ProblemNeedsOptions: {NL: "een {type}-veld heeft opties nodig, zoals options: [ja, nee]", EN: "a {type} field needs options, like options: [ja, nee]"},
 	ProblemOptionTwice:  {NL: "optie {option} staat er twee keer; houd er één", EN: "option {option} appears twice; keep one"},
 	ProblemOptionsNotAllowed: {NL: "alleen velden van het type {types:list} hebben opties; haal ze weg of maak het type {choice} (dit is een {type}-veld)",

@@ -9,12 +9,14 @@ import (
 
 // DemoUsers returns deterministic users for `wijkflow dev`: for every gemeente of defs,
 // one user per role (the lead role included) in the gemeente's first team, with the
-// token "demo-<gemeente>-<role>" and the id "<gemeente>-<role>". They are for a laptop
+// token "demo-<gemeente>-<role>", the id "<gemeente>-<role>" and a name from the labels,
+// "Demo Wmo-consulent Dalfsen". They are for a laptop
 // demo only: anyone who reads this comment knows the tokens.
 func DemoUsers(defs []*definitions.Definition) []User {
 	type gemeente struct {
-		team  string
-		roles []string
+		team   string
+		roles  []string
+		labels map[string]string // role id → label
 	}
 	byCode := map[string]*gemeente{}
 	var codes []string
@@ -32,17 +34,19 @@ func DemoUsers(defs []*definitions.Definition) []User {
 		}
 		g := byCode[d.Gemeente]
 		if g == nil {
-			g = &gemeente{team: d.Teams[0]}
+			g = &gemeente{team: d.Teams[0], labels: map[string]string{}}
 			byCode[d.Gemeente] = g
 			codes = append(codes, d.Gemeente)
 		}
 		for role := range d.Roles {
 			if !slices.Contains(g.roles, role) {
 				g.roles = append(g.roles, role)
+				g.labels[role] = d.RoleLabel(role)
 			}
 		}
 		if d.Lead != "" && !slices.Contains(g.roles, d.Lead) {
 			g.roles = append(g.roles, d.Lead)
+			g.labels[d.Lead] = d.RoleLabel(d.Lead)
 		}
 	}
 	var users []User
@@ -53,7 +57,7 @@ func DemoUsers(defs []*definitions.Definition) []User {
 			users = append(users, User{
 				Token:    "demo-" + code + "-" + role,
 				ID:       code + "-" + role,
-				Name:     "Demo " + role + " " + code,
+				Name:     "Demo " + g.labels[role] + " " + definitions.Label(code),
 				Gemeente: code,
 				Teams:    []string{g.team},
 				Roles:    []string{role},

@@ -54,7 +54,8 @@ type ClaimMapping struct {
 	Teams string `yaml:"teams"`
 	// Roles is the claim of the user's roles; default "roles".
 	Roles string `yaml:"roles"`
-	// Name is the claim of the display name; default none (the API does not need it).
+	// Name is the claim of the display name the web app shows for what the user did
+	// ("door Anna de Vries"); default "name", the standard claim. Never sent to Temporal.
 	Name string `yaml:"name"`
 }
 
@@ -70,6 +71,9 @@ func (m ClaimMapping) withDefaults() ClaimMapping {
 	}
 	if m.Roles == "" {
 		m.Roles = "roles"
+	}
+	if m.Name == "" {
+		m.Name = "name"
 	}
 	return m
 }
@@ -166,9 +170,7 @@ func (m ClaimMapping) user(claims map[string]any) (*User, error) {
 		Teams:    claimList(claims, m.Teams),
 		Roles:    claimList(claims, m.Roles),
 	}
-	if m.Name != "" {
-		u.Name = claimString(claims, m.Name)
-	}
+	u.Name = claimString(claims, m.Name)
 	if u.Gemeente == "" {
 		u.Gemeente = claimString(claims, m.Gemeente)
 	}

@@ -60,6 +60,7 @@ func residentOf(def *definitions.Definition, data map[string]any) []residentLine
 type caseData struct {
 	Case        *workflows.CaseView
 	Def         *definitions.Definition
+	Team        string // the case's team as workers name it
 	Resident    []residentLine
 	Steps       []string // titles of the active steps
 	Tasks       []caseTask
@@ -75,7 +76,8 @@ type caseData struct {
 
 type caseTask struct {
 	workflows.TaskView
-	Extendable string // the longest extension allowed, when it may still be extended
+	Extendable   string // the longest extension allowed in words, when it may still be extended
+	AssigneeName string // who picked it up, as people name them
 }
 
 type trailLine struct {
@@ -83,6 +85,7 @@ type trailLine struct {
 	StepTitle string
 	Label     string // the event in Dutch
 	Said      string // what happened, for the events whose detail a worker reads
+	By        string // who did it, as people name them
 }
 
 // onPage are the case page's fields that show their own errors.
@@ -108,23 +111,16 @@ func (a *app) casePage(w http.ResponseWriter, r *http.Request, rq *request) {
 
 func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v *workflows.CaseView, status int, sent url.Values, errs map[string]string) {
 	def := a.definition(v.DefinitionVersion, v.Gemeente, v.Process)
-	d := caseData{Case: v, Def: def, Resident: residentOf(def, v.Data), Errors: errs, Sent: sent}
-	stepTitle := func(id string) string {
-		if def != nil {
-			if s := def.Steps.Step(id); s != nil && s.Title != "" {
-				return s.Title
-			}
-		}
-		return id
-	}
+	d := caseData{Case: v, Def: def, Team: a.teamLabel(v.Gemeente, v.Team, def), Resident: residentOf(def, v.Data), Errors: errs, Sent: sent}
+	stepTitle := func(id string) string { return stepTitle(def, id) }
 	for _, s := range v.ActiveSteps {
 		d.Steps = append(d.Steps, stepTitle(s))
 	}
 	for _, t := range v.Tasks {
-		ct := caseTask{TaskView: t}
+		ct := caseTask{TaskView: t, AssigneeName: a.person(t.Assignee, def)}
 		if def != nil {
 			if s := def.Steps.Step(t.Step); s != nil && s.Extendable != nil && !t.Extended && !t.Overdue {
-				ct.Extendable = s.Extendable.String()
+				ct.Extendable = words.Duration(s.Extendable.String(), words.NL)
 			}
 		}
 		d.Suspendable = d.Suspendable || t.Suspendable
@@ -136,9 +132,9 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 		d.ClockWork = d.ClockWork || t.Extendable != ""
 	}
 	for _, e := range v.Trail {
-		line := trailLine{TrailEntry: e, StepTitle: stepTitle(e.Step), Label: e.Label().NL()}
+		line := trailLine{TrailEntry: e, StepTitle: stepTitle(e.Step), Label: e.Label().NL(), By: a.person(e.Actor, def)}
 		if detailed[e.Event] {
-			line.Said = withLabels(e.Say(), def, stepTitle).NL()
+			line.Said = a.inWords(e.Say(), def).NL()
 		}
 		d.Trail = append(d.Trail, line)
 	}
@@ -197,17 +193,4 @@ func (a *app) extend(w http.ResponseWriter, r *http.Request, rq *request) {
 	a.caseAction(w, r, rq, "extend", map[string]any{
 		"taskId": r.PostFormValue("taak"), "by": r.PostFormValue("duur"), "reason": r.PostFormValue("reden"),
 	}, "verlengd")
-}
-
-// withLabels reads a trail entry's role and step ids as the definition names them:
-// "Opgeschaald naar Teamleider", not "naar teamleider".
-func withLabels(m words.Message, def *definitions.Definition, stepTitle func(string) string) words.Message {
-	m.Args = maps.Clone(m.Args)
-	if role, ok := m.Args["role"]; ok && def != nil && def.Roles[role] != "" {
-		m.Args["role"] = def.Roles[role]
-	}
-	if step, ok := m.Args["goto"]; ok {
-		m.Args["goto"] = stepTitle(step)
-	}
-	return m
 }

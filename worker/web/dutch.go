@@ -19,8 +19,12 @@ func sayNL(code words.Code, args map[string]string, english string) string {
 	return definitions.SayRule(words.Message{Code: code, Args: args}, words.NL)
 }
 
-// valueNL shows a form answer: ja/nee, a Dutch date, a list joined by commas.
+// valueNL shows a form answer: ja/nee, a Dutch date, options by their labels, a list
+// joined by commas.
 func valueNL(f *definitions.Field, v any) string {
+	if s, ok := v.(string); ok && f != nil && len(f.Options) > 0 {
+		return f.OptionLabel(s)
+	}
 	switch x := v.(type) {
 	case nil:
 		return "—"
@@ -33,6 +37,9 @@ func valueNL(f *definitions.Field, v any) string {
 		parts := make([]string, len(x))
 		for i, p := range x {
 			parts[i] = fmt.Sprint(p)
+			if f != nil && len(f.Options) > 0 {
+				parts[i] = f.OptionLabel(parts[i])
+			}
 		}
 		return strings.Join(parts, ", ")
 	case string:

@@ -62,7 +62,7 @@ func history(def *definitions.Definition, f *definitions.Field, given []workflow
 		}
 		line.Label = asked.Label
 		if line.Label == "" {
-			line.Label = asked.Name
+			line.Label = definitions.Label(asked.Name)
 		}
 		line.Value = valueNL(asked, a.Value)
 		out = append(out, line)

@@ -38,9 +38,9 @@ func TestCasePageShowsAnswerHistory(t *testing.T) {
 	}
 	data := section(t, page, "gegevens")
 	want := []string{
-		"22 november 2026, Keukentafelgesprek: Veiligheid na het gesprek: <strong>hoog</strong>",
-		"5 november 2026, Triage: Veiligheidsrisico volgens triage: <strong>laag</strong>",
-		"2 november 2026, Melding: Zorgen over veiligheid bij de melding: <strong>geen</strong>",
+		"22 november 2026, Keukentafelgesprek: Veiligheid na het gesprek: <strong>Hoog</strong>",
+		"5 november 2026, Triage: Veiligheidsrisico volgens triage: <strong>Laag</strong>",
+		"2 november 2026, Melding: Zorgen over veiligheid bij de melding: <strong>Geen</strong>",
 	}
 	at := 0
 	for _, w := range want {
@@ -57,7 +57,7 @@ func TestCasePageShowsAnswerHistory(t *testing.T) {
 		t.Errorf("a field answered once shows a history, or lost its answer:\n%s", data)
 	}
 
-	if !strings.Contains(data, "<dt>Veiligheid na het gesprek</dt><dd>hoog") {
+	if !strings.Contains(data, "<dt>Veiligheid na het gesprek</dt><dd>Hoog") {
 		t.Errorf("the last answer is not under the label it was asked by:\n%s", data)
 	}
 
@@ -65,7 +65,7 @@ func TestCasePageShowsAnswerHistory(t *testing.T) {
 	f.api.views["case-a"] = v
 	_, page, _ = f.get("/zaken/case-a")
 	data = section(t, page, "gegevens")
-	if strings.Contains(data, `class="history`) || !strings.Contains(data, "<dt>Zorgen over veiligheid bij de melding</dt><dd>hoog</dd>") {
+	if strings.Contains(data, `class="history`) || !strings.Contains(data, "<dt>Zorgen over veiligheid bij de melding</dt><dd>Hoog</dd>") {
 		t.Errorf("an old case shows no history but its last answer:\n%s", data)
 	}
 }

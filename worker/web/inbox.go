@@ -35,6 +35,8 @@ type inboxTask struct {
 	workflows.TaskView
 	Resident    string
 	Process     string
+	TeamName    string // the team as workers name it
+	AssignedTo  string // who picked it up, as people name them
 	Stalled     bool
 	Suspended   bool
 	Mine        bool
@@ -95,7 +97,8 @@ func (a *app) inbox(w http.ResponseWriter, r *http.Request, rq *request) {
 				continue
 			}
 			it := inboxTask{TaskView: t, Resident: residentName(def, v.Data), Stalled: v.Stalled,
-				Suspended: v.Suspended, Mine: t.Assignee == rq.user.ID}
+				Suspended: v.Suspended, Mine: t.Assignee == rq.user.ID,
+				TeamName: a.teamLabel(v.Gemeente, t.Team, def), AssignedTo: a.person(t.Assignee, def)}
 			if def != nil {
 				it.Process = def.Title
 			}

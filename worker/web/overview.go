@@ -25,6 +25,7 @@ type count struct {
 // overviewRow is one team and step (Step "" is the team's total).
 type overviewRow struct {
 	Team, Step, StepTitle string
+	TeamName              string // the team as workers name it
 	Open, Stalled, Late   count
 	Suspended             count
 	Levels                []count // escalation level 1, 2, …
@@ -80,14 +81,14 @@ func (a *app) overview(w http.ResponseWriter, r *http.Request, rq *request) {
 				}
 			}
 			for _, s := range steps {
-				row := overviewRow{Team: team}
+				row := overviewRow{Team: team, TeamName: def.TeamLabel(team)}
 				base := fmt.Sprintf(`%s = %q AND %s = %q AND %s = %q AND ExecutionStatus = "Running"`,
 					workflows.SAGemeente.GetName(), def.Gemeente, workflows.SAProcess.GetName(), def.Process,
 					workflows.SATeam.GetName(), team)
 				if s != nil {
 					row.Step, row.StepTitle = s.ID, s.Title
 					if row.StepTitle == "" {
-						row.StepTitle = s.ID
+						row.StepTitle = definitions.Label(s.ID)
 					}
 					base += fmt.Sprintf(` AND %s = %q`, workflows.SAStep.GetName(), s.ID)
 				}

@@ -86,6 +86,9 @@ func (a *app) apiFailure(w http.ResponseWriter, r *http.Request, rq *request, er
 		a.errorPage(w, r, rq, http.StatusInternalServerError, "De taakdienst antwoordde niet. Probeer het zo nog eens.")
 		return
 	}
+	said := *e // task, role and user ids as people name them
+	said.Args = a.inWords(words.Message{Code: e.Code, Args: e.Args}, nil).Args
+	e = &said
 	msg := map[int]string{
 		401: "U bent niet (meer) aangemeld.",
 		403: "U mag dit niet doen bij deze zaak" + reason(e) + ".",
@@ -116,17 +119,18 @@ var funcs = template.FuncMap{
 		}
 		return "nee"
 	},
-	"value":   valueNL,
-	"nonce":   randomString, // a form's Idempotency-Key: sent twice, it acts once
-	"option":  func(s string) string { return strings.ReplaceAll(s, "_", " ") },
-	"query":   func(s string) template.URL { return template.URL(s) },
-	"overdue": func(t *time.Time) bool { return t != nil && time.Now().After(*t) },
-	"soon":    deadlineSoon,
+	"value":    valueNL,
+	"gemeente": definitions.Label, // a gemeente's code as its name: "dalfsen" → "Dalfsen"
+	"inWords":  definitions.Label, // an id without a label of its own: "eigen_kracht" → "Eigen kracht"
+	"nonce":    randomString,      // a form's Idempotency-Key: sent twice, it acts once
+	"query":    func(s string) template.URL { return template.URL(s) },
+	"overdue":  func(t *time.Time) bool { return t != nil && time.Now().After(*t) },
+	"soon":     deadlineSoon,
 	"fieldLabel": func(f *definitions.Field) string {
 		if f.Label != "" {
 			return f.Label
 		}
-		return f.Name
+		return definitions.Label(f.Name)
 	},
 }
 

@@ -5,20 +5,38 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // signInData is the sign-in page: demo users to choose from (dev), or a token field.
 type signInData struct {
-	Demo  []auth.User
+	Demo  []demoChoice
 	Back  string
 	Error string
 	OIDC  string // the provider's name when it signs users in
 }
 
+// demoChoice is a demo user on the sign-in page: the name and the teams in words.
+type demoChoice struct {
+	ID, Name, Teams string
+}
+
+// demoChoices are the demo users as the sign-in page lists them.
+func (a *app) demoChoices() []demoChoice {
+	var out []demoChoice
+	for _, u := range a.cfg.DemoUsers {
+		var teams []string
+		for _, t := range u.Teams {
+			teams = append(teams, a.teamLabel(u.Gemeente, t, nil))
+		}
+		out = append(out, demoChoice{ID: u.ID, Name: u.Name, Teams: words.List(teams, words.NL)})
+	}
+	return out
+}
+
 func (a *app) signInPage(w http.ResponseWriter, r *http.Request) {
 	s := a.sessionOf(w, r)
-	d := signInData{Demo: a.cfg.DemoUsers, Back: safeBack(r.URL.Query().Get("terug"))}
+	d := signInData{Demo: a.demoChoices(), Back: safeBack(r.URL.Query().Get("terug"))}
 	if a.cfg.Login != nil {
 		d.OIDC = a.cfg.Login.Name
 		if d.OIDC == "" {
@@ -54,7 +72,7 @@ func (a *app) signIn(w http.ResponseWriter, r *http.Request) {
 			msg = "Kies een gebruiker om mee aan te melden."
 		}
 		a.render(w, http.StatusUnauthorized, "signin", nil, page{Title: "Aanmelden", CSRF: s.CSRF,
-			Data: signInData{Demo: a.cfg.DemoUsers, Back: back, Error: msg}})
+			Data: signInData{Demo: a.demoChoices(), Back: back, Error: msg}})
 		return
 	}
 	// A new CSRF secret at sign-in: one learnt before cannot be used after.

@@ -26,6 +26,8 @@ type taskData struct {
 	Errors   []summaryError
 	Nonce    string
 	Mine     bool
+	Team     string // the task's team as workers name it
+	Assignee string // who picked it up, as people name them
 }
 
 // caseOf fetches a case's view as the user; false means the error page was written.
@@ -60,7 +62,8 @@ func (a *app) renderTask(w http.ResponseWriter, r *http.Request, rq *request, v 
 	}
 	def := a.definition(v.DefinitionVersion, v.Gemeente, v.Process)
 	d := taskData{Case: v, Task: *task, Def: def, Resident: residentOf(def, v.Data),
-		Fields: fieldsOf(task.Form, sent, errs), Nonce: nonce, Mine: task.Assignee == rq.user.ID}
+		Fields: fieldsOf(task.Form, sent, errs), Nonce: nonce, Mine: task.Assignee == rq.user.ID,
+		Team: a.teamLabel(v.Gemeente, task.Team, def), Assignee: a.person(task.Assignee, def)}
 	if def != nil {
 		d.Step = def.Steps.Step(task.Step)
 		d.Known = answers(def, v.Data, knownBefore(def, v, task))

@@ -23,7 +23,7 @@ func answers(def *definitions.Definition, data map[string]any, form definitions.
 		}
 		label := f.Label
 		if label == "" {
-			label = f.Name
+			label = definitions.Label(f.Name)
 		}
 		out = append(out, residentLine{label, valueNL(f, val)})
 	}

@@ -46,7 +46,7 @@ func TestTaskPageShowsWhatIsKnown(t *testing.T) {
 	}
 	known := section(t, page, "bekend")
 	for _, want := range []string{"<h2 id=\"bekend\">Wat we al weten</h2>", "<dt>Hulpvraag</dt><dd>Hulp bij het huishouden</dd>",
-		"<dt>Melddatum</dt><dd>28 oktober 2026</dd>", "<dt>Urgentie</dt><dd>hoog</dd>", "<dt>Spoed</dt><dd>ja</dd>"} {
+		"<dt>Melddatum</dt><dd>28 oktober 2026</dd>", "<dt>Urgentie</dt><dd>Hoog</dd>", "<dt>Spoed</dt><dd>ja</dd>"} {
 		if !strings.Contains(known, want) {
 			t.Errorf("Wat we al weten lacks %s:\n%s", want, known)
 		}

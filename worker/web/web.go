@@ -34,6 +34,9 @@ type Config struct {
 	// DemoUsers, when set (wijkflow dev), let a visitor sign in by choosing one of them.
 	// Without them the sign-in page asks for an API token.
 	DemoUsers []auth.User
+	// People names the users whose ids a case keeps (people.go); nil starts a directory
+	// with the demo users that learns everyone who signs in.
+	People *auth.Directory
 	// TemporalUIURL is the Temporal Web UI's base URL, for the overview's links; empty
 	// shows the counts without links.
 	TemporalUIURL string
@@ -67,11 +70,12 @@ type DefinitionSet interface {
 
 // app is the web app's state: configuration and parsed templates.
 type app struct {
-	cfg   Config
-	seal  *sealer
-	pages map[string]*template.Template
-	log   zerolog.Logger
-	login *loginFlow // nil without Config.Login
+	cfg    Config
+	seal   *sealer
+	pages  map[string]*template.Template
+	log    zerolog.Logger
+	login  *loginFlow // nil without Config.Login
+	people *auth.Directory
 }
 
 // New returns the web app's handler for every path outside /api/.
@@ -91,7 +95,10 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &app{cfg: cfg, seal: s, log: cfg.Logger}
+	a := &app{cfg: cfg, seal: s, log: cfg.Logger, people: cfg.People}
+	if a.people == nil {
+		a.people = auth.NewDirectory(cfg.DemoUsers...)
+	}
 	if cfg.Login != nil {
 		a.login = &loginFlow{cfg: cfg.Login}
 	}
@@ -207,6 +214,7 @@ func (a *app) userOf(s session) *auth.User {
 	if err != nil {
 		return nil
 	}
+	a.people.Remember(*u)
 	return u
 }
 

@@ -206,7 +206,7 @@ func TestManagerCountsAndSuspension(t *testing.T) {
 	e.open("/overzicht")
 	e.checkA11y("overzicht")
 	stalled := func() (int, string) {
-		cell := `[...document.querySelectorAll('section[aria-labelledby="p-wijkteam"] tbody tr')].find(r => r.cells[0].innerText.trim() === "dalfsen" && r.cells[1].innerText.trim() === "alle stappen").cells[3]`
+		cell := `[...document.querySelectorAll('section[aria-labelledby="p-wijkteam"] tbody tr')].find(r => r.cells[0].innerText.trim() === "Dalfsen" && r.cells[1].innerText.trim() === "alle stappen").cells[3]`
 		n, err := strconv.Atoi(e.eval(cell + `.innerText.trim()`))
 		if err != nil {
 			t.Fatal(err)
