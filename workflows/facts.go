@@ -27,7 +27,7 @@ type Facts struct {
 	// Closed is zero while the case is open.
 	Closed time.Time `json:"closed,omitzero"`
 	Result FactID    `json:"result,omitempty"`
-	// Steps are the visits of steps in the order entered.
+	// Steps are the visits of steps in the order entered (published at the close).
 	Steps []StepFact `json:"steps,omitempty"`
 	// Terms are the deadlines (legal or internal) and norms of the case's tasks.
 	Terms []TermFact `json:"terms,omitempty"`

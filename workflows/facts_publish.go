@@ -33,9 +33,12 @@ func (p *factsPublisher) update(ctx workflow.Context, c *caseRun) *Facts {
 	}
 	p.last, p.sent = m, true
 	out := *f
-	if !f.Closed.IsZero() {
-		// The event log is published once, at the close: open cases would otherwise
-		// repeat their whole trail in every upsert.
+	if f.Closed.IsZero() {
+		// The visits of steps count only for closed cases (doorlooptijd per step):
+		// open cases would otherwise repeat them in every upsert.
+		out.Steps = nil
+	} else {
+		// The event log is published once, at the close, for the same reason.
 		out.Events, out.Dropped = eventFacts(c.st.Trail), c.st.TrailDropped
 	}
 	return &out

@@ -40,6 +40,10 @@ func TestRecordHistories(t *testing.T) {
 		// The Dalfsen path again, recorded after every answer was kept with its step
 		// (answers.go): its state and answers carry the history of veiligheidsrisico.
 		"answers-dalfsen-full-path": dalfsenRecorded("rec-dalfsen-4", r.dalfsen, r.dalfsenRelated),
+		// Recorded after the facts record was published as the memo WijkFacts (facts*.go,
+		// GetVersion "wijk-facts"): the Dalfsen path and a Dordrecht hand-off.
+		"facts-dalfsen-full-path":     dalfsenRecorded("rec-dalfsen-5", r.dalfsen, r.dalfsenRelated),
+		"facts-dordrecht-ggz-handoff": dordrechtGGZ("rec-dordrecht-6", r.dordrecht, r.dordrechtRelated),
 	})
 }
 
