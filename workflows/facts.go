@@ -124,3 +124,13 @@ type EventFact struct {
 // PublicPayload marks Facts as holding no personal data (crypt.Public): its memo is
 // not encrypted, so the monitor reads it without a key.
 func (*Facts) PublicPayload() {}
+
+// WithoutEvents is f without its event log (nil for nil), for readers that keep many.
+func (f *Facts) WithoutEvents() *Facts {
+	if f == nil || f.Events == nil {
+		return f
+	}
+	out := *f
+	out.Events = nil
+	return &out
+}

@@ -70,6 +70,9 @@ func Compute(p Period, cases []Case, now time.Time) *Counted {
 			oldest = countLoad(t, c, f, now, oldest)
 		}
 	}
+	if oldest != nil {
+		t.add("oldest", oldest.Case)
+	}
 	return &Counted{Figures: figures(p, t, now, oldest), cases: t.cases}
 }
 

@@ -36,7 +36,7 @@ type Figures struct {
 	WithoutFacts Figure `json:"withoutFacts"`
 
 	// Doorlooptijd is from the receipt (received) to the close, per closed case.
-	Doorlooptijd Spread      `json:"doorlooptijd"`
+	Doorlooptijd Spread       `json:"doorlooptijd"`
 	Steps        []StepSpread `json:"steps"`
 	Terms        []TermRow    `json:"terms"`
 	Suspensions  Stretch      `json:"suspensions"`
