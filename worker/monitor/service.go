@@ -1,6 +1,7 @@
 package monitor
 
 import (
+	"cmp"
 	"context"
 	"sync"
 	"time"
@@ -15,6 +16,8 @@ type Service struct {
 	Source Source
 	// Now is the clock (time.Now when nil); tests set it.
 	Now func() time.Time
+	// MaxAge is how long a listing is reused; zero means CacheFor.
+	MaxAge time.Duration
 
 	mu    sync.Mutex
 	lists map[string]listed
@@ -45,7 +48,7 @@ func (s *Service) now() time.Time {
 func (s *Service) cases(ctx context.Context, p Period) ([]Case, error) {
 	key := p.Gemeente + "\x00" + p.Process + "\x00" + p.Team
 	s.mu.Lock()
-	if l, ok := s.lists[key]; ok && s.now().Sub(l.at) < CacheFor {
+	if l, ok := s.lists[key]; ok && s.now().Sub(l.at) < cmp.Or(s.MaxAge, CacheFor) {
 		s.mu.Unlock()
 		return l.cases, nil
 	}
