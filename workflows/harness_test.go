@@ -39,6 +39,9 @@ type harness struct {
 	memo    []TaskSummary
 	// waiting is the memo's waiting list as last upserted.
 	waiting []string
+	// facts is the facts record as last upserted, factsUpserts how often.
+	facts        Facts
+	factsUpserts int
 }
 
 // testStart is a Monday without holidays around it, 09:00 in Amsterdam.
@@ -80,6 +83,9 @@ func newHarness(t *testing.T) *harness {
 		}
 		if w, ok := m[MemoWaiting].([]string); ok {
 			h.waiting = w
+		}
+		if f, ok := m[MemoFacts].(*Facts); ok {
+			h.facts, h.factsUpserts = *f, h.factsUpserts+1
 		}
 	}).Return(nil).Maybe()
 	env.SetDetachedChildWait(false)

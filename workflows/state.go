@@ -64,6 +64,8 @@ type CaseState struct {
 	// Updates are the most recent accepted update ids, so a retried update (same id) is
 	// answered with the current view instead of acting twice, also after continue-as-new.
 	Updates updateMemory `json:"updates,omitempty"`
+	// Facts is the case's non-personal facts record (facts.go); nil before it was kept.
+	Facts *Facts `json:"facts,omitempty"`
 	// Runs counts the continue-as-new runs before this one.
 	Runs int `json:"runs,omitempty"`
 }

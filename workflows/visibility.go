@@ -29,6 +29,8 @@ type visibility struct {
 	everPublished bool
 	// details is the current details last set.
 	details string
+	// facts is what the facts record last published showed (facts_publish.go).
+	facts factsPublisher
 }
 
 // publish makes the state visible without a query: search attributes (only those that
@@ -64,6 +66,9 @@ func (c *visibility) publish(ctx workflow.Context) {
 		if waiting == nil {
 			up[MemoWaiting] = []string{}
 		}
+	}
+	if f := c.facts.update(ctx, c.caseRun); f != nil {
+		up[MemoFacts] = f
 	}
 	if len(up) > 0 {
 		if err := workflow.UpsertMemo(ctx, up); err != nil {

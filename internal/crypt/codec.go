@@ -47,10 +47,14 @@ func (c *Codec) WithSerializationContext(sc converter.SerializationContext) conv
 	return c
 }
 
-// Encode encrypts every payload with the newest key.
+// Encode encrypts every payload with the newest key, except a Public one (public.go).
 func (c *Codec) Encode(payloads []*commonpb.Payload) ([]*commonpb.Payload, error) {
 	out := make([]*commonpb.Payload, len(payloads))
 	for i, p := range payloads {
+		if IsPublic(p) {
+			out[i] = p
+			continue
+		}
 		plain, err := proto.Marshal(p)
 		if err != nil {
 			return payloads, fmt.Errorf("encrypt payload: %w", err)
@@ -142,9 +146,10 @@ func newGCM(secret []byte) (cipher.AEAD, error) {
 	return cipher.NewGCM(block)
 }
 
-// DataConverter is the SDK's default converter with every payload encrypted.
+// DataConverter is the SDK's default converter with every payload encrypted but the
+// values of Public types (public.go).
 func (r *Keyring) DataConverter() converter.DataConverter {
-	return converter.NewCodecDataConverter(converter.GetDefaultDataConverter(), NewCodec(r))
+	return converter.NewCodecDataConverter(baseConverter(), NewCodec(r))
 }
 
 // FailureConverter puts failure messages and stack traces into an encrypted payload too:

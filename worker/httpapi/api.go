@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"fmt"
+	"github.com/wijkflow/wijkflow/worker/monitor"
 	"net/http"
 	"time"
 
@@ -80,6 +81,7 @@ type api struct {
 	timeout   time.Duration // per request
 	reg       *registry.Registry
 	gemeenten gemeenteCache
+	monitor   *monitor.Service
 }
 
 // New returns the API's handler, which serves every path under /api/v1.
@@ -120,7 +122,8 @@ func newAPI(cfg Config) (*api, error) {
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout
 	}
-	a := &api{cfg: cfg, log: cfg.Logger, timeout: cfg.RequestTimeout, reg: cfg.Registry, gemeenten: newGemeenteCache()}
+	a := &api{cfg: cfg, log: cfg.Logger, timeout: cfg.RequestTimeout, reg: cfg.Registry, gemeenten: newGemeenteCache(),
+		monitor: &monitor.Service{Source: monitor.Source{Client: cfg.Client, Namespace: cfg.Namespace}}}
 	if a.reg == nil {
 		reg, err := registry.Static(cfg.Definitions)
 		if err != nil {

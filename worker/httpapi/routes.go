@@ -46,6 +46,8 @@ func (a *api) routes() []route {
 		{method: "POST", path: "/cases/{id}/tasks/{taskId}/complete", action: "complete", h: a.complete},
 		{method: "GET", path: "/tasks", h: a.listTasks},
 		{method: "GET", path: "/inbox", h: a.listInbox},
+		{method: "GET", path: "/monitor", h: a.getMonitor},
+		{method: "GET", path: "/eventlog", h: a.getEventLog},
 		{method: "POST", path: "/cases/{id}/retry-handoff", action: "retry-handoff", h: a.retryHandoff},
 		{method: "POST", path: "/cases/{id}/route-on", action: "route-on", h: a.routeOn},
 	}

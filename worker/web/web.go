@@ -148,6 +148,8 @@ func (a *app) routes() http.Handler {
 		"GET /melding":                             a.intakePage,
 		"POST /melding":                            a.createCase,
 		"GET /overzicht":                           a.overview,
+		"GET /monitor":                             a.monitorPage,
+		"GET /monitor/zaken":                       a.monitorCases,
 	} {
 		mux.HandleFunc(pattern, a.signedIn(page))
 	}

@@ -1,0 +1,66 @@
+package crypt
+
+import (
+	"bytes"
+	"testing"
+
+	commonpb "go.temporal.io/api/common/v1"
+)
+
+// counts is a Public type of the test: ids and counts only.
+type counts struct {
+	Step string `json:"step"`
+	N    int    `json:"n"`
+}
+
+func (*counts) PublicPayload() {}
+
+// notPublic has the same fields without the mark.
+type notPublic struct {
+	Step string `json:"step"`
+	N    int    `json:"n"`
+}
+
+func TestPublicValuesStayReadable(t *testing.T) {
+	dc := ring(t, Generate("k1")).DataConverter()
+	p, err := dc.ToPayload(&counts{Step: "intake", N: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if IsEncrypted(p) || !IsPublic(p) || string(p.Data) != `{"step":"intake","n":3}` {
+		t.Fatalf("public payload = %v %q", p.Metadata, p.Data)
+	}
+	var back counts
+	if err := dc.FromPayload(p, &back); err != nil || back != (counts{"intake", 3}) {
+		t.Fatalf("round trip = %+v, %v", back, err)
+	}
+}
+
+func TestEveryOtherPayloadIsEncrypted(t *testing.T) {
+	dc := ring(t, Generate("k1")).DataConverter()
+	for _, v := range []any{
+		notPublic{Step: secretText, N: 1}, &notPublic{Step: secretText}, counts{Step: secretText}, // a value, not the marked pointer
+		secretText, []byte(secretText), map[string]any{"naam": secretText}, []string{secretText},
+		&commonpb.Payload{Data: []byte(secretText)}, nil, 42,
+	} {
+		p, err := dc.ToPayload(v)
+		if err != nil {
+			t.Fatalf("%T: %v", v, err)
+		}
+		if !IsEncrypted(p) || IsPublic(p) || bytes.Contains(p.Data, []byte("Jansen")) {
+			t.Errorf("%T not encrypted: %v", v, p.Metadata)
+		}
+	}
+}
+
+func TestCodecLeavesOnlyPublicEncoding(t *testing.T) {
+	c := withCase(ring(t, Generate("k1")), "case-1")
+	pub := &commonpb.Payload{Metadata: map[string][]byte{"encoding": []byte(PublicEncoding)}, Data: []byte(`{}`)}
+	out, err := c.Encode([]*commonpb.Payload{pub, plainPayload(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0] != pub || !IsEncrypted(out[1]) {
+		t.Fatalf("encoded = %v, %v", out[0].Metadata, out[1].Metadata)
+	}
+}

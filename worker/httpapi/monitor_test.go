@@ -1,0 +1,229 @@
+package httpapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/wijkflow/wijkflow/definitions/law"
+	"github.com/wijkflow/wijkflow/worker/monitor"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// monitorCase drives one dalfsen case received days ago: the melding, the
+// persoonlijk plan unless its term already moved the case on, at (when set), then the
+// keukentafelgesprek done with eigen kracht (close: the case closes) or left open.
+func (e *env) monitorCase(daysAgo int, at func(v workflows.CaseView) workflows.CaseView, close bool) workflows.CaseView {
+	e.t.Helper()
+	received := time.Now().In(law.Amsterdam()).AddDate(0, 0, -daysAgo).Format(time.DateOnly)
+	var v workflows.CaseView
+	e.must(201, "coach", "POST", "/cases", map[string]any{"gemeente": "dalfsen", "process": "wijkteam", "received": received, "data": dalfsenIntake()}).decode(e.t, &v)
+	e.must(200, "coach", "POST", completePathOf(e.t, v, "melding"), meldingData()).decode(e.t, &v)
+	if daysAgo < 7 { // later, its term of 7 days has passed and moved the case on
+		e.eventually("an open persoonlijk plan", func() bool {
+			v = e.view("coach", v.ID)
+			return slices.ContainsFunc(v.Tasks, func(t workflows.TaskView) bool { return t.Step == "persoonlijk-plan" })
+		})
+		e.must(200, "coach", "POST", completePathOf(e.t, v, "persoonlijk-plan"),
+			map[string]any{"data": map[string]any{"persoonlijk_plan": "ontvangen"}}).decode(e.t, &v)
+	}
+	e.eventually("an open keukentafelgesprek", func() bool {
+		v = e.view("coach", v.ID)
+		return slices.ContainsFunc(v.Tasks, func(t workflows.TaskView) bool { return t.Step == "keukentafelgesprek" })
+	})
+	if at != nil {
+		v = at(v)
+	}
+	if close {
+		e.must(200, "coach", "POST", completePathOf(e.t, v, "keukentafelgesprek"), map[string]any{"data": map[string]any{
+			"verslag": "Gesprek gevoerd.", "eigen_kracht_toereikend": true, "veiligheidsrisico": "geen", "verslag_verstrekt": true}}).decode(e.t, &v)
+	}
+	return v
+}
+
+// lateBy is how many calendar days after the last day of a term of d from received
+// (daysAgo) a task done today is.
+func lateBy(daysAgo int, d law.Duration) int {
+	now := time.Now().In(law.Amsterdam())
+	y, m, dd := now.AddDate(0, 0, -daysAgo).Date()
+	due := law.Due("nl", time.Date(y, m, dd, 0, 0, 0, 0, law.Amsterdam()), d)
+	last, _ := time.ParseInLocation(time.DateOnly, law.LastDay(due), law.Amsterdam())
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, law.Amsterdam())
+	return int(today.Sub(last).Hours()+12) / 24
+}
+
+// TestMonitorCountsDrivenCases drives five cases with known receipt dates on the real
+// server and asserts the monitor's figures, the CSV and the event logs exactly.
+func TestMonitorCountsDrivenCases(t *testing.T) {
+	e := newEnv(t)
+	e.api.monitor.MaxAge = time.Nanosecond // each read lists again
+	onTime := e.monitorCase(0, nil, true)
+	late := e.monitorCase(50, nil, true) // every term of the path passed
+	extended := e.monitorCase(0, func(v workflows.CaseView) workflows.CaseView {
+		e.must(200, "coach", "POST", "/cases/"+v.ID+"/extend", map[string]any{"taskId": task(t, v, "keukentafelgesprek").ID, "reason": "complex", "by": "2w"}).decode(t, &v)
+		return v
+	}, true)
+	suspended := e.monitorCase(0, func(v workflows.CaseView) workflows.CaseView {
+		e.must(200, "coach", "POST", "/cases/"+v.ID+"/suspend", map[string]any{"reason": "wacht op stukken"})
+		e.must(200, "coach", "POST", "/cases/"+v.ID+"/resume", map[string]any{}).decode(t, &v)
+		return v
+	}, false)
+	// Received 40 days ago: the six weeks end in two days (at risk), the norm of three
+	// weeks has passed.
+	atRisk := e.monitorCase(40, nil, false)
+
+	from := time.Now().In(law.Amsterdam()).AddDate(0, 0, -60).Format(time.DateOnly)
+	var f struct {
+		monitor.Figures
+		Sections []monitor.Section `json:"sections"`
+	}
+	want := fmt.Sprintf("open 2 closed 3 without 0 | doorloop n3 0/50/50 | "+
+		"wet Wmo 2015 art. 2.3.2 lid 1 met 2 missed 1 (by %d) late 0 risk 1 susp 0 ext 1 | "+
+		"wet Wmo 2015 art. 2.3.2 lid 2 met 3 missed 2 (by %d) late 0 risk 0 susp 0 ext 0 | "+
+		"intern melding met 5 missed 0 (by 0) late 0 risk 0 susp 0 ext 0 | "+
+		"norm keukentafelgesprek met 2 missed 1 (by %d) late 1 risk 0 susp 0 ext 0 | "+
+		"suspensions 1x1 0d | extensions 1 | escalations [{1 1}] stalls 1 stuck 0 | results [eigen_kracht 3] | "+
+		"teams [dalfsen 2/2] roles [wijkcoach 2]",
+		lateBy(50, law.Duration{N: 6, Unit: law.Week}), lateBy(50, law.Duration{N: 7, Unit: law.Day}),
+		lateBy(50, law.Duration{N: 3, Unit: law.Week}))
+	var got string
+	e.eventually("the figures of the driven cases", func() bool {
+		e.must(200, "lead", "GET", "/monitor?from="+from, nil).decode(t, &f)
+		got = summary(f.Figures)
+		return got == want
+	})
+	// The persoonlijk plan of the late cases: 50 and 40 days ago.
+	if d := f.Terms[1].MissedDays; d.N != 2 || d.P95 != lateBy(50, law.Duration{N: 7, Unit: law.Day}) || d.Median != lateBy(40, law.Duration{N: 7, Unit: law.Day}) {
+		t.Errorf("persoonlijk plan missed by %+v", d)
+	}
+	// Every figure lists its cases.
+	for key, ids := range map[string][]string{
+		f.Terms[0].AtRisk.Key: {atRisk.ID},
+		f.Suspensions.Key:     {suspended.ID},
+		f.Extensions.Key:      {extended.ID},
+		f.Terms[0].Missed.Key: {late.ID},
+		f.Doorlooptijd.Key:    {onTime.ID, late.ID, extended.ID},
+		f.Escalations[0].Key:  {late.ID},
+	} {
+		var ans struct{ Cases []string }
+		e.must(200, "lead", "GET", "/monitor?from="+from+"&figure="+url.QueryEscape(key), nil).decode(t, &ans)
+		slices.Sort(ans.Cases)
+		slices.Sort(ids)
+		if !slices.Equal(ans.Cases, ids) {
+			t.Errorf("cases of %s = %v, want %v", key, ans.Cases, ids)
+		}
+	}
+	// CSV: a header and a row per figure of the sections.
+	r := e.must(200, "lead", "GET", "/monitor?format=csv&from="+from, nil)
+	rows := bytes.Count(r.body, []byte("\n"))
+	n := 1
+	for _, s := range f.Sections {
+		n += len(s.Rows)
+	}
+	if rows != n || !bytes.HasPrefix(r.body, []byte("onderdeel,cijfer,aantal")) {
+		t.Errorf("csv has %d lines, want %d:\n%s", rows, n, r.body)
+	}
+	// Only a lead or beheerder, only their own gemeente.
+	e.must(403, "coach", "GET", "/monitor", nil)
+	e.must(403, "lead", "GET", "/monitor?gemeente=dordrecht", nil)
+
+	checkEventLog(t, e, from, onTime, late, extended)
+}
+
+// checkEventLog checks the OCEL log of the closed cases against the OCEL 2.0 schema and
+// counts its events and objects against the cases' trails; XES likewise.
+func checkEventLog(t *testing.T, e *env, from string, closed ...workflows.CaseView) {
+	events, tasks := 0, map[string]bool{}
+	for _, v := range closed {
+		v = e.view("lead", v.ID)
+		events += len(v.Trail)
+		for _, tr := range v.Trail {
+			if tr.Task != "" {
+				tasks[v.ID+"/"+tr.Task] = true
+			}
+		}
+	}
+	r := e.must(200, "lead", "GET", "/eventlog?from="+from, nil)
+	raw, err := os.ReadFile("../monitor/testdata/ocel20-schema-json.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemaDoc, _ := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("ocel.json", schemaDoc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("ocel.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(r.body))
+	if err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if err := sch.Validate(doc); err != nil {
+		t.Fatalf("not OCEL 2.0: %v", err)
+	}
+	var log struct {
+		Events  []struct{ Type string }
+		Objects []struct{ Type string }
+	}
+	json.Unmarshal(r.body, &log)
+	types := map[string]int{}
+	for _, o := range log.Objects {
+		types[o.Type]++
+	}
+	if len(log.Events) != events || types["case"] != len(closed) || types["task"] != len(tasks) {
+		t.Errorf("OCEL: %d events, objects %v; want %d events, %d cases, %d tasks", len(log.Events), types, events, len(closed), len(tasks))
+	}
+	x := e.must(200, "lead", "GET", "/eventlog?format=xes&from="+from, nil)
+	if n := bytes.Count(x.body, []byte("<event>")); n != events || bytes.Count(x.body, []byte("<trace>")) != len(closed) {
+		t.Errorf("XES: %d events, want %d", n, events)
+	}
+	for _, personal := range []string{"Gesprek gevoerd", "u-coach", "wacht op stukken", "complex"} {
+		if bytes.Contains(r.body, []byte(personal)) || bytes.Contains(x.body, []byte(personal)) {
+			t.Errorf("the event log holds %q", personal)
+		}
+	}
+}
+
+// summary writes the figures the test asserts in one comparable line.
+func summary(f monitor.Figures) string {
+	s := fmt.Sprintf("open %d closed %d without %d | doorloop n%d %d/%d/%d | ", f.Open.N, f.Closed.N, f.WithoutFacts.N,
+		f.Doorlooptijd.N, f.Doorlooptijd.Median, f.Doorlooptijd.P80, f.Doorlooptijd.P95)
+	for _, r := range f.Terms {
+		name := r.Article
+		if name == "" {
+			name = r.Step
+		}
+		s += fmt.Sprintf("%s %s met %d missed %d (by %d) late %d risk %d susp %d ext %d | ", r.Kind, name, r.Met.N, r.Missed.N,
+			r.MissedDays.P95, r.OpenLate.N, r.AtRisk.N, r.Suspended.N, r.Extended.N)
+	}
+	var esc, res, teams, roles []string
+	for _, x := range f.Escalations {
+		esc = append(esc, fmt.Sprintf("{%d %d}", x.Level, x.N))
+	}
+	for _, x := range f.Results {
+		res = append(res, fmt.Sprintf("%s %d", x.Result, x.N))
+	}
+	for _, x := range f.Teams {
+		teams = append(teams, fmt.Sprintf("%s %d/%d", x.Team, x.Cases.N, x.Tasks.N))
+	}
+	for _, x := range f.Roles {
+		roles = append(roles, fmt.Sprintf("%s %d", x.Role, x.Tasks.N))
+	}
+	return s + fmt.Sprintf("suspensions %dx%d %dd | extensions %d | escalations %v stalls %d stuck %d | results %v | teams %v roles %v",
+		f.Suspensions.N, f.Suspensions.Count, f.Suspensions.Days, f.Extensions.N, esc, f.Stalls.N, f.Stuck.N, res, teams, roles)
+}
+
+// XES is XML, which the spec check does not read: it checks the status and the type.
+func init() { openapi3filter.RegisterBodyDecoder("application/xml", openapi3filter.FileBodyDecoder) }
