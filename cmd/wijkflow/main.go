@@ -24,6 +24,7 @@ var commands = map[string]command{
 	"diagram":  {summary: "print a definition as a Mermaid flowchart", run: plain("diagram", diagramUsage, exactly(1), runDiagram)},
 	"migrate":  {summary: "move open cases to another version of their process (--dry-run first)", run: runMigrate},
 	"schema":   {summary: "print the JSON Schema of the definition format", run: plain("schema", schemaUsage, exactly(0), runSchema)},
+	"setup":    {summary: "create a namespace of a Temporal cluster and its search attributes, once", run: runSetup},
 	"simulate": {summary: "rehearse a definition on sample cases, time skipped; --compare an older version", run: runSimulate},
 	"validate": {summary: "check definition files or folders; one line per problem", run: plain("validate", validateUsage, atLeast(1), runValidate)},
 	"worker":   {summary: "run the worker and task API against a Temporal cluster", run: runWorker},

@@ -27,7 +27,9 @@ const (
 // never counted twice. Workflow histories and results are untouched.
 func NewInterceptor() interceptor.WorkerInterceptor { return &workerInterceptor{} }
 
-type workerInterceptor struct{ interceptor.WorkerInterceptorBase }
+type workerInterceptor struct {
+	interceptor.WorkerInterceptorBase
+}
 
 func (*workerInterceptor) InterceptWorkflow(_ workflow.Context, next interceptor.WorkflowInboundInterceptor) interceptor.WorkflowInboundInterceptor {
 	return &caseInbound{WorkflowInboundInterceptorBase: interceptor.WorkflowInboundInterceptorBase{Next: next}}
