@@ -23,7 +23,7 @@ func fullType(err error, missing, existing map[string]enumspb.IndexedValueType) 
 		return nil
 	}
 	for _, typ := range sortedTypes(missing) {
-		if !strings.Contains(bad.Error(), "of type "+typ.String()) {
+		if !strings.Contains(bad.Error(), "of type "+typ.String()+".") {
 			continue
 		}
 		var ours, others []string
@@ -49,7 +49,7 @@ func fullType(err error, missing, existing map[string]enumspb.IndexedValueType) 
 
 func orNone(names []string) string {
 	if len(names) == 0 {
-		return "none of ours"
+		return "attributes this client cannot see"
 	}
 	return strings.Join(names, ", ")
 }
@@ -63,4 +63,13 @@ func sortedTypes(m map[string]enumspb.IndexedValueType) []enumspb.IndexedValueTy
 	}
 	slices.Sort(out)
 	return out
+}
+
+func sortedNames(m map[string]enumspb.IndexedValueType) []string {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
 }
