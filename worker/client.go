@@ -2,96 +2,75 @@ package worker
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/contrib/envconfig"
 
 	"github.com/wijkflow/wijkflow/internal/crypt"
+	"github.com/wijkflow/wijkflow/worker/metrics"
 )
 
-// ClientConfig says how to reach Temporal. cmd fills it from flags and the environment
-// (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TLS_CERT, TEMPORAL_TLS_KEY,
-// TEMPORAL_TLS_CA, TEMPORAL_API_KEY).
+// ClientConfig says how to reach Temporal. Its connection is a profile as Temporal's own
+// tools read it (envconfig: the TOML config file, TEMPORAL_PROFILE, TEMPORAL_ADDRESS,
+// TEMPORAL_NAMESPACE, TEMPORAL_TLS_*, TEMPORAL_API_KEY); cmd loads it and lays its flags
+// over it.
 type ClientConfig struct {
-	// Address is the frontend's host:port; empty means localhost:7233.
-	Address string
-	// Namespace holds the cases; empty means "default".
-	Namespace string
-	// TLSCert and TLSKey are PEM files of a client certificate (mTLS); both or neither.
-	TLSCert, TLSKey string
-	// TLSCA is a PEM file of the CA that signed the server's certificate; empty means the
-	// system's roots.
-	TLSCA string
-	// TLSServerName overrides the name checked in the server's certificate.
-	TLSServerName string
-	// APIKey authenticates with an API key (Temporal Cloud); it implies TLS.
-	APIKey string
+	// Connection is the address, namespace, TLS and API key. An empty address means
+	// localhost:7233 and an empty namespace "default".
+	Connection envconfig.ClientConfigProfile
 	// Identity names this process in workflow histories; empty means the SDK's default
 	// (pid@host).
 	Identity string
 	// Logger receives the SDK's log.
 	Logger zerolog.Logger
-	// Keys encrypt every payload (required): see internal/crypt.
+	// Keys encrypt every payload: required, unless Admin.
 	Keys *crypt.Keyring
+	// Admin is a client that only manages the namespace and its search attributes
+	// (wijkflow setup): it reads and writes no payloads, so it needs no keys.
+	Admin bool
 }
 
-// Options turns the config into SDK client options; it reads the TLS files.
+// Address is the frontend's host:port the client dials.
+func (c ClientConfig) Address() string {
+	if c.Connection.Address == "" {
+		return client.DefaultHostPort
+	}
+	return c.Connection.Address
+}
+
+// Namespace is the namespace of the cases.
+func (c ClientConfig) Namespace() string {
+	if c.Connection.Namespace == "" {
+		return client.DefaultNamespace
+	}
+	return c.Connection.Namespace
+}
+
+// Options turns the config into SDK client options; it reads the TLS files. The SDK's
+// metrics go to this process's /metrics (package metrics).
 func (c ClientConfig) Options() (client.Options, error) {
-	opts := client.Options{
-		HostPort:  c.Address,
-		Namespace: c.Namespace,
-		Identity:  c.Identity,
-		Logger:    NewLogger(c.Logger),
+	if c.Keys == nil && !c.Admin {
+		return client.Options{}, errors.New("no payload keys: wijkflow writes nothing to Temporal unencrypted; give --keys FILE or WIJKFLOW_KEYS")
 	}
-	if c.Keys == nil {
-		return opts, errors.New("no payload keys: wijkflow writes nothing to Temporal unencrypted; give --keys FILE or WIJKFLOW_KEYS")
-	}
-	opts.DataConverter = c.Keys.DataConverter()
-	opts.FailureConverter = c.Keys.FailureConverter()
-	tlsConf, err := c.tls()
+	// A remote codec would be called on every replay; the payload keys are local.
+	opts, err := c.Connection.ToClientOptions(envconfig.ToClientOptionsRequest{})
 	if err != nil {
-		return opts, err
+		return opts, fmt.Errorf("temporal connection: %w", err)
 	}
-	opts.ConnectionOptions.TLS = tlsConf
-	if c.APIKey != "" {
-		opts.Credentials = client.NewAPIKeyStaticCredentials(c.APIKey)
+	opts.HostPort, opts.Namespace = c.Address(), c.Namespace()
+	opts.Identity = c.Identity
+	opts.Logger = NewLogger(c.Logger)
+	if c.Keys != nil {
+		opts.DataConverter = c.Keys.DataConverter()
+		opts.FailureConverter = c.Keys.FailureConverter()
+	}
+	if opts.MetricsHandler, err = metrics.SDK(); err != nil {
+		return opts, fmt.Errorf("metrics: %w", err)
 	}
 	return opts, nil
-}
-
-// tls returns nil when no TLS option is set: plain gRPC, as a local server expects.
-func (c ClientConfig) tls() (*tls.Config, error) {
-	if c.TLSCert == "" && c.TLSKey == "" && c.TLSCA == "" && c.TLSServerName == "" {
-		return nil, nil
-	}
-	conf := &tls.Config{ServerName: c.TLSServerName, MinVersion: tls.VersionTLS12}
-	switch {
-	case c.TLSCert != "" && c.TLSKey != "":
-		cert, err := tls.LoadX509KeyPair(c.TLSCert, c.TLSKey)
-		if err != nil {
-			return nil, fmt.Errorf("TLS client certificate: %w", err)
-		}
-		conf.Certificates = []tls.Certificate{cert}
-	case c.TLSCert != "" || c.TLSKey != "":
-		return nil, errors.New("TLS client certificate: give both the certificate and the key file")
-	}
-	if c.TLSCA != "" {
-		pem, err := os.ReadFile(c.TLSCA)
-		if err != nil {
-			return nil, fmt.Errorf("TLS CA: %w", err)
-		}
-		pool := x509.NewCertPool()
-		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("TLS CA: no PEM certificate in %s", c.TLSCA)
-		}
-		conf.RootCAs = pool
-	}
-	return conf, nil
 }
 
 // Dial connects to Temporal and checks the connection before returning.
@@ -102,14 +81,7 @@ func Dial(ctx context.Context, c ClientConfig) (client.Client, error) {
 	}
 	cl, err := client.DialContext(ctx, opts)
 	if err != nil {
-		return nil, fmt.Errorf("connect to Temporal at %s: %w", addressOrDefault(c.Address), err)
+		return nil, fmt.Errorf("connect to Temporal at %s: %w", c.Address(), err)
 	}
 	return cl, nil
-}
-
-func addressOrDefault(a string) string {
-	if a == "" {
-		return client.DefaultHostPort
-	}
-	return a
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.temporal.io/sdk/contrib/envconfig"
+
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker"
 )
@@ -33,12 +35,11 @@ func TestClientOptions(t *testing.T) {
 		tls     bool
 		wantErr string
 	}{
-		{"plain local", worker.ClientConfig{Address: "127.0.0.1:7233", Keys: keys}, false, ""},
-		{"api key only: options set, TLS added by the SDK", worker.ClientConfig{APIKey: "k", Keys: keys}, false, ""},
-		{"server name turns TLS on", worker.ClientConfig{TLSServerName: "temporal.example", Keys: keys}, true, ""},
-		{"cert without key", worker.ClientConfig{TLSCert: "c.pem", Keys: keys}, false, "TLS client certificate: give both the certificate and the key file"},
-		{"missing CA file", worker.ClientConfig{TLSCA: filepath.Join(dir, "nope.pem"), Keys: keys}, false, "TLS CA: open "},
-		{"CA file without PEM", worker.ClientConfig{TLSCA: notPEM, Keys: keys}, false, "TLS CA: no PEM certificate in " + notPEM},
+		{"plain local", worker.ClientConfig{Connection: envconfig.ClientConfigProfile{Address: "127.0.0.1:7233"}, Keys: keys}, false, ""},
+		{"api key only: TLS on", worker.ClientConfig{Connection: envconfig.ClientConfigProfile{APIKey: "k"}, Keys: keys}, true, ""},
+		{"server name turns TLS on", worker.ClientConfig{Connection: tlsConn(envconfig.ClientConfigTLS{ServerName: "temporal.example"}), Keys: keys}, true, ""},
+		{"missing CA file", worker.ClientConfig{Connection: tlsConn(envconfig.ClientConfigTLS{ServerCACertPath: filepath.Join(dir, "nope.pem")}), Keys: keys}, false, "temporal connection: invalid TLS config: "},
+		{"CA file without PEM", worker.ClientConfig{Connection: tlsConn(envconfig.ClientConfigTLS{ServerCACertPath: notPEM}), Keys: keys}, false, "temporal connection: invalid TLS config: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			opts, err := tc.cfg.Options()
@@ -54,8 +55,8 @@ func TestClientOptions(t *testing.T) {
 			if got := opts.ConnectionOptions.TLS != nil; got != tc.tls {
 				t.Errorf("TLS set = %v, want %v", got, tc.tls)
 			}
-			if (opts.Credentials != nil) != (tc.cfg.APIKey != "") {
-				t.Errorf("credentials set = %v with API key %q", opts.Credentials != nil, tc.cfg.APIKey)
+			if (opts.Credentials != nil) != (tc.cfg.Connection.APIKey != "") {
+				t.Errorf("credentials set = %v with API key %q", opts.Credentials != nil, tc.cfg.Connection.APIKey)
 			}
 			if opts.Logger == nil {
 				t.Error("no logger")
@@ -64,5 +65,17 @@ func TestClientOptions(t *testing.T) {
 				t.Errorf("payloads are not encrypted: %v %v", p, err)
 			}
 		})
+	}
+}
+
+func tlsConn(t envconfig.ClientConfigTLS) envconfig.ClientConfigProfile {
+	return envconfig.ClientConfigProfile{TLS: &t}
+}
+
+// TestClientOptionsAdmin: the client of wijkflow setup needs no payload keys.
+func TestClientOptionsAdmin(t *testing.T) {
+	opts, err := worker.ClientConfig{Admin: true}.Options()
+	if err != nil || opts.HostPort != "localhost:7233" || opts.Namespace != "default" {
+		t.Fatalf("options %q %q, error %v", opts.HostPort, opts.Namespace, err)
 	}
 }

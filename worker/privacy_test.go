@@ -22,6 +22,7 @@ import (
 	enumspb "go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/contrib/envconfig"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/wijkflow/wijkflow/internal/actors"
@@ -57,7 +58,8 @@ func leaks(b []byte) []string {
 func dialKeys(t *testing.T, srv *devserver.Server, keys *crypt.Keyring, log io.Writer) client.Client {
 	t.Helper()
 	c, err := worker.Dial(context.Background(), worker.ClientConfig{
-		Address: srv.Address(), Namespace: srv.Namespace(), Keys: keys, Logger: zerolog.New(log),
+		Connection: envconfig.ClientConfigProfile{Address: srv.Address(), Namespace: srv.Namespace()},
+		Keys:       keys, Logger: zerolog.New(log),
 	})
 	if err != nil {
 		t.Fatal(err)

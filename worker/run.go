@@ -18,6 +18,7 @@ import (
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
+	"github.com/wijkflow/wijkflow/worker/metrics"
 	"github.com/wijkflow/wijkflow/worker/registry"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -58,6 +59,12 @@ type Config struct {
 	CodecOrigins []string
 	// Web configures the browser app served at / beside the API (webapp.go).
 	Web WebOptions
+	// MetricsListener, when set, serves GET /metrics apart from the API (a port the
+	// load balancer does not expose); nil serves it on the API's port.
+	MetricsListener net.Listener
+	// DrainDelay is how long a shutdown answers 503 on /readyz while still serving,
+	// before it stops accepting: the time a load balancer needs to notice.
+	DrainDelay time.Duration
 }
 
 // Service is a Temporal worker and the HTTP task API, started and stopped together.
@@ -73,6 +80,9 @@ type Service struct {
 	stopErr   error
 	stopWatch context.CancelFunc
 	registry  *registry.Registry
+	ready     *httpapi.Readiness
+	polling   func() // clears "not polling yet" once the worker started
+	metrics   *http.Server
 }
 
 // New registers the case workflow and the activities on a worker for cfg.TaskQueue and
@@ -103,7 +113,10 @@ func New(cfg Config) (*Service, error) {
 		}
 		cfg.Registry = reg
 	}
+	ready := &httpapi.Readiness{}
+	polling := ready.Block("this worker does not poll its task queue yet")
 	h, err := httpapi.New(httpapi.Config{
+		Ready:         ready,
 		Common:        cfg.Common,
 		ActorKeys:     cfg.Keys,
 		DataConverter: cfg.Keys.DataConverter(),
@@ -126,6 +139,13 @@ func New(cfg Config) (*Service, error) {
 	if h, err = withCodec(h, cfg); err != nil {
 		return nil, err
 	}
+	var metricsServer *http.Server
+	h = metrics.Middleware(h)
+	if cfg.MetricsListener == nil {
+		h = withMetrics(h)
+	} else {
+		metricsServer = &http.Server{Handler: metrics.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	}
 	w := NewTemporalWorker(cfg.Client, cfg.TaskQueue, cfg.Keys, cfg.Activities, sdkworker.Options{
 		Identity:          cfg.Identity,
 		WorkerStopTimeout: cfg.ShutdownTimeout,
@@ -143,6 +163,9 @@ func New(cfg Config) (*Service, error) {
 		served:    make(chan error, 1),
 		registry:  cfg.Registry,
 		stopWatch: func() {},
+		ready:     ready,
+		polling:   polling,
+		metrics:   metricsServer,
 	}, nil
 }
 
@@ -150,11 +173,23 @@ func New(cfg Config) (*Service, error) {
 // activities registered under the names the workflow and the API use. Updates whose
 // actor keys did not sign are rejected (actors.NewInterceptor).
 func NewTemporalWorker(c client.Client, taskQueue string, keys *crypt.Keyring, acts activities.Config, opts sdkworker.Options) sdkworker.Worker {
-	opts.Interceptors = append(opts.Interceptors, actors.NewInterceptor(keys))
+	opts.Interceptors = append(opts.Interceptors, actors.NewInterceptor(keys), metrics.NewInterceptor())
 	w := sdkworker.New(c, taskQueue, opts)
 	w.RegisterWorkflowWithOptions(workflows.CaseWorkflow, workflow.RegisterOptions{Name: workflows.CaseWorkflowName})
 	activities.New(acts).Register(w)
 	return w
+}
+
+// Readiness is what GET /readyz reports beyond Temporal and the definitions; the
+// caller blocks it while it still prepares (search attributes) after Start.
+func (s *Service) Readiness() *httpapi.Readiness { return s.ready }
+
+// withMetrics serves GET /metrics beside h on the same port.
+func withMetrics(h http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", metrics.Handler())
+	mux.Handle("/", h)
+	return mux
 }
 
 // Handler is the task API, for in-process calls such as seeding demo cases.
@@ -177,12 +212,16 @@ func (s *Service) Start() error {
 		l.Close()
 		return fmt.Errorf("start worker: %w", err)
 	}
+	s.polling()
 	if err := s.startWatch(); err != nil {
 		s.worker.Stop()
 		l.Close()
 		return err
 	}
 	go func() { s.served <- s.http.Serve(l) }()
+	if s.metrics != nil {
+		go s.metrics.Serve(s.cfg.MetricsListener) //nolint:errcheck // ends with Shutdown
+	}
 	return nil
 }
 
@@ -199,6 +238,16 @@ func (s *Service) shutdown(ctx context.Context) error {
 	if s.listener == nil { // never started
 		return nil
 	}
+	// Out of the load balancer first; requests still arriving meanwhile are served.
+	s.ready.Block("shutting down")
+	if s.cfg.DrainDelay > 0 {
+		s.cfg.Logger.Info().Dur("drain", s.cfg.DrainDelay).Msg("shutting down: readyz answers 503, still serving")
+		select {
+		case <-time.After(s.cfg.DrainDelay):
+		case <-ctx.Done():
+		}
+	}
+	s.cfg.Logger.Info().Msg("shutting down: no new requests; finishing those in flight")
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.ShutdownTimeout)
 	defer cancel()
 	s.stopWatch()
@@ -207,6 +256,9 @@ func (s *Service) shutdown(ctx context.Context) error {
 		s.http.Close()
 	}
 	s.worker.Stop()
+	if s.metrics != nil {
+		s.metrics.Close() // scrapes are short; nothing to finish
+	}
 	if serr := <-s.served; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
 		err = errors.Join(err, serr)
 	}

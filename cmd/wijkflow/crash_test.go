@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -37,7 +36,10 @@ const drillArgs = "WIJKFLOW_DRILL_ARGS"
 
 func TestMain(m *testing.M) {
 	if args := os.Getenv(drillArgs); args != "" {
-		if err := run(context.Background(), strings.Split(args, "\x1f"), os.Stdout, os.Stderr); err != nil {
+		ctx, stop := signalContext() // as main: SIGTERM shuts down gracefully
+		err := run(ctx, strings.Split(args, "\x1f"), os.Stdout, os.Stderr)
+		stop()
+		if err != nil {
 			os.Exit(1)
 		}
 		os.Exit(0)
@@ -149,7 +151,7 @@ func (d *drill) start() {
 	}
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
-		resp, err := http.Get(d.base() + "/healthz")
+		resp, err := http.Get(d.base() + "/readyz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/contrib/envconfig"
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
@@ -125,10 +126,9 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fmt.Fprintf(stdout, "Temporal started in %.1fs (data in %s)\n", time.Since(began).Seconds(), f.dataDir)
 
 	c, err := worker.Dial(ctx, worker.ClientConfig{
-		Address:   srv.Address(),
-		Namespace: f.namespace,
-		Logger:    log.Level(zerolog.WarnLevel), // the SDK's info lines are noise here
-		Keys:      keys,
+		Connection: envconfig.ClientConfigProfile{Address: srv.Address(), Namespace: f.namespace},
+		Logger:     log.Level(zerolog.WarnLevel), // the SDK's info lines are noise here
+		Keys:       keys,
 	})
 	if err != nil {
 		return err

@@ -24,6 +24,7 @@ var commands = map[string]command{
 	"diagram":  {summary: "print a definition as a Mermaid flowchart", run: plain("diagram", diagramUsage, exactly(1), runDiagram)},
 	"migrate":  {summary: "move open cases to another version of their process (--dry-run first)", run: runMigrate},
 	"schema":   {summary: "print the JSON Schema of the definition format", run: plain("schema", schemaUsage, exactly(0), runSchema)},
+	"setup":    {summary: "create a namespace of a Temporal cluster and its search attributes, once", run: runSetup},
 	"simulate": {summary: "rehearse a definition on sample cases, time skipped; --compare an older version", run: runSimulate},
 	"validate": {summary: "check definition files or folders; one line per problem", run: plain("validate", validateUsage, atLeast(1), runValidate)},
 	"worker":   {summary: "run the worker and task API against a Temporal cluster", run: runWorker},
@@ -35,9 +36,7 @@ type errExit int
 func (e errExit) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	// After the first Ctrl-C the default handling returns, so a second one quits at once.
-	go func() { <-ctx.Done(); stop() }()
+	ctx, stop := signalContext()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	var code errExit
@@ -49,6 +48,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "wijkflow:", err)
 		os.Exit(1)
 	}
+}
+
+// signalContext ends on Ctrl-C or SIGTERM (how Kubernetes, systemd and docker stop a
+// process): dev and worker then shut down gracefully. After the first signal the
+// default handling returns, so a second one quits at once.
+func signalContext() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() { <-ctx.Done(); stop() }()
+	return ctx, stop
 }
 
 // run dispatches to a subcommand; it is main without the process around it, for tests.

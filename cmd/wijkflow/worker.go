@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/rs/zerolog"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/contrib/envconfig"
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
@@ -47,20 +49,16 @@ func (s *serveFlags) register(fs *flag.FlagSet) {
 }
 
 // workerEnv maps flags of `wijkflow worker` to the environment variables that set them
-// when the flag is not given: the names the Temporal CLI and SDKs use.
+// when the flag is not given. The Temporal connection is not here: Temporal's own
+// environment-config loader reads it (temporalflags.go).
 var workerEnv = []struct{ flag, env string }{
-	{"temporal-address", "TEMPORAL_ADDRESS"},
-	{"namespace", "TEMPORAL_NAMESPACE"},
-	{"tls-cert", "TEMPORAL_TLS_CERT"},
-	{"tls-key", "TEMPORAL_TLS_KEY"},
-	{"tls-ca", "TEMPORAL_TLS_CA"},
-	{"tls-server-name", "TEMPORAL_TLS_SERVER_NAME"},
-	{"api-key", "TEMPORAL_API_KEY"},
 	{"task-queue", "WIJKFLOW_TASK_QUEUE"},
 	{"users", "WIJKFLOW_USERS"},
 	{"providers", "WIJKFLOW_PROVIDERS"},
 	{"keys", "WIJKFLOW_KEYS_FILE"},
 	{"access-log", "WIJKFLOW_ACCESS_LOG"},
+	{"metrics-addr", "WIJKFLOW_METRICS_ADDR"},
+	{"drain", "WIJKFLOW_DRAIN"},
 	{"codec-origins", "WIJKFLOW_CODEC_ORIGINS"},
 	{"oidc-issuer", "WIJKFLOW_OIDC_ISSUER"},
 	{"oidc-audience", "WIJKFLOW_OIDC_AUDIENCE"},
@@ -89,7 +87,10 @@ func applyEnv(fs *flag.FlagSet, getenv func(string) string) error {
 func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("worker", "usage: wijkflow worker (--users FILE | --oidc-issuer URL --oidc-audience ID) --keys FILE [flags]\n\nRuns the case worker and the task API against a Temporal cluster. Flags not given\nare read from the environment variable in brackets. Start several on one task queue\nto share the work.\n\nflags:", stderr)
 	var cc worker.ClientConfig
+	var tf temporalFlags
 	var sf serveFlags
+	var metricsAddr string
+	var drain time.Duration
 	var skipSA bool
 	var keysFile, codecOrigins string
 	fs.StringVar(&keysFile, "keys", "", "`file` of the payload keys, \"ID BASE64\" per line, newest last [WIJKFLOW_KEYS_FILE]; or the keys themselves in WIJKFLOW_KEYS")
@@ -97,13 +98,9 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var history string
 	var of oidcFlags
 	of.register(fs)
-	fs.StringVar(&cc.Address, "temporal-address", "localhost:7233", "`host:port` of the Temporal frontend [TEMPORAL_ADDRESS]")
-	fs.StringVar(&cc.Namespace, "namespace", "default", "Temporal namespace of the cases [TEMPORAL_NAMESPACE]")
-	fs.StringVar(&cc.TLSCert, "tls-cert", "", "client certificate `file` (PEM) for mTLS [TEMPORAL_TLS_CERT]")
-	fs.StringVar(&cc.TLSKey, "tls-key", "", "client key `file` (PEM) for mTLS [TEMPORAL_TLS_KEY]")
-	fs.StringVar(&cc.TLSCA, "tls-ca", "", "CA certificate `file` (PEM) of the server [TEMPORAL_TLS_CA]")
-	fs.StringVar(&cc.TLSServerName, "tls-server-name", "", "server name to verify [TEMPORAL_TLS_SERVER_NAME]")
-	fs.StringVar(&cc.APIKey, "api-key", "", "API key, e.g. for Temporal Cloud; implies TLS [TEMPORAL_API_KEY]")
+	tf.register(fs)
+	fs.StringVar(&metricsAddr, "metrics-addr", "", "serve GET /metrics on this `host:port` instead of the API's [WIJKFLOW_METRICS_ADDR]")
+	fs.DurationVar(&drain, "drain", 0, "on SIGTERM, answer 503 on /readyz for this long before no longer taking requests, e.g. 5s for Kubernetes [WIJKFLOW_DRAIN]")
 	fs.StringVar(&cc.Identity, "identity", "", "name of this worker in workflow histories (default pid@host)")
 	fs.StringVar(&history, "history", "", "JSON `file` that keeps the published definition versions across restarts")
 	var wf webFlags // webflags.go
@@ -113,7 +110,12 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := parseFlags(fs, args); err != nil {
 		return exitCode(err)
 	}
-	if err := applyEnv(fs, os.Getenv); err != nil {
+	var err error
+	if err = applyEnv(fs, os.Getenv); err != nil {
+		fmt.Fprintln(stderr, "wijkflow worker:", err)
+		return errExit(2)
+	}
+	if cc.Connection, err = tf.connection(envconfig.EnvLookupOS, stderr); err != nil {
 		fmt.Fprintln(stderr, "wijkflow worker:", err)
 		return errExit(2)
 	}
@@ -155,48 +157,73 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer closeAccess()
 
-	dialCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	c, err := worker.Dial(dialCtx, cc)
-	cancel()
+	c, err := worker.Connect(ctx, cc, log)
 	if err != nil {
-		return err
+		fmt.Fprintln(stderr, "wijkflow worker:", err)
+		return errExit(1)
 	}
 	defer c.Close()
-	if !skipSA {
-		if err := searchattrs.Register(ctx, c, cc.Namespace); err != nil {
-			fmt.Fprintf(stderr, "wijkflow worker: %v\nRegister the search attributes once by hand (see README.md, \"Running against a Temporal cluster\"),\nthen start with --skip-search-attributes if this worker may not manage them.\n", err)
-			return errExit(1)
+	var metricsListener net.Listener
+	if metricsAddr != "" {
+		if metricsListener, err = net.Listen("tcp", metricsAddr); err != nil {
+			return fmt.Errorf("metrics: %w", err)
 		}
 	}
 	svc, err := worker.New(worker.Config{
 		Common: httpapi.Common{
 			Client:    c,
-			Namespace: cc.Namespace,
+			Namespace: cc.Namespace(),
 			TaskQueue: sf.taskQueue,
 			Registry:  reg,
 			Auth:      tokens,
 			Logger:    log,
 			Access:    access,
 		},
-		Watch:        sf.watch,
-		Activities:   activities.Config{NotifyWebhook: sf.notifyWebhook, Providers: providers, Logger: log},
-		APIAddr:      sf.apiAddr,
-		Identity:     cc.Identity,
-		Keys:         keys,
-		CodecOrigins: splitList(codecOrigins),
-		Web:          webOpts,
+		Watch:           sf.watch,
+		Activities:      activities.Config{NotifyWebhook: sf.notifyWebhook, Providers: providers, Logger: log},
+		APIAddr:         sf.apiAddr,
+		Identity:        cc.Identity,
+		Keys:            keys,
+		CodecOrigins:    splitList(codecOrigins),
+		Web:             webOpts,
+		MetricsListener: metricsListener,
+		DrainDelay:      drain,
 	})
 	if err != nil {
 		return err
 	}
+	attributesReady := svc.Readiness().Block("the search attributes are not usable yet")
 	if err := svc.Start(); err != nil {
 		return err
 	}
+	if err := prepareAttributes(ctx, c, cc.Namespace(), skipSA, log); err != nil {
+		fmt.Fprintln(stderr, "wijkflow worker:", err)
+		svc.Shutdown(context.WithoutCancel(ctx))
+		return errExit(1)
+	}
+	attributesReady()
 	fmt.Fprintf(stdout, "wijkflow worker: task queue %q in namespace %q at %s\nTask API  %s\nready — Ctrl-C stops\n",
-		sf.taskQueue, cc.Namespace, cc.Address, apiURL(sf.apiAddr, svc.Addr()))
+		sf.taskQueue, cc.Namespace(), cc.Address(), apiURL(sf.apiAddr, svc.Addr()))
 	err = svc.Wait(ctx)
 	fmt.Fprintln(stdout, "stopped")
 	return err
+}
+
+// prepareAttributes registers the case search attributes (unless skip) and waits until
+// the frontend accepts them, so that no create answers 400 while a new mapping
+// propagates.
+func prepareAttributes(ctx context.Context, c client.Client, namespace string, skip bool, log zerolog.Logger) error {
+	if !skip {
+		if err := searchattrs.Register(ctx, c, namespace); err != nil {
+			if errors.Is(err, searchattrs.ErrFull) {
+				return err
+			}
+			return fmt.Errorf("%w\nRegister the search attributes once (wijkflow setup --namespace %s),\nthen start with --skip-search-attributes if this worker may not manage them", err, namespace)
+		}
+	}
+	return searchattrs.WaitUsable(ctx, c, namespace, func(attempt int, err error) {
+		log.Info().Int("attempt", attempt).Err(err).Msg("search attributes not usable yet (a new mapping takes seconds to reach every frontend); waiting")
+	})
 }
 
 // loadDefinitions loads the definitions folder; it prints one line per problem, and

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"flag"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,32 +17,22 @@ import (
 )
 
 func TestApplyEnvFlagsWin(t *testing.T) {
-	env := map[string]string{
-		"TEMPORAL_ADDRESS":   "env:7233",
-		"TEMPORAL_NAMESPACE": "env-ns",
-		"TEMPORAL_API_KEY":   "env-key",
-	}
+	env := map[string]string{"WIJKFLOW_TASK_QUEUE": "env-queue", "WIJKFLOW_USERS": "env-users.yaml"}
 	for _, tc := range []struct {
 		name string
 		args []string
 		flag string
 		want string
 	}{
-		{"env when flag absent", nil, "temporal-address", "env:7233"},
-		{"flag over env", []string{"--temporal-address", "flag:7233"}, "temporal-address", "flag:7233"},
-		{"flag equal to default still wins", []string{"--namespace", "default"}, "namespace", "default"},
-		{"env namespace", nil, "namespace", "env-ns"},
-		{"default without env", nil, "tls-ca", ""},
-		{"api key from env", nil, "api-key", "env-key"},
+		{"env when flag absent", nil, "task-queue", "env-queue"},
+		{"flag over env", []string{"--task-queue", "flag-queue"}, "task-queue", "flag-queue"},
+		{"flag equal to default still wins", []string{"--users", ""}, "users", ""},
+		{"default without env", nil, "providers", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fs := flag.NewFlagSet("worker", flag.ContinueOnError)
 			for _, m := range workerEnv {
-				def := ""
-				if m.flag == "namespace" {
-					def = "default"
-				}
-				fs.String(m.flag, def, "")
+				fs.String(m.flag, "", "")
 			}
 			if err := fs.Parse(tc.args); err != nil {
 				t.Fatal(err)
@@ -50,6 +42,62 @@ func TestApplyEnvFlagsWin(t *testing.T) {
 			}
 			if got := fs.Lookup(tc.flag).Value.String(); got != tc.want {
 				t.Errorf("--%s = %q, want %q", tc.flag, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestTemporalConnection: the connection is read as Temporal's tools read it (config
+// file, profile, TEMPORAL_* variables), flags win, and the old names still work with a
+// warning that names the new one.
+func TestTemporalConnection(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "temporal.toml")
+	toml := "[profile.prod]\naddress = \"file:7233\"\nnamespace = \"file-ns\"\n[profile.prod.tls]\nserver_name = \"file.example\"\n"
+	if err := os.WriteFile(file, []byte(toml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name               string
+		env                mapEnv
+		args               []string
+		address, ns, cert  string
+		serverName, apiKey string
+		warning            string
+	}{
+		{name: "nothing: defaults left to the SDK", env: mapEnv{}},
+		{name: "environment", env: mapEnv{"TEMPORAL_ADDRESS": "env:7233", "TEMPORAL_NAMESPACE": "env-ns", "TEMPORAL_API_KEY": "k",
+			"TEMPORAL_TLS_CLIENT_CERT_PATH": "c.pem"}, address: "env:7233", ns: "env-ns", apiKey: "k", cert: "c.pem"},
+		{name: "profile of the config file", env: mapEnv{"TEMPORAL_CONFIG_FILE": file, "TEMPORAL_PROFILE": "prod"},
+			address: "file:7233", ns: "file-ns", serverName: "file.example"},
+		{name: "environment over the file", env: mapEnv{"TEMPORAL_CONFIG_FILE": file, "TEMPORAL_PROFILE": "prod", "TEMPORAL_NAMESPACE": "env-ns"},
+			address: "file:7233", ns: "env-ns", serverName: "file.example"},
+		{name: "flags over both", env: mapEnv{"TEMPORAL_ADDRESS": "env:7233"},
+			args:    []string{"--config-file", file, "--profile", "prod", "--temporal-address", "flag:7233", "--tls-server-name", "flag.example"},
+			address: "flag:7233", ns: "file-ns", serverName: "flag.example"},
+		{name: "old name warns", env: mapEnv{"TEMPORAL_TLS_CERT": "old.pem"}, cert: "old.pem",
+			warning: "wijkflow: TEMPORAL_TLS_CERT is deprecated; use TEMPORAL_TLS_CLIENT_CERT_PATH (the name Temporal's tools read)\n"},
+		{name: "new name beats the old", env: mapEnv{"TEMPORAL_TLS_CERT": "old.pem", "TEMPORAL_TLS_CLIENT_CERT_PATH": "new.pem"}, cert: "new.pem"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("worker", flag.ContinueOnError)
+			var tf temporalFlags
+			tf.register(fs)
+			if err := fs.Parse(tc.args); err != nil {
+				t.Fatal(err)
+			}
+			var stderr bytes.Buffer
+			p, err := tf.connection(tc.env, &stderr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var cert, serverName string
+			if p.TLS != nil {
+				cert, serverName = p.TLS.ClientCertPath, p.TLS.ServerName
+			}
+			got := []string{p.Address, p.Namespace, cert, serverName, p.APIKey, stderr.String()}
+			want := []string{tc.address, tc.ns, tc.cert, tc.serverName, tc.apiKey, tc.warning}
+			if !slices.Equal(got, want) {
+				t.Errorf("address, namespace, cert, server name, API key, warning = %q, want %q", got, want)
 			}
 		})
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/metrics"
 )
 
 // Config is what the endpoint needs.
@@ -104,9 +105,14 @@ func (s *scoped) Decode(payloads []*commonpb.Payload) ([]*commonpb.Payload, erro
 	codec := crypt.NewCodec(s.h.cfg.Keys)
 	for i, p := range payloads {
 		out[i] = p
-		if !crypt.IsEncrypted(p) || !s.may(crypt.CaseOf(p)) {
+		if !crypt.IsEncrypted(p) {
 			continue
 		}
+		if !s.may(crypt.CaseOf(p)) {
+			metrics.CodecDecodes.WithLabelValues("denied").Inc()
+			continue
+		}
+		metrics.CodecDecodes.WithLabelValues("allowed").Inc()
 		dec, err := codec.Decode([]*commonpb.Payload{p})
 		if err != nil {
 			return payloads, err

@@ -61,6 +61,9 @@ type Config struct {
 	// DataConverter reads the memo of listed cases: the client's, which decrypts;
 	// default the SDK's default (unencrypted) converter.
 	DataConverter converter.DataConverter
+	// Ready holds what keeps the process from being ready besides Temporal and the
+	// definitions (GET /readyz); nil: nothing.
+	Ready *Readiness
 }
 
 const (

@@ -112,11 +112,12 @@ func TestErrorStatuses(t *testing.T) {
 }
 
 // TestTemporalUnavailable: without a reachable Temporal the API answers 503, also on
-// /healthz, and never hangs past its request timeout.
+// /readyz (while /healthz, the liveness probe, stays 200), and never hangs past its
+// request timeout.
 func TestTemporalUnavailable(t *testing.T) {
 	e := downEnv(t)
 	for _, c := range []struct{ method, path string }{
-		{"GET", "/healthz"},
+		{"GET", "/readyz"},
 		{"GET", "/cases"},
 		{"GET", "/tasks"},
 		{"GET", "/cases/case-abc"},
@@ -131,5 +132,8 @@ func TestTemporalUnavailable(t *testing.T) {
 	r := e.do("coach", "POST", "/cases", map[string]any{"gemeente": "dalfsen", "process": "wijkteam", "data": dalfsenIntake()})
 	if r.status != 503 {
 		t.Errorf("POST /cases: status %d, want 503; body %s", r.status, r.body)
+	}
+	if r := e.do("", "GET", "/healthz", nil); r.status != 200 {
+		t.Errorf("GET /healthz: status %d, want 200 (alive) while Temporal is down; body %s", r.status, r.body)
 	}
 }

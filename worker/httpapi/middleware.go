@@ -3,10 +3,13 @@ package httpapi
 import (
 	"context"
 	"net/http"
+
+	"github.com/wijkflow/wijkflow/worker/metrics"
 )
 
 // middleware bounds each request in time, answers a panic with a JSON 500 instead of a
-// dropped connection, and keeps case data out of caches.
+// dropped connection, keeps case data out of caches, and names the route pattern for
+// the request metrics (never the path: it carries case ids).
 func (a *api) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), a.timeout)
@@ -23,6 +26,9 @@ func (a *api) middleware(next http.Handler) http.Handler {
 				writeError(w, errorf(http.StatusInternalServerError, "internal error"))
 			}
 		}()
-		next.ServeHTTP(w, r.WithContext(ctx))
+		req := r.WithContext(ctx)
+		next.ServeHTTP(w, req)
+		// The mux set the pattern that matched on the request it was given.
+		metrics.SetRoute(r, req.Pattern)
 	})
 }

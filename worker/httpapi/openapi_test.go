@@ -146,7 +146,10 @@ func TestOpenAPIStatuses(t *testing.T) {
 		},
 		"GET /healthz": {
 			{200, "", "GET", "/healthz", nil, nil, nil},
-			{503, "", "GET", "/healthz", nil, nil, nil},
+		},
+		"GET /readyz": {
+			{200, "", "GET", "/readyz", nil, nil, nil},
+			{503, "", "GET", "/readyz", nil, nil, nil},
 		},
 	}
 	for op, probes := range cases {

@@ -29,6 +29,7 @@ type route struct {
 func (a *api) routes() []route {
 	return []route{
 		{method: "GET", path: "/healthz", public: true, h: a.healthz},
+		{method: "GET", path: "/readyz", public: true, h: a.readyz},
 		{method: "GET", path: "/openapi.yaml", public: true, h: serveSpec},
 		{method: "GET", path: "/definitions", h: a.listDefinitions},
 		{method: "POST", path: "/definitions/reload", action: "publish", h: a.reloadDefinitions},

@@ -11,6 +11,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/metrics"
 )
 
 // Check is an extra check of a loaded set that only the running service can make (for
@@ -126,6 +127,7 @@ func (r *Registry) Reload() Result {
 			Msg("definitions not published; the previous versions stay: " + issues.Error())
 		r.refused = problemFiles(issues)
 		r.last.Store(&res)
+		metrics.DefinitionReloads.WithLabelValues("refused").Inc()
 		return res
 	}
 	old := r.Set()
@@ -141,6 +143,7 @@ func (r *Registry) Reload() Result {
 		r.cfg.Logger.Info().Strs("published", res.Published).Str("set", res.Set).Msg("definitions published")
 	}
 	r.last.Store(&res)
+	metrics.DefinitionReloads.WithLabelValues("published").Inc()
 	return res
 }
 

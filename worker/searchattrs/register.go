@@ -49,6 +49,9 @@ func Register(ctx context.Context, c client.Client, namespace string) error {
 	// Another worker booting at the same moment may have added them first.
 	var exists *serviceerror.AlreadyExists
 	if err != nil && !errors.As(err, &exists) {
+		if full := fullType(err, missing, list.GetCustomAttributes()); full != nil {
+			return full
+		}
 		return fmt.Errorf("add search attributes to %q: %w", namespace, err)
 	}
 	return nil

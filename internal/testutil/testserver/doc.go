@@ -7,7 +7,6 @@
 //     commands and the browser.
 //   - memory.go: InMemory, the SDK's temporaltest server, for the task API's tests and
 //     benchmarks, which run their own worker on it.
-//   - mapped.go: waiting until every service of a server maps the search attributes.
 //   - users.go: Users, the test users as a service's authenticator.
 //
 // It imports workflows and never worker, so the tests inside package worker use it too.

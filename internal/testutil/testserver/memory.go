@@ -16,6 +16,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/worker/searchattrs"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -38,7 +39,7 @@ func InMemory(t testing.TB, encrypted bool) *Memory {
 	t.Helper()
 	// temporaltest re-reads the search attributes from the database on every read, which
 	// costs about a millisecond per listed case; production servers cache them. Keep
-	// that only until ours are registered; awaitMapped then checks that the caches hold
+	// that only until ours are registered; searchattrs.WaitUsable then checks that the caches hold
 	// them.
 	dc := dynamicconfig.NewMemoryClient()
 	cached := dc.OverrideSetting(dynamicconfig.ForceSearchAttributesCacheRefreshOnRead, true)
@@ -61,7 +62,7 @@ func InMemory(t testing.TB, encrypted bool) *Memory {
 	c := ts.GetDefaultClient()
 	ns := ts.GetDefaultNamespace()
 	// Generous: a service's search-attribute cache may hold its pre-registration copy
-	// for up to a minute (see awaitMapped).
+	// for up to a minute (see searchattrs.WaitUsable).
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	if _, err := c.OperatorService().AddSearchAttributes(ctx, &operatorservice.AddSearchAttributesRequest{
@@ -71,7 +72,7 @@ func InMemory(t testing.TB, encrypted bool) *Memory {
 		t.Fatal(err)
 	}
 	cached()
-	if err := awaitMapped(ctx, c, ns); err != nil {
+	if err := searchattrs.WaitUsable(ctx, c, ns, nil); err != nil {
 		t.Fatal(err)
 	}
 	return &Memory{TestServer: ts, Client: c, Namespace: ns, DataConverter: dcv}
