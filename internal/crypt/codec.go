@@ -142,9 +142,10 @@ func newGCM(secret []byte) (cipher.AEAD, error) {
 	return cipher.NewGCM(block)
 }
 
-// DataConverter is the SDK's default converter with every payload encrypted.
+// DataConverter is the SDK's default converter with every payload compressed and
+// encrypted (Codecs).
 func (r *Keyring) DataConverter() converter.DataConverter {
-	return converter.NewCodecDataConverter(converter.GetDefaultDataConverter(), NewCodec(r))
+	return converter.NewCodecDataConverter(converter.GetDefaultDataConverter(), r.Codecs()...)
 }
 
 // FailureConverter puts failure messages and stack traces into an encrypted payload too:

@@ -152,3 +152,37 @@ func TestRemoteCodecAsTheCLIUsesIt(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodesCompressedPayloads: what a worker stores (compressed, then encrypted) comes
+// back as the plain JSON the UI shows; an encode is read by a worker's chain.
+func TestDecodesCompressedPayloads(t *testing.T) {
+	keys, _ := crypt.NewKeyring(crypt.Generate("k1"))
+	tokens, _ := auth.NewTokens([]auth.User{{Token: "d", ID: "u-d", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"wijkcoach"}}})
+	mux := http.NewServeMux()
+	mux.Handle("/codec/", New(Config{Keys: keys, Auth: tokens, CaseGemeente: func(context.Context, string) (string, error) { return "dalfsen", nil }}))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	remote := converter.NewRemotePayloadCodec(converter.RemotePayloadCodecOptions{
+		Endpoint:      srv.URL + "/codec",
+		ModifyRequest: func(r *http.Request) error { r.Header.Set("Authorization", "Bearer d"); return nil },
+	})
+	text := strings.Repeat("verslag van het huisbezoek; ", 100)
+	worker := keys.DataConverter().(converter.DataConverterWithSerializationContext).WithSerializationContext(converter.WorkflowSerializationContext{WorkflowID: "case-d"})
+	stored, err := worker.ToPayload(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := remote.Decode([]*commonpb.Payload{stored})
+	var s string
+	if err != nil || converter.GetDefaultDataConverter().FromPayload(out[0], &s) != nil || s != text {
+		t.Fatalf("decode: %v %v", out, err)
+	}
+	plain, _ := converter.GetDefaultDataConverter().ToPayload(text)
+	enc, err := remote.Encode([]*commonpb.Payload{plain})
+	if err != nil || !crypt.IsEncrypted(enc[0]) {
+		t.Fatalf("encode: %v %v", enc, err)
+	}
+	if err := keys.DataConverter().FromPayload(enc[0], &s); err != nil || s != text {
+		t.Fatalf("a worker reads the encoded payload: %v", err)
+	}
+}
