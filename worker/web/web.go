@@ -72,6 +72,7 @@ type app struct {
 	pages map[string]*template.Template
 	log   zerolog.Logger
 	login *loginFlow // nil without Config.Login
+	scans scanCache  // the overview's lists of open cases (overviewscan.go)
 }
 
 // New returns the web app's handler for every path outside /api/.
