@@ -126,17 +126,12 @@ func TestDecodePerGemeente(t *testing.T) {
 // TestRemoteCodecAsTheCLIUsesIt decodes through the SDK's remote codec, which the
 // Temporal CLI uses for --codec-endpoint and --codec-auth.
 func TestRemoteCodecAsTheCLIUsesIt(t *testing.T) {
-	keys, _ := crypt.NewKeyring(crypt.Generate("k1"))
-	tokens, _ := auth.NewTokens([]auth.User{{Token: "d", ID: "u-d", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"wijkcoach"}}})
-	mux := http.NewServeMux()
-	mux.Handle("/codec/", New(Config{Keys: keys, Auth: tokens, CaseGemeente: func(context.Context, string) (string, error) { return "dalfsen", nil }}))
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+	keys, url := dalfsenEndpoint(t)
 	p, _ := converter.GetDefaultDataConverter().ToPayload("geheim")
 	enc, _ := crypt.NewCodec(keys).WithSerializationContext(converter.WorkflowSerializationContext{WorkflowID: "case-d"}).Encode([]*commonpb.Payload{p})
 	for token, want := range map[string]bool{"Bearer d": true, "Bearer x": false} {
 		remote := converter.NewRemotePayloadCodec(converter.RemotePayloadCodecOptions{
-			Endpoint:      srv.URL + "/codec",
+			Endpoint:      url + "/codec",
 			ModifyRequest: func(r *http.Request) error { r.Header.Set("Authorization", token); return nil },
 		})
 		out, err := remote.Decode(enc)
@@ -156,14 +151,9 @@ func TestRemoteCodecAsTheCLIUsesIt(t *testing.T) {
 // TestDecodesCompressedPayloads: what a worker stores (compressed, then encrypted) comes
 // back as the plain JSON the UI shows; an encode is read by a worker's chain.
 func TestDecodesCompressedPayloads(t *testing.T) {
-	keys, _ := crypt.NewKeyring(crypt.Generate("k1"))
-	tokens, _ := auth.NewTokens([]auth.User{{Token: "d", ID: "u-d", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"wijkcoach"}}})
-	mux := http.NewServeMux()
-	mux.Handle("/codec/", New(Config{Keys: keys, Auth: tokens, CaseGemeente: func(context.Context, string) (string, error) { return "dalfsen", nil }}))
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+	keys, url := dalfsenEndpoint(t)
 	remote := converter.NewRemotePayloadCodec(converter.RemotePayloadCodecOptions{
-		Endpoint:      srv.URL + "/codec",
+		Endpoint:      url + "/codec",
 		ModifyRequest: func(r *http.Request) error { r.Header.Set("Authorization", "Bearer d"); return nil },
 	})
 	text := strings.Repeat("verslag van het huisbezoek; ", 100)
@@ -185,4 +175,16 @@ func TestDecodesCompressedPayloads(t *testing.T) {
 	if err := keys.DataConverter().FromPayload(enc[0], &s); err != nil || s != text {
 		t.Fatalf("a worker reads the encoded payload: %v", err)
 	}
+}
+
+// dalfsenEndpoint serves the codec endpoint to one Dalfsen user (token "d") for cases
+// that are all Dalfsen's; it stops when the test ends.
+func dalfsenEndpoint(t *testing.T) (*crypt.Keyring, string) {
+	keys, _ := crypt.NewKeyring(crypt.Generate("k1"))
+	tokens, _ := auth.NewTokens([]auth.User{{Token: "d", ID: "u-d", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"wijkcoach"}}})
+	mux := http.NewServeMux()
+	mux.Handle("/codec/", New(Config{Keys: keys, Auth: tokens, CaseGemeente: func(context.Context, string) (string, error) { return "dalfsen", nil }}))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return keys, srv.URL
 }
