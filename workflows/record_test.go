@@ -49,7 +49,7 @@ func TestRecordHistories(t *testing.T) {
 		"case-clocks-dalfsen-late": dalfsenLate("rec-dalfsen-5", r.dalfsen, r.dalfsenRelated),
 		// Recorded after the facts record was published as the memo WijkFacts (facts*.go,
 		// GetVersion "wijk-facts"): the Dalfsen path and a Dordrecht hand-off.
-		"facts-dalfsen-full-path":     dalfsenRecorded("rec-dalfsen-5", r.dalfsen, r.dalfsenRelated),
+		"facts-dalfsen-full-path":     dalfsenRecorded("rec-dalfsen-6", r.dalfsen, r.dalfsenRelated),
 		"facts-dordrecht-ggz-handoff": dordrechtGGZ("rec-dordrecht-6", r.dordrecht, r.dordrechtRelated),
 	})
 }

@@ -18,9 +18,9 @@ type command struct {
 	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
-// commands are the subcommands, one file each.
+// commands are the subcommands, one file each; "dev" adds itself (devcmd.go), except in
+// a build with -tags nodev (nodev.go), which leaves out the embedded Temporal server.
 var commands = map[string]command{
-	"dev":      {summary: "run it all locally: embedded Temporal + Web UI, worker, task API", run: runDev},
 	"diagram":  {summary: "print a definition as a Mermaid flowchart", run: plain("diagram", diagramUsage, exactly(1), runDiagram)},
 	"migrate":  {summary: "move open cases to another version of their process (--dry-run first)", run: runMigrate},
 	"schema":   {summary: "print the JSON Schema of the definition format", run: plain("schema", schemaUsage, exactly(0), runSchema)},

@@ -146,10 +146,10 @@ func newGCM(secret []byte) (cipher.AEAD, error) {
 	return cipher.NewGCM(block)
 }
 
-// DataConverter is the SDK's default converter with every payload encrypted but the
-// values of Public types (public.go).
+// DataConverter is the SDK's default converter with every payload compressed and
+// encrypted (Codecs), but the values of Public types (public.go).
 func (r *Keyring) DataConverter() converter.DataConverter {
-	return converter.NewCodecDataConverter(baseConverter(), NewCodec(r))
+	return converter.NewCodecDataConverter(baseConverter(), r.Codecs()...)
 }
 
 // FailureConverter puts failure messages and stack traces into an encrypted payload too:

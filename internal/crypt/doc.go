@@ -2,8 +2,8 @@
 //
 // A Keyring holds one or more named 256-bit keys: the newest encrypts, every key
 // decrypts, so cases started before a rotation stay readable. Its DataConverter wraps the
-// SDK's default converter in converter.NewCodecDataConverter with the Codec of this
-// package; give it (and FailureConverter) to every client, worker and replayer:
+// SDK's default converter in converter.NewCodecDataConverter with the chain Codecs: the
+// SDK's zlib codec, then the Codec of this package; give it (and FailureConverter) to every client, worker and replayer:
 //
 //	ring, err := crypt.LoadFile("keys")
 //	opts := client.Options{DataConverter: ring.DataConverter(), FailureConverter: ring.FailureConverter()}

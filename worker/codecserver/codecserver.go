@@ -92,10 +92,14 @@ type scoped struct {
 	allowed map[string]bool // case id → may decode
 }
 
-// Encode encrypts payloads the UI or CLI sends (e.g. a signal's input). They carry no
-// case, so only a worker can read them back.
+// Encode compresses and encrypts payloads the UI or CLI sends (e.g. a signal's input),
+// as a worker's chain does. They carry no case, so only a worker can read them back.
 func (s *scoped) Encode(payloads []*commonpb.Payload) ([]*commonpb.Payload, error) {
-	return crypt.NewCodec(s.h.cfg.Keys).Encode(payloads)
+	small, err := crypt.Compression().Encode(payloads)
+	if err != nil {
+		return payloads, err
+	}
+	return crypt.NewCodec(s.h.cfg.Keys).Encode(small)
 }
 
 // Decode decrypts the payloads of cases of the user's gemeente and leaves the others
@@ -115,6 +119,10 @@ func (s *scoped) Decode(payloads []*commonpb.Payload) ([]*commonpb.Payload, erro
 		metrics.CodecDecodes.WithLabelValues("allowed").Inc()
 		dec, err := codec.Decode([]*commonpb.Payload{p})
 		if err != nil {
+			return payloads, err
+		}
+		// Decrypted, the payload may still be compressed (crypt.Keyring.Codecs).
+		if dec, err = crypt.Compression().Decode(dec); err != nil {
 			return payloads, err
 		}
 		out[i] = dec[0]

@@ -126,17 +126,12 @@ func TestDecodePerGemeente(t *testing.T) {
 // TestRemoteCodecAsTheCLIUsesIt decodes through the SDK's remote codec, which the
 // Temporal CLI uses for --codec-endpoint and --codec-auth.
 func TestRemoteCodecAsTheCLIUsesIt(t *testing.T) {
-	keys, _ := crypt.NewKeyring(crypt.Generate("k1"))
-	tokens, _ := auth.NewTokens([]auth.User{{Token: "d", ID: "u-d", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"wijkcoach"}}})
-	mux := http.NewServeMux()
-	mux.Handle("/codec/", New(Config{Keys: keys, Auth: tokens, CaseGemeente: func(context.Context, string) (string, error) { return "dalfsen", nil }}))
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+	keys, url := dalfsenEndpoint(t)
 	p, _ := converter.GetDefaultDataConverter().ToPayload("geheim")
 	enc, _ := crypt.NewCodec(keys).WithSerializationContext(converter.WorkflowSerializationContext{WorkflowID: "case-d"}).Encode([]*commonpb.Payload{p})
 	for token, want := range map[string]bool{"Bearer d": true, "Bearer x": false} {
 		remote := converter.NewRemotePayloadCodec(converter.RemotePayloadCodecOptions{
-			Endpoint:      srv.URL + "/codec",
+			Endpoint:      url + "/codec",
 			ModifyRequest: func(r *http.Request) error { r.Header.Set("Authorization", token); return nil },
 		})
 		out, err := remote.Decode(enc)
@@ -151,4 +146,45 @@ func TestRemoteCodecAsTheCLIUsesIt(t *testing.T) {
 			t.Errorf("%s: %v %v %q", token, out, err, s)
 		}
 	}
+}
+
+// TestDecodesCompressedPayloads: what a worker stores (compressed, then encrypted) comes
+// back as the plain JSON the UI shows; an encode is read by a worker's chain.
+func TestDecodesCompressedPayloads(t *testing.T) {
+	keys, url := dalfsenEndpoint(t)
+	remote := converter.NewRemotePayloadCodec(converter.RemotePayloadCodecOptions{
+		Endpoint:      url + "/codec",
+		ModifyRequest: func(r *http.Request) error { r.Header.Set("Authorization", "Bearer d"); return nil },
+	})
+	text := strings.Repeat("verslag van het huisbezoek; ", 100)
+	worker := keys.DataConverter().(converter.DataConverterWithSerializationContext).WithSerializationContext(converter.WorkflowSerializationContext{WorkflowID: "case-d"})
+	stored, err := worker.ToPayload(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := remote.Decode([]*commonpb.Payload{stored})
+	var s string
+	if err != nil || converter.GetDefaultDataConverter().FromPayload(out[0], &s) != nil || s != text {
+		t.Fatalf("decode: %v %v", out, err)
+	}
+	plain, _ := converter.GetDefaultDataConverter().ToPayload(text)
+	enc, err := remote.Encode([]*commonpb.Payload{plain})
+	if err != nil || !crypt.IsEncrypted(enc[0]) {
+		t.Fatalf("encode: %v %v", enc, err)
+	}
+	if err := keys.DataConverter().FromPayload(enc[0], &s); err != nil || s != text {
+		t.Fatalf("a worker reads the encoded payload: %v", err)
+	}
+}
+
+// dalfsenEndpoint serves the codec endpoint to one Dalfsen user (token "d") for cases
+// that are all Dalfsen's; it stops when the test ends.
+func dalfsenEndpoint(t *testing.T) (*crypt.Keyring, string) {
+	keys, _ := crypt.NewKeyring(crypt.Generate("k1"))
+	tokens, _ := auth.NewTokens([]auth.User{{Token: "d", ID: "u-d", Gemeente: "dalfsen", Teams: []string{"dalfsen"}, Roles: []string{"wijkcoach"}}})
+	mux := http.NewServeMux()
+	mux.Handle("/codec/", New(Config{Keys: keys, Auth: tokens, CaseGemeente: func(context.Context, string) (string, error) { return "dalfsen", nil }}))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return keys, srv.URL
 }

@@ -6,10 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
-
-	"go.temporal.io/api/workflowservice/v1"
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/workflows"
@@ -20,6 +17,9 @@ type count struct {
 	N     int64
 	Query string
 	Link  string // the Web UI's list for Query; "" without a Web UI
+	// match is Query as a test of one open case (overviewscan.go): the numbers are
+	// counted from one list of the open cases, Query only makes the link.
+	match func(openCase) bool
 }
 
 // overviewRow is one team and step (Step "" is the team's total).
@@ -45,8 +45,9 @@ type overviewData struct {
 
 // overview counts, per process, team and task step, the open cases, the stalled ones,
 // those past their term (not suspended: a suspended clock stands still), the suspended
-// ones, and those per escalation level, with CountWorkflowExecutions. Only a lead sees
-// it, and only for their own gemeente: the gemeente is always in the query.
+// ones, and those per escalation level, from one list of the gemeente's open cases
+// (openCases). Only a lead sees it, and only for their own gemeente: the gemeente is
+// always in the query.
 func (a *app) overview(w http.ResponseWriter, r *http.Request, rq *request) {
 	if !rq.lead {
 		a.errorPage(w, r, rq, http.StatusForbidden, "Het overzicht is voor de teamleider.")
@@ -57,8 +58,41 @@ func (a *app) overview(w http.ResponseWriter, r *http.Request, rq *request) {
 		return
 	}
 	now := time.Now().UTC().Truncate(time.Second)
-	d := overviewData{Now: now, UI: a.cfg.TemporalUIURL != ""}
-	for _, def := range a.processesOf(rq.user.Gemeente) {
+	d, err := a.overviewCounts(r.Context(), rq.user.Gemeente, a.processesOf(rq.user.Gemeente), now)
+	if err != nil {
+		a.log.Error().Err(err).Msg("web: overview list failed")
+		a.errorPage(w, r, rq, http.StatusBadGateway, "Temporal gaf de aantallen niet. Probeer het zo nog eens.")
+		return
+	}
+	d.UI = a.cfg.TemporalUIURL != ""
+	for i := range d.Processes {
+		var rows []overviewRow
+		for _, row := range d.Processes[i].Rows {
+			if row.Step == "" || row.Open.N > 0 { // steps without open cases are noise
+				rows = append(rows, row)
+			}
+		}
+		d.Processes[i].Rows = rows
+	}
+	if ui := a.cfg.TemporalUIURL; ui != "" {
+		list := strings.TrimRight(ui, "/") + "/namespaces/" + url.PathEscape(a.cfg.Namespace) + "/workflows?query="
+		for i := range d.Processes {
+			for j := range d.Processes[i].Rows {
+				row := &d.Processes[i].Rows[j]
+				for _, c := range append([]*count{&row.Open, &row.Stalled, &row.Late, &row.Suspended}, ptrs(row.Levels)...) {
+					c.Link = list + url.QueryEscape(c.Query)
+				}
+			}
+		}
+	}
+	a.render(w, http.StatusOK, "overview", rq, page{Title: "Overzicht voor de teamleider", Nav: "overzicht", Data: d})
+}
+
+// overviewCounts builds every row of the gemeente's processes with its queries and
+// counts them from one list of the gemeente's open cases.
+func (a *app) overviewCounts(ctx context.Context, gemeente string, defs []*definitions.Definition, now time.Time) (overviewData, error) {
+	d := overviewData{Now: now}
+	for _, def := range defs {
 		p := overviewProcess{Def: def}
 		maxLevel := 0
 		for _, s := range def.Steps {
@@ -92,99 +126,43 @@ func (a *app) overview(w http.ResponseWriter, r *http.Request, rq *request) {
 					}
 					base += fmt.Sprintf(` AND %s = %q`, workflows.SAStep.GetName(), s.ID)
 				}
-				row.Open.Query = base
-				row.Stalled.Query = base + " AND " + workflows.SAStalled.GetName() + " = true"
-				row.Late.Query = fmt.Sprintf(`%s AND %s < %q AND %s = false`, base, workflows.SADeadline.GetName(),
-					now.Format(time.RFC3339), workflows.SASuspended.GetName())
-				row.Suspended.Query = base + " AND " + workflows.SASuspended.GetName() + " = true"
+				in := rowMatch(def.Process, team, row.Step)
+				row.Open = count{Query: base, match: in}
+				row.Stalled = count{Query: base + " AND " + workflows.SAStalled.GetName() + " = true",
+					match: func(c openCase) bool { return in(c) && c.HasStalled && c.Stalled }}
+				row.Late = count{Query: fmt.Sprintf(`%s AND %s < %q AND %s = false`, base, workflows.SADeadline.GetName(),
+					now.Format(time.RFC3339), workflows.SASuspended.GetName()),
+					match: func(c openCase) bool {
+						return in(c) && c.Deadline != nil && c.Deadline.Before(now) && c.HasSusp && !c.Suspended
+					}}
+				row.Suspended = count{Query: base + " AND " + workflows.SASuspended.GetName() + " = true",
+					match: func(c openCase) bool { return in(c) && c.HasSusp && c.Suspended }}
 				for _, l := range p.Levels {
-					row.Levels = append(row.Levels, count{Query: fmt.Sprintf("%s AND %s = %d", base, workflows.SAEscalation.GetName(), l)})
+					row.Levels = append(row.Levels, count{Query: fmt.Sprintf("%s AND %s = %d", base, workflows.SAEscalation.GetName(), l),
+						match: func(c openCase) bool { return in(c) && c.HasEscalation && c.Escalation == int64(l) }})
 				}
 				p.Rows = append(p.Rows, row)
 			}
 		}
 		d.Processes = append(d.Processes, p)
 	}
-	// First the open cases of every row, then the rest only where there are any: a
-	// step without open cases has nothing stalled either. Pointers into the rows are
-	// taken after the slices stopped growing.
-	var open []*count
-	for i := range d.Processes {
-		for j := range d.Processes[i].Rows {
-			open = append(open, &d.Processes[i].Rows[j].Open)
-		}
+	cases, err := a.openCases(ctx, gemeente, now)
+	if err != nil {
+		return d, err
 	}
-	err := a.countAll(r.Context(), open)
-	var rest []*count
 	for i := range d.Processes {
 		for j := range d.Processes[i].Rows {
 			row := &d.Processes[i].Rows[j]
-			if row.Open.N == 0 {
-				continue
-			}
-			rest = append(rest, &row.Stalled, &row.Late, &row.Suspended)
-			for k := range row.Levels {
-				rest = append(rest, &row.Levels[k])
-			}
-		}
-	}
-	if err == nil {
-		err = a.countAll(r.Context(), rest)
-	}
-	if err != nil {
-		a.log.Error().Err(err).Msg("web: overview counts failed")
-		a.errorPage(w, r, rq, http.StatusBadGateway, "Temporal gaf de aantallen niet. Probeer het zo nog eens.")
-		return
-	}
-	for i := range d.Processes {
-		var rows []overviewRow
-		for _, row := range d.Processes[i].Rows {
-			if row.Step == "" || row.Open.N > 0 { // steps without open cases are noise
-				rows = append(rows, row)
-			}
-		}
-		d.Processes[i].Rows = rows
-	}
-	if ui := a.cfg.TemporalUIURL; ui != "" {
-		list := strings.TrimRight(ui, "/") + "/namespaces/" + url.PathEscape(a.cfg.Namespace) + "/workflows?query="
-		for i := range d.Processes {
-			for j := range d.Processes[i].Rows {
-				row := &d.Processes[i].Rows[j]
-				for _, c := range append([]*count{&row.Open, &row.Stalled, &row.Late, &row.Suspended}, ptrs(row.Levels)...) {
-					c.Link = list + url.QueryEscape(c.Query)
+			for _, c := range append([]*count{&row.Open, &row.Stalled, &row.Late, &row.Suspended}, ptrs(row.Levels)...) {
+				for _, oc := range cases {
+					if c.match(oc) {
+						c.N++
+					}
 				}
 			}
 		}
 	}
-	a.render(w, http.StatusOK, "overview", rq, page{Title: "Overzicht voor de teamleider", Nav: "overzicht", Data: d})
-}
-
-// countAll runs the counts a few at a time and fills in each one's link.
-func (a *app) countAll(ctx context.Context, jobs []*count) error {
-	sem := make(chan struct{}, 6)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var first error
-	for _, c := range jobs {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			resp, err := a.cfg.Client.CountWorkflow(ctx, &workflowservice.CountWorkflowExecutionsRequest{
-				Namespace: a.cfg.Namespace, Query: c.Query,
-			})
-			if err != nil {
-				mu.Lock()
-				if first == nil {
-					first = err
-				}
-				mu.Unlock()
-				return
-			}
-			c.N = resp.GetCount()
-		})
-	}
-	wg.Wait()
-	return first
+	return d, nil
 }
 
 func ptrs(cs []count) []*count {

@@ -76,6 +76,7 @@ type app struct {
 	log    zerolog.Logger
 	login  *loginFlow // nil without Config.Login
 	people *auth.Directory
+	scans  scanCache // the overview's lists of open cases (overviewscan.go)
 }
 
 // New returns the web app's handler for every path outside /api/.

@@ -1,0 +1,9 @@
+#!/bin/sh
+# Builds the binary of the container image: without the embedded Temporal server and
+# Web UI (-tags nodev), static (no cgo), without paths of the build machine.
+# The Dockerfile runs this; deploy/deploy_test.go runs it without docker.
+#   deploy/build.sh OUT   (from the repository root)
+set -eu
+out=${1:?usage: deploy/build.sh OUT}
+CGO_ENABLED=0 go build -tags nodev -trimpath -ldflags "-s -w" -o "$out" ./cmd/wijkflow
+"$out" help >/dev/null
