@@ -139,4 +139,3 @@ func (c *Cluster) Pids() map[string]int {
 	}
 	return pids
 }
-
