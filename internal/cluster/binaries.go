@@ -42,9 +42,15 @@ func Build(root, dir string) (Binaries, error) {
 			return b, err
 		}
 	}
-	b.Wijkflow = filepath.Join(dir, "wijkflow")
-	_, err = goCmd(root, nil, "build", "-o", b.Wijkflow, "./cmd/wijkflow")
+	b.Wijkflow, err = BuildWijkflow(root, dir)
 	return b, err
+}
+
+// BuildWijkflow builds the repository's wijkflow command into dir and returns its path.
+func BuildWijkflow(root, dir string) (string, error) {
+	path := filepath.Join(dir, "wijkflow")
+	_, err := goCmd(root, nil, "build", "-o", path, "./cmd/wijkflow")
+	return path, err
 }
 
 // installTemporal builds the server and the SQL tool of version outside our module

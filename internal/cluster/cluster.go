@@ -130,10 +130,10 @@ func (c *Cluster) Stop() {
 	}
 }
 
-// Pids are the process ids of the topology by name (temporal, worker-1, …), for
-// measuring memory and CPU; PostgreSQL's are Postgres.Pids.
+// Pids are the process ids of the topology by name (postgres, temporal, worker-1, …),
+// for measuring memory and CPU.
 func (c *Cluster) Pids() map[string]int {
-	pids := map[string]int{"temporal": c.Temporal.Pid()}
+	pids := map[string]int{"postgres": c.Postgres.Pid(), "temporal": c.Temporal.Pid()}
 	for _, w := range c.Workers {
 		pids[w.Name] = w.Pid()
 	}

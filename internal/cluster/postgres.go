@@ -104,3 +104,15 @@ func (pg *Postgres) Stop() {
 	_, _ = pg.run("pg_ctl", "-D", filepath.Join(pg.dir, "data"), "-m", "fast", "-w", "stop")
 	_ = os.RemoveAll(pg.dir)
 }
+
+// Pid is the postmaster's process id (the first line of postmaster.pid); its
+// backends are its children.
+func (pg *Postgres) Pid() int {
+	b, err := os.ReadFile(filepath.Join(pg.dir, "data", "postmaster.pid"))
+	if err != nil {
+		return 0
+	}
+	first, _, _ := strings.Cut(string(b), "\n")
+	pid, _ := strconv.Atoi(strings.TrimSpace(first))
+	return pid
+}
