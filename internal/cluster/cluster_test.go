@@ -85,7 +85,7 @@ func TestCluster(t *testing.T) {
 	})
 
 	t.Run("codec endpoint on either worker", func(t *testing.T) {
-		codecOnEither(t, c)
+		created[codecOnEither(t, c)] = true
 	})
 
 	t.Run("kill -9 of a worker under load", func(t *testing.T) {

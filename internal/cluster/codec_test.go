@@ -14,8 +14,8 @@ import (
 
 // codecOnEither reads a case's input as Temporal stores it (encrypted; this client has
 // no keys) and has each worker's codec endpoint decode it, as the Web UI and the CLI do:
-// any worker decodes what any worker encrypted.
-func codecOnEither(t *testing.T, c *Cluster) {
+// any worker decodes what any worker encrypted. It returns the case it made.
+func codecOnEither(t *testing.T, c *Cluster) string {
 	v, err := newAPIClient(coachToken, c.Workers[0].URL).create("codec")
 	if err != nil {
 		t.Fatal(err)
@@ -51,4 +51,5 @@ func codecOnEither(t *testing.T, c *Cluster) {
 			t.Errorf("%s's codec left the input encrypted: %s", w.Name, out[0].GetMetadata())
 		}
 	}
+	return v.ID
 }

@@ -54,11 +54,15 @@ func setupSchemas(sqlTool string, pgPort int) error {
 // startTemporal writes the server's config into dir and starts it on PostgreSQL at
 // pgPort, waiting until the frontend answers.
 func startTemporal(ctx context.Context, bin, dir string, pgPort int) (*Temporal, error) {
-	p, err := freePorts(9)
+	p, err := freePorts(5)
 	if err != nil {
 		return nil, err
 	}
-	ports := temporalPorts{p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]}
+	m, err := lowPorts(4)
+	if err != nil {
+		return nil, err
+	}
+	ports := temporalPorts{p[0], m[0], p[1], p[2], m[1], p[3], m[2], p[4], m[3]}
 	t := &Temporal{Address: "127.0.0.1:" + strconv.Itoa(ports.Frontend), bin: bin, dir: dir,
 		config: filepath.Join(dir, "temporal.yaml")}
 	if err := writeTemporalConfig(t.config, pgPort, ports); err != nil {
