@@ -96,6 +96,7 @@ func TestCluster(t *testing.T) {
 
 	t.Run("Temporal restart", func(t *testing.T) {
 		c.Temporal.Stop(30 * time.Second)
+		stopped := time.Now()
 		if err := c.Temporal.Start(context.Background()); err != nil {
 			t.Fatal(err)
 		}
@@ -114,6 +115,7 @@ func TestCluster(t *testing.T) {
 				t.Fatalf("%s after the restart: %v", w.Name, err)
 			}
 		}
+		bothPolling(t, c, stopped)
 	})
 
 	t.Run("PostgreSQL holds only encrypted payloads", func(t *testing.T) {

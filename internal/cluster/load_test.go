@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -17,13 +18,16 @@ const inFlight = 20
 // killUnderLoad runs cases cases of four tasks each through both workers, 20 requests in
 // flight, and kill -9s worker 2 a third of the way; it restarts at once. The client sends
 // what got no answer again, with its Idempotency-Key, to the next worker. Every case must
-// close, each task completed exactly once. It returns the cases.
+// close, each task completed exactly once, and the restarted worker polls again. It
+// returns the cases.
 func killUnderLoad(t *testing.T, c *Cluster, cases int) map[string]bool {
 	api := newAPIClient(coachToken, c.Workers[0].URL, c.Workers[1].URL)
 	victim := c.Workers[1]
 	restarted := make(chan error, 1)
 	var once sync.Once
+	var killed time.Time
 	kill := func() {
+		killed = time.Now()
 		victim.Kill()
 		go func() { restarted <- victim.Start(context.Background()) }()
 	}
@@ -64,6 +68,7 @@ func killUnderLoad(t *testing.T, c *Cluster, cases int) map[string]bool {
 	if err := <-restarted; err != nil {
 		t.Fatalf("%s after kill -9: %v", victim.Name, err)
 	}
+	bothPolling(t, c, killed)
 	for i, err := range errs {
 		if err != nil {
 			t.Fatalf("case %d: %v", i, err)
