@@ -19,7 +19,9 @@ import (
 // same driver: b.N cases of testdorp/vier (a create and four completions each), 20
 // requests in flight, spread over the workers in turn. It reports cases/s, create and
 // complete p50/p99, CPU per case summed over every process of the topology, each
-// process's peak memory, and any 202 (a create answered before its first view). Run:
+// process's peak memory (PostgreSQL: the private memory of its processes now, beside its
+// shared buffers), the history stored per case, and any 202 (a create answered before
+// its first view) or retry. Run:
 //
 //	go test ./internal/cluster -run '^$' -bench Servers -benchtime 300x -timeout 30m
 //
@@ -29,14 +31,12 @@ func BenchmarkServers(b *testing.B) {
 	c := startCluster(b)
 	b.Run("cluster", func(b *testing.B) {
 		drive(b, []string{c.Workers[0].URL, c.Workers[1].URL}, c.Pids())
+		historyBytes(b, c.Postgres)
 	})
+	c.Stop()
 	if b.Failed() {
 		return
 	}
-	if err := historyBytes(b, c.Postgres); err != nil {
-		b.Fatal(err)
-	}
-	c.Stop()
 
 	dev := startDev(b)
 	b.Run("dev", func(b *testing.B) {
@@ -99,6 +99,10 @@ func drive(b *testing.B, urls []string, pids map[string]int) {
 	b.ReportMetric(ms(percentile(completes, 99)), "complete-p99-ms")
 	b.ReportMetric(ms(cpu()-cpu0)/float64(b.N), "cpu-ms/case")
 	for name, pid := range pids {
+		if name == "postgres" { // many processes sharing its buffers: their own memory
+			b.ReportMetric(anonMemory(pid), name+"-anon-MB")
+			continue
+		}
 		_, peak := memory(pid)
 		b.ReportMetric(peak, name+"-peak-MB")
 	}
@@ -123,18 +127,17 @@ func driveCase(api *apiClient, key string, timed func(*[]time.Duration, func() e
 }
 
 // historyBytes reports the history PostgreSQL stores per case: every batch of events of
-// the cases run so far, divided by their number.
-func historyBytes(b *testing.B, pg *Postgres) error {
+// the cases run so far (the warm-up's too), divided by their number.
+func historyBytes(b *testing.B, pg *Postgres) {
 	out, err := pg.SQL("temporal", "SELECT sum(octet_length(data)), count(DISTINCT tree_id) FROM history_node")
 	if err != nil {
-		return err
+		b.Fatal(err)
 	}
 	var bytes, cases float64
 	if _, err := fmt.Sscanf(out, "%g\t%g", &bytes, &cases); err != nil || cases == 0 {
-		return fmt.Errorf("history bytes: %q: %v", out, err)
+		b.Fatalf("history bytes: %q: %v", out, err)
 	}
-	b.Logf("PostgreSQL history: %.0f bytes per case over %.0f cases", bytes/cases, cases)
-	return nil
+	b.ReportMetric(bytes/cases/1024, "history-KB/case")
 }
 
 // startDev runs `wijkflow dev` as its own process on free ports, without demo cases.

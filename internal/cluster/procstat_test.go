@@ -50,21 +50,40 @@ func statTimes(pid int) (time.Duration, int) {
 	return time.Duration(ticks) * time.Second / clockTick, ppid
 }
 
-// memory is a process's resident set now and at its peak, in MB.
-func memory(pid int) (rss, peak float64) {
-	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "status"))
-	if err != nil {
-		return 0, 0
-	}
-	for line := range strings.Lines(string(b)) {
-		k, v, _ := strings.Cut(line, ":")
-		kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
-		switch k {
-		case "VmRSS":
-			rss = kb / 1024
-		case "VmHWM":
-			peak = kb / 1024
+// anonMemory is the private (anonymous) resident memory of a process and its children,
+// in MB: PostgreSQL's backends share its buffers, which a sum of RSS would count again
+// for each.
+func anonMemory(pid int) float64 {
+	total := statusField(pid, "RssAnon")
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		child, err := strconv.Atoi(e.Name())
+		if err != nil || child == pid {
+			continue
+		}
+		if _, parent := statTimes(child); parent == pid {
+			total += statusField(child, "RssAnon")
 		}
 	}
-	return rss, peak
+	return total / 1024
+}
+
+// statusField is a kB field of /proc/pid/status.
+func statusField(pid int, name string) float64 {
+	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "status"))
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(b)) {
+		if k, v, _ := strings.Cut(line, ":"); k == name {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			return kb
+		}
+	}
+	return 0
+}
+
+// memory is a process's resident set now and at its peak, in MB.
+func memory(pid int) (rss, peak float64) {
+	return statusField(pid, "VmRSS") / 1024, statusField(pid, "VmHWM") / 1024
 }
