@@ -103,8 +103,7 @@ func drive(b *testing.B, urls []string, pids map[string]int) {
 			b.ReportMetric(anonMemory(pid), name+"-anon-MB")
 			continue
 		}
-		_, peak := memory(pid)
-		b.ReportMetric(peak, name+"-peak-MB")
+		b.ReportMetric(peakMemory(pid), name+"-peak-MB")
 	}
 	b.ReportMetric(float64(api.slow.Load()), "202s")
 	b.ReportMetric(float64(api.retries.Load()), "retries")

@@ -83,7 +83,5 @@ func statusField(pid int, name string) float64 {
 	return 0
 }
 
-// memory is a process's resident set now and at its peak, in MB.
-func memory(pid int) (rss, peak float64) {
-	return statusField(pid, "VmRSS") / 1024, statusField(pid, "VmHWM") / 1024
-}
+// peakMemory is a process's largest resident set so far, in MB.
+func peakMemory(pid int) float64 { return statusField(pid, "VmHWM") / 1024 }
