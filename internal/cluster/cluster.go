@@ -39,6 +39,16 @@ type Cluster struct {
 	Namespace string
 	// KeysFile holds the payload keys every worker shares.
 	KeysFile string
+	// Took is how long each step of Start took, in order ("build 12s", …).
+	Took []string
+}
+
+// step runs one step of Start and records how long it took.
+func (c *Cluster) step(name string, do func() error) error {
+	start := time.Now()
+	err := do()
+	c.Took = append(c.Took, name+" "+time.Since(start).Round(100*time.Millisecond).String())
+	return err
 }
 
 // Start builds what is missing and starts PostgreSQL, Temporal (schemas set up, the
@@ -60,23 +70,28 @@ func Start(ctx context.Context, cfg Config) (c *Cluster, err error) {
 			c.Stop()
 		}
 	}()
-	if c.Binaries, err = Build(cfg.Root, cfg.Dir); err != nil {
+	if err = c.step("build", func() (err error) { c.Binaries, err = Build(cfg.Root, cfg.Dir); return err }); err != nil {
 		return c, err
 	}
 	ports, err := freePorts(1)
 	if err != nil {
 		return c, err
 	}
-	if c.Postgres, err = StartPostgres(ports[0]); err != nil {
+	if err = c.step("postgres", func() (err error) { c.Postgres, err = StartPostgres(ports[0]); return err }); err != nil {
 		return c, err
 	}
-	if err = setupSchemas(c.Binaries.SQLTool, c.Postgres.Port); err != nil {
+	if err = c.step("schemas", func() error { return setupSchemas(c.Binaries.SQLTool, c.Postgres.Port) }); err != nil {
 		return c, err
 	}
-	if c.Temporal, err = startTemporal(ctx, c.Binaries.Server, cfg.Dir, c.Postgres.Port); err != nil {
+	if err = c.step("temporal", func() (err error) {
+		c.Temporal, err = startTemporal(ctx, c.Binaries.Server, cfg.Dir, c.Postgres.Port)
+		return err
+	}); err != nil {
 		return c, err
 	}
-	if err = createNamespace(ctx, c.Temporal.Address, cfg.Namespace, cfg.Retention); err != nil {
+	if err = c.step("namespace", func() error {
+		return createNamespace(ctx, c.Temporal.Address, cfg.Namespace, cfg.Retention)
+	}); err != nil {
 		return c, err
 	}
 	sessionKey, err := writeKeys(c.KeysFile)
@@ -96,7 +111,7 @@ func Start(ctx context.Context, cfg Config) (c *Cluster, err error) {
 			return c, err
 		}
 		c.Workers = append(c.Workers, w)
-		if err := w.Start(ctx); err != nil {
+		if err := c.step(w.Name, func() error { return w.Start(ctx) }); err != nil {
 			return c, err
 		}
 	}

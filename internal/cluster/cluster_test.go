@@ -37,9 +37,9 @@ func startCluster(t testing.TB) *Cluster {
 	if err != nil {
 		t.Fatalf("start the cluster: %v", err)
 	}
-	t.Logf("cluster up in %s: Temporal %s at %s, PostgreSQL on %d, workers %s and %s",
-		time.Since(start).Round(time.Second), c.Binaries.TemporalVersion, c.Temporal.Address, c.Postgres.Port,
-		c.Workers[0].URL, c.Workers[1].URL)
+	t.Logf("cluster up in %s (%s): Temporal %s at %s, PostgreSQL on %d, workers %s and %s",
+		time.Since(start).Round(time.Second), strings.Join(c.Took, ", "), c.Binaries.TemporalVersion,
+		c.Temporal.Address, c.Postgres.Port, c.Workers[0].URL, c.Workers[1].URL)
 	t.Cleanup(func() {
 		if t.Failed() {
 			for _, name := range []string{"temporal", "worker-1", "worker-2"} {
