@@ -10,6 +10,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/definitions/law"
+	"github.com/wijkflow/wijkflow/internal/words"
 )
 
 // caseClocksChange is the workflow.GetVersion change id of the case's terms from the
@@ -86,20 +87,29 @@ func (c *clocks) addCaseClock(step, what string, d *definitions.Deadline) {
 		Within: tm.within, Due: c.due(c.st.Received, tm.within)})
 }
 
-// handOver ends the case clocks of a step whose task t just opened: the task's clock
-// counts the same term from now on. A term already past is not reported twice: the
-// task's alarm of the same end counts as fired, and a deadline makes the task overdue.
-func (c *clocks) handOver(t *Task) {
-	c.st.Clocks = slices.DeleteFunc(c.st.Clocks, func(k *CaseClock) bool {
+// handOver ends the case clocks of a step whose task t just opened (its hersteltermijnen
+// applied): the task's clock counts the same term from now on. A term already past is
+// not reported twice: the task's alarm with the same end, on a running clock, counts as
+// fired (as clocks.fire, without its trail entry). An end that a hersteltermijn moved
+// is the task's own, and fires as usual.
+func (c *clocks) handOver(ctx workflow.Context, t *Task) {
+	var left []*CaseClock
+	for _, k := range c.st.Clocks {
 		if !slices.Contains(k.Steps, t.Step) {
-			return false
+			left = append(left, k)
+			continue
 		}
-		if a := t.alarm(k.What); k.Passed && a != nil && !a.Due.After(k.Due) {
-			a.Done = true
-			t.Overdue = t.Overdue || k.What == alarmDeadline
+		a := t.alarm(k.What)
+		if !k.Passed || a == nil || a.Done || !a.Due.Equal(k.Due) || !t.FrozenAt.IsZero() {
+			continue
 		}
-		return true
-	})
+		a.Done = true
+		if k.What == alarmDeadline {
+			t.Overdue = true
+			c.stops.end(ctx, t, words.RestartExpired)
+		}
+	}
+	c.st.Clocks = left
 }
 
 // pruneCaseClocks drops the case clocks no path leads to any more: the case closed, or

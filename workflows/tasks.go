@@ -29,7 +29,6 @@ func (c *taskList) open(ctx workflow.Context, step *definitions.Step) {
 		t.Roles = []string{step.Role}
 	}
 	t.Alarms = c.clocks.alarms(step, now)
-	c.clocks.handOver(t)
 	if c.st.Suspended && step.Suspendable {
 		t.FrozenAt = now
 	}
@@ -38,6 +37,7 @@ func (c *taskList) open(ctx workflow.Context, step *definitions.Step) {
 	c.clocks.noteTerms(ctx, step, t)
 	c.stops.join(ctx, step, t)
 	c.stops.start(ctx, step, t)
+	c.clocks.handOver(ctx, t)
 }
 
 // close removes an open task; the case's escalation level follows (escalation.go).

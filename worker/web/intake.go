@@ -31,6 +31,9 @@ type intakeData struct {
 // receivedLabel is the receipt date's label, on the form and in its error summary.
 const receivedLabel = "Datum van de melding"
 
+// ReceivedLabel is the receipt date's label, for the template.
+func (intakeData) ReceivedLabel() string { return receivedLabel }
+
 func (a *app) intakePage(w http.ResponseWriter, r *http.Request, rq *request) {
 	a.renderIntake(w, r, rq, http.StatusOK, r.URL.Query().Get("proces"), nil, nil, randomString())
 }

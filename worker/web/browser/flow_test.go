@@ -169,8 +169,8 @@ func TestWorkerFlow(t *testing.T) {
 	if r := e.text(".resident"); !strings.Contains(r, resident) || !strings.Contains(r, "1 april 1950") || !strings.Contains(r, "000000012") {
 		t.Errorf("resident block = %q", r)
 	}
-	if c := e.text("#klokken + table"); !strings.Contains(c, "Wmo 2015 art. 2.3.2 lid 2") {
-		t.Errorf("clocks without the legal citation: %q", c)
+	if c := e.text("#termijnen-wettelijk + p + ul"); !strings.Contains(c, "Wmo 2015 art. 2.3.2 lid 2") {
+		t.Errorf("legal terms without the citation: %q", c)
 	}
 	if tl := e.text(".timeline"); !strings.Contains(tl, "Taak opgepakt") || !strings.Contains(tl, "Taak afgerond") {
 		t.Errorf("timeline = %q", tl)
