@@ -629,3 +629,17 @@ func TestRefusalNamesPeople(t *testing.T) {
 		t.Errorf("409: %d, want %q in\n%s", st, want, body)
 	}
 }
+
+// TestPersonFromTheTokensBesideAProvider: a user of the tokens file who has not signed in
+// since the start is named from the file, also when an identity provider signs in others.
+func TestPersonFromTheTokensBesideAProvider(t *testing.T) {
+	tokens, err := auth.NewTokens([]auth.User{{Token: "t", ID: "u-7", Name: "Anna de Vries", Gemeente: "testgem", Teams: []string{"noord"}, Roles: []string{"wijkcoach"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &app{cfg: Config{Auth: auth.Either{&auth.OIDC{}, tokens}}, people: auth.NewDirectory()}
+	def := &definitions.Definition{Roles: map[string]string{"wijkcoach": "Wijkcoach"}}
+	if got := a.person("u-7", def); got != "Anna de Vries (Wijkcoach)" {
+		t.Errorf("person(u-7) = %q", got)
+	}
+}
