@@ -46,6 +46,14 @@ func (d *Definition) RoleLabel(role string) string {
 	return Label(role)
 }
 
+// Question is what a field asks as the worker reads it: its label, or its name in words.
+func (f *Field) Question() string {
+	if f.Label != "" {
+		return f.Label
+	}
+	return Label(f.Name)
+}
+
 // OptionLabel is how a worker reads an option of a choice or choices field.
 func (f *Field) OptionLabel(value string) string {
 	if f != nil && f.OptionLabels[value] != "" {

@@ -292,7 +292,7 @@ func (c *checker) forms() {
 			} else if fst.f.Type != fl.Type && validType(fl.Type) && validType(fst.f.Type) {
 				c.problem(p+".type", words.Msg(words.ProblemFieldTwoTypes, "name", strconv.Quote(fl.Name), "type", string(fst.f.Type),
 					"path", fst.path, "line", strconv.Itoa(c.locate(fst.path).line)))
-			} else if asked, before := fieldLabel(fl), fieldLabel(fst.f); asked != before {
+			} else if asked, before := fl.Question(), fst.f.Question(); asked != before {
 				at := p + ".label"
 				if fl.Label == "" {
 					at = p
@@ -302,14 +302,6 @@ func (c *checker) forms() {
 			}
 		}
 	})
-}
-
-// fieldLabel is the question a field asks as the worker reads it.
-func fieldLabel(f *Field) string {
-	if f.Label != "" {
-		return f.Label
-	}
-	return Label(f.Name)
 }
 
 // options checks the type and that choice fields have options and other fields have none.

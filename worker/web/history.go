@@ -60,10 +60,7 @@ func history(def *definitions.Definition, f *definitions.Field, given []workflow
 		if asked == nil { // a form changed by a later version of the definition
 			asked = f
 		}
-		line.Label = asked.Label
-		if line.Label == "" {
-			line.Label = definitions.Label(asked.Name)
-		}
+		line.Label = asked.Question()
 		line.Value = valueNL(asked, a.Value)
 		out = append(out, line)
 	}

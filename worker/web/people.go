@@ -27,8 +27,8 @@ func (a *app) person(id string, def *definitions.Definition) string {
 		return ""
 	}
 	u, ok := a.people.Lookup(id)
-	if l, isLookuper := a.cfg.Auth.(lookuper); !ok && isLookuper {
-		u, ok = l.Lookup(id)
+	if !ok {
+		u, ok = lookup(a.cfg.Auth, id)
 	}
 	if !ok || u.Name == "" {
 		return "medewerker " + id
@@ -44,6 +44,23 @@ func (a *app) person(id string, def *definitions.Definition) string {
 		return u.Name + " (" + label + ")"
 	}
 	return u.Name
+}
+
+// lookup asks the authenticator for a user it knows by id: a tokens file, alone or
+// beside an identity provider (auth.Either). Only the web app asks Either: the API's
+// assignee check must not learn to refuse the provider's users.
+func lookup(au auth.Authenticator, id string) (auth.User, bool) {
+	switch x := au.(type) {
+	case lookuper:
+		return x.Lookup(id)
+	case auth.Either:
+		for _, one := range x {
+			if u, ok := lookup(one, id); ok {
+				return u, true
+			}
+		}
+	}
+	return auth.User{}, false
 }
 
 // teamLabel names a team of the gemeente as its definitions do; def, the case's own

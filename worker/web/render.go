@@ -119,19 +119,14 @@ var funcs = template.FuncMap{
 		}
 		return "nee"
 	},
-	"value":    valueNL,
-	"gemeente": definitions.Label, // a gemeente's code as its name: "dalfsen" → "Dalfsen"
-	"inWords":  definitions.Label, // an id without a label of its own: "eigen_kracht" → "Eigen kracht"
-	"nonce":    randomString,      // a form's Idempotency-Key: sent twice, it acts once
-	"query":    func(s string) template.URL { return template.URL(s) },
-	"overdue":  func(t *time.Time) bool { return t != nil && time.Now().After(*t) },
-	"soon":     deadlineSoon,
-	"fieldLabel": func(f *definitions.Field) string {
-		if f.Label != "" {
-			return f.Label
-		}
-		return definitions.Label(f.Name)
-	},
+	"value":      valueNL,
+	"gemeente":   definitions.Label, // a gemeente's code as its name: "dalfsen" → "Dalfsen"
+	"inWords":    definitions.Label, // an id without a label of its own: "eigen_kracht" → "Eigen kracht"
+	"nonce":      randomString,      // a form's Idempotency-Key: sent twice, it acts once
+	"query":      func(s string) template.URL { return template.URL(s) },
+	"overdue":    func(t *time.Time) bool { return t != nil && time.Now().After(*t) },
+	"soon":       deadlineSoon,
+	"fieldLabel": (*definitions.Field).Question,
 }
 
 // dateNL writes a time as "2 december 2026" in Amsterdam.

@@ -21,11 +21,7 @@ func answers(def *definitions.Definition, data map[string]any, form definitions.
 		if !ok || slices.Contains(personal, f.Name) {
 			continue
 		}
-		label := f.Label
-		if label == "" {
-			label = definitions.Label(f.Name)
-		}
-		out = append(out, residentLine{label, valueNL(f, val)})
+		out = append(out, residentLine{f.Question(), valueNL(f, val)})
 	}
 	return out
 }

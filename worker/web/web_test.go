@@ -472,10 +472,16 @@ func TestCasePage(t *testing.T) {
 	v.Trail = []workflows.TrailEntry{
 		{At: time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC), Event: workflows.EventTaskCompleted, Step: "melding", Actor: "coach-1", Detail: "intern"},
 		{At: time.Date(2026, 12, 2, 9, 30, 0, 0, time.UTC), Event: workflows.EventEscalated, Step: "melding", Task: "melding-1", Args: map[string]string{"role": "teamleider"}},
-		{At: time.Date(2026, 12, 3, 9, 30, 0, 0, time.UTC), Event: workflows.EventResumed, Args: map[string]string{"suspended": "3d"}},
+		{At: time.Date(2026, 12, 3, 9, 30, 0, 0, time.UTC), Event: workflows.EventResumed, Args: map[string]string{"suspended": "3d"}, Actor: "oud-9"},
 	}
 	f.api.views["case-a"] = v
 	_, body, _ := f.get("/zaken/case-a")
+	// Who acted, by name and role; someone the app never met by the id the case keeps.
+	for _, want := range []string{"door Coach (Wijkcoach)", "door medewerker oud-9", "team Noord"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("case page lacks %q", want)
+		}
+	}
 	for _, want := range []string{"<title>Zaak van Inwoner case-a", "<dd>1 april 1950</dd>", "Wmo 2015 art. 2.3.2",
 		"1 december 2026, 10:30", "Taak afgerond</strong>: Melding",
 		"Opgeschaald</strong>: Melding", "Opgeschaald naar Teamleider", "Hervat na 3 dagen opschorting", "<dt>Verslag</dt><dd>Gesprek gevoerd</dd>", "<dt>Akkoord</dt><dd>ja</dd>", `action="/zaken/case-a/opschorten"`} {
@@ -605,5 +611,35 @@ func TestActionsCarryTheirFormsKey(t *testing.T) {
 	f.post("/zaken/case-a/opschorten", url.Values{"csrf": {secret}, "nonce": {"n-2"}, "reden": {"wacht"}})
 	if want := []string{"web-" + nonce[1], "web-" + nonce[1], "web-n-2"}; strings.Join(keys, " ") != strings.Join(want, " ") {
 		t.Errorf("keys sent %v, want %v", keys, want)
+	}
+}
+
+// TestRefusalNamesPeople: a refusal names the task by its step and the colleague by
+// name, not by their ids.
+func TestRefusalNamesPeople(t *testing.T) {
+	f := newFixture(t)
+	secret := f.signIn("coach-1")
+	f.api.views["case-a"] = view("case-a", task("case-a", "melding-1", "melding", "lead-1"))
+	f.api.answer = func(*http.Request) (int, any) {
+		m := words.Msg(words.RefuseAlreadyAssigned, "task", "melding-1", "assignee", "lead-1")
+		return 409, map[string]any{"error": m.String(), "code": m.Code, "args": m.Args}
+	}
+	st, body, _ := f.post("/zaken/case-a/taken/melding-1", url.Values{"csrf": {secret}, "nonce": {"n"}})
+	if want := "Dit kan niet meer: taak Melding is al toegewezen aan Lead."; st != http.StatusConflict || !strings.Contains(body, want) {
+		t.Errorf("409: %d, want %q in\n%s", st, want, body)
+	}
+}
+
+// TestPersonFromTheTokensBesideAProvider: a user of the tokens file who has not signed in
+// since the start is named from the file, also when an identity provider signs in others.
+func TestPersonFromTheTokensBesideAProvider(t *testing.T) {
+	tokens, err := auth.NewTokens([]auth.User{{Token: "t", ID: "u-7", Name: "Anna de Vries", Gemeente: "testgem", Teams: []string{"noord"}, Roles: []string{"wijkcoach"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &app{cfg: Config{Auth: auth.Either{&auth.OIDC{}, tokens}}, people: auth.NewDirectory()}
+	def := &definitions.Definition{Roles: map[string]string{"wijkcoach": "Wijkcoach"}}
+	if got := a.person("u-7", def); got != "Anna de Vries (Wijkcoach)" {
+		t.Errorf("person(u-7) = %q", got)
 	}
 }

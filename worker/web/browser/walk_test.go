@@ -136,6 +136,8 @@ func TestWijkcoachDayInDutch(t *testing.T) {
 	e.scan(n, "mijn taken")
 
 	// The melding, from a source whose id reads badly (veilig_thuis).
+	e.open("/melding")
+	e.visit(n, "keuze van het proces")
 	e.open("/melding?proces=wijkteam")
 	e.visit(n, "nieuwe melding")
 	const name = "Dag Nederlands (test)"
