@@ -151,16 +151,11 @@ func TestWijkcoachDayInDutch(t *testing.T) {
 	if l := e.text(`label[for="veld-bron-6"]`); l != "Veilig Thuis" {
 		t.Errorf("the option veilig_thuis reads %q, want its label Veilig Thuis", l)
 	}
-	// MERGE(recv): when the intake form has recv's <input name="received">, replace
-	// `false` by `true`: the walk then enters a receipt date of seven weeks ago and
-	// expects the case past its Wmo term at once.
-	pastReceipt := false
-	if pastReceipt {
-		e.eval(`document.querySelector('input[name="received"]').value = "` + time.Now().AddDate(0, 0, -49).Format(time.DateOnly) + `"; ""`)
-	}
+	// The melding came in seven weeks ago: the case is past its Wmo term at once.
+	e.eval(`document.querySelector('input[name="received"]').value = "` + time.Now().AddDate(0, 0, -49).Format(time.DateOnly) + `"; ""`)
 	e.submit(`form.taskform button[type=submit]`, ".resident")
 	caseID := strings.TrimPrefix(e.eval(`location.pathname`), "/zaken/")
-	if pastReceipt && !e.has(".badge.late") {
+	if !e.has(".badge.late") {
 		t.Errorf("a melding of seven weeks ago is not shown past its term at once:\n%s", e.text("main"))
 	}
 	e.visit(n, "zaak na melding")
