@@ -152,13 +152,6 @@ func dynamicConfig() dynamicconfig.StaticClient {
 		// frontend.namespaceRPS.visibility stays at Temporal's stock 10, as on a fresh
 		// cluster: the overview and the lists make one or a few visibility calls a page.
 		dynamicconfig.HistoryCacheHostLevelMaxSize.Key(): 8096,
-		// One partition per task queue: one process serves them all, and with the stock
-		// four a new case's first workflow task may sit in a partition no poller is on
-		// until it is forwarded, while the create (Update-with-Start) waits for that task.
-		// BenchmarkBesideSDK (worker): create p99 21.8 s -> 8.7 s for wijkflow, 16.0 s ->
-		// 6.0 s for the SDK baseline, on a loaded 2-core machine.
-		dynamicconfig.MatchingNumTaskqueueReadPartitions.Key():  1,
-		dynamicconfig.MatchingNumTaskqueueWritePartitions.Key(): 1,
 	}
 }
 
