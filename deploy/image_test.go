@@ -9,11 +9,9 @@ import (
 )
 
 // TestImageBuildSteps runs the build stage's script as the Dockerfile does, without
-// docker, and checks the Dockerfile: it builds with that script and runs as nonroot.
+// docker, and checks the Dockerfile: it builds with that script and runs as nonroot;
+// the binary's dev command says the embedded server is left out.
 func TestImageBuildSteps(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
 	b, err := os.ReadFile("../Dockerfile")
 	if err != nil {
 		t.Fatal(err)
@@ -36,6 +34,9 @@ func TestImageBuildSteps(t *testing.T) {
 	help, err := exec.Command(out, "help").Output()
 	if err != nil || !strings.Contains(string(help), "worker") || !strings.Contains(string(help), "not in this build") {
 		t.Errorf("the image's binary: %v\n%s", err, help)
+	}
+	if b, err := exec.Command(out, "dev").CombinedOutput(); err == nil || !strings.Contains(string(b), "-tags nodev") {
+		t.Errorf("the image's dev command: %v\n%s", err, b)
 	}
 	st, err := os.Stat(out)
 	if err != nil {

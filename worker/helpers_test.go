@@ -10,6 +10,7 @@ import (
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
 
+	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/internal/testutil"
@@ -28,11 +29,12 @@ type svcOpts struct {
 	log       io.Writer      // nil: warnings and errors to the test's log
 	access    accesslog.Sink
 	origins   []string
+	defs      []*definitions.Definition // nil: testutil.TestDefinitions
 }
 
 // serve runs the worker and the task API with the test definition and users on a free
 // port until the test ends (or until it is shut down), and returns the API's base URL.
-func serve(t *testing.T, c client.Client, ns string, o svcOpts) (*worker.Service, string) {
+func serve(t testing.TB, c client.Client, ns string, o svcOpts) (*worker.Service, string) {
 	t.Helper()
 	logger := testserver.Log(t)
 	if o.log != nil {
@@ -41,12 +43,15 @@ func serve(t *testing.T, c client.Client, ns string, o svcOpts) (*worker.Service
 	if o.keys == nil {
 		o.keys = testutil.Keys()
 	}
+	if o.defs == nil {
+		o.defs = testutil.TestDefinitions(t)
+	}
 	svc, err := worker.New(worker.Config{
 		Common: httpapi.Common{
 			Client:         c,
 			Namespace:      ns,
 			TaskQueue:      o.taskQueue,
-			Definitions:    testutil.TestDefinitions(t),
+			Definitions:    o.defs,
 			Auth:           testserver.Users(t),
 			Logger:         logger,
 			RequestTimeout: testutil.RequestTimeout,
