@@ -100,6 +100,7 @@ func TestCluster(t *testing.T) {
 		if err := c.Temporal.Start(context.Background()); err != nil {
 			t.Fatal(err)
 		}
+		up := time.Now()
 		for _, w := range c.Workers {
 			if err := w.WaitReady(context.Background()); err != nil {
 				t.Fatal(err)
@@ -116,6 +117,7 @@ func TestCluster(t *testing.T) {
 			}
 		}
 		bothPolling(t, c, stopped)
+		t.Logf("both workers served a case and polled again %s after Temporal was back", time.Since(up).Round(100*time.Millisecond))
 	})
 
 	t.Run("PostgreSQL holds only encrypted payloads", func(t *testing.T) {

@@ -16,17 +16,27 @@ const clockTick = 100
 // (PostgreSQL's backends), and that of its children still running.
 func cpuTime(pid int) time.Duration {
 	total, _ := statTimes(pid)
+	for _, child := range children(pid) {
+		t, _ := statTimes(child)
+		total += t
+	}
+	return total
+}
+
+// children are the running processes whose parent is pid.
+func children(pid int) []int {
+	var out []int
 	entries, _ := os.ReadDir("/proc")
 	for _, e := range entries {
 		child, err := strconv.Atoi(e.Name())
 		if err != nil || child == pid {
 			continue
 		}
-		if t, parent := statTimes(child); parent == pid {
-			total += t
+		if _, parent := statTimes(child); parent == pid {
+			out = append(out, child)
 		}
 	}
-	return total
+	return out
 }
 
 // statTimes reads utime+stime+cutime+cstime and the parent's pid from /proc/pid/stat.
@@ -55,15 +65,8 @@ func statTimes(pid int) (time.Duration, int) {
 // for each.
 func anonMemory(pid int) float64 {
 	total := statusField(pid, "RssAnon")
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		child, err := strconv.Atoi(e.Name())
-		if err != nil || child == pid {
-			continue
-		}
-		if _, parent := statTimes(child); parent == pid {
-			total += statusField(child, "RssAnon")
-		}
+	for _, child := range children(pid) {
+		total += statusField(child, "RssAnon")
 	}
 	return total / 1024
 }

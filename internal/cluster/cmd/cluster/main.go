@@ -21,7 +21,7 @@ func main() {
 	cfg := cluster.Config{Root: root}
 	flag.StringVar(&cfg.Dir, "dir", "", "`folder` for logs, the server's config and the keys (default: a new temporary one)")
 	flag.IntVar(&cfg.Workers, "workers", 2, "how many wijkflow workers")
-	flag.StringVar(&cfg.Definitions, "definitions", "definitions", "`folder` of process definitions every worker reads")
+	flag.StringVar(&cfg.Definitions, "definitions", "internal/cluster/testdata/definitions", "`folder` of process definitions every worker reads (default: the four-task test definition; the shipped ones need WIJKFLOW_PROVIDERS)")
 	flag.StringVar(&cfg.Users, "users", "internal/testutil/testdata/users.yaml", "users `file` every worker reads (default: the test users)")
 	flag.StringVar(&cfg.Namespace, "namespace", "wijkflow", "Temporal namespace, created with the retention")
 	flag.DurationVar(&cfg.Retention, "retention", 72*time.Hour, "how long closed cases stay")
