@@ -38,26 +38,28 @@ func TestWorkerMetrics(t *testing.T) {
 	// One case through both tasks to its end.
 	var v workflows.CaseView
 	create := map[string]any{"gemeente": "testdorp", "process": "snel", "team": "noord", "data": map[string]any{"bron": "huisarts"}}
-	if err := callAs(api+"/cases", "test-leider", create, http.StatusCreated, &v); err != nil {
+	if err := postJSON(api+"/cases", "test-leider", create, &v); err != nil {
 		t.Fatal(err)
 	}
 	for _, step := range []struct {
 		task string
 		data map[string]any
 	}{{"melding-1", map[string]any{"urgent": true}}, {"gesprek-1", map[string]any{"verslag": "goed gesprek"}}} {
-		if err := callAs(api+"/cases/"+v.ID+"/tasks/"+step.task+"/complete", "test-leider", map[string]any{"data": step.data}, http.StatusOK, nil); err != nil {
+		if err := postJSON(api+"/cases/"+v.ID+"/tasks/"+step.task+"/complete", "test-leider", map[string]any{"data": step.data}, new(any)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := callAs(api+"/cases/nope", "test-leider", nil, http.StatusNotFound, nil); err != nil {
-		t.Fatal(err)
+	if err := getJSON(api+"/cases/nope", "test-leider", new(any)); err == nil || !strings.Contains(err.Error(), "404") {
+		t.Fatalf("GET an unknown case: %v, want 404", err)
 	}
 
-	// Every series below appears once the case closed (the workflow counts it).
+	// Every series below appears once the case closed (the workflow counts it). The
+	// counts are the process's (other tests of this package count too), so only the
+	// series are checked.
 	want := []string{
-		`wijkflow_http_requests_total{code="201",method="POST",route="POST /api/v1/cases"} 1`,
-		`wijkflow_http_requests_total{code="404",method="GET",route="GET /api/v1/cases/{id}"} 1`,
-		`wijkflow_http_request_duration_seconds_bucket{method="POST",route="POST /api/v1/cases/{id}/tasks/{taskId}/complete",le="+Inf"} 2`,
+		`wijkflow_http_requests_total{code="201",method="POST",route="POST /api/v1/cases"} `,
+		`wijkflow_http_requests_total{code="404",method="GET",route="GET /api/v1/cases/{id}"} `,
+		`wijkflow_http_request_duration_seconds_bucket{method="POST",route="POST /api/v1/cases/{id}/tasks/{taskId}/complete",le="+Inf"} `,
 		`wijkflow_cases_started_total{`, `wijkflow_cases_closed_total{`, `result="afgerond"`,
 		`wijkflow_task_completions_total{`, `outcome="completed"`, `gemeente="testdorp"`, `process="snel"`,
 		// The SDK's own, through its OpenTelemetry handler.
@@ -136,7 +138,7 @@ func prometheusScrapes(t *testing.T, site string) {
 	for {
 		up := queryProm(web, "up")
 		cases := queryProm(web, "wijkflow_cases_closed_total")
-		if up == "1" && cases == "1" {
+		if up == "1" && cases != "" && cases != "0" {
 			return
 		}
 		if time.Now().After(deadline) {
@@ -165,31 +167,4 @@ func queryProm(web, query string) string {
 	}
 	s, _ := r.Data.Result[0].Value[1].(string)
 	return s
-}
-
-// callAs sends body as JSON with the user's token and checks the status.
-func callAs(u, token string, body any, want int, out any) error {
-	method := http.MethodGet
-	var rd io.Reader
-	if body != nil {
-		method = http.MethodPost
-		b, _ := json.Marshal(body)
-		rd = bytes.NewReader(b)
-	}
-	req, _ := http.NewRequest(method, u, rd)
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != want {
-		return fmt.Errorf("%s %s: %d, want %d: %s", method, u, resp.StatusCode, want, b)
-	}
-	if out != nil {
-		return json.Unmarshal(b, out)
-	}
-	return nil
 }
