@@ -67,6 +67,7 @@ func TestWorkerMetrics(t *testing.T) {
 		`go_goroutines `,
 	}
 	text := scrape(t, site+"/metrics", want)
+	t.Logf("one scrape: %d bytes, %d samples", len(text), strings.Count(text, "\n")-strings.Count(text, "\n#"))
 	if strings.Contains(text, v.ID) {
 		t.Errorf("a case id is in the metrics")
 	}
