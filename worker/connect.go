@@ -69,7 +69,7 @@ func transient(err error) bool {
 	if errors.Is(err, context.DeadlineExceeded) {
 		return true
 	}
-	switch status.Code(err) {
+	switch grpcCode(err) {
 	case codes.Unavailable, codes.DeadlineExceeded, codes.ResourceExhausted, codes.Aborted:
 		return true
 	}
@@ -89,4 +89,13 @@ func describe(c ClientConfig, err error) error {
 			ErrNoNamespace, c.Address(), c.Namespace(), c.Namespace(), c.Namespace())
 	}
 	return fmt.Errorf("connect to Temporal at %s: %w", c.Address(), err)
+}
+
+// grpcCode is the gRPC code of err, also when the SDK wrapped it as a service error.
+func grpcCode(err error) codes.Code {
+	var se serviceerror.ServiceError
+	if errors.As(err, &se) {
+		return se.Status().Code()
+	}
+	return status.Code(err)
 }

@@ -61,6 +61,11 @@ func TestDevRunsSeedsAndRestarts(t *testing.T) {
 	if err := getJSON(api+"/healthz", "", &health); err != nil {
 		t.Fatal(err)
 	}
+	if err := getJSON(api+"/readyz", "", &health); err != nil {
+		t.Fatal(err)
+	}
+	// dev serves the metrics too: the demo cases it seeded are counted.
+	scrape(t, strings.TrimSuffix(api, "/api/v1")+"/metrics", []string{`wijkflow_cases_started_total{`, `temporal_request_total{`})
 	for _, g := range []string{"dalfsen", "dordrecht", "utrecht"} {
 		t.Run("stalled demo case in "+g, func(t *testing.T) {
 			token := "demo-" + g + "-teamleider"

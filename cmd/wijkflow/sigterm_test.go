@@ -84,14 +84,18 @@ func waitStatus(t *testing.T, url string, want int, p *process) {
 // during the drain, finishes a request in flight, then stops polling and exits 0.
 func TestWorkerSIGTERM(t *testing.T) {
 	srv := testserver.Embedded(t, testserver.Options{})
-	port := freePort(t)
+	port, metricsPort := freePort(t), freePort(t)
 	base := "http://127.0.0.1:" + strconv.Itoa(port) + "/api/v1"
 	p := startProcess(t, []string{
 		"TEMPORAL_ADDRESS=" + srv.Address(), "TEMPORAL_NAMESPACE=" + srv.Namespace(),
 		"WIJKFLOW_KEYS=" + crypt.FormatKey(crypt.Generate("k1")),
 	}, "worker", "--users", testutil.Path("users.yaml"), "--definitions", testutil.Path("definitions"),
-		"--api-addr", "127.0.0.1:"+strconv.Itoa(port), "--drain", "3s")
+		"--api-addr", "127.0.0.1:"+strconv.Itoa(port), "--drain", "3s",
+		"--metrics-addr", "127.0.0.1:"+strconv.Itoa(metricsPort))
 	waitStatus(t, base+"/readyz", 200, p)
+	// With --metrics-addr the metrics are there only, off the API's port.
+	waitStatus(t, "http://127.0.0.1:"+strconv.Itoa(metricsPort)+"/metrics", 200, p)
+	waitStatus(t, "http://127.0.0.1:"+strconv.Itoa(port)+"/metrics", 404, p)
 
 	// A create whose body is still on its way: Expect: 100-continue tells when the
 	// handler runs (the server answers 100 at its first read of the body).

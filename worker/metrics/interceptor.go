@@ -21,6 +21,14 @@ const (
 	handoffs        = "wijkflow_handoffs"
 )
 
+// help describes the metrics the interceptor counts.
+var help = map[string]string{
+	casesStarted:    "Cases started, by gemeente and process (a continued case is not started again).",
+	casesClosed:     "Cases closed, by gemeente, process and result (the end step's result, failed or cancelled).",
+	taskCompletions: "Task completions, by gemeente, process and outcome (completed, or refused by the workflow).",
+	handoffs:        "Hand-off attempts to providers, by outcome (delivered, retrying, failed).",
+}
+
 // NewInterceptor counts cases started and closed, task completions and hand-offs on
 // the worker. It records through the SDK's metrics handler of the workflow or activity,
 // which stays silent while a workflow replays, so a case replayed on another worker is

@@ -31,12 +31,7 @@ var sdk = sync.OnceValues(func() (client.MetricsHandler, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The SDK's timers are in seconds; OpenTelemetry's default buckets are made for
-	// milliseconds, so seconds get Prometheus' own.
-	seconds := sdkmetric.NewView(sdkmetric.Instrument{Unit: "s"}, sdkmetric.Stream{
-		Aggregation: sdkmetric.AggregationExplicitBucketHistogram{Boundaries: prometheus.DefBuckets},
-	})
-	provider := sdkmetric.NewMeterProvider(sdkmetric.WithReader(exp), sdkmetric.WithView(seconds))
+	provider := sdkmetric.NewMeterProvider(sdkmetric.WithReader(exp), sdkmetric.WithView(view))
 	return temporalotel.NewMetricsHandler(temporalotel.MetricsHandlerOptions{
 		Meter:                provider.Meter("temporal-sdk-go"),
 		UseMonotonicCounters: true,
@@ -49,3 +44,20 @@ var sdk = sync.OnceValues(func() (client.MetricsHandler, error) {
 // the client's and the worker's metrics, and those the case workflow's interceptor
 // counts (interceptor.go), land in Registry. Every client of the process shares it.
 func SDK() (client.MetricsHandler, error) { return sdk() }
+
+// view gives every SDK instrument a help text (the SDK sets none, and Prometheus' lint
+// wants one) and the timers, in seconds, Prometheus' buckets: OpenTelemetry's default
+// buckets are made for milliseconds.
+func view(i sdkmetric.Instrument) (sdkmetric.Stream, bool) {
+	s := sdkmetric.Stream{Name: i.Name, Description: i.Description, Unit: i.Unit}
+	if s.Description == "" {
+		s.Description = help[i.Name]
+	}
+	if s.Description == "" {
+		s.Description = "Temporal SDK metric " + i.Name + " (docs.temporal.io/references/sdk-metrics)."
+	}
+	if i.Unit == "s" {
+		s.Aggregation = sdkmetric.AggregationExplicitBucketHistogram{Boundaries: prometheus.DefBuckets}
+	}
+	return s, true
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/operatorservice/v1"
@@ -20,7 +21,7 @@ import (
 // workflow could not upsert it.
 func Register(ctx context.Context, c client.Client, namespace string) error {
 	ops := c.OperatorService()
-	list, err := ops.ListSearchAttributes(ctx, &operatorservice.ListSearchAttributesRequest{Namespace: namespace})
+	list, err := listFresh(ctx, ops, namespace)
 	if err != nil {
 		return fmt.Errorf("list search attributes of %q: %w", namespace, err)
 	}
@@ -55,4 +56,28 @@ func Register(ctx context.Context, c client.Client, namespace string) error {
 		return fmt.Errorf("add search attributes to %q: %w", namespace, err)
 	}
 	return nil
+}
+
+// NewNamespace bounds how long Register waits for a namespace that was just created to
+// reach the frontend's cache (10 s by default): until then the frontend says it does not
+// exist.
+const NewNamespace = 30 * time.Second
+
+func listFresh(ctx context.Context, ops operatorservice.OperatorServiceClient, namespace string) (*operatorservice.ListSearchAttributesResponse, error) {
+	deadline := time.Now().Add(NewNamespace)
+	wait := Poll.First
+	for {
+		resp, err := ops.ListSearchAttributes(ctx, &operatorservice.ListSearchAttributesRequest{Namespace: namespace})
+		var nf *serviceerror.NamespaceNotFound
+		var nf2 *serviceerror.NotFound
+		if err == nil || !(errors.As(err, &nf) || errors.As(err, &nf2)) || time.Now().After(deadline) {
+			return resp, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, Poll.Max)
+	}
 }

@@ -45,7 +45,7 @@ func WaitUsable(ctx context.Context, c client.Client, namespace string, waiting 
 			if err == nil {
 				return nil
 			}
-			switch status.Code(err) {
+			switch grpcCode(err) {
 			case codes.PermissionDenied, codes.Unauthenticated, codes.Unimplemented:
 				return fmt.Errorf("check the search attributes of %q (%s): %w", namespace, what, err)
 			}
@@ -113,8 +113,8 @@ func WaitUsable(ctx context.Context, c client.Client, namespace string, waiting 
 			Namespace: namespace, WorkflowExecution: exec,
 		})
 		var nf *serviceerror.NotFound
-		if errors.As(err, &nf) {
-			return nil // a retried delete
+		if errors.As(err, &nf) || grpcCode(err) == codes.PermissionDenied {
+			return nil // a retried delete; or a caller that may not delete: it times out by itself
 		}
 		return err
 	})
@@ -172,4 +172,13 @@ func random() string {
 	b := make([]byte, 6)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// grpcCode is the gRPC code of err, also when the SDK wrapped it as a service error.
+func grpcCode(err error) codes.Code {
+	var se serviceerror.ServiceError
+	if errors.As(err, &se) {
+		return se.Status().Code()
+	}
+	return status.Code(err)
 }
