@@ -42,6 +42,7 @@
 // (clocks.go, terms.go, termchoice.go), stops (herstel.go), waits (kind_wait.go,
 // events.go), children (children.go), handoffs (handoff.go), notes (notify.go). Around
 // them: answers.go (every answer a field was given, beside the last in Data),
+// facts*.go (the non-personal facts record the monitor counts, worker/monitor),
 // routing.go (entering a step, routing on, getting stuck), view.go and
 // visibility.go (what the case shows), checks.go (guard: who may do what), updates.go
 // (handlers), rescue.go, created.go and migrate.go (migration).
@@ -121,6 +122,9 @@
 // answers-dalfsen-full-path.json is the Dalfsen path recorded after every answer was
 // kept with its step and moment (answers.go): a change of state and view only, no other
 // commands, so no version; the recording guards the next change to it.
+// facts-dalfsen-full-path and facts-dordrecht-ggz-handoff publish the facts record as
+// the memo WijkFacts (facts.go, facts_observe.go, facts_publish.go) under
+// GetVersion("wijk-facts"); older files replay through its default branch.
 //
 // # Cost
 //
