@@ -5,15 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"os"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/wijkflow/wijkflow/definitions/law"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/worker/monitor"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -152,27 +151,7 @@ func checkEventLog(t *testing.T, e *env, from string, closed ...workflows.CaseVi
 		}
 	}
 	r := e.must(200, "lead", "GET", "/eventlog?from="+from, nil)
-	raw, err := os.ReadFile("../monitor/testdata/ocel20-schema-json.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	schemaDoc, _ := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("ocel.json", schemaDoc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("ocel.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(r.body))
-	if err != nil {
-		t.Fatalf("not JSON: %v", err)
-	}
-	if err := sch.Validate(doc); err != nil {
-		t.Fatalf("not OCEL 2.0: %v", err)
-	}
+	testutil.CheckOCEL(t, r.body)
 	var log struct {
 		Events  []struct{ Type string }
 		Objects []struct{ Type string }
