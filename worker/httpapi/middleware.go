@@ -3,13 +3,14 @@ package httpapi
 import (
 	"context"
 	"net/http"
+	"time"
 )
 
 // middleware bounds each request in time, answers a panic with a JSON 500 instead of a
 // dropped connection, and keeps case data out of caches.
 func (a *api) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), a.timeout)
+		ctx, cancel := context.WithTimeout(r.Context(), a.timeoutOf(r))
 		defer cancel()
 		h := w.Header()
 		h.Set("Cache-Control", "no-store")
@@ -25,4 +26,16 @@ func (a *api) middleware(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// streamTimeout bounds a streamed event log: 10,000 cases take seconds, not the
+// request timeout's few (eventlog.go).
+const streamTimeout = 5 * time.Minute
+
+// timeoutOf is the request's bound: the event log streams for longer.
+func (a *api) timeoutOf(r *http.Request) time.Duration {
+	if r.Method == http.MethodGet && r.URL.Path == prefix+"/eventlog" {
+		return max(a.timeout, streamTimeout)
+	}
+	return a.timeout
 }
