@@ -31,10 +31,10 @@ type chartSection struct {
 }
 
 type monitorData struct {
-	Sections         []chartSection
-	From, To         string
-	Process, Team    string
-	CSV, OCEL        string
+	Sections      []chartSection
+	From, To      string
+	Process, Team string
+	CSV, OCEL     string
 }
 
 // monitorFilters are the filters the page passes on to the API.
