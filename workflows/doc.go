@@ -42,6 +42,7 @@
 // (clocks.go, terms.go, termchoice.go), stops (herstel.go), waits (kind_wait.go,
 // events.go), children (children.go), handoffs (handoff.go), notes (notify.go). Around
 // them: answers.go (every answer a field was given, beside the last in Data),
+// facts*.go (the non-personal facts record the monitor counts, worker/monitor),
 // routing.go (entering a step, routing on, getting stuck), view.go and
 // visibility.go (what the case shows), checks.go (guard: who may do what), updates.go
 // (handlers), rescue.go, created.go and migrate.go (migration).
@@ -125,6 +126,9 @@
 // under "case-clocks" (clocks_case.go: a term from the melding runs as a case clock from
 // the start, overdue at once) and "escalation-reset" (escalation.go: the level follows
 // the open tasks, so it falls back when the late keukentafelgesprek is done).
+// facts-dalfsen-full-path and facts-dordrecht-ggz-handoff publish the facts record as
+// the memo WijkFacts (facts.go, facts_observe.go, facts_publish.go) under
+// GetVersion("wijk-facts"); older files replay through its default branch.
 //
 // # Cost
 //

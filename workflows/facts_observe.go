@@ -232,12 +232,18 @@ type factsMark struct {
 	terms, ended, suspensions, resumed, extensions int
 	tasks                                          string
 	closed                                         bool
+	// seen counts the trail after the close: a notification that reports after the
+	// case closed still reaches the published events.
+	seen int
 }
 
 // mark is f's factsMark.
 func (f *Facts) mark() factsMark {
 	m := factsMark{terms: len(f.Terms), suspensions: f.Suspensions, resumed: f.SuspendedDays,
 		extensions: f.Extensions, closed: !f.Closed.IsZero()}
+	if m.closed {
+		m.seen = f.Seen
+	}
 	for _, t := range f.Terms {
 		if !t.Ended.IsZero() {
 			m.ended++

@@ -10,6 +10,8 @@
 //   - http.go: Do, one request to a server under test, its answer read whole.
 //   - buffer.go: SyncBuffer, a log that a running server writes while the test reads it.
 //   - listen.go: Listen, a free port for a service under test.
+//   - ocel.go: CheckOCEL, an event log held to the OCEL 2.0 JSON Schema (testdata/,
+//     its source named in testdata/SCHEMAS.md).
 //
 // The servers (an embedded Temporal server with the case search attributes registered,
 // or the in-memory temporaltest server with them mapped, dialled with the test keys) and

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/wijkflow/wijkflow/worker/metrics"
 )
@@ -12,7 +13,7 @@ import (
 // the request metrics (never the path: it carries case ids).
 func (a *api) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), a.timeout)
+		ctx, cancel := context.WithTimeout(r.Context(), a.timeoutOf(r))
 		defer cancel()
 		h := w.Header()
 		h.Set("Cache-Control", "no-store")
@@ -31,4 +32,16 @@ func (a *api) middleware(next http.Handler) http.Handler {
 		// The mux set the pattern that matched on the request it was given.
 		metrics.SetRoute(r, req.Pattern)
 	})
+}
+
+// streamTimeout bounds a streamed event log: 10,000 cases take seconds, not the
+// request timeout's few (eventlog.go).
+const streamTimeout = 5 * time.Minute
+
+// timeoutOf is the request's bound: the event log streams for longer.
+func (a *api) timeoutOf(r *http.Request) time.Duration {
+	if r.Method == http.MethodGet && r.URL.Path == prefix+"/eventlog" {
+		return max(a.timeout, streamTimeout)
+	}
+	return a.timeout
 }

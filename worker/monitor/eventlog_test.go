@@ -5,11 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
-	"os"
 	"testing"
 	"time"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 func logPeriod() Period {
@@ -22,30 +21,7 @@ func TestOCELFollowsTheSchema(t *testing.T) {
 	if err := (EventLog{Source: Source{Client: l}, Period: logPeriod()}).OCEL(context.Background(), &buf); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile("testdata/ocel20-schema-json.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	schemaDoc, err := jsonschema.UnmarshalJSON(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("ocel20-schema-json.json", schemaDoc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("ocel20-schema-json.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, buf.String())
-	}
-	if err := sch.Validate(doc); err != nil {
-		t.Fatalf("not OCEL 2.0: %v", err)
-	}
+	testutil.CheckOCEL(t, buf.Bytes())
 	var got struct {
 		Events  []struct{ Type string }
 		Objects []struct{ Type string }

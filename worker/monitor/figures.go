@@ -1,6 +1,10 @@
 package monitor
 
-import "time"
+import (
+	"time"
+
+	"github.com/wijkflow/wijkflow/workflows"
+)
 
 // Figure is one number with the key of the list of cases behind it (CasesOf).
 type Figure struct {
@@ -58,11 +62,11 @@ type StepSpread struct {
 	Spread
 }
 
-// Term kinds of TermRow.Kind, as the facts record has them.
+// Term kinds of TermRow.Kind: the facts record's own.
 const (
-	KindLegal    = "wet"
-	KindInternal = "intern"
-	KindNorm     = "norm"
+	KindLegal    = string(workflows.TermLegal)
+	KindInternal = string(workflows.TermInternal)
+	KindNorm     = string(workflows.TermNorm)
 )
 
 // TermRow is one term: a cited article (kind "wet"), or all internal terms or service

@@ -31,10 +31,10 @@ type chartSection struct {
 }
 
 type monitorData struct {
-	Sections         []chartSection
-	From, To         string
-	Process, Team    string
-	CSV, OCEL        string
+	Sections      []chartSection
+	From, To      string
+	Process, Team string
+	CSV, OCEL     string
 }
 
 // monitorFilters are the filters the page passes on to the API.
@@ -76,7 +76,8 @@ func (a *app) monitorPage(w http.ResponseWriter, r *http.Request, rq *request) {
 	a.render(w, http.StatusOK, "monitor", rq, page{Title: "Monitor: hoe doen we het?", Nav: "monitor", Data: d})
 }
 
-// chart lays out a section's bars: 24 pixels a row, the widest 400 pixels.
+// chart lays out a section's bars: a row of 34 pixels, its label above its bar, the
+// widest bar 600 pixels.
 func chart(s monitor.Section) chartSection {
 	c := chartSection{Section: s}
 	most := 1
@@ -84,9 +85,9 @@ func chart(s monitor.Section) chartSection {
 		most = max(most, value(s, r))
 	}
 	for i, r := range s.Rows {
-		c.Bars = append(c.Bars, chartBar{Label: r.Label, N: value(s, r), Width: value(s, r) * 400 / most, Y: i * 24})
+		c.Bars = append(c.Bars, chartBar{Label: r.Label, N: value(s, r), Width: value(s, r) * 600 / most, Y: i * 34})
 	}
-	c.Height = max(len(s.Rows)*24, 24)
+	c.Height = max(len(s.Rows)*34, 34)
 	return c
 }
 
