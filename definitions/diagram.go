@@ -180,6 +180,12 @@ func mermaidClock(d *Definition, dl *Deadline) string {
 	if st := d.Steps.Step(dl.From); st != nil && st.Title != "" {
 		from = st.Title
 	}
+	if st := d.EndOf(dl.From); st != nil {
+		from = "einde " + st.ID
+		if st.Title != "" {
+			from = "einde " + st.Title
+		}
+	}
 	return s + " vanaf " + from
 }
 

@@ -95,8 +95,8 @@ func TestMermaidShowsWhoAndClocks(t *testing.T) {
     role: wijkcoach
     deadline:
       within: 4w
-      law: Wgs art. 4a lid 1
-      cases: [{when: crisis, within: 3wd, law: Wgs art. 4a lid 2}]
+      law: Verordening art. 4
+      cases: [{when: crisis, within: 3wd, law: Verordening art. 5}]
     suspendable: true
     extendable: 2w
     escalate:
@@ -127,7 +127,7 @@ func TestMermaidShowsWhoAndClocks(t *testing.T) {
 	}
 	got := Mermaid(d)
 	for _, line := range []string{
-		`  s0["a<br/>rol: Wijkcoach<br/>≤ 4w<br/>Wgs art. 4a lid 1<br/>≤ 3wd als crisis (Wgs art. 4a lid 2)<br/>opschortbaar (Awb 4:15)<br/>verlengbaar ≤ 2w (Awb 4:14)<br/>na 2w: herinnering aan Teamleider<br/>na 3w: naar Teamleider, vastgelopen"]` + "\n",
+		`  s0["a<br/>rol: Wijkcoach<br/>≤ 4w<br/>Verordening art. 4<br/>≤ 3wd als crisis (Verordening art. 5)<br/>opschortbaar (Awb 4:15)<br/>verlengbaar ≤ 2w (Awb 4:14)<br/>na 2w: herinnering aan Teamleider<br/>na 3w: naar Teamleider, vastgelopen"]` + "\n",
 		`  s1["Aanvullen<br/>rol: Wijkcoach<br/>≤ 2w<br/>stopt de termijn van a (Awb 4:15 lid 1 a)"]` + "\n",
 		`  s2(["w<br/>wacht op gebeurtenis reactie-veilig-thuis<br/>uiterlijk na 6w"])` + "\n",
 		`  s2 -.->|"geen reactie-veilig-thuis na 6w"| s3` + "\n",

@@ -2,7 +2,6 @@ package definitions
 
 import (
 	"flag"
-	"os"
 	"strings"
 	"testing"
 )
@@ -19,26 +18,8 @@ const (
 // the table the validator and the schema read; run with -update-function-table to
 // rewrite it.
 func TestReadmeFunctionTable(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	before, rest, ok := strings.Cut(string(readme), functionTableStart)
-	got, after, ok2 := strings.Cut(rest, functionTableEnd)
-	if !ok || !ok2 {
-		t.Fatalf("README.md has no %q … %q marks", functionTableStart, functionTableEnd)
-	}
-	want := functionTable()
-	if got == want {
-		return
-	}
-	if *updateFunctionTable {
-		if err := os.WriteFile("README.md", []byte(before+functionTableStart+want+functionTableEnd+after), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	t.Errorf("README.md's table of legal functions is stale; run\n  go test ./definitions -run TestReadmeFunctionTable -update-function-table\n--- README ---\n%s--- now ---\n%s", got, want)
+	readmeTable(t, functionTableStart, functionTableEnd, functionTable(), *updateFunctionTable,
+		"go test ./definitions -run TestReadmeFunctionTable -update-function-table")
 }
 
 // functionTable renders the table of legal functions as the guide's Markdown table.

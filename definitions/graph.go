@@ -40,7 +40,11 @@ func (c *checker) stepRef(id, path string) bool {
 
 // from checks where a clock starts: the step, the case, or another step's start.
 func (c *checker) from(dl *Deadline, path string) {
-	if dl == nil || dl.From == "" || dl.From == "step" || dl.From == "case" || c.steps[dl.From] != nil {
+	if dl == nil || dl.From == "" || dl.From == "step" || dl.From == "case" || c.steps[dl.From] != nil || c.d.EndOf(dl.From) != nil {
+		return
+	}
+	if id, ok := strings.CutSuffix(dl.From, endSuffix); ok && c.steps[id] != nil {
+		c.problem(path+".from", words.Msg(words.ProblemFromEndNotTimed, "name", quote(dl.From), "step", strconv.Quote(id)))
 		return
 	}
 	if f := c.fields.Field(dl.From); f != nil {

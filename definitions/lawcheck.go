@@ -2,6 +2,7 @@ package definitions
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
@@ -57,8 +58,11 @@ func (c *checker) lawTerm(cite string, within law.Duration, from, withinAt, from
 		return
 	}
 	fix := a.Term.String()
-	if a.From == law.FromMelding {
+	switch a.From {
+	case law.FromMelding:
 		fix += ", from: case"
+	case law.FromEindeBezwaartermijn:
+		fix += ", from: " + c.bezwaartermijn() + endSuffix
 	}
 	c.sayAll(at, []words.Message{
 		words.Msg(statuteCodes[a.From], "law", a.Cite, "term", a.Term.String()),
@@ -67,12 +71,24 @@ func (c *checker) lawTerm(cite string, within law.Duration, from, withinAt, from
 	})
 }
 
+// bezwaartermijn is the id of the wait for a bezwaar whose end a decision on the
+// bezwaar counts from: a wait with for: and function: bezwaar, or else a placeholder.
+func (c *checker) bezwaartermijn() string {
+	for _, s := range c.d.Steps {
+		if s.Function == FunctionBezwaar && c.d.EndOf(s.ID+endSuffix) != nil {
+			return s.ID
+		}
+	}
+	return "bezwaartermijn"
+}
+
 // statuteCodes say a statutory term by the event it counts from.
 var statuteCodes = map[law.Start]words.Code{
-	law.FromMelding:      words.ProblemLawTermMelding,
-	law.FromAanvraag:     words.ProblemLawTermAanvraag,
-	law.FromVerzoek:      words.ProblemLawTermVerzoek,
-	law.FromBekendmaking: words.ProblemLawTermBekendmaking,
+	law.FromMelding:             words.ProblemLawTermMelding,
+	law.FromAanvraag:            words.ProblemLawTermAanvraag,
+	law.FromVerzoek:             words.ProblemLawTermVerzoek,
+	law.FromBekendmaking:        words.ProblemLawTermBekendmaking,
+	law.FromEindeBezwaartermijn: words.ProblemLawTermEindeBezwaar,
 }
 
 // termStart is where a definition's term counts from, as the case workflow reads from:.
@@ -83,6 +99,7 @@ const (
 	startCase                       // "case": the melding
 	startOtherStep                  // another step's start
 	startField                      // a date field
+	startStepEnd                    // the end of a wait step's term ("bezwaartermijn.end")
 	startUnknown                    // neither: reported by the check of references
 )
 
@@ -97,6 +114,8 @@ func (c *checker) startOf(from string) termStart {
 		return startOtherStep
 	case c.fields.Field(from) != nil:
 		return startField
+	case c.d.EndOf(from) != nil:
+		return startStepEnd
 	}
 	return startUnknown
 }
@@ -111,6 +130,8 @@ func startFits(statute law.Start, here termStart) bool {
 		return here == startCase
 	case law.FromBekendmaking:
 		return here != startCase
+	case law.FromEindeBezwaartermijn:
+		return here == startStepEnd
 	}
 	return true
 }
@@ -125,6 +146,8 @@ func hereFrom(within law.Duration, from string, here termStart) words.Message {
 		return words.Msg(words.ProblemLawHereOtherStep, "within", w, "step", strconv.Quote(from))
 	case startField:
 		return words.Msg(words.ProblemLawHereField, "within", w, "field", strconv.Quote(from))
+	case startStepEnd:
+		return words.Msg(words.ProblemLawHereStepEnd, "within", w, "step", strconv.Quote(strings.TrimSuffix(from, endSuffix)))
 	}
 	return words.Msg(words.ProblemLawHereStep, "within", w)
 }

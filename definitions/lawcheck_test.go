@@ -87,35 +87,43 @@ const (
 // TestReadmeLawTable keeps the designer guide's table of the terms the validator knows
 // equal to the catalogue; run with -update-law-table to rewrite it.
 func TestReadmeLawTable(t *testing.T) {
+	readmeTable(t, lawTableStart, lawTableEnd, lawTable(), *updateLawTable,
+		"go test ./definitions -run TestReadmeLawTable -update-law-table")
+}
+
+// readmeTable checks that README.md holds want between the marks start and end, or
+// with update rewrites it there; rerun says how to update it.
+func readmeTable(t *testing.T, start, end, want string, update bool, rerun string) {
+	t.Helper()
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	before, rest, ok := strings.Cut(string(readme), lawTableStart)
-	got, after, ok2 := strings.Cut(rest, lawTableEnd)
+	before, rest, ok := strings.Cut(string(readme), start)
+	got, after, ok2 := strings.Cut(rest, end)
 	if !ok || !ok2 {
-		t.Fatalf("README.md has no %q … %q marks", lawTableStart, lawTableEnd)
+		t.Fatalf("README.md has no %q … %q marks", start, end)
 	}
-	want := lawTable()
 	if got == want {
 		return
 	}
-	if *updateLawTable {
-		if err := os.WriteFile("README.md", []byte(before+lawTableStart+want+lawTableEnd+after), 0o644); err != nil {
+	if update {
+		if err := os.WriteFile("README.md", []byte(before+start+want+end+after), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Errorf("README.md's table of the law catalogue is stale; run\n  go test ./definitions -run TestReadmeLawTable -update-law-table\n--- README ---\n%s--- now ---\n%s", got, want)
+	t.Errorf("README.md's table after %q is stale; run\n  %s\n--- README ---\n%s--- now ---\n%s", start, rerun, got, want)
 }
 
 // lawTable renders the catalogue as the guide's Markdown table.
 func lawTable() string {
 	from := map[law.Start]string{
-		law.FromMelding:      "the melding (`from: case`)",
-		law.FromAanvraag:     "receipt of the aanvraag (any `from:`)",
-		law.FromVerzoek:      "the verzoek (any `from:`)",
-		law.FromBekendmaking: "the bekendmaking of the besluit (a date field or a step, not `case`)",
+		law.FromMelding:             "the melding (`from: case`)",
+		law.FromAanvraag:            "receipt of the aanvraag (any `from:`)",
+		law.FromVerzoek:             "the verzoek (any `from:`)",
+		law.FromBekendmaking:        "the bekendmaking of the besluit (a date field or a step, not `case`)",
+		law.FromEindeBezwaartermijn: "the day after the bezwaartermijn ended (`from: <wait step>.end`)",
 	}
 	yes := map[bool]string{true: "yes", false: "no"}
 	var b strings.Builder

@@ -208,7 +208,8 @@ func crossCheck(files []*parsed) {
 				p.sug.hint(s.Process, processes[d.Gemeente], words.ProblemHintProcesses))
 		}
 	}
-	outcomes(files, byKey) // contract.go
+	outcomes(files, byKey)      // contract.go
+	childIdentity(files, byKey) // pathjeugd.go
 }
 
 // gemeentenWith lists the other gemeenten (sorted) that have the process.

@@ -156,7 +156,7 @@ func (Deadline) JSONSchemaExtend(s *jsonschema.Schema) {
 	object := *s
 	object.Description = "A term counted from a point in the case."
 	if p, ok := object.Properties.Get("from"); ok {
-		p.Examples = []any{"step", "case", "melding"}
+		p.Examples = []any{"step", "case", "melding", "bezwaartermijn.end"}
 	}
 	*s = jsonschema.Schema{
 		Description: s.Description,

@@ -171,7 +171,9 @@ type Deadline struct {
 	Within law.Duration `yaml:"within" json:"within"`
 	// From is where the term starts: "" or "step" for the step's start, "case" for the
 	// case's start (the melding), the id of another step (that step's start), or a date
-	// field of a form (that day, e.g. the day the aanvraag was received).
+	// field of a form (that day, e.g. the day the aanvraag was received), or the end of a
+	// wait step's for: written "<step>.end" (e.g. bezwaartermijn.end, from which the
+	// decision on a bezwaar counts, Awb 7:10): the term counts from the day after.
 	From string `yaml:"from,omitempty" json:"from,omitempty"`
 	// Law cites the legal basis, e.g. "Wmo 2015 art. 2.3.2"; shown in the Web UI. A
 	// term the validator knows (the designer guide's table) must be written as the law

@@ -55,6 +55,8 @@ func (r *report) validate(d *Definition) {
 	c.joinBranches()   // joins.go
 	c.lawTerms()       // lawcheck.go
 	c.functionValues() // function.go
+	c.awbChapter4()    // awbcheck.go
+	c.jeugdIdentity()  // pathjeugd.go
 }
 
 // fail reports a problem at path unless the value there could not even be decoded,
@@ -377,4 +379,5 @@ func (c *checker) conditions() {
 	}
 	c.terms(conds)
 	c.dataflow(conds)
+	c.pathLaw(conds) // pathlaw.go
 }

@@ -58,7 +58,7 @@ steps:
     title: Melding
     description: Triage.
     role: wijkcoach
-    deadline: {within: 6 weken, from: case, law: Wmo 2015 art. 2.3.2}
+    deadline: {within: 6 weken, from: case, law: Verordening maatschappelijke ondersteuning art. 4}
     norm: 3wd
     suspendable: true
     extendable: 2w

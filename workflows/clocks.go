@@ -32,14 +32,18 @@ func (c *clocks) calendar() string {
 
 // origin is where a clock counts from: the step's start (""/"step"), the case's
 // receipt ("case"), the last start of another step (the step's own start if that
-// step was never entered), or the date in a date field (the step's start while the
-// field holds no date; taskList.open notes that in the trail).
+// step was never entered), the end of a wait step's term ("bezwaartermijn.end", see
+// waitEnd), or the date in a date field (the step's start while the field holds no
+// date; taskList.open notes that in the trail).
 func (c *clocks) origin(from string, stepStart time.Time) time.Time {
 	switch from {
 	case "", "step":
 		return stepStart
 	case "case":
 		return c.st.Received
+	}
+	if w := c.def.EndOf(from); w != nil {
+		return c.waitEnd(w, stepStart)
 	}
 	if t, ok := c.st.Entered[from]; ok {
 		return t
@@ -274,4 +278,17 @@ func (c *clocks) extend(ctx workflow.Context, t *Task, actor string, by law.Dura
 // sortAlarms keeps a task's alarms in the order they fire.
 func sortAlarms(t *Task) {
 	sort.SliceStable(t.Alarms, func(i, j int) bool { return t.Alarms[i].Due.Before(t.Alarms[j].Due) })
+}
+
+// waitEnd is the last moment of the term of wait step w as it was last entered (the
+// bezwaartermijn, Awb 6:7 and 6:8), whether its event came first or not: a term
+// counted from it starts the day after its last day (Awb 7:10 lid 1). Before w was
+// entered it is stepStart. No GetVersion: a from: naming a step's end was refused by
+// the validator before this, so no recorded case reaches it.
+func (c *clocks) waitEnd(w *definitions.Step, stepStart time.Time) time.Time {
+	entered, ok := c.st.Entered[w.ID]
+	if !ok {
+		return stepStart
+	}
+	return c.due(entered, *w.For).Add(-time.Nanosecond)
 }

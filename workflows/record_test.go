@@ -40,6 +40,9 @@ func TestRecordHistories(t *testing.T) {
 		// The Dalfsen path again, recorded after every answer was kept with its step
 		// (answers.go): its state and answers carry the history of veiligheidsrisico.
 		"answers-dalfsen-full-path": dalfsenRecorded("rec-dalfsen-4", r.dalfsen, r.dalfsenRelated),
+		// A bezwaar within its term, decided on a term from the term's end (Awb 7:10):
+		// the first case whose clock counts from a wait step's end (from: <wait>.end).
+		"bezwaar-path": bezwaarCase("rec-bezwaar-1", def(t, bezwaarDef)),
 	})
 }
 

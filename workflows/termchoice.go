@@ -74,7 +74,7 @@ func (c *clocks) noteTerms(ctx workflow.Context, step *definitions.Step, t *Task
 			c.addTrail(ctx, TrailEntry{Event: EventConditionError, Step: step.ID, Task: t.ID, Args: args(argSay, say(words.ConditionErrorTermCase), "case", i)})
 		}
 	}
-	if from := d.From; from != "" && from != "step" && from != "case" && c.def.Steps.Step(from) == nil {
+	if from := d.From; from != "" && from != "step" && from != "case" && c.def.Steps.Step(from) == nil && c.def.EndOf(from) == nil {
 		if _, ok := dateField(c.st.Data[from]); !ok {
 			c.addTrail(ctx, TrailEntry{Event: EventTermFromMissing, Step: step.ID, Task: t.ID,
 				Args: args("field", from)})

@@ -19,6 +19,10 @@ const (
 	// FromBekendmaking is the bekendmaking of a besluit (Awb 6:8): a date field or the
 	// step after the besluit went out, never the melding that started the case.
 	FromBekendmaking Start = "bekendmaking"
+	// FromEindeBezwaartermijn is the end of the bezwaartermijn (Awb 7:10 lid 1: "gerekend
+	// vanaf de dag na die waarop de termijn voor het indienen van het bezwaarschrift is
+	// verstreken"), not the day the bezwaar came in: the end of a wait step's term.
+	FromEindeBezwaartermijn Start = "einde-bezwaartermijn"
 )
 
 // Article is a term of the law that wijkflow's definitions cite: what the law says,
@@ -114,6 +118,30 @@ var articles = []Article{
 		Cite: "Awb 6:7", Also: []string{"Awb 6:7 en 6:8", "Awb 6:8"},
 		What: "de inwoner mag bezwaar maken", Term: Duration{6, Week}, From: FromBekendmaking,
 		Source: awb + "6:7",
+	},
+	{
+		// Awb 7:10 lid 1: "binnen zes weken ... gerekend vanaf de dag na die waarop de
+		// termijn voor het indienen van het bezwaarschrift is verstreken". Lid 2 suspends
+		// it while the indiener repairs a verzuim (6:6); lid 3 lets the bestuursorgaan
+		// verdagen by at most six weeks (extendable: 6w); chapter 4 does not apply, 7:10
+		// says both itself.
+		Cite: "Awb 7:10 lid 1", Also: []string{"Awb 7:10"},
+		What: "beslissen op het bezwaar", Term: Duration{6, Week}, From: FromEindeBezwaartermijn,
+		Suspendable: true, Extendable: true, Source: awb + "7:10",
+	},
+	{
+		// Awb 7:10 lid 1: "of – indien een commissie als bedoeld in artikel 7:13 is
+		// ingesteld – binnen twaalf weken": with an adviescommissie.
+		Cite: "Awb 7:10 lid 1 (adviescommissie)", Also: []string{"Awb 7:10 (adviescommissie)", "Awb 7:10 en 7:13"},
+		What: "beslissen op het bezwaar na advies van een commissie (7:13)", Term: Duration{12, Week}, From: FromEindeBezwaartermijn,
+		Suspendable: true, Extendable: true, Source: awb + "7:10",
+	},
+	{
+		// Awb 7:10 lid 3: "Het bestuursorgaan kan de beslissing voor ten hoogste zes
+		// weken verdagen" (with notice); no term of its own: extendable: 6w at most.
+		// Further postponement (lid 4) needs the indiener's consent.
+		Cite: "Awb 7:10 lid 3", What: "verdagen van de beslissing op bezwaar, ten hoogste 6 weken, met bericht",
+		From: FromEindeBezwaartermijn, Source: awb + "7:10",
 	},
 	{
 		// Wgs art. 4a lid 1: "binnen vier weken na dat verzoek een eerste gesprek".

@@ -15,7 +15,7 @@ func TestArticlesAreWhole(t *testing.T) {
 			t.Errorf("%s: source %q is not a jci link on wetten.overheid.nl", a.Cite, a.Source)
 		}
 		switch a.From {
-		case FromMelding, FromAanvraag, FromVerzoek, FromBekendmaking:
+		case FromMelding, FromAanvraag, FromVerzoek, FromBekendmaking, FromEindeBezwaartermijn:
 		default:
 			t.Errorf("%s: counts from %q", a.Cite, a.From)
 		}
@@ -53,6 +53,9 @@ func TestCitedTerms(t *testing.T) {
 		{"Awb 4:14", "", FromAanvraag, false, false},
 		{"Awb 4:15", "", FromAanvraag, false, false},
 		{"Awb 6:7", "6w", FromBekendmaking, false, false},
+		{"Awb 7:10", "6w", FromEindeBezwaartermijn, true, true},
+		{"Awb 7:10 lid 1 (adviescommissie)", "12w", FromEindeBezwaartermijn, true, true},
+		{"Awb 7:10 lid 3", "", FromEindeBezwaartermijn, false, false},
 		{"Wgs art. 4a", "4w", FromVerzoek, false, false},
 		{"Wgs art. 4a lid 2", "3wd", FromVerzoek, false, false},
 	}
