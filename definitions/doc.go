@@ -28,7 +28,12 @@
 // consistent form fields, every CEL condition compiled against the declared fields,
 // a graph in which every step is reachable and can reach an end, and every deadline
 // that cites a term of the law's catalogue (law.Cited) held to that term's length and
-// starting point (lawcheck.go). Hostile input
+// starting point (lawcheck.go). Steps may say their legal function (function.go: melding,
+// onderzoek, beschikking, bezwaar, the Meldcode's five steps, …); the paths between
+// them are judged against the law (pathlaw.go: an onderzoek before a beschikking, a
+// bezwaartermijn after it, melden where the Meldcode makes it the norm, bounded
+// referral loops, the jeugdige's own identity, the BSN not before it is needed), and
+// verlenging and opschorting only on terms Awb chapter 4 governs (awbcheck.go). Hostile input
 // (random bytes, huge files, alias bombs) gives issues, never a panic or a hang.
 //
 // The package also evaluates conditions and form data for the workflow (Conditions,

@@ -3,6 +3,7 @@ package definitions
 import (
 	"strconv"
 
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
@@ -36,11 +37,15 @@ func (taskKind) Lines(d *Definition, st *Step) []string {
 	if st.Norm != nil {
 		lines = append(lines, termLines(d, "norm ", st.Norm)...)
 	}
+	var a law.Article // the deadline's article: which one allows opschorting and verlenging
+	if st.Deadline != nil {
+		a, _ = law.Cited(st.Deadline.Law)
+	}
 	if st.Suspendable {
-		lines = append(lines, "opschortbaar (Awb 4:15)")
+		lines = append(lines, "opschortbaar ("+a.Suspension()+")")
 	}
 	if st.Extendable != nil {
-		lines = append(lines, "verlengbaar ≤ "+st.Extendable.String()+" (Awb 4:14)")
+		lines = append(lines, "verlengbaar ≤ "+st.Extendable.String()+" ("+a.Extension()+")")
 	}
 	for _, id := range st.Stops {
 		lines = append(lines, "stopt de termijn van "+stepTitleOf(d, id)+" (Awb 4:15 lid 1 a)")

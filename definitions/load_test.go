@@ -183,8 +183,11 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("steps: {a: {<<: [*x]}}\n"))
 	f.Add([]byte("---\n---\n"))
 	f.Add([]byte("gemeente: \"\\xff\"\n"))
-	if shipped, _ := filepath.Glob("*.yaml"); len(shipped) > 0 {
-		for _, p := range shipped {
+	// The shipped files, and the path checks' golden files (steps with legal
+	// functions, loops, conditions).
+	for _, pattern := range []string{"*.yaml", "testdata/broken/path_*.yaml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, p := range files {
 			if b, err := os.ReadFile(p); err == nil {
 				f.Add(b)
 			}

@@ -25,6 +25,9 @@ func (g *lawGraph) bsn() {
 	}
 	list := strings.Join(needs, ", ")
 	start := g.index(g.d.Start)
+	if start < 0 {
+		return // an unknown start is reported as such
+	}
 	for _, f := range g.d.Intake {
 		if g.isBSN(f) && !needing(start) {
 			g.warn("intake."+f.Name, words.Msg(words.ProblemBSNAtIntake, "field", f.Name, "needs", list))

@@ -161,34 +161,35 @@ func (g *lawGraph) nextWhen(conds *Conditions, f *Field, v string) func(int) []i
 		s := g.d.Steps[i]
 		first := LookupKind(s.Kind).Flow() == FirstMatch
 		var out []int
+		add := func(id string) {
+			if j := g.index(id); j >= 0 {
+				out = append(out, j)
+			}
+		}
 		for _, t := range s.Next {
 			reads := conds.FieldsOf(t.When)
 			if slices.Contains(reads, f.Name) {
 				if ok, err := conds.Eval(t.When, data); err == nil && !ok {
 					continue
 				} else if err == nil && len(reads) == 1 && first {
-					out = append(out, g.index(t.Goto))
+					add(t.Goto)
 					break
 				}
 			}
-			out = append(out, g.index(t.Goto))
+			add(t.Goto)
 			if t.When == "" && first {
 				break
 			}
 		}
 		for _, r := range s.Escalate {
-			if r.Goto != "" {
-				out = append(out, g.index(r.Goto))
-			}
+			add(r.Goto)
 		}
-		if s.Timeout != "" {
-			out = append(out, g.index(s.Timeout))
-		}
+		add(s.Timeout)
 		return out
 	}
 }
 
-// index is the node of step id (known: the graph is).
+// index is the node of step id, or -1 for none (an empty goto, reported by its tag).
 func (g *lawGraph) index(id string) int {
 	return slices.IndexFunc(g.d.Steps, func(s *Step) bool { return s.ID == id })
 }

@@ -1,6 +1,7 @@
 package definitions
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -80,5 +81,32 @@ func TestShortestPath(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// BenchmarkValidate500StepsWithFunctions is BenchmarkValidate500Steps with legal
+// functions on the steps (a melding, and every ten steps an onderzoek, a beschikking
+// and a bezwaar), so that the path checks walk the graph; compare the two.
+func BenchmarkValidate500StepsWithFunctions(b *testing.B) {
+	src := string(generated(500))
+	src = strings.Replace(src, "    title: Stap 0\n", "    title: Stap 0\n    function: melding\n", 1)
+	for i := 1; i < 499; i++ {
+		fn := map[int]Function{1: FunctionOnderzoek, 2: FunctionBeschikking, 3: FunctionBezwaar}[i%10]
+		if fn != "" {
+			title := fmt.Sprintf("    title: Stap %d\n", i)
+			src = strings.Replace(src, title, title+"    function: "+string(fn)+"\n", 1)
+		}
+	}
+	p := parse("gen.yaml", []byte(src))
+	if len(p.issues) > 0 || !strings.Contains(src, "function: bezwaar") {
+		b.Fatal(p.issues)
+	}
+	cpu := cpuTime()
+	for b.Loop() {
+		p.validate(p.def)
+	}
+	reportCPU(b, cpu)
+	if len(p.issues) > 0 {
+		b.Fatal(p.issues)
 	}
 }

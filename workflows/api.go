@@ -239,6 +239,21 @@ type CaseView struct {
 	ClosedAs string `json:"closedAs,omitempty"`
 	// Events are the events the case waits for now (POST /cases/{id}/events/{event}).
 	Events []string `json:"events,omitempty"`
+	// Bezwaartermijnen are the running bezwaartermijnen (waits of steps with function:
+	// bezwaar, Awb 6:7 and 6:8): the resident's term, not a task of the team.
+	Bezwaartermijnen []BezwaarView `json:"bezwaartermijnen,omitempty"`
+}
+
+// BezwaarView is a running bezwaartermijn: the wait for a bezwaar and its last day.
+type BezwaarView struct {
+	Step  string `json:"step"`
+	Title string `json:"title"`
+	// Event is the event that brings the bezwaar in, e.g. "bezwaar".
+	Event string `json:"event,omitempty"`
+	// Due is when the term has passed (the end of its last day); LastDay is that last
+	// day ("2026-04-13"), the day up to which the resident may object.
+	Due     time.Time `json:"due"`
+	LastDay string    `json:"lastDay"`
 }
 
 // TaskView is an open task with what a client needs to render and fill its form.

@@ -32,11 +32,12 @@ func TestBezwaarDecisionTerm(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t)
 			consulent, jurist := worker("c1", "consulent"), worker("j1", "jurist")
-			var open CaseView
+			var open, waiting CaseView
 			h.at(time.Hour, func() {
 				h.update(UpdateComplete, "c1", CompleteRequest{Actor: consulent, TaskID: "beschikking-1", Data: map[string]any{"toegekend": false}})
 			})
 			h.at(14*24*time.Hour, func() {
+				waiting = h.view()
 				h.update(UpdateEvent, "e1", EventRequest{Actor: jurist, Event: "bezwaar", Data: map[string]any{"adviescommissie": tt.advies}})
 			})
 			h.at(15*24*time.Hour, func() {
@@ -45,6 +46,13 @@ func TestBezwaarDecisionTerm(t *testing.T) {
 			})
 			h.run(input(def(t, bezwaarDef), nil))
 			h.endsWith("besloten")
+			// The resident's term shows while it runs: up to and including 13 April.
+			if b := waiting.Bezwaartermijnen; len(b) != 1 || b[0].LastDay != "2026-04-13" || b[0].Event != "bezwaar" || b[0].Title != "Bezwaartermijn" {
+				t.Errorf("while the bezwaartermijn runs: %+v", b)
+			}
+			if len(open.Bezwaartermijnen) != 0 {
+				t.Errorf("after the bezwaar: still %+v", open.Bezwaartermijnen)
+			}
 			if len(open.Tasks) != 1 || open.Tasks[0].ID != "beslissen-op-bezwaar-1" {
 				t.Fatalf("after the bezwaar: tasks %+v", open.Tasks)
 			}

@@ -9,6 +9,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 )
 
 // waitKind is a wait step: for a duration from now, or until the date in a data field
@@ -72,11 +73,15 @@ func (waitKind) holds(c *caseRun) []string {
 	return stepsOf(c.st.Waits, func(w *Wait) string { return w.Step })
 }
 
-// show lists the events the case waits for.
+// show lists the events the case waits for, and the running bezwaartermijnen.
 func (waitKind) show(c *caseRun, v *CaseView) {
 	for _, w := range c.st.Waits {
 		if w.Event != "" {
 			v.Events = append(v.Events, w.Event)
+		}
+		if s := c.def.Steps.Step(w.Step); s != nil && s.Function == definitions.FunctionBezwaar && !w.Due.IsZero() {
+			v.Bezwaartermijnen = append(v.Bezwaartermijnen, BezwaarView{Step: s.ID, Title: stepTitle(s.ID, s.Title),
+				Event: w.Event, Due: w.Due, LastDay: law.LastDay(w.Due)})
 		}
 	}
 }

@@ -43,6 +43,10 @@ type Article struct {
 	// (Awb 4:14) apply to the term by law. A definition may still make a term
 	// suspendable "naar analogie", in agreement with the resident.
 	Suspendable, Extendable bool
+	// SuspendedBy and ExtendedBy cite the articles that allow opschorting and
+	// verlenging where they are not Awb 4:15 and 4:14 (Awb 7:10 lid 2 and 3 for the
+	// decision on a bezwaar); see Suspension and Extension.
+	SuspendedBy, ExtendedBy string
 	// Source is the article on wetten.overheid.nl (a stable jci link).
 	Source string
 }
@@ -127,14 +131,16 @@ var articles = []Article{
 		// says both itself.
 		Cite: "Awb 7:10 lid 1", Also: []string{"Awb 7:10"},
 		What: "beslissen op het bezwaar", Term: Duration{6, Week}, From: FromEindeBezwaartermijn,
-		Suspendable: true, Extendable: true, Source: awb + "7:10",
+		Suspendable: true, Extendable: true, SuspendedBy: "Awb 7:10 lid 2", ExtendedBy: "Awb 7:10 lid 3",
+		Source: awb + "7:10",
 	},
 	{
 		// Awb 7:10 lid 1: "of – indien een commissie als bedoeld in artikel 7:13 is
 		// ingesteld – binnen twaalf weken": with an adviescommissie.
 		Cite: "Awb 7:10 lid 1 (adviescommissie)", Also: []string{"Awb 7:10 (adviescommissie)", "Awb 7:10 en 7:13"},
 		What: "beslissen op het bezwaar na advies van een commissie (7:13)", Term: Duration{12, Week}, From: FromEindeBezwaartermijn,
-		Suspendable: true, Extendable: true, Source: awb + "7:10",
+		Suspendable: true, Extendable: true, SuspendedBy: "Awb 7:10 lid 2", ExtendedBy: "Awb 7:10 lid 3",
+		Source: awb + "7:10",
 	},
 	{
 		// Awb 7:10 lid 3: "Het bestuursorgaan kan de beslissing voor ten hoogste zes
@@ -209,4 +215,19 @@ func SameLength(a, b Duration) bool {
 		return d
 	}
 	return norm(a) == norm(b)
+}
+
+// Suspension cites the article that allows opschorting of the term: Awb 4:15 unless
+// the article says otherwise.
+func (a Article) Suspension() string { return orDefault(a.SuspendedBy, "Awb 4:15") }
+
+// Extension cites the article that allows verlenging of the term: Awb 4:14 unless the
+// article says otherwise.
+func (a Article) Extension() string { return orDefault(a.ExtendedBy, "Awb 4:14") }
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
