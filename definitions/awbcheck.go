@@ -12,7 +12,7 @@ import (
 // the term of a step whose function is melding or onderzoek.
 func (c *checker) awbChapter4() {
 	for _, s := range c.d.Steps {
-		if s.Kind != KindTask {
+		if s.Kind != KindTask || (s.Extendable == nil && !s.Suspendable) {
 			continue
 		}
 		var a law.Article
