@@ -156,15 +156,21 @@ func TestBrokenTestdata(t *testing.T) {
 		t.Fatalf("no broken definitions: %v", err)
 	}
 	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			want, err := os.ReadFile(strings.TrimSuffix(f, ".yaml") + ".want")
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, issues := LoadFiles(f)
-			checkIssues(t, issues, strings.Split(strings.TrimSpace(string(want)), "\n"))
-		})
+		t.Run(filepath.Base(f), func(t *testing.T) { checkGolden(t, f) })
 	}
+}
+
+// checkGolden loads the definition in f and compares its issues with the lines of the
+// .want file beside it; it returns the issues.
+func checkGolden(t *testing.T, f string) Issues {
+	t.Helper()
+	want, err := os.ReadFile(strings.TrimSuffix(f, ".yaml") + ".want")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, issues := LoadFiles(f)
+	checkIssues(t, issues, strings.Split(strings.TrimSpace(string(want)), "\n"))
+	return issues
 }
 
 // FuzzParse feeds random bytes to the loader: any input must give issues or a

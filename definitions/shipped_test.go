@@ -280,7 +280,7 @@ func TestShippedRouting(t *testing.T) {
 		{"POH advises GGZ", "dordrecht", "wijkteam", "poh-consult",
 			map[string]any{"poh_advies": "basis_ggz"}, "ggz"},
 		{"jeugd-GGZ is jeugdhulp", "dordrecht", "wijkteam", "poh-consult",
-			map[string]any{"poh_advies": "basis_ggz", "ggz_voor_jeugdige": true}, "jeugdige-vastleggen"},
+			map[string]any{"gezin_met_kinderen": true, "poh_advies": "basis_ggz", "ggz_voor_jeugdige": true}, "jeugdige-vastleggen"},
 		{"maatwerk with a reason", "utrecht", "buurtteam", "melding",
 			map[string]any{"veiligheidsrisico": "geen", "direct_naar_plan": true, "reden_maatwerk": "Plan al opgesteld met de huisarts en het netwerk"}, "plan"},
 		{"maatwerk without a reason", "utrecht", "buurtteam", "melding",

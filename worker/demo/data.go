@@ -11,11 +11,13 @@ import (
 // formData fills a form with the plainest valid answers: the first option, "no", the
 // smallest allowed number, today. Such answers route a case along its main path (no
 // safety risk, no crisis), which is what a demo should show first. It carries no
-// personal data: text fields get a fixed placeholder.
+// personal data: text fields get a fixed placeholder, a BSN field a made-up number that
+// passes the elfproef. A field required only on a condition (required_if, …) is filled
+// too, so the answer holds whichever way the condition goes.
 func formData(form definitions.Form, today time.Time) map[string]any {
 	data := map[string]any{}
 	for _, f := range form {
-		if f == nil || (!f.Required && f.Type != definitions.FieldBool) {
+		if f == nil || (!f.Required && f.Type != definitions.FieldBool && !strings.Contains(f.Rules, "required_")) {
 			continue
 		}
 		switch f.Type {
@@ -23,6 +25,9 @@ func formData(form definitions.Form, today time.Time) map[string]any {
 			text := "Demo: ingevuld door wijkflow dev."
 			if n := ruleInt(f.Rules, "min", "gte", "len"); n > len(text) {
 				text += strings.Repeat(".", n-len(text))
+			}
+			if hasRule(f.Rules, "bsn") {
+				text = demoBSN
 			}
 			data[f.Name] = text
 		case definitions.FieldBool:
@@ -42,6 +47,19 @@ func formData(form definitions.Form, today time.Time) map[string]any {
 		}
 	}
 	return data
+}
+
+// demoBSN is a made-up burgerservicenummer that passes the elfproef.
+const demoBSN = "111222333"
+
+// hasRule reports whether validator rules such as "bsn,max=9" hold the rule name.
+func hasRule(rules, name string) bool {
+	for _, r := range strings.Split(rules, ",") {
+		if strings.TrimSpace(r) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // ruleInt returns the number of the first of names found in validator rules such as

@@ -166,5 +166,5 @@ func TestOpschortingEndsWithTheAwaitedTask(t *testing.T) {
 			t.Errorf("task %s opened with a stopped clock", tk.ID)
 		}
 	}
-	e.must(409, "wmo", "POST", "/cases/"+id+"/resume", "")
+	e.must(409, "lead", "POST", "/cases/"+id+"/resume", "") // the case waits in the bezwaartermijn: no task open
 }

@@ -24,7 +24,7 @@ func TestDalfsenPath(t *testing.T) {
 		return slices.ContainsFunc(inbox.Tasks, func(tk taskItem) bool { return tk.CaseID == v.ID })
 	})
 	item := inbox.Tasks[slices.IndexFunc(inbox.Tasks, func(tk taskItem) bool { return tk.CaseID == v.ID })]
-	if item.Step != "melding" || item.Role != "wijkcoach" || item.Team != "dalfsen" || len(item.Form) != 3 || item.Form[0].Name != "urgentie" {
+	if item.Step != "melding" || item.Role != "wijkcoach" || item.Team != "dalfsen" || len(item.Form) != 4 || item.Form[0].Name != "urgentie" {
 		t.Fatalf("inbox task: %+v", item)
 	}
 

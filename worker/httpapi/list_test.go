@@ -176,7 +176,7 @@ func TestTasksOfAnOlderVersion(t *testing.T) {
 		return len(l.Tasks) == 1
 	})
 	tk := l.Tasks[0]
-	if tk.CaseID != v.ID || tk.DefinitionVersion != v.DefinitionVersion || len(tk.Form) != 3 || tk.Form[0].Name != "urgentie" {
+	if tk.CaseID != v.ID || tk.DefinitionVersion != v.DefinitionVersion || len(tk.Form) != 4 || tk.Form[0].Name != "urgentie" {
 		t.Errorf("task %+v", tk)
 	}
 }
