@@ -24,6 +24,9 @@ func TestLaw19Today(t *testing.T) {
 				t.Error("validate accepts it")
 			}
 			for _, is := range issues {
+				if is.Level != LevelError {
+					continue // a warning (a field asked under two labels) need not rest on law
+				}
 				if line := is.String(); !containsAny(line, cites) {
 					t.Errorf("cites no law: %s", line)
 				}

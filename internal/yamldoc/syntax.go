@@ -100,12 +100,12 @@ func indentationProblem(src []byte) (Pos, words.Message, bool) {
 			content = rest
 		}
 		value := lineValue(content)
-		if strings.Contains(value, ": ") || strings.HasSuffix(value, ":") {
+		if strings.Contains(value, ": ") || opensBlock(value) {
 			if !strings.HasPrefix(content, "{") && !strings.HasPrefix(content, "[") {
 				kinds[len(kinds)-1] = 'm'
 			}
 		}
-		opens, opensAt = content == "" || strings.HasSuffix(value, ":"), indent
+		opens, opensAt = content == "" || opensBlock(value), indent
 		switch {
 		case strings.HasSuffix(value, "|") || strings.HasSuffix(value, ">") ||
 			strings.Contains(value, ": |") || strings.Contains(value, ": >"):
@@ -115,6 +115,22 @@ func indentationProblem(src []byte) (Pos, words.Message, bool) {
 		}
 	}
 	return Pos{}, words.Message{}, false
+}
+
+// opensBlock reports whether a line's value leaves its key's value to the lines below:
+// "key:", also with an anchor or tag after it ("form: &intake", "data: !!map").
+func opensBlock(value string) bool {
+	for {
+		i := strings.LastIndexByte(value, ' ')
+		last := value[i+1:]
+		if !strings.HasPrefix(last, "&") && !strings.HasPrefix(last, "!") {
+			return strings.HasSuffix(value, ":")
+		}
+		if i < 0 {
+			return true // an anchor or tag alone, after "- "
+		}
+		value = strings.TrimRight(value[:i], " ")
+	}
 }
 
 // lineValue is a content line without its comment and trailing spaces (a "#" inside

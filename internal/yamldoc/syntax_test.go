@@ -28,6 +28,7 @@ func TestIndentationScannerAcceptsValidYAML(t *testing.T) {
 		srcs[f] = b
 	}
 	srcs["compact lists and block scalars"] = []byte("a:\n- b: 1\n  c: |\n    tekst\n      ingesprongen\n- d\ne:\n  f: >-\n    x\n  g: [1,\n      2]\n")
+	srcs["anchors and tags before a block"] = []byte("form: &intake\n  naam:\n    type: text\nmeer: !!map\n  a: 1\nlijst:\n- &eerste\n  b: 2\nweer: *intake\n")
 	n := 0
 	for name, src := range srcs {
 		doc := New()
