@@ -12,6 +12,8 @@
 //   - listen.go: Listen, a free port for a service under test.
 //   - ocel.go: CheckOCEL, an event log held to the OCEL 2.0 JSON Schema (testdata/,
 //     its source named in testdata/SCHEMAS.md).
+//   - xes.go: CheckXES, an event log held to the IEEE 1849-2016 XES XML Schema by
+//     Debian's xmllint (the schema in testdata/, its source in testdata/SCHEMAS.md).
 //
 // The servers (an embedded Temporal server with the case search attributes registered,
 // or the in-memory temporaltest server with them mapped, dialled with the test keys) and

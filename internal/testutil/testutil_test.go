@@ -2,6 +2,7 @@ package testutil
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -30,7 +31,7 @@ type fatalRecorder struct {
 
 func (r *fatalRecorder) Helper() {}
 func (r *fatalRecorder) Fatalf(format string, args ...any) {
-	r.msg = format
+	r.msg = fmt.Sprintf(format, args...)
 	panic(r)
 }
 

@@ -137,7 +137,8 @@ func TestMonitorCountsDrivenCases(t *testing.T) {
 }
 
 // checkEventLog checks the OCEL log of the closed cases against the OCEL 2.0 schema and
-// counts its events and objects against the cases' trails; XES likewise.
+// the XES log against the IEEE 1849 schema, and counts their events and objects against
+// the cases' trails.
 func checkEventLog(t *testing.T, e *env, from string, closed ...workflows.CaseView) {
 	// A notification may report into a trail after its case closed; the case publishes
 	// its events again then, so wait until visibility shows the last of them.
@@ -173,6 +174,7 @@ func checkEventLog(t *testing.T, e *env, from string, closed ...workflows.CaseVi
 		return nil
 	})
 	testutil.CheckOCEL(t, r.body)
+	testutil.CheckXES(t, x.body)
 	for _, personal := range []string{"Gesprek gevoerd", "u-coach", "wacht op stukken", "complex"} {
 		if bytes.Contains(r.body, []byte(personal)) || bytes.Contains(x.body, []byte(personal)) {
 			t.Errorf("the event log holds %q", personal)

@@ -139,11 +139,20 @@ func (l EventLog) OCEL(ctx context.Context, out io.Writer) error {
 
 func referralID(caseID string, i int) string { return caseID + "/verwijzing-" + itoa(i+1) }
 
+// xesLog opens an XES log as the schema of IEEE 1849-2016 has it. That schema declares
+// no targetNamespace, so its elements are in no namespace: the default namespace
+// http://www.xes-standard.org/ that OpenXES and pm4py write makes a log the schema
+// rejects, and the readers do not need it (OpenXES's XesXmlParser and pm4py's importer
+// match local names only). xes.version is an xs:decimal, so the standard's 1849-2016 is
+// written 1849.2016 (pm4py's "1849-2016" is not valid). Children come in the schema's
+// order: extensions, globals, classifiers, log attributes, traces.
+const xesLog = `<log xes.version="1849.2016" xes.features="">`
+
 // XES writes the log as XES (IEEE 1849): a trace per case, an event per trail entry.
 func (l EventLog) XES(ctx context.Context, out io.Writer) error {
 	w := bufio.NewWriterSize(out, 64<<10)
 	w.WriteString(xml.Header)
-	w.WriteString(`<log xes.version="1849-2016" xes.features="" xmlns="http://www.xes-standard.org/">` + "\n" +
+	w.WriteString(xesLog + "\n" +
 		`<extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>` + "\n" +
 		`<extension name="Time" prefix="time" uri="http://www.xes-standard.org/time.xesext"/>` + "\n" +
 		`<global scope="trace"><string key="concept:name" value=""/></global>` + "\n" +

@@ -37,13 +37,14 @@ func TestOCELFollowsTheSchema(t *testing.T) {
 	}
 }
 
-func TestXESCountsTracesAndEvents(t *testing.T) {
+func TestXESFollowsTheSchema(t *testing.T) {
 	var buf bytes.Buffer
 	if err := (EventLog{Source: Source{Client: gemeente(3, 2, 4)}, Period: logPeriod()}).XES(context.Background(), &buf); err != nil {
 		t.Fatal(err)
 	}
+	testutil.CheckXES(t, buf.Bytes())
 	var log struct {
-		XMLName xml.Name `xml:"http://www.xes-standard.org/ log"`
+		XMLName xml.Name `xml:"log"`
 		Traces  []struct {
 			Events []struct{} `xml:"event"`
 		} `xml:"trace"`
