@@ -183,21 +183,26 @@ func TestWijkcoachDayInDutch(t *testing.T) {
 	e.submit(`form.taskform button[type=submit]`, "p.flash")
 	e.visit(n, "taken na afronden")
 
-	// The next two tasks, claimed from their own page.
-	for _, step := range []string{"persoonlijk-plan", "keukentafelgesprek"} {
-		e.open("/zaken/" + caseID + "/taken/" + step + "-1")
-		e.submit(`form[action$="/`+step+`-1/claimen"] button`, "form.taskform")
-		if step == "persoonlijk-plan" {
-			e.do("answer", chromedp.Click(chromedp.CSS("#veld-persoonlijk_plan-0")))
-			e.submit(`form.taskform button[type=submit]`, "p.flash")
-		}
-	}
+	// A melding of seven weeks ago: the resident's seven days for a persoonlijk plan
+	// have long passed, so the keukentafelgesprek is next. Claimed from its own page.
+	e.open("/zaken/" + caseID + "/taken/keukentafelgesprek-1")
+	e.submit(`form[action$="/keukentafelgesprek-1/claimen"] button`, "form.taskform")
 	if p := e.eval(`[...document.querySelectorAll("p.small")].map(p => p.innerText).join(" | ")`); !strings.Contains(p, "team Dalfsen") || !strings.Contains(p, "opgepakt door u") {
 		t.Errorf("task page says %q", p)
 	}
 	e.visit(n, "taak keukentafelgesprek")
 
-	// Suspend and resume the clock; the trail says it in words, by whom.
+	// The onderzoek has no opschorting (Awb 4:15 governs the beslistermijn on an
+	// aanvraag): the gesprek and the plan are done, and the wmo-consulent suspends the
+	// aanvraag and resumes it; the trail says it in words, by whom.
+	var v struct{ ID string }
+	e.api(wijkcoach, "POST", "/cases/"+caseID+"/tasks/keukentafelgesprek-1/complete", map[string]any{"data": map[string]any{
+		"verslag": "…", "eigen_kracht_toereikend": false, "veiligheidsrisico": "geen", "verslag_verstrekt": true}}, &v, 200)
+	e.api(wijkcoach, "POST", "/cases/"+caseID+"/tasks/plan-1/complete", map[string]any{"data": map[string]any{
+		"doelen": "…", "evaluatiedatum": time.Now().AddDate(0, 3, 0).Format(time.DateOnly),
+		"aanvraag_maatwerk": true, "aanvraag_ontvangen_op": time.Now().Format(time.DateOnly)}}, &v, 200)
+	e.submit(`form.signout button`, "h1")
+	e.signIn("dalfsen-wmo_consulent")
 	e.open("/zaken/" + caseID)
 	if hint := e.text(`p[id$="-hint"][id^="duur-"]`); !strings.Contains(hint, "Hoogstens 2 weken") {
 		t.Errorf("extension hint = %q, want the longest extension in words", hint)
@@ -207,7 +212,7 @@ func TestWijkcoachDayInDutch(t *testing.T) {
 	e.visit(n, "opgeschorte zaak")
 	e.submit(`form[action$="/hervatten"] button`, "p.flash")
 	tl := e.text(".timeline")
-	for _, want := range []string{"Opgeschort: Wacht op gegevens van de inwoner", "Hervat na minder dan een dag opschorting", "door Demo Wijkcoach Dalfsen"} {
+	for _, want := range []string{"Opgeschort: Wacht op gegevens van de inwoner", "Hervat na minder dan een dag opschorting", "door Demo Wmo-consulent Dalfsen"} {
 		if !strings.Contains(tl, want) {
 			t.Errorf("the trail lacks %q:\n%s", want, tl)
 		}
