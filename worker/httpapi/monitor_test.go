@@ -47,6 +47,23 @@ func (e *env) monitorCase(daysAgo int, at func(v workflows.CaseView) workflows.C
 	return v
 }
 
+// toAanvraag completes the open keukentafelgesprek without eigen kracht and the plan
+// with an aanvraag received today, and returns the case at its open aanvraag.
+func (e *env) toAanvraag(v workflows.CaseView) workflows.CaseView {
+	e.t.Helper()
+	e.must(200, "coach", "POST", completePathOf(e.t, v, "keukentafelgesprek"), map[string]any{"data": map[string]any{
+		"verslag": "Gesprek gevoerd.", "eigen_kracht_toereikend": false, "veiligheidsrisico": "geen", "verslag_verstrekt": true}}).decode(e.t, &v)
+	today := time.Now().In(law.Amsterdam()).Format(time.DateOnly)
+	e.must(200, "coach", "POST", completePathOf(e.t, v, "plan"), map[string]any{"data": map[string]any{
+		"doelen": "Zelfstandig wonen.", "evaluatiedatum": time.Now().AddDate(0, 3, 0).Format(time.DateOnly),
+		"aanvraag_maatwerk": true, "aanvraag_ontvangen_op": today}}).decode(e.t, &v)
+	e.eventually("an open aanvraag", func() bool {
+		v = e.view("coach", v.ID)
+		return slices.ContainsFunc(v.Tasks, func(t workflows.TaskView) bool { return t.Step == "aanvraag" })
+	})
+	return v
+}
+
 // lateBy is how many calendar days after the last day of a term of d from received
 // (daysAgo) a task done today is.
 func lateBy(daysAgo int, d law.Duration) int {
@@ -65,13 +82,18 @@ func TestMonitorCountsDrivenCases(t *testing.T) {
 	e.api.monitor.MaxAge = time.Nanosecond // each read lists again
 	onTime := e.monitorCase(0, nil, true)
 	late := e.monitorCase(50, nil, true) // every term of the path passed
+	// Awb 4:14 and 4:15 govern the beslistermijn on the aanvraag, not the onderzoek: the
+	// extended and the suspended case go on to the aanvraag, where the wmo-consulent
+	// extends or suspends it; both stay open.
 	extended := e.monitorCase(0, func(v workflows.CaseView) workflows.CaseView {
-		e.must(200, "coach", "POST", "/cases/"+v.ID+"/extend", map[string]any{"taskId": task(t, v, "keukentafelgesprek").ID, "reason": "complex", "by": "2w"}).decode(t, &v)
+		v = e.toAanvraag(v)
+		e.must(200, "wmo", "POST", "/cases/"+v.ID+"/extend", map[string]any{"taskId": task(t, v, "aanvraag").ID, "reason": "complex", "by": "2w"}).decode(t, &v)
 		return v
-	}, true)
+	}, false)
 	suspended := e.monitorCase(0, func(v workflows.CaseView) workflows.CaseView {
-		e.must(200, "coach", "POST", "/cases/"+v.ID+"/suspend", map[string]any{"reason": "wacht op stukken"})
-		e.must(200, "coach", "POST", "/cases/"+v.ID+"/resume", map[string]any{}).decode(t, &v)
+		v = e.toAanvraag(v)
+		e.must(200, "wmo", "POST", "/cases/"+v.ID+"/suspend", map[string]any{"reason": "wacht op stukken"})
+		e.must(200, "wmo", "POST", "/cases/"+v.ID+"/resume", map[string]any{}).decode(t, &v)
 		return v
 	}, false)
 	// Received 40 days ago: the six weeks end in two days (at risk), the norm of three
@@ -83,21 +105,29 @@ func TestMonitorCountsDrivenCases(t *testing.T) {
 		monitor.Figures
 		Sections []monitor.Section `json:"sections"`
 	}
-	want := fmt.Sprintf("open 2 closed 3 without 0 | doorloop n3 0/50/50 | "+
-		"wet Wmo 2015 art. 2.3.2 lid 1 met 2 missed 1 (by %d) late 0 risk 1 susp 0 ext 1 | "+
+	want := fmt.Sprintf("open 3 closed 2 without 0 | doorloop n2 0/50/50 | "+
+		"wet Wmo 2015 art. 2.3.2 lid 1 met 3 missed 1 (by %d) late 0 risk 1 susp 0 ext 0 | "+
 		"wet Wmo 2015 art. 2.3.2 lid 2 met 3 missed 2 (by %d) late 0 risk 0 susp 0 ext 0 | "+
+		"wet Wmo 2015 art. 2.3.5 met 0 missed 0 (by 0) late 0 risk 0 susp 0 ext 1 | "+
 		"intern melding met 5 missed 0 (by 0) late 0 risk 0 susp 0 ext 0 | "+
-		"norm keukentafelgesprek met 2 missed 1 (by %d) late 1 risk 0 susp 0 ext 0 | "+
-		"suspensions 1x1 0d | extensions 1 | escalations [{1 1}] stalls 1 stuck 0 | results [eigen_kracht 3] | "+
-		"teams [dalfsen 2/2] roles [wijkcoach 2]",
+		"intern plan met 2 missed 0 (by 0) late 0 risk 0 susp 0 ext 0 | "+
+		"norm keukentafelgesprek met 3 missed 1 (by %d) late 1 risk 0 susp 0 ext 0 | "+
+		"suspensions 1x1 0d | extensions 1 | escalations [{1 1}] stalls 1 stuck 0 | results [eigen_kracht 2] | "+
+		"teams [dalfsen 3/3] roles [wijkcoach 1 wmo_consulent 2]",
 		lateBy(50, law.Duration{N: 6, Unit: law.Week}), lateBy(50, law.Duration{N: 7, Unit: law.Day}),
 		lateBy(50, law.Duration{N: 3, Unit: law.Week}))
 	var got string
 	e.eventually("the figures of the driven cases", func() bool {
 		e.must(200, "lead", "GET", "/monitor?from="+from, nil).decode(t, &f)
-		got = summary(f.Figures)
+		if s := summary(f.Figures); s != got {
+			got = s
+			if got != want {
+				t.Logf("figures now:\n%s\nwant:\n%s", got, want)
+			}
+		}
 		return got == want
 	})
+
 	// The persoonlijk plan of the late cases: 50 and 40 days ago.
 	if d := f.Terms[1].MissedDays; d.N != 2 || d.P95 != lateBy(50, law.Duration{N: 7, Unit: law.Day}) || d.Median != lateBy(40, law.Duration{N: 7, Unit: law.Day}) {
 		t.Errorf("persoonlijk plan missed by %+v", d)
@@ -108,7 +138,7 @@ func TestMonitorCountsDrivenCases(t *testing.T) {
 		f.Suspensions.Key:     {suspended.ID},
 		f.Extensions.Key:      {extended.ID},
 		f.Terms[0].Missed.Key: {late.ID},
-		f.Doorlooptijd.Key:    {onTime.ID, late.ID, extended.ID},
+		f.Doorlooptijd.Key:    {onTime.ID, late.ID},
 		f.Escalations[0].Key:  {late.ID},
 	} {
 		var ans struct{ Cases []string }
@@ -133,7 +163,7 @@ func TestMonitorCountsDrivenCases(t *testing.T) {
 	e.must(403, "coach", "GET", "/monitor", nil)
 	e.must(403, "lead", "GET", "/monitor?gemeente=dordrecht", nil)
 
-	checkEventLog(t, e, from, onTime, late, extended)
+	checkEventLog(t, e, from, onTime, late)
 }
 
 // checkEventLog checks the OCEL log of the closed cases against the OCEL 2.0 schema and
