@@ -24,9 +24,9 @@ func (a *api) recordAccess(r *http.Request, w *recorder, u *auth.User, action st
 	}
 	outcome := accesslog.OK
 	switch {
-	case w.status == http.StatusForbidden || w.status == http.StatusNotFound:
+	case w.Code == http.StatusForbidden || w.Code == http.StatusNotFound:
 		outcome = accesslog.Denied
-	case w.status >= 400:
+	case w.Code >= 400:
 		outcome = accesslog.Failed
 	}
 	a.cfg.Access.Record(accesslog.Entry{

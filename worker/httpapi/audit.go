@@ -32,5 +32,5 @@ func (a *api) audit(r *http.Request, w *recorder, u *auth.User, action string, t
 			ev = ev.Str("reason", kind)
 		}
 	}
-	ev.Int("status", w.status).Dur("took", took).Msg("audit")
+	ev.Int("status", w.Code).Dur("took", took).Msg("audit")
 }

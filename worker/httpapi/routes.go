@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"cmp"
+	"github.com/wijkflow/wijkflow/worker/metrics"
 	"net/http"
 	"slices"
 	"strings"
@@ -113,25 +114,5 @@ func (a *api) serve(rt route) http.Handler {
 	})
 }
 
-// recorder remembers the status written, for the audit line.
-type recorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (r *recorder) WriteHeader(code int) {
-	if r.status == 0 {
-		r.status = code
-	}
-	r.ResponseWriter.WriteHeader(code)
-}
-
-func (r *recorder) Write(b []byte) (int, error) {
-	if r.status == 0 {
-		r.status = http.StatusOK
-	}
-	return r.ResponseWriter.Write(b)
-}
-
-// Unwrap lets http.ResponseController and MaxBytesReader reach the real writer.
-func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+// recorder remembers the status written, for the audit and access lines.
+type recorder = metrics.Recorder

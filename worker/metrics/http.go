@@ -42,7 +42,7 @@ func Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		var route string
-		rec := &status{ResponseWriter: w}
+		rec := &Recorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), routeKey{}, &route)))
 		if route == "" {
 			route = area(r.URL.Path)
@@ -51,7 +51,7 @@ func Middleware(next http.Handler) http.Handler {
 		if !knownMethod(method) {
 			method = "other"
 		}
-		code := rec.code
+		code := rec.Code
 		if code == 0 {
 			code = http.StatusOK
 		}
@@ -84,25 +84,28 @@ func knownMethod(m string) bool {
 	return false
 }
 
-// status remembers the status code written.
-type status struct {
+// Recorder remembers the status code written; the API's audit and access lines read it
+// too.
+type Recorder struct {
 	http.ResponseWriter
-	code int
+	Code int
 }
 
-func (s *status) WriteHeader(code int) {
-	if s.code == 0 {
-		s.code = code
+// WriteHeader keeps the first code.
+func (s *Recorder) WriteHeader(code int) {
+	if s.Code == 0 {
+		s.Code = code
 	}
 	s.ResponseWriter.WriteHeader(code)
 }
 
-func (s *status) Write(b []byte) (int, error) {
-	if s.code == 0 {
-		s.code = http.StatusOK
+// Write counts as 200 when no code was written.
+func (s *Recorder) Write(b []byte) (int, error) {
+	if s.Code == 0 {
+		s.Code = http.StatusOK
 	}
 	return s.ResponseWriter.Write(b)
 }
 
-// Unwrap lets http.ResponseController reach the real writer (flushes, deadlines).
-func (s *status) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+// Unwrap lets http.ResponseController and MaxBytesReader reach the real writer.
+func (s *Recorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
