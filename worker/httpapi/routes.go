@@ -2,13 +2,13 @@ package httpapi
 
 import (
 	"cmp"
-	"github.com/wijkflow/wijkflow/worker/metrics"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/metrics"
 )
 
 // handler serves one route for an authenticated user (nil on public routes). It writes
