@@ -4,6 +4,8 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+
+	"github.com/wijkflow/wijkflow/definitions"
 )
 
 // Section is one group of figures as the page and the CSV show them, in Dutch.
@@ -80,7 +82,7 @@ func (f *Figures) Sections() []Section {
 	}
 	res := Section{ID: "resultaten", Title: "Resultaten van afgesloten zaken"}
 	for _, r := range f.Results {
-		res.Rows = append(res.Rows, fig(r.Result, r.Figure))
+		res.Rows = append(res.Rows, fig(definitions.Label(r.Result), r.Figure)) // "eigen_kracht" → "Eigen kracht"
 	}
 	wk := Section{ID: "weken", Title: "Ontvangen en afgesloten per week"}
 	for _, w := range f.Weeks {
