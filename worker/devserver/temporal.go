@@ -156,10 +156,12 @@ func dynamicConfig() dynamicconfig.StaticClient {
 }
 
 // serverLogger writes the server's warnings and errors to <dataDir>/temporal.log; the
-// server is chatty and its log is for debugging the server, not for the user.
+// server is chatty and its log is for debugging the server, not for the user. Without a
+// data dir (the tests' in-memory server) its errors go to stderr, which go test shows only
+// for a failing package: a server that stops the process says why.
 func serverLogger(dataDir string) log.Logger {
 	if dataDir == "" {
-		return log.NewNoopLogger()
+		return log.NewZapLogger(log.BuildZapLogger(log.Config{Level: "error", Format: "json"}))
 	}
 	return log.NewZapLogger(log.BuildZapLogger(log.Config{
 		Level:      "warn",
