@@ -14,6 +14,7 @@ import (
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/contrib/envconfig"
+	sdkworker "go.temporal.io/sdk/worker"
 
 	"github.com/wijkflow/wijkflow/activities"
 	"github.com/wijkflow/wijkflow/definitions"
@@ -59,6 +60,7 @@ var workerEnv = []struct{ flag, env string }{
 	{"access-log", "WIJKFLOW_ACCESS_LOG"},
 	{"metrics-addr", "WIJKFLOW_METRICS_ADDR"},
 	{"drain", "WIJKFLOW_DRAIN"},
+	{"cache-size", "WIJKFLOW_CACHE_SIZE"},
 	{"codec-origins", "WIJKFLOW_CODEC_ORIGINS"},
 	{"oidc-issuer", "WIJKFLOW_OIDC_ISSUER"},
 	{"oidc-audience", "WIJKFLOW_OIDC_AUDIENCE"},
@@ -91,6 +93,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var sf serveFlags
 	var metricsAddr string
 	var drain time.Duration
+	var cacheSize int
 	var skipSA bool
 	var keysFile, codecOrigins string
 	fs.StringVar(&keysFile, "keys", "", "`file` of the payload keys, \"ID BASE64\" per line, newest last [WIJKFLOW_KEYS_FILE]; or the keys themselves in WIJKFLOW_KEYS")
@@ -101,6 +104,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	tf.register(fs)
 	fs.StringVar(&metricsAddr, "metrics-addr", "", "serve GET /metrics on this `host:port` instead of the API's [WIJKFLOW_METRICS_ADDR]")
 	fs.DurationVar(&drain, "drain", 0, "on SIGTERM, answer 503 on /readyz for this long before no longer taking requests, e.g. 5s for Kubernetes [WIJKFLOW_DRAIN]")
+	fs.IntVar(&cacheSize, "cache-size", 0, "open cases this worker keeps in memory, about 50 KB each (default 0: the SDK's 10000) [WIJKFLOW_CACHE_SIZE]")
 	fs.StringVar(&cc.Identity, "identity", "", "name of this worker in workflow histories (default pid@host)")
 	fs.StringVar(&history, "history", "", "JSON `file` that keeps the published definition versions across restarts")
 	var wf webFlags // webflags.go
@@ -114,6 +118,14 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err = applyEnv(fs, os.Getenv); err != nil {
 		fmt.Fprintln(stderr, "wijkflow worker:", err)
 		return errExit(2)
+	}
+	if cacheSize < 0 {
+		fmt.Fprintf(stderr, "wijkflow worker: --cache-size %d: give a number of cases, 0 for the SDK's default of 10000\n", cacheSize)
+		return errExit(2)
+	}
+	if cacheSize > 0 {
+		// Process-wide, before any worker exists: the SDK's sticky cache of open cases.
+		sdkworker.SetStickyWorkflowCacheSize(cacheSize)
 	}
 	if cc.Connection, err = tf.connection(envconfig.EnvLookupOS, stderr); err != nil {
 		fmt.Fprintln(stderr, "wijkflow worker:", err)

@@ -116,6 +116,29 @@ func TestWorkerRequiresUsers(t *testing.T) {
 	}
 }
 
+// TestWorkerCacheSizeRefused: a negative cache size is a clear error before anything
+// starts, from the flag or from WIJKFLOW_CACHE_SIZE.
+func TestWorkerCacheSizeRefused(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		env  string
+	}{
+		{[]string{"--cache-size", "-5"}, ""},
+		{nil, "-5"},
+	} {
+		t.Setenv("WIJKFLOW_CACHE_SIZE", tc.env)
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), append([]string{"worker", "--definitions", testutil.Path("definitions")}, tc.args...), &stdout, &stderr)
+		var code errExit
+		if !errors.As(err, &code) || code != 2 {
+			t.Fatalf("%v: err = %v, want exit 2", tc, err)
+		}
+		if want := "wijkflow worker: --cache-size -5: give a number of cases, 0 for the SDK's default of 10000\n"; stderr.String() != want {
+			t.Errorf("%v: stderr = %q, want %q", tc, stderr.String(), want)
+		}
+	}
+}
+
 // TestWorkerAgainstCluster runs `wijkflow worker` against a Temporal server started by
 // the test, as an operator would against a cluster, with the address from the
 // environment; it registers the search attributes and serves the API.
