@@ -129,6 +129,9 @@
 // facts-dalfsen-full-path and facts-dordrecht-ggz-handoff publish the facts record as
 // the memo WijkFacts (facts.go, facts_observe.go, facts_publish.go) under
 // GetVersion("wijk-facts"); older files replay through its default branch.
+// facts-last-events-dalfsen is the Dalfsen path recorded under "facts-last-events"
+// (workflow.go): once the closed case has settled it publishes again, so a notification
+// that reported into the trail after the close reaches the facts' events.
 //
 // # Cost
 //

@@ -8,6 +8,11 @@ import (
 // the memo MemoFacts: a memo upsert where there was none before.
 const factsChange = "wijk-facts"
 
+// factsLastEventsChange is the workflow.GetVersion change id of publishing once more when
+// the case has settled after its close (workflow.go): a notification that reports into
+// the trail after the close then reaches the published events.
+const factsLastEventsChange = "facts-last-events"
+
 // factsPublisher decides when the facts record is published: when its mark changed
 // (facts_observe.go), in cases of factsChange version 1. It asks for the version only
 // the first time there is something to publish, so a case pays for the marker once.

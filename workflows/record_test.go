@@ -51,6 +51,9 @@ func TestRecordHistories(t *testing.T) {
 		// GetVersion "wijk-facts"): the Dalfsen path and a Dordrecht hand-off.
 		"facts-dalfsen-full-path":     dalfsenRecorded("rec-dalfsen-6", r.dalfsen, r.dalfsenRelated),
 		"facts-dordrecht-ggz-handoff": dordrechtGGZ("rec-dordrecht-6", r.dordrecht, r.dordrechtRelated),
+		// Recorded after the last publish of a settled case (GetVersion "facts-last-events"):
+		// the notification after the close reaches the published events.
+		"facts-last-events-dalfsen": dalfsenRecorded("rec-dalfsen-7", r.dalfsen, r.dalfsenRelated),
 	})
 }
 

@@ -119,6 +119,13 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 	if err := workflow.Await(ctx, c.settled(ctx)); err != nil {
 		return CaseResult{}, err
 	}
+	// A notification that reported into the trail meanwhile changed no revision; from
+	// factsLastEvents on, publish looks again, and only what differs from the published
+	// search attributes, memo and facts costs a command (so the event log holds the
+	// case's last events).
+	if workflow.GetVersion(ctx, factsLastEventsChange, workflow.DefaultVersion, 1) >= 1 {
+		c.rev++
+	}
 	c.vis.publish(ctx)
 	return CaseResult{Result: c.st.Result, Step: c.st.EndStep}, nil
 }
