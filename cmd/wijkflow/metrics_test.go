@@ -84,29 +84,27 @@ func TestWorkerMetrics(t *testing.T) {
 // reach the handler as its task completes), within a minute.
 func scrape(t *testing.T, metricsURL string, want []string) string {
 	t.Helper()
-	deadline := time.Now().Add(time.Minute)
-	for {
+	var text string
+	testutil.Eventually(t, time.Minute, func() error {
 		resp, err := http.Get(metricsURL)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
 		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		text := string(b)
+		text = string(b)
 		var missing []string
 		for _, w := range want {
 			if !strings.Contains(text, w) {
 				missing = append(missing, w)
 			}
 		}
-		if len(missing) == 0 {
-			return text
+		if len(missing) > 0 {
+			return fmt.Errorf("metrics lack %q:\n%s", missing, text)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("metrics lack %q:\n%s", missing, text)
-		}
-		time.Sleep(50 * time.Millisecond) // a poll interval
-	}
+		return nil
+	})
+	return text
 }
 
 // prometheusScrapes runs Debian's prometheus against the worker until its target is
@@ -135,18 +133,14 @@ func prometheusScrapes(t *testing.T, site string) {
 		_ = prom.Process.Kill()
 		_ = prom.Wait()
 	}()
-	deadline := time.Now().Add(2 * time.Minute)
-	for {
+	testutil.Eventually(t, 2*time.Minute, func() error {
 		up := queryProm(web, "up")
 		cases := queryProm(web, "wijkflow_cases_closed_total")
 		if up == "1" && cases != "" && cases != "0" {
-			return
+			return nil
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("prometheus: up=%q cases closed=%q after 2 minutes\n%s", up, cases, log.String())
-		}
-		time.Sleep(200 * time.Millisecond) // a poll interval
-	}
+		return fmt.Errorf("prometheus: up=%q cases closed=%q\n%s", up, cases, log.String())
+	})
 }
 
 // queryProm is the value of the first series of an instant query, or "".

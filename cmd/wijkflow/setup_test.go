@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -76,13 +77,12 @@ func TestWorkerWaitsForTemporal(t *testing.T) {
 	t.Setenv("TEMPORAL_NAMESPACE", "")
 	t.Setenv("WIJKFLOW_KEYS", crypt.FormatKey(crypt.Generate("k1")))
 	w := start(t, "worker", "--users", testutil.Path("users.yaml"), "--definitions", testutil.Path("definitions"), "--api-addr", "127.0.0.1:0")
-	deadline := time.Now().Add(time.Minute)
-	for !strings.Contains(w.stderr.String(), "Temporal does not answer yet; waiting") {
-		if time.Now().After(deadline) {
-			t.Fatalf("no line about waiting:\n%s", w.stderr.String())
+	testutil.Eventually(t, time.Minute, func() error {
+		if !strings.Contains(w.stderr.String(), "Temporal does not answer yet; waiting") {
+			return fmt.Errorf("no line about waiting:\n%s", w.stderr.String())
 		}
-		time.Sleep(20 * time.Millisecond) // a poll interval
-	}
+		return nil
+	})
 	srv, err := devserver.Start(context.Background(), devserver.Config{Port: port, UIPort: -1, Logger: testserver.Log(t)})
 	if err != nil {
 		t.Fatal(err)
