@@ -19,6 +19,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
+	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -37,7 +38,8 @@ func BenchmarkBesideSDK(b *testing.B) {
 		b.Fatal(err)
 	}
 	_, base := serve(b, srv.Client, srv.Namespace(), svcOpts{taskQueue: "vier", defs: defs})
-	w := sdkworker.New(srv.Client, "vier-sdk", sdkworker.Options{})
+	// The baseline polls as wijkflow's worker does, so that only the workflows differ.
+	w := sdkworker.New(srv.Client, "vier-sdk", sdkworker.Options{WorkflowTaskPollerBehavior: worker.WorkflowPollers()})
 	w.RegisterWorkflowWithOptions(vierBaseline, workflow.RegisterOptions{Name: baselineWorkflow})
 	if err := w.Start(); err != nil {
 		b.Fatal(err)

@@ -7,7 +7,7 @@ import (
 
 // Codecs is the codec chain of every client, worker, replayer and the codec endpoint, in
 // the order converter.NewCodecDataConverter takes it: decoding runs first to last,
-// encoding last to first. So a payload is compressed (the SDK's zlib codec) before it is
+// encoding last to first. So a payload is compressed (zlib, as the SDK's zlib codec) before it is
 // encrypted — ciphertext does not compress — and decrypted before it is inflated.
 //
 // Both directions keep old payloads readable: the zlib codec leaves a payload that is not
@@ -17,11 +17,11 @@ func (r *Keyring) Codecs() []converter.PayloadCodec {
 	return []converter.PayloadCodec{NewCodec(r), Compression()}
 }
 
-// Compression is the zlib codec of the chain; it only replaces a payload when that makes
-// it smaller. It leaves a Public payload as it is, so that it keeps PublicEncoding and the
+// Compression is the zlib codec of the chain (compress.go: the SDK's format, its
+// compressors reused); it only replaces a payload when that makes it smaller. It leaves a Public payload as it is, so that it keeps PublicEncoding and the
 // Codec after it does not encrypt it: visibility readers count it as plain JSON.
 func Compression() converter.PayloadCodec {
-	return publicAsIs{converter.NewZlibCodec(converter.ZlibCodecOptions{})}
+	return publicAsIs{zlibCodec{}}
 }
 
 // publicAsIs is a codec that encodes every payload but a Public one.
