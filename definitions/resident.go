@@ -8,8 +8,9 @@ import (
 
 // Resident names the intake fields that say whom a case is about: the resident (cliënt)
 // and the household. It names fields and holds no data itself: the values are the
-// intake's answers, which live only in the case's (encrypted) payloads and are shown only
-// to users who may see the case; never in search attributes, workflow ids, memo or logs.
+// intake's answers, which live only in the case's encrypted payloads (its state, and the
+// name in its encrypted memo for the task lists) and are shown only to users who may see
+// the case; never in search attributes, workflow ids, plain history or logs.
 type Resident struct {
 	// Name is the intake field (text) with the resident's name.
 	Name string `yaml:"name" json:"name"`
@@ -112,4 +113,14 @@ func (c *checker) resident() {
 			used[ref.field] = ref.path
 		}
 	}
+}
+
+// ResidentName is the resident's name in a case's data, or "" when the definition names
+// no name field or the data does not give it.
+func (d *Definition) ResidentName(data map[string]any) string {
+	if d == nil || d.Resident == nil {
+		return ""
+	}
+	s, _ := data[d.Resident.Name].(string)
+	return s
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
+	"github.com/wijkflow/wijkflow/worker/caselist"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/worker/metrics"
 	"github.com/wijkflow/wijkflow/worker/registry"
@@ -112,6 +113,11 @@ func New(cfg Config) (*Service, error) {
 			return nil, fmt.Errorf("worker: Config.Definitions: %w", err)
 		}
 		cfg.Registry = reg
+	}
+	if cfg.Cases == nil {
+		// One set of lists for the API and the web app: one scan serves both.
+		cfg.Cases = caselist.New(caselist.Options{Client: cfg.Client, Namespace: cfg.Namespace,
+			DataConverter: cfg.Keys.DataConverter(), Logger: cfg.Logger})
 	}
 	ready := &httpapi.Readiness{}
 	polling := ready.Block("this worker does not poll its task queue yet")

@@ -32,7 +32,7 @@ func withWeb(cfg Config, api http.Handler) (http.Handler, error) {
 		return api, nil
 	}
 	return web.Mount(api, web.Config{
-		Auth: cfg.Auth, Definitions: func() web.DefinitionSet { return cfg.Registry.Set() }, Client: cfg.Client, Namespace: cfg.Namespace,
+		Auth: cfg.Auth, Definitions: func() web.DefinitionSet { return cfg.Registry.Set() }, Client: cfg.Client, Namespace: cfg.Namespace, Cases: cfg.Cases,
 		DemoUsers: cfg.Web.DemoUsers, TemporalUIURL: cfg.Web.TemporalUIURL,
 		SessionKey: cfg.Web.SessionKey, SecureCookies: cfg.Web.SecureCookies, Login: cfg.Web.Login, Logger: cfg.Logger,
 	})

@@ -41,6 +41,9 @@ const (
 
 	// MemoTasks is the memo key holding []TaskSummary of the open tasks.
 	MemoTasks = "tasks"
+	// MemoResident is the memo key holding the resident's name (a string) as the
+	// definition names it, for task lists that show it without a query per case.
+	MemoResident = "resident"
 	// MemoWaiting is the memo key holding []string of what else the case waits for,
 	// e.g. "wacht op overdracht aan veilig-thuis-ijsselland"; set once it is not empty.
 	MemoWaiting = "waiting"

@@ -13,6 +13,7 @@ import (
 	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/internal/words"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/caselist"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -157,8 +158,15 @@ func (a *api) update(w http.ResponseWriter, r *http.Request, u *auth.User, name 
 	if err != nil {
 		return err
 	}
+	a.changed(&view)
 	writeJSON(w, http.StatusOK, view)
 	return nil
+}
+
+// changed lays the view a change answered over the shared lists of open cases, so that
+// this process's lists show the change before visibility does.
+func (a *api) changed(v *workflows.CaseView) {
+	a.cases.Changed(caselist.FromView(v, a.defs().ByVersion(v.DefinitionVersion).ResidentName(v.Data)))
 }
 
 // checkCase answers 404 for an id that is not a case of the caller's gemeente, before

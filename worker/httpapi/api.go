@@ -15,6 +15,7 @@ import (
 	"github.com/wijkflow/wijkflow/internal/actors"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/caselist"
 	"github.com/wijkflow/wijkflow/worker/registry"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -45,6 +46,9 @@ type Common struct {
 	// Access records every read and change of a case's personal data; nil records
 	// nothing beyond the audit lines in Logger (the service defaults it to Logger).
 	Access accesslog.Sink
+	// Cases are the shared lists of open cases (GET /tasks, the web app's task lists and
+	// overview); nil makes the API its own from Client.
+	Cases *caselist.Cases
 	// RequestTimeout bounds one request, Temporal calls included; zero means
 	// DefaultRequestTimeout. A create whose first view does not come within it answers
 	// 202 (the case runs).
@@ -85,6 +89,7 @@ type api struct {
 	reg       *registry.Registry
 	gemeenten gemeenteCache
 	monitor   *monitor.Service
+	cases     *caselist.Cases
 }
 
 // New returns the API's handler, which serves every path under /api/v1.
@@ -127,6 +132,11 @@ func newAPI(cfg Config) (*api, error) {
 	}
 	a := &api{cfg: cfg, log: cfg.Logger, timeout: cfg.RequestTimeout, reg: cfg.Registry, gemeenten: newGemeenteCache(),
 		monitor: &monitor.Service{Source: monitor.Source{Client: cfg.Client, Namespace: cfg.Namespace}}}
+	a.cases = cfg.Cases
+	if a.cases == nil {
+		a.cases = caselist.New(caselist.Options{Client: cfg.Client, Namespace: cfg.Namespace,
+			DataConverter: cfg.DataConverter, Logger: cfg.Logger})
+	}
 	if a.reg == nil {
 		reg, err := registry.Static(cfg.Definitions)
 		if err != nil {

@@ -69,6 +69,7 @@ func (a *api) createCase(w http.ResponseWriter, r *http.Request, u *auth.User) e
 		return err
 	}
 	a.gemeenten.put(in.CaseID, in.Definition.Gemeente)
+	a.changed(view)
 	writeJSON(w, http.StatusCreated, view)
 	return nil
 }

@@ -180,3 +180,52 @@ func TestTasksOfAnOlderVersion(t *testing.T) {
 		t.Errorf("task %+v", tk)
 	}
 }
+
+// TestTasksShowOwnChangesAtOnce: the task list comes from the gemeente's shared list of
+// open cases, which is refreshed from visibility now and then; what this API changed
+// itself shows at once — a new case's first task, and after a completion the next task
+// and not the completed one — while another API process sees it once its list is
+// refreshed.
+func TestTasksShowOwnChangesAtOnce(t *testing.T) {
+	e := newEnv(t)
+	tasks := func(e *env) []string {
+		var l taskList
+		e.must(200, "coach", "GET", "/tasks", nil).decode(t, &l)
+		var out []string
+		for _, tk := range l.Tasks {
+			out = append(out, tk.CaseID+"/"+tk.Step)
+			if tk.Resident == nil || tk.Stalled {
+				t.Errorf("task %s/%s: resident %v, stalled %v; want a (possibly empty) name, not stalled", tk.CaseID, tk.Step, tk.Resident, tk.Stalled)
+			}
+		}
+		return out
+	}
+	tasks(e) // the first list: no cases yet
+	v := e.newCase("coach")
+	if got := tasks(e); !slices.Equal(got, []string{v.ID + "/melding"}) {
+		t.Fatalf("right after the create: %v; want its melding", got)
+	}
+	e.must(200, "coach", "POST", completePathOf(t, v, "melding"), meldingData())
+	if got := tasks(e); slices.Contains(got, v.ID+"/melding") || len(got) == 0 {
+		t.Fatalf("right after completing the melding: %v; want the next task only", got)
+	}
+	want := tasks(e)
+
+	a, err := newAPI(Config{Common: Common{Client: e.client, Namespace: e.ns, Definitions: e.api.cfg.Definitions, Auth: e.api.cfg.Auth},
+		ActorKeys: e.api.cfg.ActorKeys, DataConverter: e.api.cfg.DataConverter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.handler())
+	defer srv.Close()
+	other := &env{t: t, url: srv.URL + prefix}
+	other.eventually("the other API process lists the same tasks", func() bool {
+		var l taskList
+		other.must(200, "coach", "GET", "/tasks", nil).decode(t, &l)
+		var got []string
+		for _, tk := range l.Tasks {
+			got = append(got, tk.CaseID+"/"+tk.Step)
+		}
+		return slices.Equal(got, want)
+	})
+}

@@ -167,6 +167,7 @@ func (a *api) migrateOne(ctx context.Context, u *auth.User, id string, req workf
 	switch e := toError(err); {
 	case err == nil:
 		res.OK, res.Migrated = true, true
+		a.changed(&view)
 		return res, nil
 	case errors.As(err, &nf):
 		res.Reason = "the case is closed"

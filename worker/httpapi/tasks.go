@@ -5,25 +5,28 @@ import (
 	"net/http"
 	"time"
 
-	workflowpb "go.temporal.io/api/workflow/v1"
-
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/caselist"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
 // taskItem is an open task with what a client needs to render and fill in its form.
 // The task as the case's memo lists it comes first, then what this answer adds: the
-// case's process and version, the task's own role, whether the case is suspended, and
-// the form from the definition.
+// case's process and version, the task's own role, whether the case is suspended or
+// stalled, the resident's name, and the form from the definition.
 type taskItem struct {
 	CaseID string `json:"caseId"`
 	workflows.TaskSummary
-	Process           string           `json:"process"`
-	DefinitionVersion string           `json:"definitionVersion"`
-	Role              string           `json:"role"`
-	Suspended         bool             `json:"suspended"`
-	Form              definitions.Form `json:"form"`
+	Process           string `json:"process"`
+	DefinitionVersion string `json:"definitionVersion"`
+	Role              string `json:"role"`
+	Suspended         bool   `json:"suspended"`
+	Stalled           bool   `json:"stalled"`
+	// Resident is the resident's name, as the case's definition names it; absent for a
+	// case whose memo does not hold it yet (started before it did): ask the case.
+	Resident *string          `json:"resident,omitempty"`
+	Form     definitions.Form `json:"form"`
 }
 
 // taskList is the answer of GET /tasks.
@@ -32,10 +35,10 @@ type taskList struct {
 	NextPageToken string     `json:"nextPageToken,omitempty"`
 }
 
-// listTasks answers the open tasks the caller may act on: one visibility query narrows
-// to running cases of the caller's teams with a task for one of their roles; the memo of
-// each case lists its open tasks; forms come from the definitions in memory. A page
-// holds the tasks of up to pageSize cases, so it may hold more or fewer tasks than that.
+// listTasks answers the open tasks the caller may act on, from the gemeente's shared
+// list of open cases (worker/caselist: one visibility scan serves every list for a
+// while, and this process's own changes show at once); forms come from the definitions
+// in memory. A page holds the tasks of up to pageSize cases, newest case first.
 func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	q := r.URL.Query()
 	if err := checkParams(q, "assignee", "pageSize", "pageToken"); err != nil {
@@ -53,59 +56,69 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	default:
 		return errorf(http.StatusBadRequest, `assignee must be "me" or left out`)
 	}
-	vq := caseQuery(u.Gemeente)
-	vq.raw(`ExecutionStatus = "Running"`)
-	vq.anyOf(workflows.SATeam.GetName(), u.Teams)
-	if !a.isLead(u) {
-		vq.anyOf(workflows.SARoles.GetName(), u.Roles)
-	}
-	if mine {
-		vq.eq(workflows.SAAssignees.GetName(), u.ID)
-	}
-	execs, next, err := a.list(r.Context(), vq, p)
+	after, err := listPosition(p.token)
 	if err != nil {
 		return err
 	}
-	out := taskList{Tasks: []taskItem{}, NextPageToken: encodeToken(next)}
+	l, err := a.cases.Open(r.Context(), u.Gemeente)
+	if err != nil {
+		return err
+	}
+	out := taskList{Tasks: []taskItem{}}
 	now := time.Now()
-	for _, e := range execs {
-		a.gemeenten.put(e.GetExecution().GetWorkflowId(), attrsOf(e).str(workflows.SAGemeente.GetName()))
-		out.Tasks = append(out.Tasks, a.tasksOf(r.Context(), u, e, mine, now)...)
+	lead := a.isLead(u)
+	cases := 0
+	for _, c := range l.Cases[after.index(l.Cases):] {
+		if !u.InTeam(c.Team) {
+			continue
+		}
+		items := a.tasksOf(r.Context(), u, c, lead, mine, now)
+		if len(items) == 0 {
+			continue
+		}
+		if cases == p.size {
+			out.NextPageToken = encodeToken(positionOf(out.Tasks[len(out.Tasks)-1].CaseID, l))
+			break
+		}
+		cases++
+		a.gemeenten.put(c.ID, c.Gemeente)
+		out.Tasks = append(out.Tasks, items...)
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
 }
 
-// tasksOf turns one case's memo into the tasks u may act on. The visibility query is
-// coarser than the rules (a lead's role counts per process; teams per task), so each task
-// is checked again here.
-func (a *api) tasksOf(ctx context.Context, u *auth.User, e *workflowpb.WorkflowExecutionInfo, mine bool, now time.Time) []taskItem {
-	sa := attrsOf(e)
-	version := sa.str(workflows.SADefinitionVersion.GetName())
-	def := a.defs().ByVersion(version)
-	suspended := sa.boolean(workflows.SASuspended.GetName())
+// tasksOf turns one case's memo into the tasks u may act on: their team, and one of the
+// task's roles or the lead role of its process (lead: of any process, for a case whose
+// definition version this process does not hold).
+func (a *api) tasksOf(ctx context.Context, u *auth.User, c *caselist.Case, anyLead, mine bool, now time.Time) []taskItem {
+	def := a.defs().ByVersion(c.Version)
+	lead := anyLead
+	if def != nil {
+		lead = def.Lead != "" && u.HasRole(def.Lead)
+	}
 	var forms map[string]definitions.Form // from a query, for a version not in memory
 	var out []taskItem
-	for _, t := range a.memoTasks(e) {
+	for _, t := range c.Tasks() {
 		if mine && t.Assignee != u.ID {
 			continue
-		}
-		lead := a.isLead(u)
-		if def != nil {
-			lead = def.Lead != "" && u.HasRole(def.Lead)
 		}
 		if !u.InTeam(t.Team) || !(lead || hasAny(u.Roles, t.Roles)) {
 			continue
 		}
 		item := taskItem{
-			CaseID:            e.GetExecution().GetWorkflowId(),
+			CaseID:            c.ID,
 			TaskSummary:       t,
-			Process:           sa.str(workflows.SAProcess.GetName()),
-			DefinitionVersion: version,
-			Suspended:         suspended,
+			Process:           c.Process,
+			DefinitionVersion: c.Version,
+			Suspended:         c.Suspended,
+			Stalled:           c.Stalled,
+		}
+		if name, ok := c.Resident(); ok {
+			item.Resident = &name
 		}
 		// The memo is written at transitions; a deadline may have passed since.
-		item.Overdue = t.Overdue || (!suspended && t.Deadline != nil && now.After(*t.Deadline))
+		item.Overdue = t.Overdue || (!c.Suspended && t.Deadline != nil && now.After(*t.Deadline))
 		if len(t.Roles) > 0 {
 			item.Role = t.Roles[0]
 		}

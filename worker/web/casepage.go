@@ -148,7 +148,7 @@ func (a *app) renderCase(w http.ResponseWriter, r *http.Request, rq *request, v 
 		}
 	}
 	title := "Zaak"
-	if name := residentName(def, v.Data); name != "" {
+	if name := def.ResidentName(v.Data); name != "" {
 		title = "Zaak van " + name
 	}
 	if len(errs) > 0 {

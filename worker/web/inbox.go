@@ -51,16 +51,27 @@ type inboxData struct {
 
 // listed is what GET /tasks answers, as far as the inbox needs it.
 type listed struct {
-	Tasks []struct {
-		CaseID string `json:"caseId"`
-	} `json:"tasks"`
-	NextPageToken string `json:"nextPageToken"`
+	Tasks         []listedTask `json:"tasks"`
+	NextPageToken string       `json:"nextPageToken"`
 }
 
-// inbox lists my tasks or my team's. The list of cases comes from visibility, which
-// lags a moment behind every change; each listed case's tasks then come from the case
-// itself (a query, which is current), and the case just changed (?bijgewerkt=) is asked
-// too, listed or not. So a task just completed never shows and the next one always does.
+// listedTask is one task of GET /tasks: the case memo's summary and the case's flags.
+type listedTask struct {
+	CaseID string `json:"caseId"`
+	workflows.TaskSummary
+	Process           string  `json:"process"`
+	DefinitionVersion string  `json:"definitionVersion"`
+	Role              string  `json:"role"`
+	Suspended         bool    `json:"suspended"`
+	Stalled           bool    `json:"stalled"`
+	Resident          *string `json:"resident"`
+}
+
+// inbox lists my tasks or my team's from GET /tasks: the gemeente's shared list of open
+// cases with each case's open tasks and resident's name from its (encrypted) memo — no
+// query per case. Only the case just changed (?bijgewerkt=) is asked for its view, which
+// is current, so a task just completed never shows and the next one always does; and a
+// case whose memo does not hold the resident's name yet (started before it did).
 func (a *app) inbox(w http.ResponseWriter, r *http.Request, rq *request) {
 	mine := r.URL.Query().Get("lijst") != "team"
 	q := url.Values{"pageSize": {strconv.Itoa(maxCases)}}
@@ -76,18 +87,29 @@ func (a *app) inbox(w http.ResponseWriter, r *http.Request, rq *request) {
 		a.apiFailure(w, r, rq, err)
 		return
 	}
-	var ids []string
-	for _, t := range l.Tasks {
-		if !slices.Contains(ids, t.CaseID) {
-			ids = append(ids, t.CaseID)
-		}
+	changed := ""
+	if c := r.URL.Query().Get("bijgewerkt"); c != "" && pageToken == "" {
+		changed = c
 	}
-	if c := r.URL.Query().Get("bijgewerkt"); c != "" && !slices.Contains(ids, c) && pageToken == "" {
-		ids = append(ids, c)
+	var ask []string // cases to ask for their view
+	if changed != "" {
+		ask = append(ask, changed)
 	}
-	views := a.views(r.Context(), rq.sess.Token, ids)
 	var tasks []inboxTask
-	for _, v := range views {
+	for _, t := range l.Tasks {
+		if t.CaseID == changed {
+			continue // its view below
+		}
+		def := a.definition(t.DefinitionVersion, rq.user.Gemeente, t.Process)
+		if t.Resident == nil && def != nil && def.Resident != nil {
+			if !slices.Contains(ask, t.CaseID) {
+				ask = append(ask, t.CaseID)
+			}
+			continue
+		}
+		tasks = append(tasks, a.listedRow(rq, def, t))
+	}
+	for _, v := range a.views(r.Context(), rq.sess.Token, ask) {
 		if v == nil || v.Status != workflows.StatusOpen {
 			continue
 		}
@@ -96,13 +118,7 @@ func (a *app) inbox(w http.ResponseWriter, r *http.Request, rq *request) {
 			if !mayAct(rq.user, def, t) || (mine && t.Assignee != rq.user.ID) {
 				continue
 			}
-			it := inboxTask{TaskView: t, Resident: residentName(def, v.Data), Stalled: v.Stalled,
-				Suspended: v.Suspended, Mine: t.Assignee == rq.user.ID,
-				TeamName: a.teamLabel(v.Gemeente, t.Team, def), AssignedTo: a.person(t.Assignee, def)}
-			if def != nil {
-				it.Process = def.Title
-			}
-			tasks = append(tasks, it)
+			tasks = append(tasks, a.inboxRow(rq, def, t, def.ResidentName(v.Data), v.Stalled, v.Suspended))
 		}
 	}
 	sortTasks(tasks)
@@ -120,6 +136,37 @@ func (a *app) inbox(w http.ResponseWriter, r *http.Request, rq *request) {
 	}
 	a.render(w, http.StatusOK, "inbox", rq, page{Title: title, Nav: nav,
 		Flash: flashes[r.URL.Query().Get("bericht")], Data: d})
+}
+
+// listedRow is a row from the list's summary of a task.
+func (a *app) listedRow(rq *request, def *definitions.Definition, t listedTask) inboxTask {
+	tv := workflows.TaskView{
+		CaseID: t.CaseID, ID: t.ID, Step: t.Step, Title: t.Title, Role: t.Role, Roles: t.Roles, Team: t.Team,
+		Assignee: t.Assignee, Opened: t.Opened, Deadline: t.Deadline, Overdue: t.Overdue,
+	}
+	if t.Received != nil {
+		tv.Received = *t.Received
+	}
+	if def != nil {
+		if s := def.Steps.Step(t.Step); s != nil && s.Deadline != nil {
+			tv.Law = s.Deadline.Law
+		}
+	}
+	resident := ""
+	if t.Resident != nil {
+		resident = *t.Resident
+	}
+	return a.inboxRow(rq, def, tv, resident, t.Stalled, t.Suspended)
+}
+
+// inboxRow is one row of the inbox.
+func (a *app) inboxRow(rq *request, def *definitions.Definition, t workflows.TaskView, resident string, stalled, suspended bool) inboxTask {
+	it := inboxTask{TaskView: t, Resident: resident, Stalled: stalled, Suspended: suspended,
+		Mine: t.Assignee == rq.user.ID, TeamName: a.teamLabel(rq.user.Gemeente, t.Team, def), AssignedTo: a.person(t.Assignee, def)}
+	if def != nil {
+		it.Process = def.Title
+	}
+	return it
 }
 
 // views asks the cases for their views, a few at a time; a case that fails (closed and
@@ -186,16 +233,6 @@ func sortTasks(ts []inboxTask) {
 		}
 		return strings.Compare(x.CaseID+x.ID, y.CaseID+y.ID)
 	})
-}
-
-// residentName is the resident's name from the case data, or "" when the definition
-// names none or the melding did not give it.
-func residentName(def *definitions.Definition, data map[string]any) string {
-	if def == nil || def.Resident == nil {
-		return ""
-	}
-	s, _ := data[def.Resident.Name].(string)
-	return s
 }
 
 // deadlineSoon reports a deadline within three days, for a quieter warning than overdue.

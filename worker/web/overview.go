@@ -133,10 +133,10 @@ func (a *app) overviewCounts(ctx context.Context, gemeente string, defs []*defin
 				row.Late = count{Query: fmt.Sprintf(`%s AND %s < %q AND %s = false`, base, workflows.SADeadline.GetName(),
 					now.Format(time.RFC3339), workflows.SASuspended.GetName()),
 					match: func(c openCase) bool {
-						return in(c) && c.Deadline != nil && c.Deadline.Before(now) && c.HasSusp && !c.Suspended
+						return in(c) && c.Deadline != nil && c.Deadline.Before(now) && c.HasSuspended && !c.Suspended
 					}}
 				row.Suspended = count{Query: base + " AND " + workflows.SASuspended.GetName() + " = true",
-					match: func(c openCase) bool { return in(c) && c.HasSusp && c.Suspended }}
+					match: func(c openCase) bool { return in(c) && c.HasSuspended && c.Suspended }}
 				for _, l := range p.Levels {
 					row.Levels = append(row.Levels, count{Query: fmt.Sprintf("%s AND %s = %d", base, workflows.SAEscalation.GetName(), l),
 						match: func(c openCase) bool { return in(c) && c.HasEscalation && c.Escalation == int64(l) }})
@@ -146,15 +146,20 @@ func (a *app) overviewCounts(ctx context.Context, gemeente string, defs []*defin
 		}
 		d.Processes = append(d.Processes, p)
 	}
-	cases, err := a.openCases(ctx, gemeente, now)
+	cases, err := a.openCases(ctx, gemeente)
 	if err != nil {
 		return d, err
+	}
+	byRow := map[string][]openCase{} // process and team → its cases: each case is read once
+	for _, c := range cases {
+		byRow[c.Process+"\x00"+c.Team] = append(byRow[c.Process+"\x00"+c.Team], c)
 	}
 	for i := range d.Processes {
 		for j := range d.Processes[i].Rows {
 			row := &d.Processes[i].Rows[j]
+			in := byRow[d.Processes[i].Def.Process+"\x00"+row.Team]
 			for _, c := range append([]*count{&row.Open, &row.Stalled, &row.Late, &row.Suspended}, ptrs(row.Levels)...) {
-				for _, oc := range cases {
+				for _, oc := range in {
 					if c.match(oc) {
 						c.N++
 					}

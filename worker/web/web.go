@@ -16,6 +16,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/caselist"
 )
 
 // Config is what the web app needs.
@@ -29,6 +30,9 @@ type Config struct {
 	Definitions func() DefinitionSet
 	// Client counts cases for the manager's overview; nil leaves the overview out.
 	Client client.Client
+	// Cases are the shared lists of open cases the overview counts (the API's, so one
+	// scan serves both); nil makes the app its own from Client.
+	Cases *caselist.Cases
 	// Namespace holds the cases; default "default".
 	Namespace string
 	// DemoUsers, when set (wijkflow dev), let a visitor sign in by choosing one of them.
@@ -76,7 +80,7 @@ type app struct {
 	log    zerolog.Logger
 	login  *loginFlow // nil without Config.Login
 	people *auth.Directory
-	scans  scanCache // the overview's lists of open cases (overviewscan.go)
+	cases  *caselist.Cases // the shared lists of open cases (overviewscan.go)
 }
 
 // New returns the web app's handler for every path outside /api/.
@@ -102,6 +106,9 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	if cfg.Login != nil {
 		a.login = &loginFlow{cfg: cfg.Login}
+	}
+	if a.cases = cfg.Cases; a.cases == nil && cfg.Client != nil {
+		a.cases = caselist.New(caselist.Options{Client: cfg.Client, Namespace: cfg.Namespace, Logger: cfg.Logger})
 	}
 	if a.pages, err = parsePages(); err != nil {
 		return nil, err

@@ -2,12 +2,14 @@ package web
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -78,12 +80,14 @@ func (s set) CurrentOf(g string) []*definitions.Definition {
 // list, and records the calls.
 type fakeAPI struct {
 	mu     sync.Mutex
-	listed []string // case ids GET /tasks answers: what visibility says
-	views  map[string]workflows.CaseView
-	calls  []string
-	answer func(r *http.Request) (int, any) // for POSTs
-	next   string                           // nextPageToken of GET /tasks
-	asked  []url.Values                     // the queries of GET /tasks
+	listed []string // case ids GET /tasks answers, with their views' tasks
+	// unnamed are listed cases whose memo lacks the resident's name (started before it).
+	unnamed map[string]bool
+	views   map[string]workflows.CaseView
+	calls   []string
+	answer  func(r *http.Request) (int, any) // for POSTs
+	next    string                           // nextPageToken of GET /tasks
+	asked   []url.Values                     // the queries of GET /tasks
 }
 
 func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -98,9 +102,24 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case r.Method == "GET" && r.URL.Path == "/api/v1/tasks":
-		var tasks []map[string]any
+		// As the API answers from its shared list: the listed cases' tasks with the
+		// resident's name from the memo (current for this worker's own changes).
+		tasks := []map[string]any{}
 		for _, id := range f.listed {
-			tasks = append(tasks, map[string]any{"caseId": id})
+			v := f.views[id]
+			for _, t := range v.Tasks {
+				if r.URL.Query().Get("assignee") == "me" && t.Assignee != "coach-1" {
+					continue
+				}
+				item := map[string]any{"caseId": id, "id": t.ID, "step": t.Step, "title": t.Title,
+					"roles": t.Roles, "team": t.Team, "assignee": t.Assignee, "deadline": t.Deadline, "overdue": t.Overdue,
+					"process": v.Process, "definitionVersion": v.DefinitionVersion, "role": t.Role,
+					"suspended": v.Suspended, "stalled": v.Stalled}
+				if name, _ := v.Data["naam"].(string); !f.unnamed[id] {
+					item["resident"] = name
+				}
+				tasks = append(tasks, item)
+			}
 		}
 		f.asked = append(f.asked, r.URL.Query())
 		write(200, map[string]any{"tasks": tasks, "nextPageToken": f.next})
@@ -301,6 +320,39 @@ func TestInboxReadsItsWrites(t *testing.T) {
 	_, body, _ = f.get("/taken")
 	if !strings.Contains(body, "case-a/taken/plan-1") || strings.Contains(body, "case-a/taken/x-1") {
 		t.Errorf("my tasks wrong:\n%s", body)
+	}
+}
+
+// TestInboxAsksOnlyWhatTheListLacks: the team list is drawn from GET /tasks alone — no
+// case is asked for its view — but the case just changed, and a case whose memo does not
+// hold the resident's name yet (started before it did), whose name then still shows.
+func TestInboxAsksOnlyWhatTheListLacks(t *testing.T) {
+	f := newFixture(t)
+	f.signIn("coach-1")
+	f.api.listed = []string{"case-a", "case-b", "case-c"}
+	for _, id := range f.api.listed {
+		f.api.views[id] = view(id, task(id, "plan-1", "plan", ""))
+	}
+	f.api.unnamed = map[string]bool{"case-c": true}
+	n := len(f.api.calls)
+	_, body, _ := f.get("/taken?lijst=team&bijgewerkt=case-b")
+	var asked []string
+	for _, c := range f.api.calls[n:] {
+		if strings.HasPrefix(c, "GET /api/v1/cases/") {
+			asked = append(asked, strings.Fields(c)[1])
+		}
+	}
+	slices.Sort(asked)
+	if fmt.Sprint(asked) != "[/api/v1/cases/case-b /api/v1/cases/case-c]" {
+		t.Errorf("the team list asked %v; want only the changed case-b and the unnamed case-c", asked)
+	}
+	for _, want := range []string{"Inwoner case-a", "Inwoner case-b", "Inwoner case-c", "case-a/taken/plan-1", "case-c/taken/plan-1"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("team list lacks %s", want)
+		}
+	}
+	if strings.Count(body, "case-b/taken/plan-1\"") != 1 {
+		t.Errorf("the changed case shows %d times; want once", strings.Count(body, "case-b/taken/plan-1\""))
 	}
 }
 

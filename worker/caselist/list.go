@@ -1,0 +1,257 @@
+package caselist
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/rs/zerolog"
+	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/converter"
+
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// Lister is the part of the Temporal client a scan needs.
+type Lister interface {
+	ListWorkflow(context.Context, *workflowservice.ListWorkflowExecutionsRequest) (*workflowservice.ListWorkflowExecutionsResponse, error)
+}
+
+// Options configure the lists; New fills in the defaults noted per field.
+type Options struct {
+	Client    Lister
+	Namespace string // default "default"
+	// DataConverter decrypts the memos; default the SDK's (plain) converter.
+	DataConverter converter.DataConverter
+	// Fresh is the shortest refresh interval (default 1 s); the interval is one second
+	// per page of the last scan when that is longer.
+	Fresh time.Duration
+	// PerPage is what each page of the last scan adds to the interval (default 1 s):
+	// about one visibility call a second per process, whatever the list's length.
+	PerPage time.Duration
+	// MaxAge is the oldest a list may be and still serve while a new scan runs (default
+	// a minute, and at least three intervals); older, the caller waits for the scan.
+	MaxAge time.Duration
+	// PageSize is the cases per visibility call (default 1,000: Temporal's default
+	// frontend.visibilityMaxPageSize).
+	PageSize int
+	// Lag is how long a change may take to reach visibility (default 2 s): a change
+	// this process made is laid over every list scanned before it was that old.
+	Lag time.Duration
+	// ScanTimeout bounds one scan (default a minute).
+	ScanTimeout time.Duration
+	Logger      zerolog.Logger
+}
+
+// Cases keeps the lists of every gemeente asked for; safe for concurrent use.
+type Cases struct {
+	o   Options
+	now func() time.Time // time.Now; a test's clock
+
+	mu      sync.Mutex
+	byG     map[string]*perGemeente
+	changes map[string]map[string]change // gemeente → case id → the last change
+}
+
+// perGemeente is one gemeente's last list and the scan running for it, if any.
+type perGemeente struct {
+	last    *List
+	running *scan
+}
+
+type scan struct {
+	done  chan struct{}
+	start time.Time
+	list  *List
+	err   error
+}
+
+// change is a case as this process changed it, and when.
+type change struct {
+	at time.Time
+	c  *Case
+}
+
+// List is one gemeente's running cases, newest first.
+type List struct {
+	// At is when the scan began: the list holds every change visibility had then.
+	At    time.Time
+	Cases []*Case
+	pages int
+}
+
+// New returns the lists of o.Client's namespace.
+func New(o Options) *Cases {
+	if o.Namespace == "" {
+		o.Namespace = "default"
+	}
+	if o.DataConverter == nil {
+		o.DataConverter = converter.GetDefaultDataConverter()
+	}
+	o.Fresh = cmp.Or(o.Fresh, time.Second)
+	o.PerPage = cmp.Or(o.PerPage, time.Second)
+	o.MaxAge = cmp.Or(o.MaxAge, time.Minute)
+	o.PageSize = cmp.Or(o.PageSize, 1000)
+	o.Lag = cmp.Or(o.Lag, 2*time.Second)
+	o.ScanTimeout = cmp.Or(o.ScanTimeout, time.Minute)
+	return &Cases{o: o, now: time.Now, byG: map[string]*perGemeente{}, changes: map[string]map[string]change{}}
+}
+
+// interval is how long a list serves before a new scan starts.
+func (cs *Cases) interval(l *List) time.Duration {
+	return max(cs.o.Fresh, time.Duration(l.pages)*cs.o.PerPage)
+}
+
+// Open answers the gemeente's running cases: the last list with this process's own
+// changes laid over it. It waits only when there is no list yet, or the last is older
+// than the maximum age; otherwise a due scan runs in the background.
+func (cs *Cases) Open(ctx context.Context, gemeente string) (*List, error) {
+	now := cs.now()
+	cs.mu.Lock()
+	g := cs.byG[gemeente]
+	if g == nil {
+		g = &perGemeente{}
+		cs.byG[gemeente] = g
+	}
+	var wait *scan
+	if l := g.last; l == nil || now.Sub(l.At) > max(cs.o.MaxAge, 3*cs.interval(l)) {
+		wait = cs.startScan(gemeente, g, now)
+	} else if now.Sub(l.At) >= cs.interval(l) {
+		cs.startScan(gemeente, g, now)
+	}
+	cs.mu.Unlock()
+	if wait != nil {
+		select {
+		case <-wait.done:
+			if wait.err != nil {
+				return nil, wait.err
+			}
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	return cs.overlay(gemeente, g.last), nil
+}
+
+// startScan starts a scan of the gemeente unless one runs; cs.mu is held.
+func (cs *Cases) startScan(gemeente string, g *perGemeente, now time.Time) *scan {
+	if g.running != nil {
+		return g.running
+	}
+	s := &scan{done: make(chan struct{}), start: now}
+	g.running = s
+	go func() {
+		// Not a request's context: a caller that gives up must not fail the others.
+		ctx, cancel := context.WithTimeout(context.Background(), cs.o.ScanTimeout)
+		defer cancel()
+		s.list, s.err = cs.scan(ctx, gemeente, s.start)
+		cs.mu.Lock()
+		g.running = nil
+		if s.err == nil {
+			g.last = s.list
+			cs.forget(gemeente, s.list.At)
+		} else {
+			cs.o.Logger.Warn().Err(s.err).Str("gemeente", gemeente).Msg("lists: scan of the open cases failed; the last list serves until it is too old")
+		}
+		cs.mu.Unlock()
+		close(s.done)
+	}()
+	return s
+}
+
+// scan lists the gemeente's running cases, a page per call.
+func (cs *Cases) scan(ctx context.Context, gemeente string, at time.Time) (*List, error) {
+	query := fmt.Sprintf(`WorkflowType = %q AND %s = %q AND ExecutionStatus = "Running"`,
+		workflows.CaseWorkflowName, workflows.SAGemeente.GetName(), gemeente)
+	l := &List{At: at}
+	var token []byte
+	for {
+		resp, err := cs.o.Client.ListWorkflow(ctx, &workflowservice.ListWorkflowExecutionsRequest{
+			Namespace: cs.o.Namespace, Query: query, PageSize: int32(cs.o.PageSize), NextPageToken: token,
+		})
+		if err != nil {
+			return nil, err
+		}
+		l.pages++
+		for _, e := range resp.GetExecutions() {
+			l.Cases = append(l.Cases, fromExecution(e, cs.o.DataConverter))
+		}
+		if token = resp.GetNextPageToken(); len(token) == 0 {
+			break
+		}
+	}
+	slices.SortFunc(l.Cases, newestFirst)
+	// A case listed twice (it moved between pages while the scan ran) counts once.
+	l.Cases = slices.CompactFunc(l.Cases, func(a, b *Case) bool { return a.ID == b.ID })
+	return l, nil
+}
+
+// newestFirst orders cases by start, newest first, then by id.
+func newestFirst(a, b *Case) int {
+	if c := b.Started.Compare(a.Started); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// Changed records a case as this process just changed it: every list of its gemeente
+// shows it so until a scan begun after the change had time to reach visibility. A case
+// that closed leaves the lists.
+func (cs *Cases) Changed(c *Case) {
+	if c == nil || c.Gemeente == "" {
+		return
+	}
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	m := cs.changes[c.Gemeente]
+	if m == nil {
+		m = map[string]change{}
+		cs.changes[c.Gemeente] = m
+	}
+	m[c.ID] = change{at: cs.now(), c: c}
+}
+
+// forget drops the changes a list begun at `at` holds for sure; cs.mu is held.
+func (cs *Cases) forget(gemeente string, at time.Time) {
+	for id, ch := range cs.changes[gemeente] {
+		if !ch.at.After(at.Add(-cs.o.Lag)) {
+			delete(cs.changes[gemeente], id)
+		}
+	}
+}
+
+// overlay is l with the changes it may not hold yet; cs.mu is held.
+func (cs *Cases) overlay(gemeente string, l *List) *List {
+	var newer []*Case
+	for _, ch := range cs.changes[gemeente] {
+		if ch.at.After(l.At.Add(-cs.o.Lag)) {
+			newer = append(newer, ch.c)
+		}
+	}
+	if len(newer) == 0 {
+		return l
+	}
+	replaced := make(map[string]bool, len(newer))
+	for _, c := range newer {
+		replaced[c.ID] = true
+	}
+	out := &List{At: l.At, pages: l.pages, Cases: make([]*Case, 0, len(l.Cases)+len(newer))}
+	for _, c := range l.Cases {
+		if !replaced[c.ID] {
+			out.Cases = append(out.Cases, c)
+		}
+	}
+	for _, c := range newer {
+		if c.closed {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(out.Cases, c, newestFirst)
+		out.Cases = slices.Insert(out.Cases, i, c)
+	}
+	return out
+}

@@ -1,0 +1,260 @@
+package caselist
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	commonpb "go.temporal.io/api/common/v1"
+	workflowpb "go.temporal.io/api/workflow/v1"
+	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/converter"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	"github.com/wijkflow/wijkflow/internal/testutil"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// visibility stands in for Temporal's list call in these tests of the refresh policy
+// (the lists against a real server are tested through the task API and the web app):
+// it pages over the cases it holds and counts its calls; a call may be held until
+// released, to see what callers get while a scan runs.
+type visibility struct {
+	mu    sync.Mutex
+	ids   []string // newest first
+	calls atomic.Int32
+	fail  error
+	hold  chan struct{} // when set, every call waits for it
+}
+
+func (v *visibility) set(ids ...string) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	v.ids = ids
+}
+
+func (v *visibility) ListWorkflow(ctx context.Context, r *workflowservice.ListWorkflowExecutionsRequest) (*workflowservice.ListWorkflowExecutionsResponse, error) {
+	v.calls.Add(1)
+	v.mu.Lock()
+	hold, fail, ids := v.hold, v.fail, v.ids
+	v.mu.Unlock()
+	if hold != nil {
+		<-hold
+	}
+	if fail != nil {
+		return nil, fail
+	}
+	from := 0
+	if len(r.NextPageToken) > 0 {
+		fmt.Sscan(string(r.NextPageToken), &from)
+	}
+	to := min(len(ids), from+int(r.PageSize))
+	resp := &workflowservice.ListWorkflowExecutionsResponse{}
+	for i, id := range ids[from:to] {
+		resp.Executions = append(resp.Executions, execution(id, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC).Add(-time.Duration(from+i)*time.Minute)))
+	}
+	if to < len(ids) {
+		resp.NextPageToken = []byte(fmt.Sprint(to))
+	}
+	return resp, nil
+}
+
+// execution is a listed case of team noord with one open task.
+func execution(id string, started time.Time) *workflowpb.WorkflowExecutionInfo {
+	dc := converter.GetDefaultDataConverter()
+	sa := func(v any) *commonpb.Payload { p, _ := dc.ToPayload(v); return p }
+	tasks, _ := dc.ToPayload([]workflows.TaskSummary{{ID: "t1", Step: "gesprek", Team: "noord", Roles: []string{"coach"}}})
+	name, _ := dc.ToPayload("naam van " + id)
+	return &workflowpb.WorkflowExecutionInfo{
+		Execution: &commonpb.WorkflowExecution{WorkflowId: id},
+		StartTime: timestamppb.New(started),
+		SearchAttributes: &commonpb.SearchAttributes{IndexedFields: map[string]*commonpb.Payload{
+			workflows.SAGemeente.GetName(): sa("testdorp"), workflows.SATeam.GetName(): sa("noord"),
+			workflows.SAStep.GetName(): sa([]string{"gesprek"}), workflows.SAStalled.GetName(): sa(false),
+		}},
+		Memo: &commonpb.Memo{Fields: map[string]*commonpb.Payload{workflows.MemoTasks: tasks, workflows.MemoResident: name}},
+	}
+}
+
+// clock is a test's time.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+func newCases(v *visibility, pageSize int) (*Cases, *clock) {
+	clk := &clock{t: time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)}
+	cs := New(Options{Client: v, PageSize: pageSize})
+	cs.now = clk.now
+	return cs, clk
+}
+
+func ids(l *List) []string {
+	var out []string
+	for _, c := range l.Cases {
+		out = append(out, c.ID)
+	}
+	return out
+}
+
+func open(t *testing.T, cs *Cases) *List {
+	t.Helper()
+	l, err := cs.Open(context.Background(), "testdorp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// TestOneScanServesEveryList: fifty lists asked at once cost one scan (a call per page),
+// and read the memo: tasks and the resident's name.
+func TestOneScanServesEveryList(t *testing.T) {
+	v := &visibility{}
+	v.set("c1", "c2", "c3", "c4", "c5")
+	cs, _ := newCases(v, 2)
+	var wg sync.WaitGroup
+	for range 50 {
+		wg.Go(func() {
+			if l, err := cs.Open(context.Background(), "testdorp"); err != nil || len(l.Cases) != 5 {
+				t.Errorf("list: %v, %v", l, err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := v.calls.Load(); n != 3 {
+		t.Errorf("%d visibility calls for 5 cases at 2 a page; want 3", n)
+	}
+	c := open(t, cs).Cases[0]
+	if name, ok := c.Resident(); c.ID != "c1" || !ok || name != "naam van c1" || len(c.Tasks()) != 1 || c.Team != "noord" {
+		t.Errorf("first case %s: resident %q %v, tasks %v, team %q", c.ID, name, ok, c.Tasks(), c.Team)
+	}
+}
+
+// TestOldListServesWhileScanning: once the interval has passed, a list answers at once
+// from the last scan while a new scan runs; the next list shows the new one. The
+// interval is a second per page of the last scan.
+func TestOldListServesWhileScanning(t *testing.T) {
+	v := &visibility{}
+	v.set("c1", "c2", "c3")
+	cs, clk := newCases(v, 1) // three pages: a three-second interval
+	open(t, cs)
+	v.set("c0", "c1", "c2", "c3")
+	clk.add(2 * time.Second)
+	if got := ids(open(t, cs)); len(got) != 3 || v.calls.Load() != 3 {
+		t.Fatalf("within the interval: %v after %d calls; want the first list, no new call", got, v.calls.Load())
+	}
+	hold := make(chan struct{})
+	v.mu.Lock()
+	v.hold = hold
+	v.mu.Unlock()
+	clk.add(time.Second + time.Millisecond)
+	if got := ids(open(t, cs)); len(got) != 3 {
+		t.Fatalf("while the new scan is held: %v; want the last list at once", got)
+	}
+	close(hold)
+	testutil.Eventually(t, 5*time.Second, func() error {
+		if got := ids(open(t, cs)); len(got) != 4 || got[0] != "c0" {
+			return fmt.Errorf("list %v", got)
+		}
+		return nil
+	})
+}
+
+// TestTooOldListWaits: a list older than the maximum age is not served; the caller waits
+// for the new scan. A failed scan leaves the last list serving until then.
+func TestTooOldListWaits(t *testing.T) {
+	v := &visibility{}
+	v.set("c1")
+	cs, clk := newCases(v, 10)
+	open(t, cs)
+	v.mu.Lock()
+	v.fail = errors.New("visibility unavailable")
+	v.mu.Unlock()
+	clk.add(2 * time.Second)
+	if got := ids(open(t, cs)); len(got) != 1 {
+		t.Fatalf("scan failing: %v; want the last list", got)
+	}
+	testutil.Eventually(t, 5*time.Second, func() error {
+		cs.mu.Lock()
+		defer cs.mu.Unlock()
+		if cs.byG["testdorp"].running != nil {
+			return errors.New("the failing scan still runs")
+		}
+		return nil
+	})
+	clk.add(2 * time.Minute)
+	if _, err := cs.Open(context.Background(), "testdorp"); err == nil {
+		t.Fatal("a list two minutes old served while scans fail; want the scan's error")
+	}
+	v.mu.Lock()
+	v.fail = nil
+	v.ids = []string{"c2", "c1"}
+	v.mu.Unlock()
+	if got := ids(open(t, cs)); len(got) != 2 {
+		t.Fatalf("after the failure: %v", got)
+	}
+}
+
+// TestOwnChangesShowAtOnce: a case this process changed shows its new state in every
+// list at once, a new case too, a closed one is gone; once a scan begun after the change
+// had time to hold it, the scan is what shows.
+func TestOwnChangesShowAtOnce(t *testing.T) {
+	v := &visibility{}
+	v.set("c1", "c2")
+	cs, clk := newCases(v, 10)
+	open(t, cs)
+	clk.add(100 * time.Millisecond)
+	newer := &Case{ID: "c9", Gemeente: "testdorp", Team: "zuid", Started: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)}
+	changed := &Case{ID: "c2", Gemeente: "testdorp", Team: "zuid", Started: time.Date(2026, 11, 30, 23, 59, 0, 0, time.UTC)}
+	closed := &Case{ID: "c1", Gemeente: "testdorp", closed: true}
+	for _, c := range []*Case{newer, changed, closed} {
+		cs.Changed(c)
+	}
+	l := open(t, cs)
+	if got := ids(l); fmt.Sprint(got) != "[c9 c2]" || l.Cases[1].Team != "zuid" {
+		t.Fatalf("with own changes: %v (c2 in team %q); want [c9 c2] with c2 in zuid", got, l.Cases[1].Team)
+	}
+	// Visibility has them now; a scan begun within the lag still shows the changes,
+	// a later one only what visibility says.
+	v.set("c9", "c2")
+	clk.add(time.Second)
+	open(t, cs)
+	testutil.Eventually(t, 5*time.Second, func() error {
+		if n := v.calls.Load(); n < 2 {
+			return fmt.Errorf("%d scans", n)
+		}
+		cs.mu.Lock()
+		defer cs.mu.Unlock()
+		if cs.byG["testdorp"].last.At.Before(clk.now()) {
+			return errors.New("the new scan has not landed")
+		}
+		return nil
+	})
+	if l := open(t, cs); l.Cases[1].Team != "zuid" {
+		t.Fatalf("a scan within the lag lost the change: %v", l.Cases[1])
+	}
+	clk.add(3 * time.Second)
+	open(t, cs)
+	testutil.Eventually(t, 5*time.Second, func() error {
+		cs.mu.Lock()
+		defer cs.mu.Unlock()
+		if n := len(cs.changes["testdorp"]); n != 0 {
+			return fmt.Errorf("%d changes still laid over the list", n)
+		}
+		return nil
+	})
+	if l := open(t, cs); l.Cases[1].Team != "noord" {
+		t.Fatalf("after a later scan the list shows %q for c2; want visibility's noord", l.Cases[1].Team)
+	}
+}
