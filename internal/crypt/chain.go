@@ -18,27 +18,61 @@ func (r *Keyring) Codecs() []converter.PayloadCodec {
 }
 
 // Compression is the zlib codec of the chain (compress.go: the SDK's format, its
-// compressors reused); it only replaces a payload when that makes it smaller. It leaves a Public payload as it is, so that it keeps PublicEncoding and the
-// Codec after it does not encrypt it: visibility readers count it as plain JSON.
-func Compression() converter.PayloadCodec {
-	return publicAsIs{zlibCodec{}}
-}
+// compressors reused); it only replaces a payload when that makes it smaller. A Public
+// payload it compresses into PublicZlibEncoding instead, which the Codec after it
+// recognises and leaves unencrypted, so visibility readers count it without a key; when
+// decoding it turns that back into PublicEncoding.
+func Compression() converter.PayloadCodec { return publicAsIs{zlibCodec{}} }
 
-// publicAsIs is a codec that encodes every payload but a Public one.
-type publicAsIs struct{ converter.PayloadCodec }
+// publicAsIs is the compression codec with Public payloads kept recognisable.
+type publicAsIs struct{ zlibCodec }
 
 func (c publicAsIs) Encode(payloads []*commonpb.Payload) ([]*commonpb.Payload, error) {
 	out := make([]*commonpb.Payload, len(payloads))
 	for i, p := range payloads {
+		var err error
 		if IsPublic(p) {
-			out[i] = p
-			continue
+			out[i], err = compressPublic(p)
+		} else {
+			var enc []*commonpb.Payload
+			enc, err = c.zlibCodec.Encode([]*commonpb.Payload{p})
+			if err == nil {
+				out[i] = enc[0]
+			}
 		}
-		enc, err := c.PayloadCodec.Encode([]*commonpb.Payload{p})
 		if err != nil {
 			return nil, err
 		}
-		out[i] = enc[0]
 	}
 	return out, nil
+}
+
+func (c publicAsIs) Decode(payloads []*commonpb.Payload) ([]*commonpb.Payload, error) {
+	out, err := c.zlibCodec.Decode(payloads) // leaves every other encoding as it is
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range out {
+		if string(p.GetMetadata()[converter.MetadataEncoding]) != PublicZlibEncoding {
+			continue
+		}
+		data, err := inflate(p.GetData())
+		if err != nil {
+			return nil, err
+		}
+		out[i] = &commonpb.Payload{Metadata: map[string][]byte{converter.MetadataEncoding: []byte(PublicEncoding)}, Data: data}
+	}
+	return out, nil
+}
+
+// compressPublic deflates a Public payload's JSON, when that makes it smaller.
+func compressPublic(p *commonpb.Payload) (*commonpb.Payload, error) {
+	if string(p.GetMetadata()[converter.MetadataEncoding]) != PublicEncoding || len(p.GetData()) < minCompress {
+		return p, nil
+	}
+	data, err := deflate(p.GetData())
+	if err != nil || len(data) >= len(p.GetData()) {
+		return p, err
+	}
+	return &commonpb.Payload{Metadata: map[string][]byte{converter.MetadataEncoding: []byte(PublicZlibEncoding)}, Data: data}, nil
 }

@@ -45,25 +45,17 @@ func (zlibCodec) Encode(payloads []*commonpb.Payload) ([]*commonpb.Payload, erro
 			out[i] = p
 			continue
 		}
-		var buf bytes.Buffer
-		buf.Grow(len(b)/2 + 16)
-		w := writers.Get().(*zlib.Writer)
-		w.Reset(&buf)
-		_, err = w.Write(b)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		writers.Put(w)
+		data, err := deflate(b)
 		if err != nil {
 			return payloads, err
 		}
-		if buf.Len() >= len(b) {
+		if len(data) >= len(b) {
 			out[i] = p
 			continue
 		}
 		out[i] = &commonpb.Payload{
 			Metadata: map[string][]byte{converter.MetadataEncoding: []byte(zlibEncoding)},
-			Data:     buf.Bytes(),
+			Data:     data,
 		}
 	}
 	return out, nil
@@ -90,6 +82,21 @@ func (zlibCodec) Decode(payloads []*commonpb.Payload) ([]*commonpb.Payload, erro
 	return out, nil
 }
 
+// deflate compresses b with a reused compressor.
+func deflate(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/2 + 16)
+	w := writers.Get().(*zlib.Writer)
+	w.Reset(&buf)
+	_, err := w.Write(b)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	writers.Put(w)
+	return buf.Bytes(), err
+}
+
+// inflate reads what deflate (or any zlib writer) wrote, with a reused decompressor.
 func inflate(data []byte) ([]byte, error) {
 	src := bytes.NewReader(data)
 	var r io.ReadCloser

@@ -90,12 +90,18 @@ func factsOf(p *commonpb.Payload) *workflows.Facts {
 	if p == nil || crypt.IsEncrypted(p) {
 		return nil
 	}
-	enc := string(p.GetMetadata()[converter.MetadataEncoding])
-	if enc != crypt.PublicEncoding && enc != converter.MetadataEncodingJSON {
+	data := p.GetData()
+	switch {
+	case crypt.IsPublic(p):
+		var err error
+		if data, err = crypt.PublicJSON(p); err != nil {
+			return nil
+		}
+	case string(p.GetMetadata()[converter.MetadataEncoding]) != converter.MetadataEncodingJSON:
 		return nil
 	}
 	var f workflows.Facts
-	if json.Unmarshal(p.GetData(), &f) != nil {
+	if json.Unmarshal(data, &f) != nil {
 		return nil
 	}
 	return &f
