@@ -3,6 +3,7 @@ package worker_test
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"time"
 
 	"go.temporal.io/sdk/workflow"
@@ -49,9 +50,7 @@ func (f *fourTasks) current() baselineTask {
 func (f *fourTasks) handle(ctx workflow.Context) error {
 	err := workflow.SetUpdateHandlerWithOptions(ctx, baselineComplete,
 		func(ctx workflow.Context, id string, form map[string]any) (baselineTask, error) {
-			for k, v := range form {
-				f.data[k] = v
-			}
+			maps.Copy(f.data, form) // in any order: the result is the same
 			f.at++
 			return f.current(), nil
 		},
