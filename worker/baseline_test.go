@@ -3,15 +3,17 @@ package worker_test
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"time"
 
 	"go.temporal.io/sdk/workflow"
 )
 
-// The baseline of BenchmarkBesideSDK: the four tasks of testdorp/vier written by hand
-// with the SDK, as a team without wijkflow would — an Update per task, its answer the
-// next task, the form data kept in the workflow. No definition, trail, terms, search
-// attributes or actor checks.
+// The baselines of BenchmarkBesideSDK: the four tasks of testdorp/vier written by hand
+// with the SDK, as a team without wijkflow would. vierBaseline is the minimal one: an
+// Update per task, its answer the next task, the form data kept in the workflow; no
+// definition, trail, terms, search attributes or actor checks. VierZoals
+// (baseline_zoals_test.go) adds what the task lists and deadlines need.
 const (
 	baselineWorkflow = "VierBaseline"
 	baselineComplete = "complete"
@@ -26,42 +28,56 @@ type baselineTask struct {
 	Step string
 }
 
-func vierBaseline(ctx workflow.Context, bron string) (map[string]any, error) {
-	data := map[string]any{"bron": bron}
-	at := 0
-	taskID := func() string { return fmt.Sprintf("%s-%d", baselineSteps[at], at+1) }
+// fourTasks is the state both baselines share: which task is open, and the form data.
+type fourTasks struct {
+	at   int
+	data map[string]any
+}
+
+func (f *fourTasks) done() bool { return f.at == len(baselineSteps) }
+
+// current is the open task; the zero task when all four are done.
+func (f *fourTasks) current() baselineTask {
+	if f.done() {
+		return baselineTask{}
+	}
+	return baselineTask{ID: fmt.Sprintf("%s-%d", baselineSteps[f.at], f.at+1), Step: baselineSteps[f.at]}
+}
+
+// handle sets the two Updates: "complete" (the open task with its form) and "open", the
+// create's Update-with-Start, answered with the first task as wijkflow's create answers
+// with the first view.
+func (f *fourTasks) handle(ctx workflow.Context) error {
 	err := workflow.SetUpdateHandlerWithOptions(ctx, baselineComplete,
 		func(ctx workflow.Context, id string, form map[string]any) (baselineTask, error) {
-			for k, v := range form {
-				data[k] = v
-			}
-			at++
-			if at == len(baselineSteps) {
-				return baselineTask{}, nil
-			}
-			return baselineTask{ID: taskID(), Step: baselineSteps[at]}, nil
+			maps.Copy(f.data, form) // in any order: the result is the same
+			f.at++
+			return f.current(), nil
 		},
 		workflow.UpdateHandlerOptions{Validator: func(ctx workflow.Context, id string, form map[string]any) error {
-			if at >= len(baselineSteps) || id != taskID() {
+			if f.done() || id != f.current().ID {
 				return errors.New("no such open task")
 			}
 			return nil
 		}})
 	if err != nil {
+		return err
+	}
+	return workflow.SetUpdateHandler(ctx, baselineOpen, func(ctx workflow.Context) (baselineTask, error) {
+		return f.current(), nil
+	})
+}
+
+func vierBaseline(ctx workflow.Context, bron string) (map[string]any, error) {
+	f := &fourTasks{data: map[string]any{"bron": bron}}
+	if err := f.handle(ctx); err != nil {
 		return nil, err
 	}
-	// The create: Update-with-Start of "open", answered with the first task, as
-	// wijkflow's create answers with the first view.
-	if err := workflow.SetUpdateHandler(ctx, baselineOpen, func(ctx workflow.Context) (baselineTask, error) {
-		return baselineTask{ID: taskID(), Step: baselineSteps[at]}, nil
-	}); err != nil {
+	if err := workflow.Await(ctx, f.done); err != nil {
 		return nil, err
 	}
-	if err := workflow.Await(ctx, func() bool { return at == len(baselineSteps) }); err != nil {
-		return nil, err
-	}
-	err = workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
-	return data, err
+	err := workflow.Await(ctx, func() bool { return workflow.AllHandlersFinished(ctx) })
+	return f.data, err
 }
 
 // baselineTimeout bounds one call of the baseline's driver.
