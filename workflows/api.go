@@ -47,6 +47,11 @@ const (
 	// MemoWaiting is the memo key holding []string of what else the case waits for,
 	// e.g. "wacht op overdracht aan veilig-thuis-ijsselland"; set once it is not empty.
 	MemoWaiting = "waiting"
+	// MemoResident is the memo key holding the resident's name (string, see
+	// ResidentName; "" when unknown), so a task list shows whom a task is about without
+	// a query. Personal data: the memo is encrypted like every payload. Set in cases
+	// started since the memo carries list rows (listmemo.go).
+	MemoResident = "resident"
 )
 
 // Application error types of rejected updates; the task API maps them to HTTP statuses.
@@ -304,6 +309,11 @@ type TaskSummary struct {
 	Received *time.Time `json:"received,omitempty"`
 	Deadline *time.Time `json:"deadline,omitempty"`
 	Overdue  bool       `json:"overdue"`
+	// Extended, EscalationLevel and ClockStopped are the task's as its TaskView shows
+	// them; absent in memos of cases started before they were published (listmemo.go).
+	Extended        bool `json:"extended,omitempty"`
+	EscalationLevel int  `json:"escalationLevel,omitempty"`
+	ClockStopped    bool `json:"clockStopped,omitempty"`
 }
 
 // TrailEntry is one transition in the case's trail.

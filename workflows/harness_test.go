@@ -42,6 +42,9 @@ type harness struct {
 	// facts is the facts record as last upserted, factsUpserts how often.
 	facts        Facts
 	factsUpserts int
+	// resident is the memo's resident name as last upserted, residentUpserts how often.
+	resident        string
+	residentUpserts int
 }
 
 // testStart is a Monday without holidays around it, 09:00 in Amsterdam.
@@ -86,6 +89,9 @@ func newHarness(t *testing.T) *harness {
 		}
 		if f, ok := m[MemoFacts].(*Facts); ok {
 			h.facts, h.factsUpserts = *f, h.factsUpserts+1
+		}
+		if r, ok := m[MemoResident].(string); ok {
+			h.resident, h.residentUpserts = r, h.residentUpserts+1
 		}
 	}).Return(nil).Maybe()
 	env.SetDetachedChildWait(false)

@@ -94,7 +94,7 @@ func (c *taskList) viewOf(t *Task) TaskView {
 		Deadline:        t.deadline(),
 		Overdue:         t.Overdue,
 		Extended:        t.Extended,
-		ClockStopped:    !t.FrozenAt.IsZero(),
+		ClockStopped:    t.clockStopped(),
 		ClockStoppedBy:  t.StoppedBy,
 		EscalationLevel: t.Level,
 	}
@@ -124,7 +124,8 @@ func (c *taskList) earliestDeadline() *time.Time {
 	return best
 }
 
-// summaries is the memo's list of open tasks.
+// summaries is the memo's list of open tasks; from listMemoRows on with the flags a
+// list row shows, else those stay zero, so older cases publish what they always did.
 func (c *taskList) summaries() []TaskSummary {
 	out := []TaskSummary{}
 	received := c.st.Received
@@ -133,10 +134,14 @@ func (c *taskList) summaries() []TaskSummary {
 		if s := c.def.Steps.Step(t.Step); s != nil {
 			title = stepTitle(s.ID, s.Title)
 		}
-		out = append(out, TaskSummary{
+		s := TaskSummary{
 			ID: t.ID, Step: t.Step, Title: title, Roles: slices.Clone(t.Roles), Team: c.st.Team,
 			Assignee: t.Assignee, Opened: t.Opened, Received: &received, Deadline: t.deadline(), Overdue: t.Overdue,
-		})
+		}
+		if c.listMemo >= listMemoRows {
+			s.Extended, s.EscalationLevel, s.ClockStopped = t.Extended, t.Level, t.clockStopped()
+		}
+		out = append(out, s)
 	}
 	return out
 }

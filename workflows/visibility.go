@@ -19,6 +19,9 @@ type visibility struct {
 	memo []TaskSummary
 	// memoWaiting is the memo's waiting list last upserted.
 	memoWaiting []string
+	// resident is the resident's name last upserted (MemoResident), once residentSent.
+	resident     string
+	residentSent bool
 	// sa holds the search attributes as last published, by name (read from Temporal
 	// once per run, then kept here): comparing with it is cheaper than converting
 	// Temporal's copy on every publish. A nil value is an unset attribute.
@@ -35,8 +38,9 @@ type visibility struct {
 
 // publish makes the state visible without a query: search attributes (only those that
 // changed, as each upsert is a history event), the memo with the open tasks (only when
-// changed), and the current details for the Web UI. None of it holds case data: only
-// ids, roles, user ids, dates of deadlines and flags.
+// changed), and the current details for the Web UI. None of it holds case data (only
+// ids, roles, user ids, dates of deadlines and flags) but the memo's resident name
+// (MemoResident), personal data that lives only in the encrypted memo.
 func (c *visibility) publish(ctx workflow.Context) {
 	if c.everPublished && c.published == c.rev {
 		return
@@ -70,12 +74,17 @@ func (c *visibility) publish(ctx workflow.Context) {
 	if f := c.facts.update(ctx, c.caseRun); f != nil {
 		up[MemoFacts] = f
 	}
+	resident := ResidentName(c.def, c.st.Data)
+	if c.listMemo >= listMemoRows && (!c.residentSent || resident != c.resident) {
+		up[MemoResident] = resident
+	}
 	if len(up) > 0 {
 		if err := workflow.UpsertMemo(ctx, up); err != nil {
 			c.log(ctx, "", "").Warn("memo not upserted")
 			ok = false
 		}
 		c.memo, c.memoWaiting = memo, waiting
+		c.resident, c.residentSent = resident, c.listMemo >= listMemoRows
 	}
 	if d := c.detailsMarkdown(); d != c.details {
 		workflow.SetCurrentDetails(ctx, d)
@@ -144,9 +153,12 @@ func (c *visibility) searchAttributeUpdates() ([]temporal.SearchAttributeUpdate,
 	return ups, changed
 }
 
+// sameSummary: nothing a list row shows differs. The flags of listMemoRows stay zero in
+// older cases, so those compare (and upsert) as they always did.
 func sameSummary(a, b TaskSummary) bool {
 	return a.ID == b.ID && a.Title == b.Title && slices.Equal(a.Roles, b.Roles) && a.Assignee == b.Assignee &&
-		a.Overdue == b.Overdue && equalTimes(a.Deadline, b.Deadline)
+		a.Overdue == b.Overdue && equalTimes(a.Deadline, b.Deadline) &&
+		a.Extended == b.Extended && a.EscalationLevel == b.EscalationLevel && a.ClockStopped == b.ClockStopped
 }
 
 func equalTimes(a, b *time.Time) bool {

@@ -35,6 +35,8 @@ type caseRun struct {
 	// caseClocks is the version of the terms from the melding (clocks_case.go), and
 	// escalation that of the escalation level's reset (escalation.go).
 	caseClocks, escalation workflow.Version
+	// listMemo is the version of the memo's list rows (listmemo.go).
+	listMemo workflow.Version
 
 	// The concerns of a case: each a small type with the methods for its part of the
 	// state, used by the step kinds (kinds.go). Each holds the run, as they read the
@@ -145,6 +147,7 @@ func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 	c.terms = workflow.GetVersion(ctx, termsChange, workflow.DefaultVersion, termsVersion)
 	c.caseClocks = workflow.GetVersion(ctx, caseClocksChange, workflow.DefaultVersion, caseClocksFromMelding)
 	c.escalation = workflow.GetVersion(ctx, escalationChange, workflow.DefaultVersion, escalationReset)
+	c.listMemo = workflow.GetVersion(ctx, listMemoChange, workflow.DefaultVersion, listMemoRows)
 	if in.Carried != nil {
 		c.st = in.Carried
 		c.st.Runs++
