@@ -44,7 +44,7 @@
 // them: answers.go (every answer a field was given, beside the last in Data),
 // facts*.go (the non-personal facts record the monitor counts, worker/monitor),
 // routing.go (entering a step, routing on, getting stuck), view.go and
-// visibility.go (what the case shows), checks.go (guard: who may do what), updates.go
+// visibility.go and listmemo.go (what the case shows), checks.go (guard: who may do what), updates.go
 // (handlers), rescue.go, created.go and migrate.go (migration).
 //
 // # Adding a step kind
@@ -132,6 +132,12 @@
 // facts-last-events-dalfsen is the Dalfsen path recorded under "facts-last-events"
 // (workflow.go): once the closed case has settled it publishes again, so a notification
 // that reported into the trail after the close reaches the facts' events.
+// list-memo-dalfsen is the Dalfsen path, its melding naming the resident, recorded
+// under "list-memo" (listmemo.go): each task in the memo carries its escalation level,
+// extension and stopped clock, and the memo MemoResident the resident's name (upserted
+// again only when a form changes it), so a task list reads one visibility query. Older
+// files replay through its default branch, whose memo is what it always was
+// (TestMemoBeforeListRows compares it, upsert by upsert, with the recorded one).
 //
 // # Cost
 //

@@ -100,6 +100,16 @@ func dalfsenRecorded(id string, own definitions.Definition, related []definition
 	return insertBefore(lc, aanvraag, extra)
 }
 
+// dalfsenNamed is the recorded path of a melding that names the resident (placeholder
+// text), so the memo publishes a name (list-memo).
+func dalfsenNamed(id string, own definitions.Definition, related []definitions.Definition) liveCase {
+	lc := dalfsenRecorded(id, own, related)
+	in := lc.input.(CaseInput)
+	in.Data["naam"] = "Inwoner Voorbeeld"
+	lc.input = in
+	return lc
+}
+
 // insertBefore puts extra before the completion of task in lc's steps.
 func insertBefore(lc liveCase, task string, extra []liveStep) liveCase {
 	at := slices.IndexFunc(lc.steps, func(s liveStep) bool { return s.update == UpdateComplete && s.task == task })

@@ -54,6 +54,9 @@ func TestRecordHistories(t *testing.T) {
 		// Recorded after the last publish of a settled case (GetVersion "facts-last-events"):
 		// the notification after the close reaches the published events.
 		"facts-last-events-dalfsen": dalfsenRecorded("rec-dalfsen-7", r.dalfsen, r.dalfsenRelated),
+		// Recorded after the memo carried what a task list row shows (GetVersion "list-memo"):
+		// the task's flags through claim, opschorting and verlenging, and the resident's name.
+		"list-memo-dalfsen": dalfsenNamed("rec-dalfsen-8", r.dalfsen, r.dalfsenRelated),
 	})
 }
 
