@@ -43,8 +43,8 @@
 // events.go), children (children.go), handoffs (handoff.go), notes (notify.go). Around
 // them: answers.go (every answer a field was given, beside the last in Data),
 // facts*.go (the non-personal facts record the monitor counts, worker/monitor),
-// routing.go (entering a step, routing on, getting stuck), view.go and
-// visibility.go and listmemo.go (what the case shows), checks.go (guard: who may do what), updates.go
+// routing.go (entering a step, routing on, getting stuck), view.go, visibility.go and
+// listmemo.go (what the case shows), checks.go (guard: who may do what), updates.go
 // (handlers), rescue.go, created.go and migrate.go (migration).
 //
 // # Adding a step kind
