@@ -92,7 +92,8 @@
 // a term from a date chosen by a condition, a hersteltermijn and an event wait
 // (terms-herstel-event).
 // TestReplayHistories replays each file against the current code and fails on
-// nondeterminism. To record them (the cases are in paths_test.go; add one there and in
+// nondeterminism; TestReplayedMemos also compares every memo upsert with the recorded
+// one, as replay checks that an upsert happens but not what it holds. To record them (the cases are in paths_test.go; add one there and in
 // TestRecordHistories when a new step kind or update lands):
 //
 //	go test ./workflows -run TestRecordHistories -record
@@ -136,8 +137,7 @@
 // under "list-memo" (listmemo.go): each task in the memo carries its escalation level,
 // extension and stopped clock, and the memo MemoResident the resident's name (upserted
 // again only when a form changes it), so a task list reads one visibility query. Older
-// files replay through its default branch, whose memo is what it always was
-// (TestMemoBeforeListRows compares it, upsert by upsert, with the recorded one).
+// files replay through its default branch, whose memo is what it always was.
 //
 // # Cost
 //
