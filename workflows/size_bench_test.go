@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"testing"
 	"time"
@@ -133,4 +134,66 @@ func heap() int64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return int64(m.HeapAlloc)
+}
+
+// BenchmarkMemoBytes reports what the recorded Dalfsen path's memo upserts store (the
+// encoded, compressed and encrypted payloads, as in history): their number and bytes,
+// the open tasks (MemoTasks) per upsert that carries them, and the resident's name
+// (MemoResident) in all. "before" is the path recorded before the memo carried the list
+// rows (facts-last-events-dalfsen.json), "list-memo" after (list-memo-dalfsen.json, whose
+// melding names the resident). Both are real-time recordings, so a notification may
+// report after the close in one and not the other: one facts upsert more or less.
+//
+//	go test ./workflows -run '^$' -bench MemoBytes -benchtime 1x
+func BenchmarkMemoBytes(b *testing.B) {
+	for _, file := range []struct{ name, file string }{
+		{"before", "facts-last-events-dalfsen.json"}, {"list-memo", "list-memo-dalfsen.json"},
+	} {
+		b.Run(file.name, func(b *testing.B) {
+			var m memoSizes
+			for range b.N {
+				m = memoBytes(b, filepath.Join(historiesDir, file.file))
+			}
+			b.ReportMetric(float64(m.upserts), "upserts")
+			b.ReportMetric(float64(m.all), "memo-B")
+			b.ReportMetric(float64(m.tasks)/float64(m.withTasks), "tasks-B/upsert")
+			b.ReportMetric(float64(m.resident), "resident-B")
+		})
+	}
+}
+
+// memoSizes sums a history's memo upserts.
+type memoSizes struct {
+	upserts, all     int
+	withTasks, tasks int
+	resident         int
+}
+
+// memoBytes sums a recorded history's memo upserts: their number, their bytes, and the
+// bytes of MemoTasks and MemoResident among them.
+func memoBytes(b *testing.B, file string) memoSizes {
+	f, err := os.Open(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	h, err := client.HistoryFromJSON(f, client.HistoryJSONOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var s memoSizes
+	for _, ev := range h.GetEvents() {
+		if ev.GetEventType() != enumspb.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED {
+			continue
+		}
+		m := ev.GetWorkflowPropertiesModifiedEventAttributes().GetUpsertedMemo()
+		s.upserts++
+		s.all += proto.Size(m)
+		if t, ok := m.GetFields()[MemoTasks]; ok {
+			s.withTasks++
+			s.tasks += proto.Size(t)
+		}
+		s.resident += proto.Size(m.GetFields()[MemoResident])
+	}
+	return s
 }
