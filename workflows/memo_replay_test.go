@@ -2,13 +2,10 @@ package workflows
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
 
-	enumspb "go.temporal.io/api/enums/v1"
-	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/converter"
 	"go.temporal.io/sdk/interceptor"
 	sdkworker "go.temporal.io/sdk/worker"
@@ -64,22 +61,10 @@ func TestReplayedMemos(t *testing.T) {
 // plain JSON values (maps, slices, strings, numbers).
 func recordedMemos(t *testing.T, dc converter.DataConverter, file string) []map[string]any {
 	t.Helper()
-	f, err := os.Open(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	h, err := client.HistoryFromJSON(f, client.HistoryJSONOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []map[string]any
-	for _, ev := range h.GetEvents() {
-		if ev.GetEventType() != enumspb.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED {
-			continue
-		}
+	for _, memo := range recordedMemoUpserts(t, file) {
 		m := map[string]any{}
-		for k, p := range ev.GetWorkflowPropertiesModifiedEventAttributes().GetUpsertedMemo().GetFields() {
+		for k, p := range memo.GetFields() {
 			var v any
 			if err := dc.FromPayload(p, &v); err != nil {
 				t.Fatalf("memo %s: %v", k, err)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	commonpb "go.temporal.io/api/common/v1"
 	enumspb "go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/sdk/client"
@@ -42,16 +43,7 @@ func BenchmarkHistoryBytes(b *testing.B) {
 	b.ReportMetric(float64(total), "history-B")
 	b.ReportMetric(float64(start), "input-B")
 	b.ReportMetric(float64(answers), "answers-B")
-	f, err := os.Open(historiesDir + "/before-small-answers-dalfsen-full-path.json")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	before, err := client.HistoryFromJSON(f, client.HistoryJSONOptions{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	total, _, answers = historyBytes(b, before.GetEvents())
+	total, _, answers = historyBytes(b, recordedEvents(b, historiesDir+"/before-small-answers-dalfsen-full-path.json"))
 	b.ReportMetric(float64(total), "before-history-B")
 	b.ReportMetric(float64(answers), "before-answers-B")
 }
@@ -67,6 +59,32 @@ func historyOf(ctx context.Context, tb testing.TB, c client.Client, id, runID st
 			tb.Fatal(err)
 		}
 		out = append(out, ev)
+	}
+	return out
+}
+
+// recordedEvents reads the events of a recorded history (testdata/histories).
+func recordedEvents(tb testing.TB, file string) []*historypb.HistoryEvent {
+	tb.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	h, err := client.HistoryFromJSON(f, client.HistoryJSONOptions{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return h.GetEvents()
+}
+
+// recordedMemoUpserts are the memos a recorded history upserts, in order.
+func recordedMemoUpserts(tb testing.TB, file string) []*commonpb.Memo {
+	var out []*commonpb.Memo
+	for _, ev := range recordedEvents(tb, file) {
+		if ev.GetEventType() == enumspb.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED {
+			out = append(out, ev.GetWorkflowPropertiesModifiedEventAttributes().GetUpsertedMemo())
+		}
 	}
 	return out
 }
@@ -172,21 +190,8 @@ type memoSizes struct {
 // memoBytes sums a recorded history's memo upserts: their number, their bytes, and the
 // bytes of MemoTasks and MemoResident among them.
 func memoBytes(b *testing.B, file string) memoSizes {
-	f, err := os.Open(file)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	h, err := client.HistoryFromJSON(f, client.HistoryJSONOptions{})
-	if err != nil {
-		b.Fatal(err)
-	}
 	var s memoSizes
-	for _, ev := range h.GetEvents() {
-		if ev.GetEventType() != enumspb.EVENT_TYPE_WORKFLOW_PROPERTIES_MODIFIED {
-			continue
-		}
-		m := ev.GetWorkflowPropertiesModifiedEventAttributes().GetUpsertedMemo()
+	for _, m := range recordedMemoUpserts(b, file) {
 		s.upserts++
 		s.all += proto.Size(m)
 		if t, ok := m.GetFields()[MemoTasks]; ok {
