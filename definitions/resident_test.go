@@ -110,3 +110,30 @@ func TestShippedDeclareResident(t *testing.T) {
 		}
 	}
 }
+
+// ResidentName is what the case's memo and the lists show: the name field's text, or ""
+// when there is no definition, no resident block or no such answer.
+func TestResidentName(t *testing.T) {
+	d, issues := Parse("t.yaml", []byte(residentHead+"  name: naam\n"))
+	checkIssues(t, issues, nil)
+	unnamed := *d
+	unnamed.Resident = nil
+	for _, tc := range []struct {
+		name string
+		def  *Definition
+		data map[string]any
+		want string
+	}{
+		{"named", d, map[string]any{"naam": "Inwoner Een"}, "Inwoner Een"},
+		{"not given", d, map[string]any{"adres": "Dorpsstraat 1"}, ""},
+		{"not text", d, map[string]any{"naam": 12}, ""},
+		{"no resident block", &unnamed, map[string]any{"naam": "Inwoner Een"}, ""},
+		{"no definition", nil, map[string]any{"naam": "Inwoner Een"}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.def.ResidentName(tc.data); got != tc.want {
+				t.Errorf("ResidentName = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

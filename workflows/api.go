@@ -42,16 +42,13 @@ const (
 	// MemoTasks is the memo key holding []TaskSummary of the open tasks.
 	MemoTasks = "tasks"
 	// MemoResident is the memo key holding the resident's name (a string) as the
-	// definition names it, for task lists that show it without a query per case.
+	// definition names it (Definition.ResidentName; "" when unknown), for task lists that
+	// show it without a query per case. Personal data: the memo is encrypted like every
+	// payload. Absent in cases started before the memo carried list rows (listmemo.go).
 	MemoResident = "resident"
 	// MemoWaiting is the memo key holding []string of what else the case waits for,
 	// e.g. "wacht op overdracht aan veilig-thuis-ijsselland"; set once it is not empty.
 	MemoWaiting = "waiting"
-	// MemoResident is the memo key holding the resident's name (string, see
-	// ResidentName; "" when unknown), so a task list shows whom a task is about without
-	// a query. Personal data: the memo is encrypted like every payload. Set in cases
-	// started since the memo carries list rows (listmemo.go).
-	MemoResident = "resident"
 )
 
 // Application error types of rejected updates; the task API maps them to HTTP statuses.

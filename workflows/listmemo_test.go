@@ -5,8 +5,6 @@ import (
 	"time"
 
 	"go.temporal.io/sdk/workflow"
-
-	"github.com/wijkflow/wijkflow/definitions"
 )
 
 // listMemoDef has a resident whose name a later form asks again, and a task that
@@ -120,29 +118,6 @@ func TestMemoCarriesListRow(t *testing.T) {
 				if !u.done || u.err != nil {
 					t.Errorf("update %d: %+v", i, u)
 				}
-			}
-		})
-	}
-}
-
-func TestResidentName(t *testing.T) {
-	d := def(t, listMemoDef)
-	noResident := d
-	noResident.Resident = nil
-	for _, tc := range []struct {
-		name string
-		def  *definitions.Definition
-		data map[string]any
-		want string
-	}{
-		{"named", &d, map[string]any{"naam": "Inwoner Een"}, "Inwoner Een"},
-		{"not given", &d, map[string]any{"verslag": "x"}, ""},
-		{"no resident in the definition", &noResident, map[string]any{"naam": "Inwoner Een"}, ""},
-		{"no definition", nil, map[string]any{"naam": "Inwoner Een"}, ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := ResidentName(tc.def, tc.data); got != tc.want {
-				t.Errorf("ResidentName = %q, want %q", got, tc.want)
 			}
 		})
 	}

@@ -74,7 +74,7 @@ func (c *visibility) publish(ctx workflow.Context) {
 	if f := c.facts.update(ctx, c.caseRun); f != nil {
 		up[MemoFacts] = f
 	}
-	resident := ResidentName(c.def, c.st.Data)
+	resident := c.def.ResidentName(c.st.Data)
 	if c.listMemo >= listMemoRows && (!c.residentSent || resident != c.resident) {
 		up[MemoResident] = resident
 	}
