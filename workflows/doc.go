@@ -93,8 +93,9 @@
 // (terms-herstel-event).
 // TestReplayHistories replays each file against the current code and fails on
 // nondeterminism; TestReplayedMemos also compares every memo upsert with the recorded
-// one, as replay checks that an upsert happens but not what it holds. To record them (the cases are in paths_test.go; add one there and in
-// TestRecordHistories when a new step kind or update lands):
+// one, as replay checks that an upsert happens but not what it holds. To record them
+// (the cases are in paths_test.go; add one there and in TestRecordHistories when a new
+// step kind or update lands):
 //
 //	go test ./workflows -run TestRecordHistories -record
 //

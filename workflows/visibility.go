@@ -19,7 +19,8 @@ type visibility struct {
 	memo []TaskSummary
 	// memoWaiting is the memo's waiting list last upserted.
 	memoWaiting []string
-	// resident is the resident's name last upserted (MemoResident), once residentSent.
+	// resident is the resident's name last upserted (MemoResident), once residentSent;
+	// each run publishes it once, as a run does not read the memo it continued.
 	resident     string
 	residentSent bool
 	// sa holds the search attributes as last published, by name (read from Temporal
