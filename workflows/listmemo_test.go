@@ -1,10 +1,13 @@
 package workflows
 
 import (
+	"path/filepath"
 	"testing"
 	"time"
 
 	"go.temporal.io/sdk/workflow"
+
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 // listMemoDef has a resident whose name a later form asks again, and a task that
@@ -120,5 +123,31 @@ func TestMemoCarriesListRow(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The recorded list-memo path shows the rows as a list reads them: the aanvraag stopped
+// during its opschorting and extended after its verlenging, and the resident's name
+// upserted once, as no later form changes it.
+func TestListMemoRecorded(t *testing.T) {
+	memos := recordedMemos(t, testutil.Keys().DataConverter(), filepath.Join(historiesDir, "list-memo-dalfsen.json"))
+	var stopped, extended bool
+	var residents []any
+	for _, m := range memos {
+		if r, ok := m[MemoResident]; ok {
+			residents = append(residents, r)
+		}
+		tasks, _ := m[MemoTasks].([]any)
+		for _, tk := range tasks {
+			row, _ := tk.(map[string]any)
+			stopped = stopped || row["clockStopped"] == true
+			extended = extended || row["extended"] == true
+		}
+	}
+	if !stopped || !extended {
+		t.Errorf("memo rows: clockStopped seen %v, extended seen %v; want both", stopped, extended)
+	}
+	if len(residents) != 1 || residents[0] != "Inwoner Voorbeeld" {
+		t.Errorf("resident upserts %v, want one of Inwoner Voorbeeld", residents)
 	}
 }
