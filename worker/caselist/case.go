@@ -127,5 +127,6 @@ func summaryOf(t workflows.TaskView) workflows.TaskSummary {
 	return workflows.TaskSummary{
 		ID: t.ID, Step: t.Step, Title: t.Title, Roles: t.Roles, Team: t.Team, Assignee: t.Assignee,
 		Opened: t.Opened, Received: &received, Deadline: t.Deadline, Overdue: t.Overdue,
+		Extended: t.Extended, EscalationLevel: t.EscalationLevel, ClockStopped: t.ClockStopped,
 	}
 }

@@ -219,8 +219,8 @@ func TestTasksShowOwnChangesAtOnce(t *testing.T) {
 	srv := httptest.NewServer(a.handler())
 	defer srv.Close()
 	other := &env{t: t, url: srv.URL + prefix}
+	var l taskList
 	other.eventually("the other API process lists the same tasks", func() bool {
-		var l taskList
 		other.must(200, "coach", "GET", "/tasks", nil).decode(t, &l)
 		var got []string
 		for _, tk := range l.Tasks {
@@ -228,4 +228,10 @@ func TestTasksShowOwnChangesAtOnce(t *testing.T) {
 		}
 		return slices.Equal(got, want)
 	})
+	// There from the case's memo: the resident's name (the intake gives none: "").
+	for _, tk := range l.Tasks {
+		if tk.Resident == nil || *tk.Resident != "" {
+			t.Errorf("task %s/%s from visibility: resident %v; want the memo's empty name", tk.CaseID, tk.Step, tk.Resident)
+		}
+	}
 }

@@ -143,6 +143,7 @@ func (a *app) listedRow(rq *request, def *definitions.Definition, t listedTask) 
 	tv := workflows.TaskView{
 		CaseID: t.CaseID, ID: t.ID, Step: t.Step, Title: t.Title, Role: t.Role, Roles: t.Roles, Team: t.Team,
 		Assignee: t.Assignee, Opened: t.Opened, Deadline: t.Deadline, Overdue: t.Overdue,
+		Extended: t.Extended, EscalationLevel: t.EscalationLevel, ClockStopped: t.ClockStopped,
 	}
 	if t.Received != nil {
 		tv.Received = *t.Received
