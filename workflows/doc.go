@@ -139,6 +139,11 @@
 // extension and stopped clock, and the memo MemoResident the resident's name (upserted
 // again only when a form changes it), so a task list reads one visibility query. Older
 // files replay through its default branch, whose memo is what it always was.
+// run-versions-dalfsen is the same path recorded under "run-versions" (runversions.go):
+// the run takes "terms", "case-clocks", "escalation-reset", "list-memo", "wijk-facts" and
+// "facts-last-events" from one marker, so it writes one TemporalChangeVersion upsert
+// instead of six (133 events where list-memo-dalfsen has 146). Every older file holds no
+// such marker and asks for each version as before.
 //
 // # Cost
 //

@@ -49,6 +49,8 @@ func TestMemoCarriesListRow(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			rows := tc.version == listMemoRows
 			h := newHarness(t)
+			// Each change asked for on its own (a run before run-versions), this one as the case says.
+			h.env.OnGetVersion(runVersionsChange, workflow.DefaultVersion, runVersionsAll).Return(workflow.DefaultVersion)
 			h.env.OnGetVersion(listMemoChange, workflow.DefaultVersion, listMemoRows).Return(tc.version)
 			w, lead := worker("w1", "wijkcoach"), worker("tl", "teamleider")
 			// memoTask checks the memo's one task against its view and the flags wanted.

@@ -57,6 +57,8 @@ func TestRecordHistories(t *testing.T) {
 		// Recorded after the memo carried what a task list row shows (GetVersion "list-memo"):
 		// the task's flags through claim, opschorting and verlenging, and the resident's name.
 		"list-memo-dalfsen": dalfsenNamed("rec-dalfsen-8", r.dalfsen, r.dalfsenRelated),
+		// Recorded after a run took its versions from one marker (GetVersion "run-versions").
+		"run-versions-dalfsen": dalfsenNamed("rec-dalfsen-9", r.dalfsen, r.dalfsenRelated),
 	})
 }
 

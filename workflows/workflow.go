@@ -37,6 +37,9 @@ type caseRun struct {
 	caseClocks, escalation workflow.Version
 	// listMemo is the version of the memo's list rows (listmemo.go).
 	listMemo workflow.Version
+	// bundled: the run took the versions above, the facts' and the close's from one
+	// marker (runversions.go).
+	bundled bool
 
 	// The concerns of a case: each a small type with the methods for its part of the
 	// state, used by the step kinds (kinds.go). Each holds the run, as they read the
@@ -125,7 +128,7 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 	// factsLastEvents on, publish looks again, and only what differs from the published
 	// search attributes, memo and facts costs a command (so the event log holds the
 	// case's last events).
-	if workflow.GetVersion(ctx, factsLastEventsChange, workflow.DefaultVersion, 1) >= 1 {
+	if c.factsLastEvents(ctx) {
 		c.rev++
 	}
 	c.vis.publish(ctx)
@@ -144,10 +147,7 @@ func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 		return nil, temporal.NewNonRetryableApplicationError(fmt.Sprintf("definition has no start step %q", def.Start), ErrInvalid, nil)
 	}
 	c := (&caseRun{in: in, def: &def, cond: cond, lock: workflow.NewMutex(ctx)}).wire()
-	c.terms = workflow.GetVersion(ctx, termsChange, workflow.DefaultVersion, termsVersion)
-	c.caseClocks = workflow.GetVersion(ctx, caseClocksChange, workflow.DefaultVersion, caseClocksFromMelding)
-	c.escalation = workflow.GetVersion(ctx, escalationChange, workflow.DefaultVersion, escalationReset)
-	c.listMemo = workflow.GetVersion(ctx, listMemoChange, workflow.DefaultVersion, listMemoRows)
+	c.readRunVersions(ctx) // runversions.go
 	if in.Carried != nil {
 		c.st = in.Carried
 		c.st.Runs++
