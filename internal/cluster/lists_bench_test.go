@@ -1,0 +1,399 @@
+package cluster
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// BenchmarkListsAtScale measures the lists a team works from among many open cases, on
+// the cluster (PostgreSQL, Temporal with its stock dynamic config, so
+// frontend.namespaceRPS.visibility is 10, two workers) and on `wijkflow dev`, one after
+// the other. Each topology first gets WIJKFLOW_BENCH_OPEN open cases of testdorp/vier
+// (default 10,000) through the task API, half in team noord and half in zuid, a third
+// one task further and some claimed by the coach; seeding is logged and reported
+// (seed-cases/s), not timed. Then four lists are read through HTTP only, as a user's
+// client does, each listRequests times by one user reloading and listRequests times by
+// listUsers users at once: the coach's GET /api/v1/tasks (tasks-…) and ?assignee=me
+// (mine-…), the web team list /taken?lijst=team (teamlist-…) and the teamleider's
+// overview /overzicht (overview-…), as p50/p95 in ms. It reports each process's
+// resident memory after the lists, and RESOURCE_EXHAUSTED seen over the whole run: lines
+// of Temporal's log (resource-exhausted; Temporal logs a namespace's rate-limit
+// rejections only with system.logAllReqErrors) and the SDK's count of rejected calls in
+// the workers' GET /metrics (resource-exhausted-sdk). Any 5xx of a list fails it. Run:
+//
+//	WIJKFLOW_BENCH_OPEN=10000 go test ./internal/cluster -run '^$' -bench ListsAtScale -benchtime 1x -timeout 60m
+//
+// With WIJKFLOW_BENCH_OPEN=300 it is a quick check of the benchmark itself.
+func BenchmarkListsAtScale(b *testing.B) {
+	open := 10000
+	if s := os.Getenv("WIJKFLOW_BENCH_OPEN"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 10 {
+			b.Fatalf("WIJKFLOW_BENCH_OPEN=%q: want a number of open cases, at least 10", s)
+		}
+		open = n
+	}
+
+	c := startCluster(b)
+	cluster := scaleTarget{urls: []string{c.Workers[0].URL, c.Workers[1].URL}, pids: c.Pids(),
+		temporalLog: filepath.Join(c.Temporal.dir, "temporal.log")}
+	cluster.seeded = seedOpen(b, "cluster", cluster.urls, open)
+	b.Run("cluster", func(b *testing.B) { measureLists(b, cluster) })
+	c.Stop()
+	if b.Failed() {
+		return
+	}
+
+	dev := startDev(b)
+	local := scaleTarget{urls: []string{dev.URL}, pids: map[string]int{"dev": dev.Pid()},
+		temporalLog: filepath.Join(dev.dir, "temporal.log")}
+	local.seeded = seedOpen(b, "dev", local.urls, open)
+	b.Run("dev", func(b *testing.B) { measureLists(b, local) })
+}
+
+// scaleTarget is one seeded topology: its workers' URLs, its processes and the file its
+// Temporal server logs to.
+type scaleTarget struct {
+	urls        []string
+	pids        map[string]int
+	temporalLog string
+	seeded      float64 // cases/s
+}
+
+const (
+	// seedInFlight is how many cases the seeding drives at once.
+	seedInFlight = 32
+	// listRequests is how many times each list is read, in each of the two series.
+	listRequests = 200
+	// listUsers read at once in the second series.
+	listUsers = 10
+	// seriesBudget bounds a series: a list of seconds stops there after a tenth of its
+	// requests, so a slow overview does not hold the run for half an hour.
+	seriesBudget = 3 * time.Minute
+)
+
+// seedOpen starts n open cases through the task API of the workers at urls, spread over
+// them in turn: even ones in team noord (by its coach), odd ones in zuid (by the
+// teamleider, the user of both teams); every third has its first task completed, and
+// every tenth of noord's has its open task claimed by the coach, so "mijn taken" lists
+// some. Every call has its Idempotency-Key and is sent again on no answer, a 202 or a
+// 5xx. It returns the cases per second.
+func seedOpen(b *testing.B, name string, urls []string, n int) float64 {
+	coach, leider := newAPIClient(coachToken, urls...), newAPIClient(leaderToken, urls...)
+	coach.anyServerError, leider.anyServerError = true, true
+	run := strconv.FormatInt(time.Now().UnixNano(), 36) // keys of this run only
+	next := make(chan int)
+	var done atomic.Int64
+	var mu sync.Mutex
+	var failed error
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range seedInFlight {
+		wg.Go(func() {
+			for i := range next {
+				if err := seedCase(coach, leider, fmt.Sprintf("scale-%s-%d", run, i), i); err != nil {
+					mu.Lock()
+					failed = errors.Join(failed, err)
+					mu.Unlock()
+					continue
+				}
+				if d := done.Add(1); d%1000 == 0 {
+					el := time.Since(start)
+					b.Logf("%s: %d of %d open cases in %s (%.1f cases/s)", name, d, n, el.Round(time.Second), float64(d)/el.Seconds())
+				}
+			}
+		})
+	}
+	for i := range n {
+		mu.Lock()
+		stop := failed != nil
+		mu.Unlock()
+		if stop {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if failed != nil {
+		b.Fatalf("%s: seeding: %v", name, failed)
+	}
+	el := time.Since(start)
+	rate := float64(n) / el.Seconds()
+	b.Logf("%s: seeded %d open cases in %s: %.1f cases/s, %.0f s per 1,000; %d requests sent again, %d answered 202",
+		name, n, el.Round(time.Second), rate, 1000/rate, coach.retries.Load()+leider.retries.Load(), coach.slow.Load()+leider.slow.Load())
+	return rate
+}
+
+// seedCase makes open case i under key as seedOpen says.
+func seedCase(coach, leider *apiClient, key string, i int) error {
+	api, team := coach, "noord"
+	if i%2 == 1 {
+		api, team = leider, "zuid"
+	}
+	v, err := api.createIn(key, team)
+	if err == nil && i%3 == 0 {
+		v, err = api.complete(v, 0, key+"-0")
+	}
+	if err == nil && i%10 == 4 { // even: noord's
+		err = coach.claim(v, key+"-claim")
+	}
+	return err
+}
+
+// claim assigns the case's first open task to the caller.
+func (c *apiClient) claim(v workflows.CaseView, key string) error {
+	if len(v.Tasks) == 0 {
+		return fmt.Errorf("case %s has no open task to claim: %v", v.ID, v.ActiveSteps)
+	}
+	return c.do("POST", "/cases/"+v.ID+"/tasks/"+v.Tasks[0].ID+"/claim", key, map[string]any{}, http.StatusOK, nil)
+}
+
+// listPage is one list as a user's client reads it: get answers the status and body
+// from the worker at base; check says what is wrong with a 200's body.
+type listPage struct {
+	name  string
+	get   func(base string) (int, []byte, error)
+	check func(body []byte) error
+}
+
+// measureLists reads the lists of a seeded topology and reports the figures of
+// BenchmarkListsAtScale; only the reads are timed.
+func measureLists(b *testing.B, t scaleTarget) {
+	coach := newAPIClient(coachToken, t.urls...)
+	apiList := func(path string) func(string) (int, []byte, error) {
+		return func(base string) (int, []byte, error) { return coach.once(base, "GET", path, "", nil) }
+	}
+	coachWeb, err := signIn(t.urls[0], coachToken)
+	if err != nil {
+		b.Fatal(err)
+	}
+	leadWeb, err := signIn(t.urls[0], leaderToken)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := []listPage{
+		{"tasks", apiList("/tasks"), someTasks},
+		{"mine", apiList("/tasks?assignee=me"), someTasks},
+		{"teamlist", webPage(coachWeb, "/taken?lijst=team"), contains(`<table class="tasks">`)},
+		{"overview", webPage(leadWeb, "/overzicht"), contains(`<table class="overview">`)},
+	}
+	// Visibility follows the cases a moment later: wait until the claims are listed.
+	mine := pages[1]
+	if err := waitFor(context.Background(), 2*time.Minute, "the coach's claimed tasks listed", func() error {
+		status, body, err := mine.get(t.urls[0])
+		if err == nil && status != http.StatusOK {
+			err = fmt.Errorf("%d %.200s", status, body)
+		}
+		if err == nil {
+			err = mine.check(body)
+		}
+		return err
+	}); err != nil {
+		b.Fatal(err)
+	}
+
+	b.ResetTimer()
+	var bad []string
+	serverErrors := 0
+	for _, p := range pages {
+		for _, users := range []int{1, listUsers} {
+			lat, wrong, s5xx := readSeries(p, t.urls, users)
+			bad, serverErrors = append(bad, wrong...), serverErrors+s5xx
+			name := p.name
+			if users > 1 {
+				name += "-" + strconv.Itoa(users) + "users"
+			}
+			if len(lat) < listRequests {
+				b.Logf("%s: %d requests within %s", name, len(lat), seriesBudget)
+			}
+			b.ReportMetric(ms(percentile(lat, 50)), name+"-p50-ms")
+			b.ReportMetric(ms(percentile(lat, 95)), name+"-p95-ms")
+		}
+	}
+	b.StopTimer()
+
+	b.ReportMetric(t.seeded, "seed-cases/s")
+	for name, pid := range t.pids {
+		if name == "postgres" { // its backends share its buffers: their own memory
+			b.ReportMetric(anonMemory(pid), name+"-anon-MB")
+			continue
+		}
+		b.ReportMetric(statusField(pid, "VmRSS")/1024, name+"-rss-MB")
+	}
+	b.ReportMetric(float64(logLines(t.temporalLog, "RESOURCE_EXHAUSTED", "namespace rate limit")), "resource-exhausted")
+	b.ReportMetric(sdkResourceExhausted(b, t.urls), "resource-exhausted-sdk")
+	if len(bad) > 0 {
+		b.Errorf("%d list requests failed (%d of them 5xx), e.g.:\n%s", len(bad), serverErrors, strings.Join(bad[:min(5, len(bad))], "\n"))
+	}
+}
+
+// readSeries reads p listRequests times over users at once, each user's reads one after
+// the other and spread over the workers in turn. It returns the latencies (the whole
+// body read), what went wrong, and how many reads answered a 5xx.
+func readSeries(p listPage, urls []string, users int) (lat []time.Duration, bad []string, serverErrors int) {
+	var mu sync.Mutex
+	deadline := time.Now().Add(seriesBudget)
+	var wg sync.WaitGroup
+	for u := range users {
+		wg.Go(func() {
+			for i := range listRequests / users {
+				if i >= listRequests/users/10 && time.Now().After(deadline) {
+					return
+				}
+				base := urls[(u+i)%len(urls)]
+				start := time.Now()
+				status, body, err := p.get(base)
+				took := time.Since(start)
+				if err == nil && status != http.StatusOK {
+					err = fmt.Errorf("%d %.300s", status, body)
+				}
+				if err == nil {
+					err = p.check(body)
+				}
+				mu.Lock()
+				lat = append(lat, took)
+				if err != nil {
+					bad = append(bad, fmt.Sprintf("%s on %s: %v", p.name, base, err))
+				}
+				if status >= 500 {
+					serverErrors++
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	return lat, bad, serverErrors
+}
+
+// someTasks checks a GET /tasks answer lists tasks.
+func someTasks(body []byte) error {
+	var l struct {
+		Tasks []json.RawMessage `json:"tasks"`
+	}
+	if err := json.Unmarshal(body, &l); err != nil {
+		return err
+	}
+	if len(l.Tasks) == 0 {
+		return errors.New("no tasks listed")
+	}
+	return nil
+}
+
+// contains checks a page holds want.
+func contains(want string) func([]byte) error {
+	return func(body []byte) error {
+		if !strings.Contains(string(body), want) {
+			return fmt.Errorf("no %s in the page", want)
+		}
+		return nil
+	}
+}
+
+// signIn signs in to the web app at base with token, as the sign-in form does, and
+// returns a browser with the session cookie. The cookie opens every worker of the
+// topology (they share the session key, and cookies go by host, not port).
+func signIn(base, token string) (*http.Client, error) {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		return nil, err
+	}
+	browser := &http.Client{Jar: jar, Timeout: time.Minute,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	_, form, err := webPage(browser, "/aanmelden")(base)
+	if err != nil {
+		return nil, err
+	}
+	m := csrfField.FindSubmatch(form)
+	if m == nil {
+		return nil, fmt.Errorf("no csrf field on %s/aanmelden", base)
+	}
+	resp, err := browser.PostForm(base+"/aanmelden", url.Values{"csrf": {string(m[1])}, "token": {token}, "terug": {"/taken"}})
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		return nil, fmt.Errorf("sign-in on %s: %d", base, resp.StatusCode)
+	}
+	return browser, nil
+}
+
+// webPage is a GET of path with browser; a redirect (to the sign-in page) is a 303, not
+// followed.
+func webPage(browser *http.Client, path string) func(string) (int, []byte, error) {
+	return func(base string) (int, []byte, error) {
+		resp, err := browser.Get(base + path)
+		if err != nil {
+			return 0, nil, err
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		return resp.StatusCode, body, err
+	}
+}
+
+// logLines counts the lines of the file at path that hold any of words.
+func logLines(path string, words ...string) int {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for line := range strings.Lines(string(b)) {
+		for _, w := range words {
+			if strings.Contains(line, w) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// sdkResourceExhausted sums, over the workers at urls, the SDK's count of calls to
+// Temporal answered RESOURCE_EXHAUSTED (each attempt, retried or not) since they started.
+func sdkResourceExhausted(b *testing.B, urls []string) float64 {
+	total := 0.0
+	for _, base := range urls {
+		resp, err := http.Get(base + "/metrics")
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			b.Fatalf("%s/metrics: %d %v", base, resp.StatusCode, err)
+		}
+		for line := range strings.Lines(string(body)) {
+			name, _, _ := strings.Cut(line, "{")
+			if strings.HasPrefix(name, "#") || !strings.Contains(name, "request_resource_exhausted_attempt") {
+				continue
+			}
+			f := strings.Fields(line)
+			v, err := strconv.ParseFloat(f[len(f)-1], 64)
+			if err != nil {
+				b.Fatalf("%s/metrics: %q: %v", base, line, err)
+			}
+			total += v
+		}
+	}
+	return total
+}
