@@ -32,7 +32,7 @@ import (
 // client does, each listRequests times by one user reloading and listRequests times by
 // listUsers users at once: the coach's GET /api/v1/tasks (tasks-…) and ?assignee=me
 // (mine-…), the web team list /taken?lijst=team (teamlist-…) and the teamleider's
-// overview /overzicht (overview-…), as p50/p95 in ms. It reports each process's
+// overview /overzicht (overview-…), as p50/p95/max in ms. It reports each process's
 // resident memory after the lists, and RESOURCE_EXHAUSTED seen over the whole run: lines
 // of Temporal's log (resource-exhausted; Temporal logs a namespace's rate-limit
 // rejections only with system.logAllReqErrors) and the SDK's count of rejected calls in
@@ -217,12 +217,15 @@ func measureLists(b *testing.B, t scaleTarget) {
 			if users > 1 {
 				name += "-" + strconv.Itoa(users) + "users"
 			}
-			p50, p95 := ms(percentile(lat, 50)), ms(percentile(lat, 95))
+			p50, p95, most := ms(percentile(lat, 50)), ms(percentile(lat, 95)), ms(percentile(lat, 100))
 			// Logged as well: a failed benchmark prints no metrics.
 			b.Logf("%s: %d reads, p50 %.1f ms, p95 %.1f ms, max %.0f ms; %d failed, %d of them 5xx",
-				name, len(lat), p50, p95, ms(percentile(lat, 100)), len(wrong), s5xx)
+				name, len(lat), p50, p95, most, len(wrong), s5xx)
 			b.ReportMetric(p50, name+"-p50-ms")
 			b.ReportMetric(p95, name+"-p95-ms")
+			// The slowest read: a list served from a short cache (the overview's scan)
+			// pays its cost in few reads, under the p95.
+			b.ReportMetric(most, name+"-max-ms")
 		}
 	}
 	b.StopTimer()
@@ -374,7 +377,8 @@ func logLines(path string, words ...string) int {
 }
 
 // sdkResourceExhausted sums, over the workers at urls, the SDK's count of calls to
-// Temporal answered RESOURCE_EXHAUSTED (each attempt, retried or not) since they started.
+// Temporal answered RESOURCE_EXHAUSTED since they started
+// (temporal_request_failure_attempt and its long-poll twin, by status_code).
 func sdkResourceExhausted(b *testing.B, urls []string) float64 {
 	total := 0.0
 	for _, base := range urls {
@@ -389,7 +393,9 @@ func sdkResourceExhausted(b *testing.B, urls []string) float64 {
 		}
 		for line := range strings.Lines(string(body)) {
 			name, _, _ := strings.Cut(line, "{")
-			if strings.HasPrefix(name, "#") || !strings.Contains(name, "request_resource_exhausted_attempt") {
+			// Every attempt, retried or not (temporal_request_resource_exhausted counts
+			// some twice: the SDK records it around its retries and inside them).
+			if !strings.HasSuffix(name, "request_failure_attempt_total") || !strings.Contains(line, `status_code="RESOURCE_EXHAUSTED"`) {
 				continue
 			}
 			f := strings.Fields(line)
