@@ -33,17 +33,21 @@ import (
 // client does, each listRequests times by one user reloading and listRequests times by
 // listUsers users at once: the coach's GET /api/v1/tasks (tasks-…) and ?assignee=me
 // (mine-…), the web team list /taken?lijst=team (teamlist-…) and the teamleider's
-// overview /overzicht (overview-…), as p50/p95/max in ms, and the team lists that showed
-// fewer tasks than the others (teamlist-short-pages: cases that did not answer in time
-// are left out). It reports each process's
-// resident memory after the lists, and RESOURCE_EXHAUSTED seen over the whole run: lines
-// of Temporal's log (resource-exhausted; Temporal logs a namespace's rate-limit
-// rejections only with system.logAllReqErrors) and the SDK's count of rejected calls in
-// the workers' GET /metrics (resource-exhausted-sdk). Any 5xx of a list fails it. Run:
+// overview /overzicht (overview-…), as p50/p95/max in ms; teamlist-short-pages counts
+// team lists that showed fewer tasks than the others (a case that did not answer in time
+// is left out). After the lists it reports each process's resident memory and the
+// RESOURCE_EXHAUSTED of the whole run: lines of Temporal's log (resource-exhausted;
+// Temporal logs a namespace's rate-limit rejections only with system.logAllReqErrors)
+// and the SDK's count of rejected calls in the workers' GET /metrics
+// (resource-exhausted-sdk). Any 5xx of a list fails it; every series is logged too, as a
+// failed benchmark prints no metrics. Run:
 //
-//	WIJKFLOW_BENCH_OPEN=10000 go test ./internal/cluster -run '^$' -bench ListsAtScale -benchtime 1x -timeout 60m
+//	WIJKFLOW_BENCH_OPEN=10000 go test ./internal/cluster -run '^$' -bench ListsAtScale -benchtime 1x -timeout 90m
 //
-// With WIJKFLOW_BENCH_OPEN=300 it is a quick check of the benchmark itself.
+// Each series stops after seriesBudget (with a tenth of its reads at least), so a run
+// at 10,000 takes under an hour; WIJKFLOW_BENCH_OPEN=300 is a quick check of the
+// benchmark itself (12 minutes on 2 shared cores). Seeding runs once per topology,
+// whatever b.N.
 func BenchmarkListsAtScale(b *testing.B) {
 	open := 10000
 	if s := os.Getenv("WIJKFLOW_BENCH_OPEN"); s != "" {
