@@ -31,16 +31,16 @@ import (
 // one task further and some claimed by the coach; seeding is logged and reported
 // (seed-cases/s), not timed. Then four lists are read through HTTP only, as a user's
 // client does, each listRequests times by one user reloading (paced: reloadEvery) and
-// listRequests times by listUsers users at once: the coach's GET /api/v1/tasks (tasks-…) and ?assignee=me
-// (mine-…), the web team list /taken?lijst=team (teamlist-…) and the teamleider's
-// overview /overzicht (overview-…), as p50/p95/max in ms; teamlist-short-pages counts
-// team lists that showed fewer tasks than the others (a case that did not answer in time
-// is left out). After the lists it reports each process's resident memory and the
-// RESOURCE_EXHAUSTED of the whole run: lines of Temporal's log (resource-exhausted;
-// Temporal logs a namespace's rate-limit rejections only with system.logAllReqErrors)
-// and the SDK's count of rejected calls in the workers' GET /metrics
-// (resource-exhausted-sdk). Any 5xx of a list fails it; every series is logged too, as a
-// failed benchmark prints no metrics. Run:
+// listRequests times by listUsers users at once: the coach's GET /api/v1/tasks
+// (tasks-…) and ?assignee=me (mine-…), the web team list /taken?lijst=team
+// (teamlist-…) and the teamleider's overview /overzicht (overview-…), as p50/p95/max in
+// ms; teamlist-short-pages counts team lists that showed fewer tasks than the others (a
+// case that did not answer in time is left out). After the lists it reports each
+// process's resident memory and the RESOURCE_EXHAUSTED of the whole run: lines of
+// Temporal's log (resource-exhausted: rejected polls; Temporal logs a rejected
+// visibility call only with system.logAllReqErrors) and the SDK's count of rejected
+// calls in the workers' GET /metrics (resource-exhausted-sdk). Any 5xx of a list fails
+// it; every series is logged too, as a failed benchmark prints no metrics. Run:
 //
 //	WIJKFLOW_BENCH_OPEN=10000 go test ./internal/cluster -run '^$' -bench ListsAtScale -benchtime 1x -timeout 90m
 //
