@@ -21,9 +21,9 @@ func TestDalfsenPath(t *testing.T) {
 	var inbox taskList
 	e.eventually("the melding in the inbox", func() bool {
 		e.must(200, "coach", "GET", "/tasks", nil).decode(t, &inbox)
-		return slices.ContainsFunc(inbox.Tasks, func(tk taskItem) bool { return tk.CaseID == v.ID })
+		return slices.ContainsFunc(inbox.Tasks, func(tk TaskItem) bool { return tk.CaseID == v.ID })
 	})
-	item := inbox.Tasks[slices.IndexFunc(inbox.Tasks, func(tk taskItem) bool { return tk.CaseID == v.ID })]
+	item := inbox.Tasks[slices.IndexFunc(inbox.Tasks, func(tk TaskItem) bool { return tk.CaseID == v.ID })]
 	if item.Step != "melding" || item.Role != "wijkcoach" || item.Team != "dalfsen" || len(item.Form) != 4 || item.Form[0].Name != "urgentie" {
 		t.Fatalf("inbox task: %+v", item)
 	}

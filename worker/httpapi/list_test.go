@@ -163,13 +163,7 @@ func TestTasksOfAnOlderVersion(t *testing.T) {
 		c.Version = "sha256:newer-" + d.Process
 		newer = append(newer, &c)
 	}
-	a, err := newAPI(Config{Common: Common{Client: e.client, Namespace: e.ns, Definitions: newer, Auth: e.api.cfg.Auth}, ActorKeys: e.api.cfg.ActorKeys, DataConverter: e.api.cfg.DataConverter})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(a.handler())
-	defer srv.Close()
-	later := &env{t: t, url: srv.URL + prefix}
+	later := e.otherAPI(newer)
 	var l taskList
 	later.eventually("the task listed", func() bool {
 		later.must(200, "coach", "GET", "/tasks", nil).decode(t, &l)
@@ -211,14 +205,7 @@ func TestTasksShowOwnChangesAtOnce(t *testing.T) {
 	}
 	want := tasks(e)
 
-	a, err := newAPI(Config{Common: Common{Client: e.client, Namespace: e.ns, Definitions: e.api.cfg.Definitions, Auth: e.api.cfg.Auth},
-		ActorKeys: e.api.cfg.ActorKeys, DataConverter: e.api.cfg.DataConverter})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(a.handler())
-	defer srv.Close()
-	other := &env{t: t, url: srv.URL + prefix}
+	other := e.otherAPI(e.api.cfg.Definitions)
 	var l taskList
 	other.eventually("the other API process lists the same tasks", func() bool {
 		other.must(200, "coach", "GET", "/tasks", nil).decode(t, &l)
@@ -234,4 +221,18 @@ func TestTasksShowOwnChangesAtOnce(t *testing.T) {
 			t.Errorf("task %s/%s from visibility: resident %v; want the memo's empty name", tk.CaseID, tk.Step, tk.Resident)
 		}
 	}
+}
+
+// otherAPI is a second API process on e's server and keys serving defs: its own shared
+// lists, none of e's changes laid over them. It stops when the test ends.
+func (e *env) otherAPI(defs []*definitions.Definition) *env {
+	e.t.Helper()
+	a, err := newAPI(Config{Common: Common{Client: e.client, Namespace: e.ns, Definitions: defs, Auth: e.api.cfg.Auth},
+		ActorKeys: e.api.cfg.ActorKeys, DataConverter: e.api.cfg.DataConverter})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	srv := httptest.NewServer(a.handler())
+	e.t.Cleanup(srv.Close)
+	return &env{t: e.t, url: srv.URL + prefix}
 }

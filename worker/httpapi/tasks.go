@@ -11,11 +11,12 @@ import (
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// taskItem is an open task with what a client needs to render and fill in its form.
+// TaskItem is one task of GET /tasks: an open task with what a client needs to render and
+// fill in its form (the web app reads it too).
 // The task as the case's memo lists it comes first, then what this answer adds: the
 // case's process and version, the task's own role, whether the case is suspended or
 // stalled, the resident's name, and the form from the definition.
-type taskItem struct {
+type TaskItem struct {
 	CaseID string `json:"caseId"`
 	workflows.TaskSummary
 	Process           string `json:"process"`
@@ -31,7 +32,7 @@ type taskItem struct {
 
 // taskList is the answer of GET /tasks.
 type taskList struct {
-	Tasks         []taskItem `json:"tasks"`
+	Tasks         []TaskItem `json:"tasks"`
 	NextPageToken string     `json:"nextPageToken,omitempty"`
 }
 
@@ -64,7 +65,7 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	if err != nil {
 		return err
 	}
-	out := taskList{Tasks: []taskItem{}}
+	out := taskList{Tasks: []TaskItem{}}
 	now := time.Now()
 	lead := a.isLead(u)
 	cases := 0
@@ -91,14 +92,14 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 // tasksOf turns one case's memo into the tasks u may act on: their team, and one of the
 // task's roles or the lead role of its process (lead: of any process, for a case whose
 // definition version this process does not hold).
-func (a *api) tasksOf(ctx context.Context, u *auth.User, c *caselist.Case, anyLead, mine bool, now time.Time) []taskItem {
+func (a *api) tasksOf(ctx context.Context, u *auth.User, c *caselist.Case, anyLead, mine bool, now time.Time) []TaskItem {
 	def := a.defs().ByVersion(c.Version)
 	lead := anyLead
 	if def != nil {
 		lead = def.Lead != "" && u.HasRole(def.Lead)
 	}
 	var forms map[string]definitions.Form // from a query, for a version not in memory
-	var out []taskItem
+	var out []TaskItem
 	for _, t := range c.Tasks() {
 		if mine && t.Assignee != u.ID {
 			continue
@@ -106,7 +107,7 @@ func (a *api) tasksOf(ctx context.Context, u *auth.User, c *caselist.Case, anyLe
 		if !u.InTeam(t.Team) || !(lead || hasAny(u.Roles, t.Roles)) {
 			continue
 		}
-		item := taskItem{
+		item := TaskItem{
 			CaseID:            c.ID,
 			TaskSummary:       t,
 			Process:           c.Process,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -49,22 +50,10 @@ type inboxData struct {
 	More  string // the next page's address, when visibility has more cases
 }
 
-// listed is what GET /tasks answers, as far as the inbox needs it.
+// listed is what GET /tasks answers.
 type listed struct {
-	Tasks         []listedTask `json:"tasks"`
-	NextPageToken string       `json:"nextPageToken"`
-}
-
-// listedTask is one task of GET /tasks: the case memo's summary and the case's flags.
-type listedTask struct {
-	CaseID string `json:"caseId"`
-	workflows.TaskSummary
-	Process           string  `json:"process"`
-	DefinitionVersion string  `json:"definitionVersion"`
-	Role              string  `json:"role"`
-	Suspended         bool    `json:"suspended"`
-	Stalled           bool    `json:"stalled"`
-	Resident          *string `json:"resident"`
+	Tasks         []httpapi.TaskItem `json:"tasks"`
+	NextPageToken string             `json:"nextPageToken"`
 }
 
 // inbox lists my tasks or my team's from GET /tasks: the gemeente's shared list of open
@@ -139,7 +128,7 @@ func (a *app) inbox(w http.ResponseWriter, r *http.Request, rq *request) {
 }
 
 // listedRow is a row from the list's summary of a task.
-func (a *app) listedRow(rq *request, def *definitions.Definition, t listedTask) inboxTask {
+func (a *app) listedRow(rq *request, def *definitions.Definition, t httpapi.TaskItem) inboxTask {
 	tv := workflows.TaskView{
 		CaseID: t.CaseID, ID: t.ID, Step: t.Step, Title: t.Title, Role: t.Role, Roles: t.Roles, Team: t.Team,
 		Assignee: t.Assignee, Opened: t.Opened, Deadline: t.Deadline, Overdue: t.Overdue,
