@@ -117,7 +117,7 @@ func (cs *Cases) Open(ctx context.Context, gemeente string) (*List, error) {
 		cs.byG[gemeente] = g
 	}
 	var wait *scan
-	if l := g.last; l == nil || now.Sub(l.At) > max(cs.o.MaxAge, 3*cs.interval(l)) {
+	if l := g.last; l == nil || now.Sub(l.At) > cs.maxAge(l) {
 		wait = cs.startScan(gemeente, g, now)
 	} else if now.Sub(l.At) >= cs.interval(l) {
 		cs.startScan(gemeente, g, now)
@@ -208,13 +208,28 @@ func (cs *Cases) Changed(c *Case) {
 	}
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
+	now := cs.now()
 	m := cs.changes[c.Gemeente]
 	if m == nil {
 		m = map[string]change{}
 		cs.changes[c.Gemeente] = m
 	}
-	m[c.ID] = change{at: cs.now(), c: c}
+	// A change older than the oldest list that may still serve plus the lag is in every
+	// list served: drop it, so changes of a gemeente nobody lists do not pile up.
+	oldest := cs.o.MaxAge
+	if g := cs.byG[c.Gemeente]; g != nil && g.last != nil {
+		oldest = cs.maxAge(g.last)
+	}
+	for id, ch := range m {
+		if now.Sub(ch.at) > oldest+cs.o.Lag {
+			delete(m, id)
+		}
+	}
+	m[c.ID] = change{at: now, c: c}
 }
+
+// maxAge is the oldest l may be and still serve.
+func (cs *Cases) maxAge(l *List) time.Duration { return max(cs.o.MaxAge, 3*cs.interval(l)) }
 
 // forget drops the changes a list begun at `at` holds for sure; cs.mu is held.
 func (cs *Cases) forget(gemeente string, at time.Time) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -257,4 +258,59 @@ func TestOwnChangesShowAtOnce(t *testing.T) {
 	if l := open(t, cs); l.Cases[1].Team != "noord" {
 		t.Fatalf("after a later scan the list shows %q for c2; want visibility's noord", l.Cases[1].Team)
 	}
+}
+
+// TestChangesOfAGemeenteNobodyListsDoNotPileUp: an API used without lists keeps only the
+// changes a list could still need.
+func TestChangesOfAGemeenteNobodyListsDoNotPileUp(t *testing.T) {
+	cs, clk := newCases(&visibility{}, 10)
+	for i := range 100 {
+		cs.Changed(&Case{ID: fmt.Sprintf("c%d", i), Gemeente: "testdorp"})
+		clk.add(time.Second)
+	}
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	// A minute's maximum age and two seconds' lag: the last 62 changes.
+	if n := len(cs.changes["testdorp"]); n != 63 {
+		t.Errorf("%d changes kept after 100 over 100 seconds; want the 63 of the last 62 seconds", n)
+	}
+}
+
+// BenchmarkListMemory reports the heap one list holds per open case, memos read (each
+// case here has one open task and a resident's name, as a four-task case has):
+//
+//	go test ./worker/caselist -run '^$' -bench ListMemory -benchtime 1x
+func BenchmarkListMemory(b *testing.B) {
+	const n = 10000
+	v := &visibility{}
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("case-%026d", i)
+	}
+	v.set(ids...)
+	var perCase float64
+	for range b.N {
+		before := liveHeap()
+		cs := New(Options{Client: v})
+		l, err := cs.Open(context.Background(), "testdorp")
+		if err != nil || len(l.Cases) != n {
+			b.Fatalf("%d cases, %v", len(l.Cases), err)
+		}
+		for _, c := range l.Cases {
+			c.Tasks()
+			c.Resident()
+		}
+		// The stand-in keeps no executions: what stays live is the list.
+		perCase = float64(liveHeap()-before) / n
+		runtime.KeepAlive(cs)
+	}
+	b.ReportMetric(perCase/1024, "KB/case")
+}
+
+func liveHeap() int64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
 }
