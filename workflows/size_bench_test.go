@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
@@ -15,6 +14,8 @@ import (
 	"go.temporal.io/sdk/client"
 	sdkworker "go.temporal.io/sdk/worker"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/wijkflow/wijkflow/internal/testutil"
 )
 
 // What a case costs in history and in the worker's memory:
@@ -136,22 +137,13 @@ func BenchmarkCachedCaseMemory(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				cached := heap()
+				cached := testutil.LiveHeap()
 				sdkworker.PurgeStickyWorkflowCache()
-				perCase = float64(cached-heap()) / n
+				perCase = float64(cached-testutil.LiveHeap()) / n
 			}
 			b.ReportMetric(perCase/1024, "KB/cached-case")
 		})
 	}
-}
-
-// heap is the live heap after a full collection.
-func heap() int64 {
-	runtime.GC()
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return int64(m.HeapAlloc)
 }
 
 // BenchmarkMemoBytes reports what the recorded Dalfsen path's memo upserts store (the

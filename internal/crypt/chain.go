@@ -22,12 +22,12 @@ func (r *Keyring) Codecs() []converter.PayloadCodec {
 // payload it compresses into PublicZlibEncoding instead, which the Codec after it
 // recognises and leaves unencrypted, so visibility readers count it without a key; when
 // decoding it turns that back into PublicEncoding.
-func Compression() converter.PayloadCodec { return publicAsIs{zlibCodec{}} }
+func Compression() converter.PayloadCodec { return compression{} }
 
-// publicAsIs is the compression codec with Public payloads kept recognisable.
-type publicAsIs struct{ zlibCodec }
+// compression is the zlib codec with Public payloads kept recognisable.
+type compression struct{ zlibCodec }
 
-func (c publicAsIs) Encode(payloads []*commonpb.Payload) ([]*commonpb.Payload, error) {
+func (c compression) Encode(payloads []*commonpb.Payload) ([]*commonpb.Payload, error) {
 	out := make([]*commonpb.Payload, len(payloads))
 	for i, p := range payloads {
 		var err error
@@ -47,7 +47,7 @@ func (c publicAsIs) Encode(payloads []*commonpb.Payload) ([]*commonpb.Payload, e
 	return out, nil
 }
 
-func (c publicAsIs) Decode(payloads []*commonpb.Payload) ([]*commonpb.Payload, error) {
+func (c compression) Decode(payloads []*commonpb.Payload) ([]*commonpb.Payload, error) {
 	out, err := c.zlibCodec.Decode(payloads) // leaves every other encoding as it is
 	if err != nil {
 		return nil, err

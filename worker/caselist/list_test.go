@@ -290,7 +290,7 @@ func BenchmarkListMemory(b *testing.B) {
 	v.set(ids...)
 	var perCase float64
 	for range b.N {
-		before := liveHeap()
+		before := testutil.LiveHeap()
 		cs := New(Options{Client: v})
 		l, err := cs.Open(context.Background(), "testdorp")
 		if err != nil || len(l.Cases) != n {
@@ -301,16 +301,8 @@ func BenchmarkListMemory(b *testing.B) {
 			c.Resident()
 		}
 		// The stand-in keeps no executions: what stays live is the list.
-		perCase = float64(liveHeap()-before) / n
+		perCase = float64(testutil.LiveHeap()-before) / n
 		runtime.KeepAlive(cs)
 	}
 	b.ReportMetric(perCase/1024, "KB/case")
-}
-
-func liveHeap() int64 {
-	runtime.GC()
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return int64(m.HeapAlloc)
 }

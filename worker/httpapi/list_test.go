@@ -236,3 +236,35 @@ func (e *env) otherAPI(defs []*definitions.Definition) *env {
 	e.t.Cleanup(srv.Close)
 	return &env{t: e.t, url: srv.URL + prefix}
 }
+
+// TestTasksPages: GET /tasks pages through the shared list by its position tokens, newest
+// case first, each case once; a page token of another list (a checksummed token that
+// holds no position, as the visibility tokens this call handed out before) is a 400.
+func TestTasksPages(t *testing.T) {
+	e := newEnv(t)
+	var made []string
+	for range 3 {
+		made = append(made, e.newCase("coach").ID)
+	}
+	var seen []string
+	path := "/tasks?pageSize=1"
+	for pages := 0; ; pages++ {
+		if pages > 3 {
+			t.Fatalf("more than 3 pages for 3 cases: %v", seen)
+		}
+		var l taskList
+		e.must(200, "coach", "GET", path, nil).decode(t, &l)
+		if len(l.Tasks) != 1 {
+			t.Fatalf("page %d holds %d tasks; want the one task of one case", pages+1, len(l.Tasks))
+		}
+		seen = append(seen, l.Tasks[0].CaseID)
+		if l.NextPageToken == "" {
+			break
+		}
+		path = "/tasks?pageSize=1&pageToken=" + l.NextPageToken
+	}
+	if want := []string{made[2], made[1], made[0]}; !slices.Equal(seen, want) {
+		t.Errorf("pages gave %v; want the newest case first, each once: %v", seen, want)
+	}
+	e.must(400, "coach", "GET", "/tasks?pageToken="+encodeToken([]byte("a visibility token")), nil)
+}

@@ -18,15 +18,10 @@ type position struct {
 	id      string
 }
 
-// positionOf is the page token after case id in l.
-func positionOf(id string, l *caselist.List) []byte {
-	for _, c := range l.Cases {
-		if c.ID == id {
-			b := binary.BigEndian.AppendUint64([]byte{'p'}, uint64(c.Started.UnixNano()))
-			return append(b, id...)
-		}
-	}
-	return nil
+// positionOf is the page token of the page that ends with case c.
+func positionOf(c *caselist.Case) []byte {
+	b := binary.BigEndian.AppendUint64([]byte{'p'}, uint64(c.Started.UnixNano()))
+	return append(b, c.ID...)
 }
 
 // listPosition reads a page token of positionOf; none is the first page.

@@ -69,6 +69,7 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	now := time.Now()
 	lead := a.isLead(u)
 	cases := 0
+	var last *caselist.Case // the last case on the page
 	for _, c := range l.Cases[after.index(l.Cases):] {
 		if !u.InTeam(c.Team) {
 			continue
@@ -78,10 +79,11 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 			continue
 		}
 		if cases == p.size {
-			out.NextPageToken = encodeToken(positionOf(out.Tasks[len(out.Tasks)-1].CaseID, l))
+			out.NextPageToken = encodeToken(positionOf(last))
 			break
 		}
 		cases++
+		last = c
 		a.gemeenten.put(c.ID, c.Gemeente)
 		out.Tasks = append(out.Tasks, items...)
 	}

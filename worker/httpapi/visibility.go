@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -131,5 +130,3 @@ func (a *api) memoTasks(e *workflowpb.WorkflowExecutionInfo) []workflows.TaskSum
 func running(e *workflowpb.WorkflowExecutionInfo) bool {
 	return e.GetStatus() == enumspb.WORKFLOW_EXECUTION_STATUS_RUNNING
 }
-
-func boolText(b bool) string { return strconv.FormatBool(b) }
