@@ -6,11 +6,24 @@ import (
 	"github.com/wijkflow/wijkflow/internal/words"
 )
 
-// UpdateCreated answers a new case's first view (CreatedRequest → CaseView). The API
-// sends it with Update-with-Start, so the case is started and its first view (the start
-// step's open tasks) answered in one round trip; a retried create (same case id, same
-// update id) gets the same answer, from this run or a later one.
+// UpdateCreated answers a new case's first view (CreatedRequest → CaseView). API
+// processes before the eager start sent it with Update-with-Start (a retried create,
+// same case id and update id, got the same answer); this version asks QueryCreated
+// instead, and keeps the handler for the cases and API processes of a rolling upgrade.
 const UpdateCreated = "created"
+
+// QueryCreated answers a new case's first view beside the request digest it was
+// created with (→ Created). The API asks it after an eager start: a query writes nothing
+// to history, where the created update cost the case a workflow task, two events and a
+// database write before its creator got an answer.
+const QueryCreated = "created"
+
+// Created is a case's answer to QueryCreated: the digest of its create request (empty
+// without an Idempotency-Key), which the caller compares with its own, and its view.
+type Created struct {
+	Request string   `json:"request,omitempty"`
+	View    CaseView `json:"view"`
+}
 
 // QueryCreateRequest returns the request digest the case was created with (string).
 const QueryCreateRequest = "create-request"
@@ -28,6 +41,12 @@ func (c *guard) checkCreated(req CreatedRequest) error {
 		return conflict(words.Msg(words.RefuseKeyReused))
 	}
 	return nil
+}
+
+// created answers QueryCreated. Queries come after a completed workflow task, and the
+// first one enters the start step, so the view is the one an update would answer.
+func (c *handlers) created() (Created, error) {
+	return Created{Request: c.in.Request, View: c.view()}, nil
 }
 
 // onCreated waits until the start step has been entered (an update sent with the

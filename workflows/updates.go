@@ -21,6 +21,9 @@ func (c *handlers) registerHandlers(ctx workflow.Context) error {
 	if err := workflow.SetQueryHandler(ctx, QueryCreateRequest, func() (string, error) { return c.in.Request, nil }); err != nil {
 		return err
 	}
+	if err := workflow.SetQueryHandler(ctx, QueryCreated, c.created); err != nil {
+		return err
+	}
 	for _, h := range []struct {
 		name          string
 		fn, validator any
