@@ -1,13 +1,13 @@
 package main
 
 import (
-	"fmt"
-	"io"
-	"slices"
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
