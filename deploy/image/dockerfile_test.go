@@ -2,12 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"gopkg.in/yaml.v3"
 )
 
 // dockerfileFacts are what the Dockerfile's final stage says the image is.
@@ -85,11 +87,26 @@ func git(t *testing.T, args ...string) string {
 	return strings.TrimSpace(string(b))
 }
 
-func parseTime(t *testing.T, s string) time.Time {
-	t.Helper()
-	tm, err := time.Parse(time.RFC3339, s)
+// TestDefaultTagIsComposes: docker load of a --tar built with the default tag gives the
+// image deploy/compose.yaml runs, so `docker compose up` needs no Docker build.
+func TestDefaultTagIsComposes(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "compose.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return tm
+	var compose struct {
+		Services map[string]struct{ Image string }
+	}
+	if err := yaml.Unmarshal(b, &compose); err != nil {
+		t.Fatal(err)
+	}
+	o, err := parseOptions([]string{"--tar", "x.tar"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, svc := range []string{"wijkflow-setup", "wijkflow-1", "wijkflow-2"} {
+		if got := compose.Services[svc].Image; got != o.tag.String() {
+			t.Errorf("compose service %s runs %q; the default --tag is %q", svc, got, o.tag)
+		}
+	}
 }
