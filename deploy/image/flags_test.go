@@ -26,6 +26,7 @@ func TestBadFlags(t *testing.T) {
 		want string
 	}{
 		{nil, "nothing to write: give --tar FILE, --oci DIR or --push REF"},
+		{[]string{"--tarball", "x.tar"}, "bad flag"},
 		{[]string{"--tar", "x.tar", "extra"}, `unexpected argument "extra"`},
 		{[]string{"--oci", dir, "--arch", "riscv64"}, `--arch "riscv64": the image is built for amd64 or arm64`},
 		{[]string{"--tar", "x.tar", "--tag", "Wijkflow:1"}, `--tag "Wijkflow:1"`},

@@ -5,82 +5,21 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
-	"slices"
-	"strings"
-
-	"github.com/google/go-containerregistry/pkg/name"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv("SOURCE_DATE_EPOCH"), os.Stdout, os.Stderr); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+		switch {
+		case errors.Is(err, flag.ErrHelp):
 			return
+		case errors.Is(err, errFlagSaid):
+			os.Exit(2)
 		}
 		fmt.Fprintln(os.Stderr, "image:", err)
 		os.Exit(1)
 	}
-}
-
-// archs are the platforms the image is built for: linux on these.
-var archs = []string{"amd64", "arm64"}
-
-// options are the flags.
-type options struct {
-	tar, oci, push string
-	tag            name.Tag
-	arch           string
-	caFile         string // "" for none
-	caAsked        bool   // --ca-certs given: a missing file is an error, not a warning
-}
-
-const usage = `usage: go run ./deploy/image [--tar FILE [--tag NAME]] [--oci DIR] [--push REF] [--arch amd64|arm64]
-
-Builds the wijkflow worker image without Docker (the Dockerfile's image, on an empty base
-with distroless's accounts and the build machine's CA certificates) and writes it to each
-place asked for. Progress goes to stderr; the digest to stdout.`
-
-// parseOptions reads the flags; the checks that need no build come first.
-func parseOptions(args []string, stderr io.Writer) (options, error) {
-	fs := flag.NewFlagSet("image", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprintln(stderr, usage); fs.PrintDefaults() }
-	var o options
-	tag := fs.String("tag", "wijkflow:latest", "the image's name in --tar and --oci (docker load shows it)")
-	fs.StringVar(&o.tar, "tar", "", "write a docker/podman load-able tarball to `FILE`")
-	fs.StringVar(&o.oci, "oci", "", "write an OCI image layout to `DIR`")
-	fs.StringVar(&o.push, "push", "", "push to the registry `REF` (registry/repository:tag), with docker's credentials")
-	fs.StringVar(&o.arch, "arch", "amd64", "the image's CPU: amd64 or arm64 (linux)")
-	fs.StringVar(&o.caFile, "ca-certs", systemCACerts, "the CA bundle to copy into the image; \"\" for none")
-	if err := fs.Parse(args); err != nil {
-		return o, err
-	}
-	fs.Visit(func(f *flag.Flag) { o.caAsked = o.caAsked || f.Name == "ca-certs" })
-	if fs.NArg() > 0 {
-		return o, fmt.Errorf("unexpected argument %q; every option is a flag (see -h)", fs.Arg(0))
-	}
-	if o.tar == "" && o.oci == "" && o.push == "" {
-		return o, errors.New("nothing to write: give --tar FILE, --oci DIR or --push REF (see -h)")
-	}
-	if !slices.Contains(archs, o.arch) {
-		return o, fmt.Errorf("--arch %q: the image is built for amd64 or arm64", o.arch)
-	}
-	t, err := name.NewTag(*tag)
-	if err != nil {
-		return o, fmt.Errorf("--tag %q: %w", *tag, err)
-	}
-	o.tag = t
-	if o.push != "" {
-		if strings.Contains(o.push, "://") {
-			return o, fmt.Errorf("--push %q: write registry/repository:tag, without http:// or https://", o.push)
-		}
-		if _, err := name.ParseReference(o.push); err != nil {
-			return o, fmt.Errorf("--push %q: %w", o.push, err)
-		}
-	}
-	return o, nil
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 
-	"github.com/google/go-containerregistry/pkg/name"
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 )
 
@@ -67,12 +66,11 @@ func run(ctx context.Context, args []string, epochEnv string, stdout, stderr io.
 		say("wrote the OCI layout %s", o.oci)
 	}
 	if o.push != "" {
-		ref, _ := name.ParseReference(o.push) // checked by parseOptions
-		if err := push(ctx, ref, img); err != nil {
+		if err := push(ctx, o.pushRef, img); err != nil {
 			return err
 		}
-		say("pushed %s@%s", ref.Context(), digest)
-		fmt.Fprintf(stdout, "%s@%s\n", ref.Context(), digest)
+		say("pushed %s@%s", o.pushRef.Context(), digest)
+		fmt.Fprintf(stdout, "%s@%s\n", o.pushRef.Context(), digest)
 		return nil
 	}
 	fmt.Fprintln(stdout, digest)
