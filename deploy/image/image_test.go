@@ -111,12 +111,15 @@ func ociImage(dir string) (v1.Image, error) {
 // TestImageTags: docker load names the image by --tag, the layout's index by its tag.
 func TestImageTags(t *testing.T) {
 	b := image(t)
-	m, err := tarball.LoadManifest(func() (f io.ReadCloser, err error) { return os.Open(b.tar) })
+	m, err := tarball.LoadManifest(func() (io.ReadCloser, error) { return os.Open(b.tar) })
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(m) != 1 || len(m[0].RepoTags) != 1 || m[0].RepoTags[0] != "wijkflow:test" {
 		t.Errorf("tarball's manifest.json: %+v, want RepoTags [wijkflow:test]", m)
+	}
+	if st, err := os.Stat(b.tar); err != nil || st.Mode().Perm() != 0o644 {
+		t.Errorf("the tarball: %v (%v), want mode 644 for others to load", st.Mode(), err)
 	}
 	idx, err := layout.ImageIndexFromPath(b.oci)
 	if err != nil {

@@ -43,6 +43,9 @@ func (o *tarOutput) write(img v1.Image) error {
 	if cerr := o.tmp.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil { // CreateTemp made it 0600; a tarball is for others to load
+		err = os.Chmod(o.tmp.Name(), 0o644)
+	}
 	if err == nil {
 		err = os.Rename(o.tmp.Name(), o.path)
 	}
