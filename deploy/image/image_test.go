@@ -118,8 +118,10 @@ func TestImageTags(t *testing.T) {
 	if len(m) != 1 || len(m[0].RepoTags) != 1 || m[0].RepoTags[0] != "wijkflow:test" {
 		t.Errorf("tarball's manifest.json: %+v, want RepoTags [wijkflow:test]", m)
 	}
-	if st, err := os.Stat(b.tar); err != nil || st.Mode().Perm() != 0o644 {
-		t.Errorf("the tarball: %v (%v), want mode 644 for others to load", st.Mode(), err)
+	if st, err := os.Stat(b.tar); err != nil {
+		t.Error(err)
+	} else if st.Mode().Perm() != 0o644 {
+		t.Errorf("the tarball's mode is %v; want 644, for others to load it", st.Mode())
 	}
 	idx, err := layout.ImageIndexFromPath(b.oci)
 	if err != nil {
