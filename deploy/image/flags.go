@@ -22,12 +22,12 @@ type options struct {
 	tar, oci, push string
 	tag            name.Tag
 	pushRef        name.Reference // push, parsed
-	arch           string
-	caFile         string // "" for none
-	caAsked        bool   // --ca-certs given: a missing file is an error, not a warning
+	archs          []string       // one image per CPU; several make an index
+	caFile         string         // "" for none
+	caAsked        bool           // --ca-certs given: a missing file is an error, not a warning
 }
 
-const usage = `usage: go run ./deploy/image [--tar FILE [--tag NAME]] [--oci DIR] [--push REF] [--arch amd64|arm64]
+const usage = `usage: go run ./deploy/image [--tar FILE [--tag NAME]] [--oci DIR] [--push REF] [--arch amd64,arm64]
 
 Builds the wijkflow worker image without Docker (the Dockerfile's image, on an empty base
 with distroless's accounts and the build machine's CA certificates) and writes it to each
@@ -43,7 +43,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.tar, "tar", "", "write a docker/podman load-able tarball to `FILE`")
 	fs.StringVar(&o.oci, "oci", "", "write an OCI image layout to `DIR`")
 	fs.StringVar(&o.push, "push", "", "push to the registry `REF` (registry/repository:tag), with docker's credentials")
-	fs.StringVar(&o.arch, "arch", "amd64", "the image's CPU: amd64 or arm64 (linux)")
+	arch := fs.String("arch", "amd64", "the image's CPU, amd64 or arm64 (linux); both, comma-separated, make a multi-platform index for --oci and --push")
 	fs.StringVar(&o.caFile, "ca-certs", systemCACerts, "the CA bundle to copy into the image; \"\" for none")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -58,8 +58,17 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	if o.tar == "" && o.oci == "" && o.push == "" {
 		return o, errors.New("nothing to write: give --tar FILE, --oci DIR or --push REF (see -h)")
 	}
-	if !slices.Contains(archs, o.arch) {
-		return o, fmt.Errorf("--arch %q: the image is built for amd64 or arm64", o.arch)
+	for _, a := range strings.Split(*arch, ",") {
+		switch {
+		case !slices.Contains(archs, a):
+			return o, fmt.Errorf("--arch %q: the image is built for amd64 or arm64", *arch)
+		case slices.Contains(o.archs, a):
+			return o, fmt.Errorf("--arch %q: %s twice", *arch, a)
+		}
+		o.archs = append(o.archs, a)
+	}
+	if len(o.archs) > 1 && o.tar != "" {
+		return o, fmt.Errorf("--tar holds one platform (docker load's format); give one --arch, or --oci or --push for %s", *arch)
 	}
 	t, err := name.NewTag(*tag)
 	if err != nil {

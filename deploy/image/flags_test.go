@@ -29,6 +29,8 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"--tarball", "x.tar"}, "bad flag"},
 		{[]string{"--tar", "x.tar", "extra"}, `unexpected argument "extra"`},
 		{[]string{"--oci", dir, "--arch", "riscv64"}, `--arch "riscv64": the image is built for amd64 or arm64`},
+		{[]string{"--oci", dir, "--arch", "amd64,amd64"}, `--arch "amd64,amd64": amd64 twice`},
+		{[]string{"--tar", "x.tar", "--arch", "amd64,arm64"}, "--tar holds one platform (docker load's format); give one --arch, or --oci or --push for amd64,arm64"},
 		{[]string{"--tar", "x.tar", "--tag", "Wijkflow:1"}, `--tag "Wijkflow:1"`},
 		{[]string{"--push", "https://registry.example.nl/wijkflow:1"}, "without http:// or https://"},
 		{[]string{"--push", "registry.example.nl/Wijkflow"}, `--push "registry.example.nl/Wijkflow"`},

@@ -62,8 +62,8 @@ func (o *tarOutput) discard() {
 	os.Remove(o.tmp.Name())
 }
 
-// ociOutput is --oci: an OCI image layout whose index names this image alone (the tag as
-// org.opencontainers.image.ref.name). Blobs of earlier builds in the folder stay.
+// ociOutput is --oci: an OCI image layout whose index.json names this image (or the
+// index of its platforms) alone, by the tag (org.opencontainers.image.ref.name). Blobs of earlier builds in the folder stay.
 type ociOutput struct {
 	dir string
 	tag name.Tag
@@ -82,12 +82,15 @@ func openOCI(dir string, tag name.Tag) (*ociOutput, error) {
 	return &ociOutput{dir: dir, tag: tag}, nil
 }
 
-func (o *ociOutput) write(img v1.Image) error {
+func (o *ociOutput) write(r result) error {
+	name := layout.WithAnnotations(map[string]string{"org.opencontainers.image.ref.name": o.tag.TagStr()})
 	p, err := layout.Write(o.dir, empty.Index)
-	if err == nil {
-		err = p.AppendImage(img, layout.WithAnnotations(map[string]string{
-			"org.opencontainers.image.ref.name": o.tag.TagStr(),
-		}))
+	switch {
+	case err != nil:
+	case r.idx != nil:
+		err = p.AppendIndex(r.idx, name)
+	default:
+		err = p.AppendImage(r.img, name)
 	}
 	if err != nil {
 		return fmt.Errorf("--oci %s: %w", o.dir, err)
@@ -104,10 +107,10 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// push is --push: the image to a registry, with the credentials docker login (or a
-// credential helper in ~/.docker/config.json) left, as crane and ko use them.
-func push(ctx context.Context, ref name.Reference, img v1.Image) error {
-	err := remote.Write(ref, img, remote.WithContext(ctx), remote.WithAuthFromKeychain(authn.DefaultKeychain))
+// push is --push: the image (or index) to a registry, with the credentials docker login
+// (or a credential helper in ~/.docker/config.json) left, as crane and ko use them.
+func push(ctx context.Context, ref name.Reference, r result) error {
+	err := remote.Push(ref, r.taggable(), remote.WithContext(ctx), remote.WithAuthFromKeychain(authn.DefaultKeychain))
 	if err != nil {
 		return fmt.Errorf("--push %s: %w", ref, err)
 	}

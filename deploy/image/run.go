@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 )
@@ -45,28 +46,39 @@ func run(ctx context.Context, args []string, epochEnv string, stdout, stderr io.
 	if c.definitions, err = definitionFiles(s.root); err != nil {
 		return err
 	}
-	img, err := build(ctx, c, s, o.arch, say)
+	var images []v1.Image
+	for _, arch := range o.archs {
+		img, err := build(ctx, c, s, arch, say)
+		if err != nil {
+			return err
+		}
+		images = append(images, img)
+	}
+	res, err := combine(images)
 	if err != nil {
 		return err
 	}
-	digest, err := img.Digest()
+	digest, err := res.taggable().Digest()
 	if err != nil {
 		return err
+	}
+	if res.idx != nil {
+		say("index of %s: %s", strings.Join(o.archs, ", "), digest)
 	}
 	if tarOut != nil {
-		if err := tarOut.write(img); err != nil {
+		if err := tarOut.write(res.img); err != nil {
 			return err
 		}
 		say("wrote %s (docker load -i %s: %s)", o.tar, o.tar, o.tag)
 	}
 	if ociOut != nil {
-		if err := ociOut.write(img); err != nil {
+		if err := ociOut.write(res); err != nil {
 			return err
 		}
 		say("wrote the OCI layout %s", o.oci)
 	}
 	if o.push != "" {
-		if err := push(ctx, o.pushRef, img); err != nil {
+		if err := push(ctx, o.pushRef, res); err != nil {
 			return err
 		}
 		say("pushed %s@%s", o.pushRef.Context(), digest)
