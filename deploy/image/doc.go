@@ -8,6 +8,7 @@
 //	go run ./deploy/image --tar wijkflow.tar [--tag wijkflow:1.0]   # docker load -i wijkflow.tar
 //	go run ./deploy/image --oci DIR                                 # an OCI image layout
 //	go run ./deploy/image --push registry.example.nl/wijkflow:1.0   # with docker's credentials
+//	go run ./deploy/image --arch amd64,arm64 --push REF             # an index of both platforms
 //
 // Progress goes to stderr; stdout gets the image's digest (after --push, REF@digest).
 // It lives beside the worker rather than in it: the worker binary does not link the
