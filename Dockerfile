@@ -1,7 +1,8 @@
 # The wijkflow worker image: `wijkflow worker` (task API, web app, codec endpoint, case
 # worker) without the embedded Temporal server and Web UI of `wijkflow dev`.
 #   docker build -t wijkflow .
-# The build stage only runs deploy/build.sh, which deploy/deploy_test.go also runs.
+# The build stage only runs deploy/build.sh, which deploy/image_test.go also runs.
+# Without Docker, `go run ./deploy/image` builds the same image in Go (README, "Deploy").
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
