@@ -395,7 +395,9 @@ func (c *migration) migrate(ctx workflow.Context, req MigrateRequest, plan Migra
 	if v := workflow.GetVersion(ctx, migrateChange, workflow.DefaultVersion, migrateVersion); v < migrateVersion {
 		plan = c.planMigration(req, workflow.Now(ctx), v) // a move recorded under an older rule
 	}
-	to := req.To
+	// The snapshots the case moves to are shared like those of its input (snapshot.go),
+	// so a migrated case holds no decoded copy of its own.
+	to := *shared(&req.To)
 	cond, err := conditionsFor(&to)
 	if err != nil { // checked in the plan; a compile cannot fail the second time
 		return
@@ -403,6 +405,7 @@ func (c *migration) migrate(ctx workflow.Context, req MigrateRequest, plan Migra
 	from := c.def.Version
 	c.in.Definition = to
 	c.in.Related = c.relatedAfter(req)
+	shareAll(c.in.Related)
 	c.def, c.cond = &to, cond
 	var kept, recomputed []string
 	for _, m := range plan.Tasks {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -110,7 +111,10 @@ func historyBytes(b *testing.B, events []*historypb.HistoryEvent) (total, start,
 // held in the worker's sticky cache) and reports the worker's heap per cached case: the
 // heap with the cases cached minus the heap after purging the cache, so the in-process
 // server's share is left out. "unshared" runs with each case decoding its own copy of
-// the definition snapshots (as before snapshot.go).
+// the definition snapshots (as before snapshot.go). A cached case also keeps one
+// goroutine (its workflow coroutine, blocked where it waits) whose stack the heap does
+// not count: goroutines/cached-case and stack-KB/cached-case are the same difference
+// for them, and a case costs the heap and the stack together.
 func BenchmarkCachedCaseMemory(b *testing.B) {
 	own, related := shipped(b, "dalfsen", "wijkteam")
 	for _, shared := range []bool{true, false} {
@@ -125,7 +129,7 @@ func BenchmarkCachedCaseMemory(b *testing.B) {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 			defer cancel()
 			const n = 2000
-			var perCase float64
+			var perCase, stackPerCase, goroutinesPerCase float64
 			for range b.N {
 				for i := range n {
 					id := fmt.Sprintf("mem-%s-%d", name, i)
@@ -137,12 +141,38 @@ func BenchmarkCachedCaseMemory(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				cached := testutil.LiveHeap()
+				cached, cachedStack, cachedGoroutines := testutil.LiveHeap(), stackInuse(), runtime.NumGoroutine()
 				sdkworker.PurgeStickyWorkflowCache()
+				awaitGoroutines(b, cachedGoroutines-n)
 				perCase = float64(cached-testutil.LiveHeap()) / n
+				stackPerCase = float64(cachedStack-stackInuse()) / n
+				goroutinesPerCase = float64(cachedGoroutines-runtime.NumGoroutine()) / n
 			}
 			b.ReportMetric(perCase/1024, "KB/cached-case")
+			b.ReportMetric(stackPerCase/1024, "stack-KB/cached-case")
+			b.ReportMetric(goroutinesPerCase, "goroutines/cached-case")
 		})
+	}
+}
+
+// stackInuse is the memory of goroutine stacks (after the collections of LiveHeap,
+// which free the stacks of goroutines that ended).
+func stackInuse() int64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.StackInuse)
+}
+
+// awaitGoroutines waits until at most want goroutines run: a purged case's coroutine
+// ends on its own goroutine, just after the purge lets it go.
+func awaitGoroutines(b *testing.B, want int) {
+	deadline := time.Now().Add(30 * time.Second)
+	for runtime.NumGoroutine() > want {
+		if time.Now().After(deadline) {
+			b.Logf("still %d goroutines, want %d: the figures count those left", runtime.NumGoroutine(), want)
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

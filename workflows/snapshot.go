@@ -52,7 +52,12 @@ func shareInput(in *CaseInput) {
 		return
 	}
 	in.Definition = *shared(&in.Definition)
-	for i := range in.Related {
-		in.Related[i] = *shared(&in.Related[i])
+	shareAll(in.Related)
+}
+
+// shareAll replaces each snapshot of defs by its shared copy, in place.
+func shareAll(defs []definitions.Definition) {
+	for i := range defs {
+		defs[i] = *shared(&defs[i])
 	}
 }

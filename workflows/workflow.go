@@ -80,8 +80,14 @@ type arrival struct {
 }
 
 // CaseWorkflow runs one case on the definition snapshot in its input. Registered under
-// CaseWorkflowName.
-func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
+// CaseWorkflowName. It takes the input by pointer, as the SDK keeps the decoded
+// argument for as long as the run is cached: newCaseRun swaps the snapshots in that
+// very value for the shared ones, so a cached case does not hold its own decoded copy
+// (the JSON in history is the same as for a value).
+func CaseWorkflow(ctx workflow.Context, in *CaseInput) (CaseResult, error) {
+	if in == nil {
+		in = &CaseInput{}
+	}
 	c, err := newCaseRun(ctx, in)
 	if err != nil {
 		return CaseResult{}, err
@@ -135,9 +141,11 @@ func CaseWorkflow(ctx workflow.Context, in CaseInput) (CaseResult, error) {
 	return CaseResult{Result: c.st.Result, Step: c.st.EndStep}, nil
 }
 
-// newCaseRun initialises the run's state from the input, without side effects.
-func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
-	shareInput(&in) // snapshot.go
+// newCaseRun initialises the run's state from the input, without side effects. It
+// changes in (the SDK's decoded copy, kept while the run is cached): the snapshots
+// become the shared ones, and the intake data, once kept in the state, is dropped.
+func newCaseRun(ctx workflow.Context, in *CaseInput) (*caseRun, error) {
+	shareInput(in) // snapshot.go
 	def := in.Definition
 	cond, err := conditionsFor(&def)
 	if err != nil {
@@ -146,7 +154,7 @@ func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 	if def.Steps.Step(def.Start) == nil {
 		return nil, temporal.NewNonRetryableApplicationError(fmt.Sprintf("definition has no start step %q", def.Start), ErrInvalid, nil)
 	}
-	c := (&caseRun{in: in, def: &def, cond: cond, lock: workflow.NewMutex(ctx)}).wire()
+	c := (&caseRun{in: *in, def: &def, cond: cond, lock: workflow.NewMutex(ctx)}).wire()
 	c.readRunVersions(ctx) // runversions.go
 	if in.Carried != nil {
 		c.st = in.Carried
@@ -168,6 +176,7 @@ func newCaseRun(ctx workflow.Context, in CaseInput) (*caseRun, error) {
 		Status:   StatusOpen,
 	}
 	c.st.keepAnswers("", "", now, in.Data)
+	in.Data, c.in.Data = nil, nil // the state holds it now
 	if c.st.CaseID == "" {
 		c.st.CaseID = workflow.GetInfo(ctx).WorkflowExecution.ID
 	}

@@ -104,7 +104,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	tf.register(fs)
 	fs.StringVar(&metricsAddr, "metrics-addr", "", "serve GET /metrics on this `host:port` instead of the API's [WIJKFLOW_METRICS_ADDR]")
 	fs.DurationVar(&drain, "drain", 0, "on SIGTERM, answer 503 on /readyz for this long before no longer taking requests, e.g. 5s for Kubernetes [WIJKFLOW_DRAIN]")
-	fs.IntVar(&cacheSize, "cache-size", 0, "open cases this worker keeps in memory, about 70 KB of heap each (default 0: the SDK's 10000) [WIJKFLOW_CACHE_SIZE]")
+	fs.IntVar(&cacheSize, "cache-size", 0, "open cases this worker keeps in memory, about 47 KB each, heap and stack (default 0: the SDK's 10000) [WIJKFLOW_CACHE_SIZE]")
 	fs.StringVar(&cc.Identity, "identity", "", "name of this worker in workflow histories (default pid@host)")
 	fs.StringVar(&history, "history", "", "JSON `file` that keeps the published definition versions across restarts")
 	var wf webFlags // webflags.go
