@@ -50,17 +50,21 @@ func BenchmarkBesideSDK(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer w.Stop()
-	run := strconv.FormatInt(time.Now().UnixNano(), 36)
+	// Ids and keys are new for every run of a side: with -count the sides run again on
+	// this server, where a key of an earlier run reaches that run's closed case.
+	runID := func() string { return strconv.FormatInt(time.Now().UnixNano(), 36) }
 
 	// Each baseline's line carries wijkflow's throughput over its own (a benchmark with
 	// sub-benchmarks prints no line of its own).
 	var wijkflow float64
 	b.Run("wijkflow", func(b *testing.B) {
+		run := runID()
 		wijkflow = drive(b, srv.Client, func(i int, creates, completes *timings) (string, error) {
 			return viaAPI(base, fmt.Sprintf("%s-%d-%d", run, b.N, i), creates, completes)
 		})
 	})
 	b.Run("sdk-minimal", func(b *testing.B) {
+		run := runID()
 		minimal := drive(b, srv.Client, func(i int, creates, completes *timings) (string, error) {
 			id := fmt.Sprintf("sdk-%s-%d-%d", run, b.N, i)
 			return id, viaSDK(srv.Client, client.StartWorkflowOptions{ID: id}, baselineWorkflow, creates, completes)
@@ -70,6 +74,7 @@ func BenchmarkBesideSDK(b *testing.B) {
 		}
 	})
 	b.Run("sdk-same-job", func(b *testing.B) {
+		run := runID()
 		sameJob := drive(b, srv.Client, func(i int, creates, completes *timings) (string, error) {
 			id := fmt.Sprintf("zoals-%s-%d-%d", run, b.N, i)
 			start := client.StartWorkflowOptions{ID: id, TypedSearchAttributes: zoalsStart()}
