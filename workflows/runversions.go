@@ -7,10 +7,10 @@ import "go.temporal.io/sdk/workflow"
 // escalationChange, listMemoChange, factsChange and factsLastEventsChange — at their
 // newest versions, in one marker instead of six.
 //
-// Why: the SDK upserts the search attribute TemporalChangeVersion with every new marker,
-// and Temporal rewrites the case's visibility row for every upsert. Six markers were six
-// of the eighteen visibility writes of a four-task case (BenchmarkBesideSDK), the largest
-// share of the embedded server's work per case. A run that finds no runVersionsChange
+// Why: the SDK upserts the search attribute TemporalChangeVersion with every new marker:
+// six markers were six more upsert events in a four-task case, each with the whole list
+// of change ids (Temporal collapses one transaction's upserts into one visibility write,
+// so the writes stayed one per workflow task; the events and bytes went). A run that finds no runVersionsChange
 // marker (every case started before it, on replay) asks for each change as it always did,
 // so its history replays unchanged. A change added after this one asks for its own
 // version as usual; a later bundle may take it in with a version 2 of this change.
