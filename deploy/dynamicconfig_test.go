@@ -25,4 +25,8 @@ func TestDynamicConfigLoads(t *testing.T) {
 	if vs := res.Map[key]; len(vs) != 1 || vs[0].Value != 10 {
 		t.Errorf("%s = %v; the README's figures are for the stock 10", key, vs)
 	}
+	eager := dynamicconfig.EnableEagerWorkflowStart.Key()
+	if vs := res.Map[eager]; len(vs) != 1 || vs[0].Value != true {
+		t.Errorf("%s = %v; creates start eagerly (README \"Creates start eagerly\")", eager, vs)
+	}
 }
