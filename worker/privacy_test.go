@@ -493,7 +493,7 @@ func TestErasureLeavesNothingInTheFile(t *testing.T) {
 var csrfRE = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 
 // signIn signs in to the web app with token and returns a client holding the session.
-func signIn(t *testing.T, base, token string) *http.Client {
+func signIn(t testing.TB, base, token string) *http.Client {
 	t.Helper()
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar}

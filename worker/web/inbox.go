@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/definitions/law"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/workflows"
@@ -31,23 +32,38 @@ var flashes = map[string]string{
 // maxCases is the number of cases one page of the inbox lists (and asks for their view).
 const maxCases = 100
 
-// inboxTask is one row of the inbox.
+// inboxTask is one row of the inbox, flat and worked out in Go: the template reads
+// fields only, for a page of a hundred rows costs mostly what its template does per
+// field (a field of an embedded struct is a slow lookup, a function a reflect call).
 type inboxTask struct {
-	workflows.TaskView
-	Resident    string
-	Process     string
-	TeamName    string // the team as workers name it
-	AssignedTo  string // who picked it up, as people name them
-	Stalled     bool
-	Suspended   bool
-	Mine        bool
-	Description string
+	CaseID, ID, Title string
+	CaseHref, Href    string // the case's page and the task's
+	Label             string // the task and the resident, for a screen reader's button
+	Resident          string
+	Process           string
+	TeamName          string // the team as workers name it
+	Assignee          string
+	AssignedTo        string // who picked it up, as people name them
+	Opened            time.Time
+	Deadline          *time.Time
+	Due               string // the deadline's last day in words, as the law counts it
+	DueClass          string // "late", "soon" or ""
+	Law               string
+	Overdue           bool
+	ClockStopped      bool
+	Extended          bool
+	EscalationLevel   int
+	Stalled           bool
+	Suspended         bool
+	Mine              bool
+	OnTime            bool // none of the marks above
 }
 
 type inboxData struct {
 	Mine  bool
 	Tasks []inboxTask
 	More  string // the next page's address, when visibility has more cases
+	Back  string // this list's address, where a row's form returns to
 }
 
 // listed is what GET /tasks answers.
@@ -115,7 +131,10 @@ func (a *app) inbox(w http.ResponseWriter, r *http.Request, rq *request) {
 	if !mine {
 		title, nav = "Taken van mijn team", "team"
 	}
-	d := inboxData{Mine: mine, Tasks: tasks}
+	d := inboxData{Mine: mine, Tasks: tasks, Back: "/taken"}
+	if !mine {
+		d.Back = "/taken?lijst=team"
+	}
 	if l.NextPageToken != "" {
 		next := url.Values{"pagina": {l.NextPageToken}}
 		if !mine {
@@ -151,11 +170,31 @@ func (a *app) listedRow(rq *request, def *definitions.Definition, t httpapi.Task
 
 // inboxRow is one row of the inbox.
 func (a *app) inboxRow(rq *request, def *definitions.Definition, t workflows.TaskView, resident string, stalled, suspended bool) inboxTask {
-	it := inboxTask{TaskView: t, Resident: resident, Stalled: stalled, Suspended: suspended,
-		Mine: t.Assignee == rq.user.ID, TeamName: a.teamLabel(rq.user.Gemeente, t.Team, def), AssignedTo: a.person(t.Assignee, def)}
+	it := inboxTask{CaseID: t.CaseID, ID: t.ID, Title: t.Title, Resident: resident,
+		TeamName: a.teamLabel(rq.user.Gemeente, t.Team, def), Assignee: t.Assignee, AssignedTo: a.person(t.Assignee, def),
+		Opened: t.Opened, Deadline: t.Deadline, Law: t.Law, Overdue: t.Overdue, ClockStopped: t.ClockStopped,
+		Extended: t.Extended, EscalationLevel: t.EscalationLevel, Stalled: stalled, Suspended: suspended,
+		Mine: t.Assignee == rq.user.ID}
+	it.CaseHref = "/zaken/" + url.PathEscape(t.CaseID)
+	it.Href = it.CaseHref + "/taken/" + url.PathEscape(t.ID)
+	it.Label = t.Title
+	if resident != "" {
+		it.Label += ", " + resident
+	}
 	if def != nil {
 		it.Process = def.Title
 	}
+	if t.Deadline != nil {
+		// A term ending at 00:00 ends the day before (law.LastDay), as the case page says.
+		it.Due = dateNL(law.LastDay(*t.Deadline))
+		switch {
+		case t.Overdue:
+			it.DueClass = "late"
+		case deadlineSoon(t.Deadline):
+			it.DueClass = "soon"
+		}
+	}
+	it.OnTime = !(it.Overdue || stalled || suspended || it.ClockStopped || it.Extended || it.EscalationLevel > 0)
 	return it
 }
 

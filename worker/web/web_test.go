@@ -113,6 +113,7 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				}
 				item := map[string]any{"caseId": id, "id": t.ID, "step": t.Step, "title": t.Title,
 					"roles": t.Roles, "team": t.Team, "assignee": t.Assignee, "deadline": t.Deadline, "overdue": t.Overdue,
+					"escalationLevel": t.EscalationLevel, "extended": t.Extended, "clockStopped": t.ClockStopped,
 					"process": v.Process, "definitionVersion": v.DefinitionVersion, "role": t.Role,
 					"suspended": v.Suspended, "stalled": v.Stalled}
 				if name, _ := v.Data["naam"].(string); !f.unnamed[id] {
@@ -693,5 +694,42 @@ func TestPersonFromTheTokensBesideAProvider(t *testing.T) {
 	def := &definitions.Definition{Roles: map[string]string{"wijkcoach": "Wijkcoach"}}
 	if got := a.person("u-7", def); got != "Anna de Vries (Wijkcoach)" {
 		t.Errorf("person(u-7) = %q", got)
+	}
+}
+
+// TestInboxRowsAsTheLawCounts: a row's term shows its last day as the law counts it (a
+// term ending at 00:00 ends the day before, law.LastDay, as on the case page), the
+// article beside it, late or soon as its class, its marks, and the links and button
+// of the task.
+func TestInboxRowsAsTheLawCounts(t *testing.T) {
+	f := newFixture(t)
+	f.signIn("coach-1")
+	f.api.listed = []string{"case-a", "case-b"}
+	late := task("case-a", "melding-1", "melding", "")
+	midnight := time.Date(2026, 3, 10, 0, 0, 0, 0, law.Amsterdam()) // ends at the start of 10 March
+	late.Deadline, late.Overdue, late.EscalationLevel = &midnight, true, 2
+	f.api.views["case-a"] = view("case-a", late)
+	f.api.views["case-b"] = view("case-b", task("case-b", "plan-1", "plan", "coach-1")) // due in two days
+	_, body, _ := f.get("/taken?lijst=team")
+	rows := strings.Split(body, "<tr")
+	if len(rows) != 4 { // the head's row, then the late task first
+		t.Fatalf("%d rows, want a head and two tasks:\n%s", len(rows)-1, body)
+	}
+	for _, want := range []string{` class="row-late"`, `<span class="late">9 maart 2026</span> <span class="law">(Wmo 2015 art. 2.3.2)</span>`,
+		"opgeschaald (niveau 2)", `href="/zaken/case-a"`, `href="/zaken/case-a/taken/melding-1"`,
+		`action="/zaken/case-a/taken/melding-1/claimen"`, `Oppakken<span class="vh">: Titel melding-1, Inwoner case-a</span>`,
+		`name="terug" value="/taken?lijst=team"`} {
+		if !strings.Contains(rows[2], want) {
+			t.Errorf("late row lacks %s:\n%s", want, rows[2])
+		}
+	}
+	if strings.Contains(rows[2], "op tijd") {
+		t.Errorf("a late row reads op tijd:\n%s", rows[2])
+	}
+	for _, want := range []string{`<span class="soon">`, `op tijd`, `Teruggeven<span class="vh">: Titel plan-1, Inwoner case-b</span>`,
+		`action="/zaken/case-b/taken/plan-1/teruggeven"`} {
+		if !strings.Contains(rows[3], want) {
+			t.Errorf("row due soon lacks %s:\n%s", want, rows[3])
+		}
 	}
 }

@@ -1,0 +1,134 @@
+package worker_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/wijkflow/wijkflow/definitions"
+		"github.com/wijkflow/wijkflow/internal/testutil/testserver"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// BenchmarkTeamList measures the web team list (/taken?lijst=team, a page of 100 cases)
+// and GET /api/v1/tasks in one process among open cases of testdorp/vier on the embedded
+// server (WIJKFLOW_BENCH_OPEN, default 1,000, created through the API first and not
+// timed): each op is one read by one user, then one read by each of ten users at once.
+// It reports p50/p95 of both series and the process's CPU per read, the figure that
+// decides how ten users at once fare on a few cores:
+//
+//	go test ./worker -run '^$' -bench TeamList -benchtime 200x
+func BenchmarkTeamList(b *testing.B) {
+	open := 1000
+	if s := os.Getenv("WIJKFLOW_BENCH_OPEN"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 100 {
+			b.Fatalf("WIJKFLOW_BENCH_OPEN=%q: want a number of open cases, at least 100", s)
+		}
+		open = n
+	}
+	srv := testserver.Start(b, testserver.Options{})
+	defs, issues := definitions.LoadDir("testdata/vier")
+	if err := issues.Err(); err != nil {
+		b.Fatal(err)
+	}
+	_, base := serve(b, srv.Client, srv.Namespace(), svcOpts{taskQueue: "vier", defs: defs})
+	run := strconv.FormatInt(time.Now().UnixNano(), 36)
+	next := make(chan int)
+	errs := make(chan error, open)
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			for i := range next {
+				var v workflows.CaseView
+				status, err := post(base+"/api/v1/cases", map[string]any{"gemeente": "testdorp", "process": "vier",
+					"team": "noord", "data": map[string]any{"bron": "inwoner"}}, fmt.Sprintf("tl-%s-%d", run, i), &v)
+				if err == nil && status != http.StatusCreated {
+					err = fmt.Errorf("create: %d", status)
+				}
+				if err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	for i := range open {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		b.Fatal(err)
+	}
+	web := signIn(b, base, "test-coach-noord")
+	read := func(c *http.Client, path, want string) time.Duration {
+		start := time.Now()
+		req, _ := http.NewRequest(http.MethodGet, base+path, nil)
+		req.Header.Set("Authorization", "Bearer test-coach-noord")
+		resp, err := c.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		took := time.Since(start)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), want) {
+			b.Fatalf("%s: %d %.300s", path, resp.StatusCode, body)
+		}
+		return took
+	}
+	for _, list := range []struct{ name, path, want string }{
+		{"web-team", "/taken?lijst=team", "Volgende pagina"},
+		{"api-tasks", "/api/v1/tasks", `"nextPageToken"`},
+	} {
+		b.Run(list.name, func(b *testing.B) {
+			read(web, list.path, list.want) // the first scan
+			var one, ten []time.Duration
+			cpu := cpuTime()
+			b.ResetTimer()
+			for range b.N {
+				one = append(one, read(web, list.path, list.want))
+				var mu sync.Mutex
+				var wg sync.WaitGroup
+				for range 10 {
+					wg.Go(func() {
+						d := read(web, list.path, list.want)
+						mu.Lock()
+						ten = append(ten, d)
+						mu.Unlock()
+					})
+				}
+				wg.Wait()
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(11*b.N), "cpu-ms/read")
+			for _, s := range []struct {
+				name string
+				all  []time.Duration
+			}{{"one", one}, {"ten", ten}} {
+				slices.Sort(s.all)
+				at := func(p float64) float64 { return float64(s.all[int(p*float64(len(s.all)-1))].Microseconds()) / 1000 }
+				b.ReportMetric(at(0.50), s.name+"-p50-ms")
+				b.ReportMetric(at(0.95), s.name+"-p95-ms")
+			}
+		})
+	}
+}
+
+// cpuTime is the process's user and system CPU time so far, in nanoseconds.
+func cpuTime() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Utime.Nano() + ru.Stime.Nano()
+}
