@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/wijkflow/wijkflow/definitions"
-		"github.com/wijkflow/wijkflow/internal/testutil/testserver"
+	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
