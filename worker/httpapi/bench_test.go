@@ -49,7 +49,7 @@ func BenchmarkAPI(b *testing.B) {
 			e.within(5*time.Minute, "1,000 cases with their tasks in visibility", func() bool {
 				n := 0
 				for _, tok := range tokens {
-					var l taskList
+					var l TaskList
 					e.must(200, tok, "GET", "/tasks?pageSize=1000", nil).decode(b, &l)
 					n += len(l.Tasks)
 				}
@@ -69,7 +69,7 @@ func BenchmarkAPI(b *testing.B) {
 				r := e.must(200, "coach-lemelerveld", "GET", "/tasks"+query, nil)
 				lat = append(lat, time.Since(start))
 				b.StopTimer()
-				var l taskList
+				var l TaskList
 				r.decode(b, &l)
 				if len(l.Tasks) != want {
 					b.Fatalf("%d tasks, want %d", len(l.Tasks), want)

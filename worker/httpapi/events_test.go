@@ -64,7 +64,7 @@ func TestDeliverEvent(t *testing.T) {
 		t.Errorf("received: case %v, task %v", v.Received, first.Tasks[0].Received)
 	}
 	e.eventually("the task in the task list", func() bool {
-		var list taskList
+		var list TaskList
 		e.must(200, "coach", "GET", "/tasks", nil).decode(t, &list)
 		for _, tk := range list.Tasks {
 			if tk.CaseID == v.ID && tk.ID == "hulp-1" {

@@ -18,7 +18,7 @@ func TestDalfsenPath(t *testing.T) {
 	}
 
 	// The inbox shows the melding with its form, once visibility has caught up.
-	var inbox taskList
+	var inbox TaskList
 	e.eventually("the melding in the inbox", func() bool {
 		e.must(200, "coach", "GET", "/tasks", nil).decode(t, &inbox)
 		return slices.ContainsFunc(inbox.Tasks, func(tk TaskItem) bool { return tk.CaseID == v.ID })

@@ -113,7 +113,7 @@ func TestListTasks(t *testing.T) {
 	a := e.newCase("coach")
 	e.newCase("coach-nieuwleusen")
 	inbox := func(token, query string) []string {
-		var l taskList
+		var l TaskList
 		e.must(200, token, "GET", "/tasks"+query, nil).decode(t, &l)
 		var out []string
 		for _, tk := range l.Tasks {
@@ -164,7 +164,7 @@ func TestTasksOfAnOlderVersion(t *testing.T) {
 		newer = append(newer, &c)
 	}
 	later := e.otherAPI(newer)
-	var l taskList
+	var l TaskList
 	later.eventually("the task listed", func() bool {
 		later.must(200, "coach", "GET", "/tasks", nil).decode(t, &l)
 		return len(l.Tasks) == 1
@@ -183,7 +183,7 @@ func TestTasksOfAnOlderVersion(t *testing.T) {
 func TestTasksShowOwnChangesAtOnce(t *testing.T) {
 	e := newEnv(t)
 	tasks := func(e *env) []string {
-		var l taskList
+		var l TaskList
 		e.must(200, "coach", "GET", "/tasks", nil).decode(t, &l)
 		var out []string
 		for _, tk := range l.Tasks {
@@ -206,7 +206,7 @@ func TestTasksShowOwnChangesAtOnce(t *testing.T) {
 	want := tasks(e)
 
 	other := e.otherAPI(e.api.cfg.Definitions)
-	var l taskList
+	var l TaskList
 	other.eventually("the other API process lists the same tasks", func() bool {
 		other.must(200, "coach", "GET", "/tasks", nil).decode(t, &l)
 		var got []string
@@ -252,7 +252,7 @@ func TestTasksPages(t *testing.T) {
 		if pages > 3 {
 			t.Fatalf("more than 3 pages for 3 cases: %v", seen)
 		}
-		var l taskList
+		var l TaskList
 		e.must(200, "coach", "GET", path, nil).decode(t, &l)
 		if len(l.Tasks) != 1 {
 			t.Fatalf("page %d holds %d tasks; want the one task of one case", pages+1, len(l.Tasks))

@@ -30,8 +30,8 @@ type TaskItem struct {
 	Form     definitions.Form `json:"form"`
 }
 
-// taskList is the answer of GET /tasks.
-type taskList struct {
+// TaskList is the answer of GET /tasks.
+type TaskList struct {
 	Tasks         []TaskItem `json:"tasks"`
 	NextPageToken string     `json:"nextPageToken,omitempty"`
 }
@@ -65,7 +65,7 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 	if err != nil {
 		return err
 	}
-	out := taskList{Tasks: []TaskItem{}}
+	out := TaskList{Tasks: []TaskItem{}}
 	now := time.Now()
 	lead := a.isLead(u)
 	cases := 0

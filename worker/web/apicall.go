@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 
 	"github.com/wijkflow/wijkflow/internal/words"
@@ -37,12 +38,18 @@ func (e *apiError) fieldErrors() map[string]string {
 	return out
 }
 
-// answer is a recorded API response.
+// answer is a recorded API response: its JSON, or its value as the API handed it over
+// (httpapi.ValueWriter).
 type answer struct {
 	status int
 	header http.Header
 	body   bytes.Buffer
+	value  any
+	valued bool
 }
+
+// WriteValue takes a 2xx answer's value as the API has it.
+func (a *answer) WriteValue(v any) { a.value, a.valued = v, true }
 
 func (a *answer) Header() http.Header         { return a.header }
 func (a *answer) Write(b []byte) (int, error) { return a.body.Write(b) }
@@ -81,5 +88,23 @@ func (a *app) call(ctx context.Context, token, method, path string, q url.Values
 	if out == nil {
 		return nil
 	}
+	if ans.valued {
+		return takeValue(ans.value, out)
+	}
 	return json.Unmarshal(ans.body.Bytes(), out)
+}
+
+// takeValue puts the API's value v into out: as it is when out points to v's type (the
+// web reads it, never changes it), else through its JSON, as over the wire.
+func takeValue(v, out any) error {
+	o := reflect.ValueOf(out)
+	if o.Kind() == reflect.Pointer && !o.IsNil() && v != nil && reflect.TypeOf(v) == o.Type().Elem() {
+		o.Elem().Set(reflect.ValueOf(v))
+		return nil
+	}
+	js, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(js, out)
 }

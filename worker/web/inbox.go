@@ -66,12 +66,6 @@ type inboxData struct {
 	Back  string // this list's address, where a row's form returns to
 }
 
-// listed is what GET /tasks answers.
-type listed struct {
-	Tasks         []httpapi.TaskItem `json:"tasks"`
-	NextPageToken string             `json:"nextPageToken"`
-}
-
 // inbox lists my tasks or my team's from GET /tasks: the gemeente's shared list of open
 // cases with each case's open tasks and resident's name from its (encrypted) memo — no
 // query per case. Only the case just changed (?bijgewerkt=) is asked for its view, which
@@ -87,7 +81,7 @@ func (a *app) inbox(w http.ResponseWriter, r *http.Request, rq *request) {
 	if pageToken != "" {
 		q.Set("pageToken", pageToken)
 	}
-	var l listed
+	var l httpapi.TaskList
 	if err := a.call(r.Context(), rq.sess.Token, "GET", "/tasks", q, nil, "", &l); err != nil {
 		a.apiFailure(w, r, rq, err)
 		return
