@@ -40,8 +40,7 @@ type inboxTask struct {
 	CaseHref, Href    string // the case's page and the task's
 	Label             string // the task and the resident, for a screen reader's button
 	Resident          string
-	Process           string
-	TeamName          string // the team as workers name it
+	Under             string // the process and the team as workers name it, under the title
 	Assignee          string
 	AssignedTo        string // who picked it up, as people name them
 	Opened            time.Time
@@ -52,11 +51,12 @@ type inboxTask struct {
 	Overdue           bool
 	ClockStopped      bool
 	Extended          bool
-	EscalationLevel   int
+	Escalation        string // "opgeschaald (niveau 2)", or "" when not escalated
 	Stalled           bool
 	Suspended         bool
 	Mine              bool
-	OnTime            bool // none of the marks above
+	OnTime            bool   // none of the marks above
+	Nonce             string // the Idempotency-Key of the row's form (see funcs' nonce)
 }
 
 type inboxData struct {
@@ -165,18 +165,22 @@ func (a *app) listedRow(rq *request, def *definitions.Definition, t httpapi.Task
 // inboxRow is one row of the inbox.
 func (a *app) inboxRow(rq *request, def *definitions.Definition, t workflows.TaskView, resident string, stalled, suspended bool) inboxTask {
 	it := inboxTask{CaseID: t.CaseID, ID: t.ID, Title: t.Title, Resident: resident,
-		TeamName: a.teamLabel(rq.user.Gemeente, t.Team, def), Assignee: t.Assignee, AssignedTo: a.person(t.Assignee, def),
+		Assignee: t.Assignee, AssignedTo: a.person(t.Assignee, def),
 		Opened: t.Opened, Deadline: t.Deadline, Law: t.Law, Overdue: t.Overdue, ClockStopped: t.ClockStopped,
-		Extended: t.Extended, EscalationLevel: t.EscalationLevel, Stalled: stalled, Suspended: suspended,
-		Mine: t.Assignee == rq.user.ID}
+		Extended: t.Extended, Stalled: stalled, Suspended: suspended,
+		Mine: t.Assignee == rq.user.ID, Nonce: randomString()}
+	if t.EscalationLevel > 0 {
+		it.Escalation = "opgeschaald (niveau " + strconv.Itoa(t.EscalationLevel) + ")"
+	}
 	it.CaseHref = "/zaken/" + url.PathEscape(t.CaseID)
 	it.Href = it.CaseHref + "/taken/" + url.PathEscape(t.ID)
 	it.Label = t.Title
 	if resident != "" {
 		it.Label += ", " + resident
 	}
+	it.Under = "team " + a.teamLabel(rq.user.Gemeente, t.Team, def)
 	if def != nil {
-		it.Process = def.Title
+		it.Under = def.Title + " · " + it.Under
 	}
 	if t.Deadline != nil {
 		// A term ending at 00:00 ends the day before (law.LastDay), as the case page says.
@@ -188,7 +192,7 @@ func (a *app) inboxRow(rq *request, def *definitions.Definition, t workflows.Tas
 			it.DueClass = "soon"
 		}
 	}
-	it.OnTime = !(it.Overdue || stalled || suspended || it.ClockStopped || it.Extended || it.EscalationLevel > 0)
+	it.OnTime = !(it.Overdue || stalled || suspended || it.ClockStopped || it.Extended || it.Escalation != "")
 	return it
 }
 
