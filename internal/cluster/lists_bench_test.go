@@ -26,9 +26,10 @@ import (
 // BenchmarkListsAtScale measures the lists a team works from among many open cases, on
 // the cluster (PostgreSQL, Temporal with its stock dynamic config, so
 // frontend.namespaceRPS.visibility is 10, two workers) and on `wijkflow dev`, one after
-// the other. Each topology first gets WIJKFLOW_BENCH_OPEN open cases of testdorp/vier
-// (default 10,000) through the task API, half in team noord and half in zuid, a third
-// one task further and some claimed by the coach; seeding is logged and reported
+// the other (WIJKFLOW_BENCH_ON=cluster or dev measures one of them). Each topology
+// first gets WIJKFLOW_BENCH_OPEN open cases of testdorp/vier (default 10,000) through
+// the task API, half in team noord and half in zuid, a third one task further and some
+// claimed by the coach; seeding is logged and reported
 // (seed-cases/s), not timed. Then four lists are read through HTTP only, as a user's
 // client does, each listRequests times by one user reloading (paced: reloadEvery) and
 // listRequests times by listUsers users at once: the coach's GET /api/v1/tasks
@@ -58,18 +59,30 @@ func BenchmarkListsAtScale(b *testing.B) {
 		open = n
 	}
 
+	on := os.Getenv("WIJKFLOW_BENCH_ON") // "cluster" or "dev" measures only that one
+	if on != "" && on != "cluster" && on != "dev" {
+		b.Fatalf(`WIJKFLOW_BENCH_ON=%q: want "cluster", "dev" or nothing for both`, on)
+	}
+	if on != "dev" {
+		measureCluster(b, open)
+	}
+	if on != "cluster" {
+		dev := startDev(b)
+		local := scaleTarget{urls: []string{dev.URL}, pids: map[string]int{"dev": dev.Pid()},
+			temporalLog: filepath.Join(dev.dir, "temporal.log")}
+		local.open, local.seeded = open, seedOpen(b, "dev", local.urls, open)
+		b.Run("dev", func(b *testing.B) { measureLists(b, local) })
+	}
+}
+
+// measureCluster seeds and measures the production topology, and stops it.
+func measureCluster(b *testing.B, open int) {
 	c := startCluster(b)
 	cluster := scaleTarget{urls: []string{c.Workers[0].URL, c.Workers[1].URL}, pids: c.Pids(),
 		temporalLog: filepath.Join(c.Temporal.dir, "temporal.log")}
 	cluster.open, cluster.seeded = open, seedOpen(b, "cluster", cluster.urls, open)
 	b.Run("cluster", func(b *testing.B) { measureLists(b, cluster) })
 	c.Stop() // a list that failed is a finding: dev is measured all the same
-
-	dev := startDev(b)
-	local := scaleTarget{urls: []string{dev.URL}, pids: map[string]int{"dev": dev.Pid()},
-		temporalLog: filepath.Join(dev.dir, "temporal.log")}
-	local.open, local.seeded = open, seedOpen(b, "dev", local.urls, open)
-	b.Run("dev", func(b *testing.B) { measureLists(b, local) })
 }
 
 // scaleTarget is one seeded topology: its workers' URLs, its processes and the file its
