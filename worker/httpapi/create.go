@@ -35,7 +35,8 @@ type createRequest struct {
 }
 
 // createCase starts a case on the current definition of the process and answers with
-// its first view, open tasks included, in one round trip (Update-with-Start). With an
+// its first view, open tasks included: an eager start, whose first workflow task this
+// process runs at once, and a query (startCase; README "Creates start eagerly"). With an
 // Idempotency-Key the case id derives from the caller and the key, so a retry reaches
 // the same case and gets its view; the same key with another body is a 409.
 func (a *api) createCase(w http.ResponseWriter, r *http.Request, u *auth.User) error {
