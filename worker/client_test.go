@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/contrib/envconfig"
 
 	"github.com/wijkflow/wijkflow/internal/crypt"
@@ -63,6 +64,10 @@ func TestClientOptions(t *testing.T) {
 			}
 			if p, err := opts.DataConverter.ToPayload("x"); err != nil || !crypt.IsEncrypted(p) {
 				t.Errorf("payloads are not encrypted: %v %v", p, err)
+			}
+			// Encrypted payloads do not shrink: no gzip on the calls (the SDK's default).
+			if _, none := opts.ConnectionOptions.GrpcCompression.(*client.GrpcCompressionNone); !none {
+				t.Errorf("gRPC compression %T, want none", opts.ConnectionOptions.GrpcCompression)
 			}
 		})
 	}

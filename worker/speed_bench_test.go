@@ -15,10 +15,12 @@ import (
 
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/contrib/envconfig"
 	sdkworker "go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/workflows"
@@ -30,43 +32,45 @@ import (
 // API; sdk-minimal, the same four tasks written by hand with the SDK and nothing else
 // (vierBaseline); sdk-same-job, the same plus what the task lists and deadlines need,
 // as a team would build it (VierZoals). It reports each side's cases/s, create and
-// complete p50/p99, every create answered 202 (the first view not ready in time), the
-// history events and visibility writes of one finished case, and on each baseline's line
-// wijkflow's throughput over that baseline's:
+// complete p50/p99, the CPU per case of the whole process (server included), every
+// create answered 202 (the first view not ready in time), the history events and
+// visibility writes of one finished case, and on each baseline's line wijkflow's
+// throughput over that baseline's:
 //
 //	go test ./worker -run '^$' -bench BesideSDK -benchtime 300x -timeout 30m
 func BenchmarkBesideSDK(b *testing.B) {
-	srv := testserver.Start(b, testserver.Options{})
 	defs, issues := definitions.LoadDir("testdata/vier")
 	if err := issues.Err(); err != nil {
 		b.Fatal(err)
 	}
-	_, base := serve(b, srv.Client, srv.Namespace(), svcOpts{taskQueue: "vier", defs: defs})
-	// The baselines poll as wijkflow's worker does, so that only the workflows differ.
-	w := sdkworker.New(srv.Client, sdkQueue, sdkworker.Options{WorkflowTaskPollerBehavior: worker.WorkflowPollers()})
-	w.RegisterWorkflowWithOptions(vierBaseline, workflow.RegisterOptions{Name: baselineWorkflow})
-	w.RegisterWorkflowWithOptions(vierZoals, workflow.RegisterOptions{Name: zoalsWorkflow})
-	if err := w.Start(); err != nil {
-		b.Fatal(err)
-	}
-	defer w.Stop()
-	// Ids and keys are new for every run of a side: with -count the sides run again on
-	// this server, where a key of an earlier run reaches that run's closed case.
-	runID := func() string { return strconv.FormatInt(time.Now().UnixNano(), 36) }
+	// Every run of a side has a server of its own, new and empty: on a shared one each
+	// side would run on the history and visibility rows of the sides before it, and the
+	// last side (with -count, all its runs) on the fullest SQLite file.
 
 	// Each baseline's line carries wijkflow's throughput over its own (a benchmark with
 	// sub-benchmarks prints no line of its own).
 	var wijkflow float64
 	b.Run("wijkflow", func(b *testing.B) {
-		run := runID()
+		srv := testserver.Start(b, testserver.Options{})
+		// wijkflow dials as `wijkflow worker` does (worker.Dial: no gRPC gzip); the
+		// baselines use the SDK's defaults, as a hand-written worker would.
+		own, err := worker.Dial(context.Background(), worker.ClientConfig{
+			Connection: envconfig.ClientConfigProfile{Address: srv.Address(), Namespace: srv.Namespace()},
+			Keys:       testutil.Keys(), Logger: testserver.Log(b),
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(own.Close) // after the service's shutdown, which serve registers next
+		_, base := serve(b, own, srv.Namespace(), svcOpts{taskQueue: "vier", defs: defs})
 		wijkflow = drive(b, srv.Client, func(i int, creates, completes *timings) (string, error) {
-			return viaAPI(base, fmt.Sprintf("%s-%d-%d", run, b.N, i), creates, completes)
+			return viaAPI(base, fmt.Sprintf("%d-%d", b.N, i), creates, completes)
 		})
 	})
 	b.Run("sdk-minimal", func(b *testing.B) {
-		run := runID()
+		srv := sdkServer(b)
 		minimal := drive(b, srv.Client, func(i int, creates, completes *timings) (string, error) {
-			id := fmt.Sprintf("sdk-%s-%d-%d", run, b.N, i)
+			id := fmt.Sprintf("sdk-%d-%d", b.N, i)
 			return id, viaSDK(srv.Client, client.StartWorkflowOptions{ID: id}, baselineWorkflow, creates, completes)
 		})
 		if wijkflow > 0 { // not when -bench leaves wijkflow's side out
@@ -74,9 +78,9 @@ func BenchmarkBesideSDK(b *testing.B) {
 		}
 	})
 	b.Run("sdk-same-job", func(b *testing.B) {
-		run := runID()
+		srv := sdkServer(b)
 		sameJob := drive(b, srv.Client, func(i int, creates, completes *timings) (string, error) {
-			id := fmt.Sprintf("zoals-%s-%d-%d", run, b.N, i)
+			id := fmt.Sprintf("zoals-%d-%d", b.N, i)
 			start := client.StartWorkflowOptions{ID: id, TypedSearchAttributes: zoalsStart()}
 			return id, viaSDK(srv.Client, start, zoalsWorkflow, creates, completes)
 		})
@@ -84,6 +88,20 @@ func BenchmarkBesideSDK(b *testing.B) {
 			b.ReportMetric(wijkflow/sameJob, "throughput-ratio-same-job")
 		}
 	})
+}
+
+// sdkServer starts a new embedded server with a worker of both baselines on it, polling
+// as wijkflow's worker does, so that only the workflows differ.
+func sdkServer(b *testing.B) *testserver.Server {
+	srv := testserver.Start(b, testserver.Options{})
+	w := sdkworker.New(srv.Client, sdkQueue, sdkworker.Options{WorkflowTaskPollerBehavior: worker.WorkflowPollers()})
+	w.RegisterWorkflowWithOptions(vierBaseline, workflow.RegisterOptions{Name: baselineWorkflow})
+	w.RegisterWorkflowWithOptions(vierZoals, workflow.RegisterOptions{Name: zoalsWorkflow})
+	if err := w.Start(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(w.Stop)
+	return srv
 }
 
 // sdkQueue is the task queue of both baselines.
@@ -125,7 +143,7 @@ func drive(b *testing.B, c client.Client, oneCase func(i int, creates, completes
 	var last atomic.Value
 	var wg sync.WaitGroup
 	b.ResetTimer()
-	start := time.Now()
+	start, cpu := time.Now(), cpuTime()
 	for range inFlight {
 		wg.Go(func() {
 			for i := range next {
@@ -142,7 +160,7 @@ func drive(b *testing.B, c client.Client, oneCase func(i int, creates, completes
 	}
 	close(next)
 	wg.Wait()
-	took := time.Since(start)
+	took, spent := time.Since(start), cpuTime()-cpu
 	b.StopTimer()
 	close(errs)
 	for err := range errs {
@@ -150,6 +168,8 @@ func drive(b *testing.B, c client.Client, oneCase func(i int, creates, completes
 	}
 	perSec := float64(b.N) / took.Seconds()
 	b.ReportMetric(perSec, "cases/s")
+	// The whole process's CPU: Temporal's server, the worker, the API and the driver.
+	b.ReportMetric(float64(spent)/1e6/float64(b.N), "cpu-ms/case")
 	creates.report(b, "create")
 	completes.report(b, "complete")
 	b.ReportMetric(float64(creates.n), "creates-202")
