@@ -94,13 +94,19 @@ func (a *app) call(ctx context.Context, token, method, path string, q url.Values
 	return json.Unmarshal(ans.body.Bytes(), out)
 }
 
-// takeValue puts the API's value v into out: as it is when out points to v's type (the
-// web reads it, never changes it), else through its JSON, as over the wire.
+// takeValue puts the API's value v into out: as it is when out points to v's type, or
+// v is a pointer to it (the web reads it, never changes it), else through its JSON, as
+// over the wire.
 func takeValue(v, out any) error {
-	o := reflect.ValueOf(out)
-	if o.Kind() == reflect.Pointer && !o.IsNil() && v != nil && reflect.TypeOf(v) == o.Type().Elem() {
-		o.Elem().Set(reflect.ValueOf(v))
-		return nil
+	o, val := reflect.ValueOf(out), reflect.ValueOf(v)
+	if o.Kind() == reflect.Pointer && !o.IsNil() && v != nil {
+		if val.Kind() == reflect.Pointer && !val.IsNil() && val.Type() == o.Type() {
+			val = val.Elem()
+		}
+		if val.Type() == o.Type().Elem() {
+			o.Elem().Set(val)
+			return nil
+		}
 	}
 	js, err := json.Marshal(v)
 	if err != nil {

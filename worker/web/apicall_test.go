@@ -15,6 +15,10 @@ func TestTakeValue(t *testing.T) {
 	if err := takeValue(list, &same); err != nil || same.Tasks[0].Resident != &name {
 		t.Errorf("same type: %v, %#v: want the value itself", err, same)
 	}
+	same = httpapi.TaskList{}
+	if err := takeValue(&list, &same); err != nil || same.Tasks[0].Resident != &name {
+		t.Errorf("a pointer to the type: %v, %#v: want the value itself", err, same)
+	}
 	var other struct {
 		Tasks []struct {
 			CaseID   string `json:"caseId"`
