@@ -34,7 +34,8 @@ const probeValue = "wijkflow-search-attribute-probe"
 // retries. So it checks as a create would: a visibility query naming them (the frontend),
 // then a probe execution that sets all of them on a task queue no worker polls (the
 // frontend and history validate them), whose history must carry every one back (the
-// history service maps them); then it deletes the probe, which also times out by itself.
+// history service maps them), as must its visibility row (the visibility store maps
+// them); then it deletes the probe, which also times out by itself.
 // waiting, when not nil, is told of each refused attempt.
 func WaitUsable(ctx context.Context, c client.Client, namespace string, waiting func(attempt int, err error)) error {
 	attempt := 0
@@ -101,6 +102,28 @@ func WaitUsable(ctx context.Context, c client.Client, namespace string, waiting 
 		for name := range attrs {
 			if _, ok := got[name]; !ok {
 				return fmt.Errorf("the history service does not map %s yet", name)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// The visibility store writes the row later, with its own copy of the mappings.
+	err = retry("visibility row of the probe", func() error {
+		resp, err := c.ListWorkflow(ctx, &workflowservice.ListWorkflowExecutionsRequest{
+			Namespace: namespace, Query: "WorkflowId = '" + id + "'",
+		})
+		if err != nil {
+			return err
+		}
+		if len(resp.GetExecutions()) == 0 {
+			return errors.New("visibility does not list the probe yet")
+		}
+		got := resp.GetExecutions()[0].GetSearchAttributes().GetIndexedFields()
+		for name := range attrs {
+			if _, ok := got[name]; !ok {
+				return fmt.Errorf("the visibility row of the probe lacks %s", name)
 			}
 		}
 		return nil
