@@ -98,13 +98,8 @@ func WaitUsable(ctx context.Context, c client.Client, namespace string, waiting 
 		if len(events) == 0 {
 			return errors.New("the probe has no history yet")
 		}
-		got := events[0].GetWorkflowExecutionStartedEventAttributes().GetSearchAttributes().GetIndexedFields()
-		for name := range attrs {
-			if _, ok := got[name]; !ok {
-				return fmt.Errorf("the history service does not map %s yet", name)
-			}
-		}
-		return nil
+		return lacking(events[0].GetWorkflowExecutionStartedEventAttributes().GetSearchAttributes(), attrs,
+			"the history service does not map %s yet")
 	})
 	if err != nil {
 		return err
@@ -120,13 +115,7 @@ func WaitUsable(ctx context.Context, c client.Client, namespace string, waiting 
 		if len(resp.GetExecutions()) == 0 {
 			return errors.New("visibility does not list the probe yet")
 		}
-		got := resp.GetExecutions()[0].GetSearchAttributes().GetIndexedFields()
-		for name := range attrs {
-			if _, ok := got[name]; !ok {
-				return fmt.Errorf("the visibility row of the probe lacks %s", name)
-			}
-		}
-		return nil
+		return lacking(resp.GetExecutions()[0].GetSearchAttributes(), attrs, "the visibility row of the probe lacks %s")
 	})
 	if err != nil {
 		return err
@@ -141,6 +130,16 @@ func WaitUsable(ctx context.Context, c client.Client, namespace string, waiting 
 		}
 		return err
 	})
+}
+
+// lacking says which of attrs got does not hold, in message (with %s for its name).
+func lacking(got *commonpb.SearchAttributes, attrs map[string]enumspb.IndexedValueType, message string) error {
+	for _, name := range sortedNames(attrs) {
+		if _, ok := got.GetIndexedFields()[name]; !ok {
+			return fmt.Errorf(message, name)
+		}
+	}
+	return nil
 }
 
 // anyOf is a condition that names every attribute.
