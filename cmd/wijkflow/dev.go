@@ -120,6 +120,7 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		CodecEndpoint:  codecURL,
 		CodecSignIn:    strings.TrimSuffix(api, "/api/v1") + "/aanmelden",
 		AllowUIActions: f.uiActions,
+		CaseAttributes: true, // registered here, then cached by the server
 	})
 	if err != nil {
 		return err

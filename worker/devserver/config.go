@@ -44,6 +44,11 @@ type Config struct {
 	// workflows; off, its server refuses every write (only queries pass), since those
 	// actions bypass the task API's checks and can break a case.
 	AllowUIActions bool
+	// CaseAttributes registers wijkflow's case search attributes in Namespace at start.
+	// Until they are known to every service the server reads the attributes anew on
+	// every use (as the CLI's dev server always does, about 5% of its CPU); with this set
+	// it caches them from then on (see dynamicConfig).
+	CaseAttributes bool
 }
 
 // withDefaults fills the zero fields.

@@ -3,13 +3,20 @@ package devserver
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	namespacepb "go.temporal.io/api/namespace/v1"
+	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/client"
+	sdklog "go.temporal.io/sdk/log"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/protobuf/types/known/durationpb"
+
+	"github.com/wijkflow/wijkflow/worker/searchattrs"
+	"github.com/wijkflow/wijkflow/workflows"
 )
 
 // ensureNamespace waits until the frontend answers for the namespace, then sets its
@@ -59,4 +66,25 @@ func poll(ctx context.Context, every time.Duration, try func() error) error {
 		case <-t.C:
 		}
 	}
+}
+
+// caseAttributes registers the case search attributes in namespace (searchattrs.Register)
+// and says whether any was missing.
+func caseAttributes(ctx context.Context, addr, namespace string) (added bool, err error) {
+	c, err := client.DialContext(ctx, client.Options{HostPort: addr, Namespace: namespace,
+		Logger: sdklog.NewStructuredLogger(slog.New(slog.DiscardHandler))})
+	if err != nil {
+		return false, fmt.Errorf("connect to Temporal: %w", err)
+	}
+	defer c.Close()
+	list, err := c.OperatorService().ListSearchAttributes(ctx, &operatorservice.ListSearchAttributesRequest{Namespace: namespace})
+	if err != nil {
+		return false, fmt.Errorf("list search attributes of %q: %w", namespace, err)
+	}
+	for name := range workflows.SearchAttributes() {
+		if _, ok := list.GetCustomAttributes()[name]; !ok {
+			added = true
+		}
+	}
+	return added, searchattrs.Register(ctx, c, namespace)
 }

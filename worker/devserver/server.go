@@ -7,6 +7,7 @@ import (
 	"time"
 
 	uiserver "github.com/temporalio/ui-server/v2/server"
+	"go.temporal.io/server/common/dynamicconfig"
 	"go.temporal.io/server/temporal"
 )
 
@@ -21,6 +22,10 @@ type Server struct {
 	temporal temporal.Server
 	ui       *uiserver.Server
 	stopOnce sync.Once
+	// cacheTimer lets the server cache the search attributes a minute after it
+	// registered them (Config.CaseAttributes).
+	cacheTimer *time.Timer
+	dynamic    *dynamicconfig.MemoryClient
 }
 
 // Start starts the server, creates the namespace (or updates its retention), starts the
@@ -43,17 +48,31 @@ func Start(ctx context.Context, cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
-	ts, err := newTemporal(cfg, port)
+	dc, cached := dynamicConfig()
+	ts, err := newTemporal(cfg, port, dc)
 	if err != nil {
 		return nil, err
 	}
 	if err := ts.Start(); err != nil {
 		return nil, fmt.Errorf("start Temporal: %w", err)
 	}
-	s := &Server{cfg: cfg, port: port, uiPort: uiPort, temporal: ts}
+	s := &Server{cfg: cfg, port: port, uiPort: uiPort, temporal: ts, dynamic: dc}
 	if err := ensureNamespace(ctx, s.Address(), cfg.Namespace, cfg.Retention); err != nil {
 		s.Stop()
 		return nil, err
+	}
+	if cfg.CaseAttributes {
+		added, err := caseAttributes(ctx, s.Address(), cfg.Namespace)
+		if err != nil {
+			s.Stop()
+			return nil, err
+		}
+		if !added {
+			cached() // every copy any service reads holds them
+		} else {
+			// A service may hold a copy from before they were added until it expires.
+			s.cacheTimer = time.AfterFunc(searchAttributeCacheTTL+time.Second, cached)
+		}
 	}
 	if uiPort >= 0 {
 		if s.ui, err = startUI(ctx, cfg, port, uiPort); err != nil {
@@ -81,6 +100,9 @@ func (s *Server) UIURL() string {
 // Stop stops the UI, then the server. It is safe to call more than once.
 func (s *Server) Stop() {
 	s.stopOnce.Do(func() {
+		if s.cacheTimer != nil {
+			s.cacheTimer.Stop()
+		}
 		if s.ui != nil {
 			s.ui.Stop()
 		}

@@ -15,6 +15,10 @@ import (
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 	sdklog "go.temporal.io/sdk/log"
+	"go.temporal.io/sdk/temporal"
+	"go.temporal.io/server/common/dynamicconfig"
+
+	"github.com/wijkflow/wijkflow/workflows"
 )
 
 // start starts a server on free ports in dir and stops it when the test ends.
@@ -112,5 +116,53 @@ func TestStartRefuses(t *testing.T) {
 				t.Errorf("error = %q, want prefix %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestCaseAttributesCachedAfterBoot: with CaseAttributes a fresh server registers the case
+// search attributes and reads them anew on every use for a minute (a service's older
+// copy is gone by then), while a restart on the same data dir, where every copy holds
+// them, caches them at once; either way a case with its attributes starts at once.
+func TestCaseAttributesCachedAfterBoot(t *testing.T) {
+	dir := t.TempDir()
+	forced := func(s *Server) bool {
+		return len(s.dynamic.GetValue(dynamicconfig.ForceSearchAttributesCacheRefreshOnRead.Key())) > 0
+	}
+	startCase := func(s *Server) {
+		t.Helper()
+		c, err := client.DialContext(context.Background(), client.Options{HostPort: s.Address(), Namespace: s.Namespace(),
+			Logger: sdklog.NewStructuredLogger(slog.New(slog.DiscardHandler))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		_, err = c.ExecuteWorkflow(context.Background(), client.StartWorkflowOptions{
+			ID: "case-" + strconv.FormatInt(time.Now().UnixNano(), 36), TaskQueue: "nobody",
+			TypedSearchAttributes: temporal.NewSearchAttributes(workflows.SAGemeente.ValueSet("testdorp"), workflows.SAStep.ValueSet([]string{"melding"})),
+		}, "CaseWorkflow")
+		if err != nil {
+			t.Fatalf("a case with its attributes: %v", err)
+		}
+	}
+
+	first, err := Start(context.Background(), Config{DataDir: dir, UIPort: -1, CaseAttributes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.cacheTimer == nil || !forced(first) {
+		t.Errorf("fresh server: timer %v, forced %v; want the attributes read anew until the timer", first.cacheTimer, forced(first))
+	}
+	startCase(first)
+	first.Stop()
+
+	second := start(t, Config{DataDir: dir, UIPort: -1, CaseAttributes: true})
+	if second.cacheTimer != nil || forced(second) {
+		t.Errorf("restart: timer %v, forced %v; want the attributes cached at once", second.cacheTimer, forced(second))
+	}
+	startCase(second)
+
+	plain := start(t, Config{UIPort: -1})
+	if plain.cacheTimer != nil || !forced(plain) {
+		t.Errorf("without CaseAttributes: timer %v, forced %v; want the CLI's behaviour", plain.cacheTimer, forced(plain))
 	}
 }

@@ -26,7 +26,7 @@ const clusterName = "active"
 
 // newTemporal prepares the SQLite database (schema on first run, the namespace when
 // missing) and builds the server; it does not start it.
-func newTemporal(cfg Config, port int) (temporal.Server, error) {
+func newTemporal(cfg Config, port int, dc *dynamicconfig.MemoryClient) (temporal.Server, error) {
 	sqlConf, err := sqliteConfig(cfg.DataDir)
 	if err != nil {
 		return nil, err
@@ -62,7 +62,7 @@ func newTemporal(cfg Config, port int) (temporal.Server, error) {
 		temporal.WithLogger(logger),
 		temporal.WithAuthorizer(authorizer),
 		temporal.WithClaimMapper(func(*config.Config) authorization.ClaimMapper { return claimMapper }),
-		temporal.WithDynamicConfigClient(dynamicConfig()),
+		temporal.WithDynamicConfigClient(dc),
 	)
 }
 
@@ -140,20 +140,29 @@ func serverConfig(sqlConf *config.SQL, port int) (*config.Config, map[primitives
 	return conf, hosts, nil
 }
 
-// dynamicConfig holds the values the Temporal CLI's dev server sets.
-func dynamicConfig() dynamicconfig.StaticClient {
-	return dynamicconfig.StaticClient{
-		// New search attributes are usable at once (registered on every boot), instead of
-		// after the cache's refresh interval.
-		dynamicconfig.ForceSearchAttributesCacheRefreshOnRead.Key(): true,
-		// Without the cache, persistence sees more reads; raise the limits as the CLI does.
-		dynamicconfig.FrontendPersistenceMaxQPS.Key(): 10000,
-		dynamicconfig.HistoryPersistenceMaxQPS.Key():  45000,
-		// frontend.namespaceRPS.visibility stays at Temporal's stock 10, as on a fresh
-		// cluster: the overview and the lists make one or a few visibility calls a page.
-		dynamicconfig.HistoryCacheHostLevelMaxSize.Key(): 8096,
-	}
+// dynamicConfig holds the values the Temporal CLI's dev server sets, in a client whose
+// values can change while the server runs. The server reads the search attributes anew
+// from the database on every use until cached is called, so that attributes registered
+// at boot are usable at once; a service's cache would keep its earlier copy for up to
+// searchAttributeCacheTTL. The CLI keeps that on for good: it costs about 5% of the
+// server's CPU per case (BenchmarkBesideSDK's profile), which Start saves once the
+// attributes are in every cache (Config.CaseAttributes).
+func dynamicConfig() (dc *dynamicconfig.MemoryClient, cached func()) {
+	dc = dynamicconfig.NewMemoryClient()
+	cached = dc.OverrideSetting(dynamicconfig.ForceSearchAttributesCacheRefreshOnRead, true)
+	// Without the cache, persistence sees more reads; raise the limits as the CLI does.
+	dc.OverrideSetting(dynamicconfig.FrontendPersistenceMaxQPS, 10000)
+	dc.OverrideSetting(dynamicconfig.HistoryPersistenceMaxQPS, 45000)
+	// frontend.namespaceRPS.visibility stays at Temporal's stock 10, as on a fresh
+	// cluster: the overview and the lists make one or a few visibility calls a page.
+	dc.OverrideSetting(dynamicconfig.HistoryCacheHostLevelMaxSize, 8096)
+	return dc, cached
 }
+
+// searchAttributeCacheTTL is how long a service of the server keeps its copy of the
+// search attributes when not told to read them anew (cacheRefreshInterval in Temporal's
+// searchattribute package): a copy read before a registration is gone this long after it.
+const searchAttributeCacheTTL = time.Minute
 
 // serverLogger writes the server's warnings and errors to <dataDir>/temporal.log; the
 // server is chatty and its log is for debugging the server, not for the user. Without a
