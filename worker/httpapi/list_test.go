@@ -2,9 +2,11 @@ package httpapi
 
 import (
 	"fmt"
+	"math"
 	"net/http/httptest"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/testutil"
@@ -267,4 +269,66 @@ func TestTasksPages(t *testing.T) {
 		t.Errorf("pages gave %v; want the newest case first, each once: %v", seen, want)
 	}
 	e.must(400, "coach", "GET", "/tasks?pageToken="+encodeToken([]byte("a visibility token")), nil)
+}
+
+// TestTasksByUrgency: order=urgency lists the tasks the most urgent first over every
+// page (three cases of one term: the oldest's ends first), pageSize tasks a page, each
+// once; a token of the other order, or an unknown order, is a 400.
+func TestTasksByUrgency(t *testing.T) {
+	e := newEnv(t)
+	var made []string
+	for range 3 {
+		made = append(made, e.newCase("coach").ID)
+	}
+	var seen []string
+	path := "/tasks?order=urgency&pageSize=1"
+	for pages := 0; ; pages++ {
+		if pages > 3 {
+			t.Fatalf("more than 3 pages for 3 tasks: %v", seen)
+		}
+		var l TaskList
+		e.must(200, "coach", "GET", path, nil).decode(t, &l)
+		if len(l.Tasks) != 1 {
+			t.Fatalf("page %d holds %d tasks; want one", pages+1, len(l.Tasks))
+		}
+		seen = append(seen, l.Tasks[0].CaseID)
+		if l.NextPageToken == "" {
+			break
+		}
+		path = "/tasks?order=urgency&pageSize=1&pageToken=" + l.NextPageToken
+	}
+	if !slices.Equal(seen, made) {
+		t.Errorf("pages gave %v; want the oldest term first, each once: %v", seen, made)
+	}
+	var all TaskList
+	e.must(200, "coach", "GET", "/tasks?order=urgency", nil).decode(t, &all)
+	if len(all.Tasks) != 3 || all.NextPageToken != "" {
+		t.Errorf("one page of the default size: %d tasks, token %q", len(all.Tasks), all.NextPageToken)
+	}
+	var newest TaskList
+	e.must(200, "coach", "GET", "/tasks?pageSize=1", nil).decode(t, &newest)
+	e.must(400, "coach", "GET", "/tasks?order=urgency&pageToken="+newest.NextPageToken, nil)
+	e.must(400, "coach", "GET", "/tasks?order=deadline", nil)
+}
+
+func TestUrgencyOrder(t *testing.T) {
+	at := func(s string) int64 { d, _ := time.Parse(time.DateOnly, s); return d.UnixNano() }
+	keys := []urgencyKey{
+		{deadline: math.MaxInt64, opened: at("2026-01-01"), caseID: "case-n"},
+		{deadline: at("2026-03-01"), opened: at("2026-02-01"), caseID: "case-b"},
+		{late: true, deadline: at("2026-02-01"), opened: at("2026-01-20"), caseID: "case-l"},
+		{deadline: at("2026-03-01"), opened: at("2026-01-15"), caseID: "case-a"},
+	}
+	slices.SortFunc(keys, urgencyKey.compare)
+	var got []string
+	for _, k := range keys {
+		got = append(got, k.caseID)
+		back, err := urgencyAfter(k.token())
+		if err != nil || *back != k {
+			t.Errorf("token of %+v reads back as %+v, %v", k, back, err)
+		}
+	}
+	if want := []string{"case-l", "case-a", "case-b", "case-n"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v (late, then deadline, then longest open, no deadline last)", got, want)
+	}
 }

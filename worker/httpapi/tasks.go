@@ -39,10 +39,11 @@ type TaskList struct {
 // listTasks answers the open tasks the caller may act on, from the gemeente's shared
 // list of open cases (worker/caselist: one visibility scan serves every list for a
 // while, and this process's own changes show at once); forms come from the definitions
-// in memory. A page holds the tasks of up to pageSize cases, newest case first.
+// in memory. A page holds the tasks of up to pageSize cases, newest case first; with
+// order=urgency, up to pageSize tasks, the most urgent first (urgency.go).
 func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) error {
 	q := r.URL.Query()
-	if err := checkParams(q, "assignee", "pageSize", "pageToken"); err != nil {
+	if err := checkParams(q, "assignee", "pageSize", "pageToken", "order"); err != nil {
 		return err
 	}
 	p, err := parsePage(q)
@@ -56,6 +57,13 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 		mine = true
 	default:
 		return errorf(http.StatusBadRequest, `assignee must be "me" or left out`)
+	}
+	switch q.Get("order") {
+	case "", "newest":
+	case "urgency":
+		return a.listByUrgency(w, r, u, p, mine)
+	default:
+		return errorf(http.StatusBadRequest, `order must be "newest" (the default) or "urgency"`)
 	}
 	after, err := listPosition(p.token)
 	if err != nil {
@@ -96,51 +104,74 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 // definition version this process does not hold).
 func (a *api) tasksOf(ctx context.Context, u *auth.User, c *caselist.Case, anyLead, mine bool, now time.Time) []TaskItem {
 	def := a.defs().ByVersion(c.Version)
-	lead := anyLead
-	if def != nil {
-		lead = def.Lead != "" && u.HasRole(def.Lead)
-	}
+	lead := a.leadOf(u, c, anyLead)
 	var forms map[string]definitions.Form // from a query, for a version not in memory
 	var out []TaskItem
 	for _, t := range c.Tasks() {
-		if mine && t.Assignee != u.ID {
-			continue
+		if mayList(u, t, lead, mine) {
+			out = append(out, a.item(ctx, c, t, def, now, &forms))
 		}
-		if !u.InTeam(t.Team) || !(lead || hasAny(u.Roles, t.Roles)) {
-			continue
-		}
-		item := TaskItem{
-			CaseID:            c.ID,
-			TaskSummary:       t,
-			Process:           c.Process,
-			DefinitionVersion: c.Version,
-			Suspended:         c.Suspended,
-			Stalled:           c.Stalled,
-		}
-		if name, ok := c.Resident(); ok {
-			item.Resident = &name
-		}
-		// The memo is written at transitions; a deadline may have passed since.
-		item.Overdue = t.Overdue || (!c.Suspended && t.Deadline != nil && now.After(*t.Deadline))
-		if len(t.Roles) > 0 {
-			item.Role = t.Roles[0]
-		}
-		if def != nil {
-			if st := def.Steps.Step(t.Step); st != nil {
-				item.Role, item.Form = st.Role, st.Form
-			}
-		} else {
-			if forms == nil {
-				forms = a.formsByQuery(ctx, item.CaseID)
-			}
-			item.Form = forms[t.ID]
-		}
-		if item.Form == nil {
-			item.Form = definitions.Form{}
-		}
-		out = append(out, item)
 	}
 	return out
+}
+
+// item is task t of case c (on definition def, nil when this process does not hold its
+// version) as GET /tasks lists it; *forms holds the case's forms asked by query for a
+// version not in memory, filled on first need.
+func (a *api) item(ctx context.Context, c *caselist.Case, t workflows.TaskSummary, def *definitions.Definition, now time.Time, forms *map[string]definitions.Form) TaskItem {
+	item := TaskItem{
+		CaseID:            c.ID,
+		TaskSummary:       t,
+		Process:           c.Process,
+		DefinitionVersion: c.Version,
+		Suspended:         c.Suspended,
+		Stalled:           c.Stalled,
+	}
+	if name, ok := c.Resident(); ok {
+		item.Resident = &name
+	}
+	item.Overdue = overdue(c, t, now)
+	if len(t.Roles) > 0 {
+		item.Role = t.Roles[0]
+	}
+	if def != nil {
+		if st := def.Steps.Step(t.Step); st != nil {
+			item.Role, item.Form = st.Role, st.Form
+		}
+	} else {
+		if *forms == nil {
+			*forms = a.formsByQuery(ctx, item.CaseID)
+		}
+		item.Form = (*forms)[t.ID]
+	}
+	if item.Form == nil {
+		item.Form = definitions.Form{}
+	}
+	return item
+}
+
+// overdue says whether task t of case c is past its term now: the memo is written at
+// transitions, and a deadline may have passed since (not while the case is suspended).
+func overdue(c *caselist.Case, t workflows.TaskSummary, now time.Time) bool {
+	return t.Overdue || (!c.Suspended && t.Deadline != nil && now.After(*t.Deadline))
+}
+
+// mayList is the rule of GET /tasks for one task: u's team, and one of the task's roles
+// or the lead role (lead); with mine, only the tasks u claimed.
+func mayList(u *auth.User, t workflows.TaskSummary, lead, mine bool) bool {
+	if mine && t.Assignee != u.ID {
+		return false
+	}
+	return u.InTeam(t.Team) && (lead || hasAny(u.Roles, t.Roles))
+}
+
+// leadOf says whether u lists a case's tasks as its process's lead; for a definition
+// version this process does not hold, as a lead of any process (anyLead).
+func (a *api) leadOf(u *auth.User, c *caselist.Case, anyLead bool) bool {
+	if def := a.defs().ByVersion(c.Version); def != nil {
+		return def.Lead != "" && u.HasRole(def.Lead)
+	}
+	return anyLead
 }
 
 // formsByQuery asks one case for its tasks' forms: the fallback for a definition version

@@ -29,8 +29,10 @@ var flashes = map[string]string{
 	"gemeld":       "De melding is geregistreerd.",
 }
 
-// maxCases is the number of cases one page of the inbox lists (and asks for their view).
-const maxCases = 100
+// pageTasks is the number of tasks one page of the inbox lists, the most urgent of all
+// first (GET /tasks?order=urgency): the first page of a team with thousands of open
+// tasks holds the ones past their term, not the newest cases'.
+const pageTasks = 100
 
 // inboxTask is one row of the inbox, flat and worked out in Go: the template reads
 // fields only, for a page of a hundred rows costs mostly what its template does per
@@ -73,7 +75,7 @@ type inboxData struct {
 // case whose memo does not hold the resident's name yet (started before it did).
 func (a *app) inbox(w http.ResponseWriter, r *http.Request, rq *request) {
 	mine := r.URL.Query().Get("lijst") != "team"
-	q := url.Values{"pageSize": {strconv.Itoa(maxCases)}}
+	q := url.Values{"pageSize": {strconv.Itoa(pageTasks)}, "order": {"urgency"}}
 	if mine {
 		q.Set("assignee", "me")
 	}
@@ -238,7 +240,8 @@ func mayAct(u *auth.User, def *definitions.Definition, t workflows.TaskView) boo
 	return false
 }
 
-// sortTasks puts the most urgent first: overdue, then by deadline, tasks without one last.
+// sortTasks puts the most urgent first, as GET /tasks?order=urgency does: overdue, then
+// by deadline, tasks without one last, then the longest open.
 func sortTasks(ts []inboxTask) {
 	slices.SortStableFunc(ts, func(x, y inboxTask) int {
 		if x.Overdue != y.Overdue {
@@ -256,6 +259,9 @@ func sortTasks(ts []inboxTask) {
 			return -1
 		}
 		if c := x.Deadline.Compare(*y.Deadline); c != 0 {
+			return c
+		}
+		if c := x.Opened.Compare(y.Opened); c != 0 {
 			return c
 		}
 		return strings.Compare(x.CaseID+x.ID, y.CaseID+y.ID)

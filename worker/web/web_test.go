@@ -575,7 +575,7 @@ func TestInboxPages(t *testing.T) {
 	}
 	f.get("/taken?lijst=team&pagina=tok%2F123")
 	q := f.api.asked[len(f.api.asked)-1]
-	if q.Get("pageToken") != "tok/123" || q.Get("pageSize") != "100" || q.Has("assignee") {
+	if q.Get("pageToken") != "tok/123" || q.Get("pageSize") != "100" || q.Get("order") != "urgency" || q.Has("assignee") {
 		t.Errorf("GET /tasks asked with %v", q)
 	}
 	f.get("/taken")

@@ -1,0 +1,125 @@
+package httpapi
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"math"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/worker/auth"
+	"github.com/wijkflow/wijkflow/worker/caselist"
+	"github.com/wijkflow/wijkflow/workflows"
+)
+
+// urgent is one task a caller may list, with what orders it by urgency.
+type urgent struct {
+	c   *caselist.Case
+	t   workflows.TaskSummary
+	key urgencyKey
+}
+
+// urgencyKey orders tasks the most urgent first: past their term, then by deadline
+// (tasks without one last), then the longest open, then by case and task id.
+type urgencyKey struct {
+	late     bool
+	deadline int64 // Unix nanoseconds; math.MaxInt64 without a deadline
+	opened   int64
+	caseID   string
+	taskID   string
+}
+
+func (k urgencyKey) compare(o urgencyKey) int {
+	if k.late != o.late {
+		if k.late {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Or(cmp.Compare(k.deadline, o.deadline), cmp.Compare(k.opened, o.opened),
+		strings.Compare(k.caseID, o.caseID), strings.Compare(k.taskID, o.taskID))
+}
+
+// token is the page token of a page that ends with k: 'u', the flag, both times, and
+// the ids.
+func (k urgencyKey) token() []byte {
+	b := []byte{'u', 0}
+	if k.late {
+		b[1] = 1
+	}
+	b = binary.BigEndian.AppendUint64(b, uint64(k.deadline))
+	b = binary.BigEndian.AppendUint64(b, uint64(k.opened))
+	return append(append(append(b, k.caseID...), 0), k.taskID...)
+}
+
+// urgencyAfter reads a page token of urgencyKey.token; none is the first page.
+func urgencyAfter(token []byte) (*urgencyKey, error) {
+	if len(token) == 0 {
+		return nil, nil
+	}
+	if len(token) < 19 || token[0] != 'u' || token[1] > 1 {
+		return nil, errorf(http.StatusBadRequest, "pageToken is not a token of this order; pass nextPageToken unchanged, with the same order")
+	}
+	caseID, taskID, ok := bytes.Cut(token[18:], []byte{0})
+	if !ok {
+		return nil, errorf(http.StatusBadRequest, "pageToken is not a token of this order; pass nextPageToken unchanged, with the same order")
+	}
+	return &urgencyKey{late: token[1] == 1, deadline: int64(binary.BigEndian.Uint64(token[2:10])),
+		opened: int64(binary.BigEndian.Uint64(token[10:18])), caseID: string(caseID), taskID: string(taskID)}, nil
+}
+
+// listByUrgency answers GET /tasks?order=urgency: every task the caller may list among
+// the gemeente's open cases, the most urgent first, pageSize tasks a page. The order is
+// worked out from the shared list in memory on each request (a sort of the caller's
+// tasks, not of their items); a page ends at a task's key, so the next one begins after
+// it however the list changed in between.
+func (a *api) listByUrgency(w http.ResponseWriter, r *http.Request, u *auth.User, p page, mine bool) error {
+	after, err := urgencyAfter(p.token)
+	if err != nil {
+		return err
+	}
+	l, err := a.cases.Open(r.Context(), u.Gemeente)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	anyLead := a.isLead(u)
+	var all []urgent
+	for _, c := range l.Cases {
+		if !u.InTeam(c.Team) {
+			continue
+		}
+		lead := a.leadOf(u, c, anyLead)
+		for _, t := range c.Tasks() {
+			if !mayList(u, t, lead, mine) {
+				continue
+			}
+			k := urgencyKey{late: overdue(c, t, now), deadline: math.MaxInt64, opened: t.Opened.UnixNano(), caseID: c.ID, taskID: t.ID}
+			if t.Deadline != nil {
+				k.deadline = t.Deadline.UnixNano()
+			}
+			if after == nil || k.compare(*after) > 0 {
+				all = append(all, urgent{c: c, t: t, key: k})
+			}
+		}
+	}
+	slices.SortFunc(all, func(x, y urgent) int { return x.key.compare(y.key) })
+	out := TaskList{Tasks: []TaskItem{}}
+	if len(all) > p.size {
+		all = all[:p.size]
+		out.NextPageToken = encodeToken(all[len(all)-1].key.token())
+	}
+	forms := map[string]map[string]definitions.Form{} // per case, for versions not in memory
+	for _, x := range all {
+		f := forms[x.c.ID]
+		out.Tasks = append(out.Tasks, a.item(r.Context(), x.c, x.t, a.defs().ByVersion(x.c.Version), now, &f))
+		forms[x.c.ID] = f
+		a.gemeenten.put(x.c.ID, x.c.Gemeente)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
