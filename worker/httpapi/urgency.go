@@ -13,13 +13,13 @@ import (
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/worker/auth"
 	"github.com/wijkflow/wijkflow/worker/caselist"
-	"github.com/wijkflow/wijkflow/workflows"
 )
 
-// urgent is one task a caller may list, with what orders it by urgency.
+// urgent is one task a caller may list (the i-th of case c's), with what orders it by
+// urgency; small, as a team's list holds thousands.
 type urgent struct {
 	c   *caselist.Case
-	t   workflows.TaskSummary
+	i   int
 	key urgencyKey
 }
 
@@ -88,13 +88,13 @@ func (a *api) listByUrgency(w http.ResponseWriter, r *http.Request, u *auth.User
 	}
 	now := time.Now()
 	anyLead := a.isLead(u)
-	var all []urgent
+	all := make([]urgent, 0, len(l.Cases))
 	for _, c := range l.Cases {
 		if !u.InTeam(c.Team) {
 			continue
 		}
 		lead := a.leadOf(u, c, anyLead)
-		for _, t := range c.Tasks() {
+		for i, t := range c.Tasks() {
 			if !mayList(u, t, lead, mine) {
 				continue
 			}
@@ -103,7 +103,7 @@ func (a *api) listByUrgency(w http.ResponseWriter, r *http.Request, u *auth.User
 				k.deadline = t.Deadline.UnixNano()
 			}
 			if after == nil || k.compare(*after) > 0 {
-				all = append(all, urgent{c: c, t: t, key: k})
+				all = append(all, urgent{c: c, i: i, key: k})
 			}
 		}
 	}
@@ -116,7 +116,7 @@ func (a *api) listByUrgency(w http.ResponseWriter, r *http.Request, u *auth.User
 	forms := map[string]map[string]definitions.Form{} // per case, for versions not in memory
 	for _, x := range all {
 		f := forms[x.c.ID]
-		out.Tasks = append(out.Tasks, a.item(r.Context(), x.c, x.t, a.defs().ByVersion(x.c.Version), now, &f))
+		out.Tasks = append(out.Tasks, a.item(r.Context(), x.c, x.c.Tasks()[x.i], a.defs().ByVersion(x.c.Version), now, &f))
 		forms[x.c.ID] = f
 		a.gemeenten.put(x.c.ID, x.c.Gemeente)
 	}
