@@ -54,12 +54,18 @@ type Cases struct {
 	mu      sync.Mutex
 	byG     map[string]*perGemeente
 	changes map[string]map[string]change // gemeente → case id → the last change
+	gen     map[string]int               // gemeente → how often its changes changed
 }
 
 // perGemeente is one gemeente's last list and the scan running for it, if any.
 type perGemeente struct {
 	last    *List
 	running *scan
+	// view is last with the changes of generation gen laid over it (overlay), kept so
+	// that Open answers one list while nothing changed.
+	view *List
+	of   *List
+	gen  int
 }
 
 type scan struct {
@@ -81,6 +87,33 @@ type List struct {
 	At    time.Time
 	Cases []*Case
 	pages int
+
+	memoMu sync.Mutex
+	memo   map[string]*memoized
+}
+
+type memoized struct {
+	once sync.Once
+	v    any
+}
+
+// Memo is what make computes from this list under key, computed once per list: Open
+// answers the same list until a scan or a change of this process replaces it, so a
+// reading of many users (an order of every task) costs once per list, not per request.
+// make must only read the list.
+func (l *List) Memo(key string, make func() any) any {
+	l.memoMu.Lock()
+	if l.memo == nil {
+		l.memo = map[string]*memoized{}
+	}
+	m := l.memo[key]
+	if m == nil {
+		m = &memoized{}
+		l.memo[key] = m
+	}
+	l.memoMu.Unlock()
+	m.once.Do(func() { m.v = make() })
+	return m.v
 }
 
 // New returns the lists of o.Client's namespace.
@@ -97,7 +130,7 @@ func New(o Options) *Cases {
 	o.PageSize = cmp.Or(o.PageSize, 1000)
 	o.Lag = cmp.Or(o.Lag, 2*time.Second)
 	o.ScanTimeout = cmp.Or(o.ScanTimeout, time.Minute)
-	return &Cases{o: o, now: time.Now, byG: map[string]*perGemeente{}, changes: map[string]map[string]change{}}
+	return &Cases{o: o, now: time.Now, byG: map[string]*perGemeente{}, changes: map[string]map[string]change{}, gen: map[string]int{}}
 }
 
 // interval is how long a list serves before a new scan starts.
@@ -135,7 +168,10 @@ func (cs *Cases) Open(ctx context.Context, gemeente string) (*List, error) {
 	}
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	return cs.overlay(gemeente, g.last), nil
+	if g.view == nil || g.of != g.last || g.gen != cs.gen[gemeente] {
+		g.view, g.of, g.gen = cs.overlay(gemeente, g.last), g.last, cs.gen[gemeente]
+	}
+	return g.view, nil
 }
 
 // startScan starts a scan of the gemeente unless one runs; cs.mu is held.
@@ -226,6 +262,7 @@ func (cs *Cases) Changed(c *Case) {
 		}
 	}
 	m[c.ID] = change{at: now, c: c}
+	cs.gen[c.Gemeente]++
 }
 
 // maxAge is the oldest l may be and still serve.
@@ -236,6 +273,7 @@ func (cs *Cases) forget(gemeente string, at time.Time) {
 	for id, ch := range cs.changes[gemeente] {
 		if !ch.at.After(at.Add(-cs.o.Lag)) {
 			delete(cs.changes[gemeente], id)
+			cs.gen[gemeente]++
 		}
 	}
 }

@@ -306,3 +306,28 @@ func BenchmarkListMemory(b *testing.B) {
 	}
 	b.ReportMetric(perCase/1024, "KB/case")
 }
+
+// TestOneListWhileNothingChanged: Open answers the same list, and its memos, until a
+// change of this process lays a case over it; Memo computes once per list and key.
+func TestOneListWhileNothingChanged(t *testing.T) {
+	v := &visibility{}
+	v.set("c1", "c2")
+	cs, _ := newCases(v, 10)
+	first := open(t, cs)
+	if again := open(t, cs); again != first {
+		t.Fatal("a second Open without a change answered another list")
+	}
+	n := 0
+	count := func() any { n++; return n }
+	if a, b := first.Memo("k", count), first.Memo("k", count); a != 1 || b != 1 || first.Memo("other", count) != 2 {
+		t.Errorf("memos %v %v: want one computation per key", a, b)
+	}
+	cs.Changed(&Case{ID: "c3", Gemeente: "testdorp", Started: time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)})
+	changed := open(t, cs)
+	if changed == first || len(changed.Cases) != 3 || changed.Memo("k", count) != 3 {
+		t.Errorf("after a change: the same list %v, %d cases; want a new list with c3 and its own memos", changed == first, len(changed.Cases))
+	}
+	if open(t, cs) != changed {
+		t.Error("a second Open after the change answered another list")
+	}
+}

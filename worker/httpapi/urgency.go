@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
+	"fmt"
 	"math"
 	"net/http"
 	"slices"
@@ -74,9 +75,10 @@ func urgencyAfter(token []byte) (*urgencyKey, error) {
 
 // listByUrgency answers GET /tasks?order=urgency: every task the caller may list among
 // the gemeente's open cases, the most urgent first, pageSize tasks a page. The order is
-// worked out from the shared list in memory on each request (a sort of the caller's
-// tasks, not of their items); a page ends at a task's key, so the next one begins after
-// it however the list changed in between.
+// worked out once per shared list and caller (caselist.List.Memo: a team's list holds
+// thousands of tasks, its ten readers share one list for seconds) and at most a minute
+// old, for a term that runs out meanwhile; a page ends at a task's key, so the next one
+// begins after it however the list changed in between.
 func (a *api) listByUrgency(w http.ResponseWriter, r *http.Request, u *auth.User, p page, mine bool) error {
 	after, err := urgencyAfter(p.token)
 	if err != nil {
@@ -87,6 +89,34 @@ func (a *api) listByUrgency(w http.ResponseWriter, r *http.Request, u *auth.User
 		return err
 	}
 	now := time.Now()
+	minute := now.Truncate(time.Minute)
+	key := fmt.Sprintf("urgency\x00%s\x00%t\x00%d", u.ID, mine, minute.Unix())
+	all := l.Memo(key, func() any { return a.byUrgency(l, u, mine, minute) }).([]urgent)
+	if after != nil {
+		i, found := slices.BinarySearchFunc(all, *after, func(x urgent, k urgencyKey) int { return x.key.compare(k) })
+		if found {
+			i++
+		}
+		all = all[i:]
+	}
+	out := TaskList{Tasks: []TaskItem{}}
+	if len(all) > p.size {
+		all = all[:p.size]
+		out.NextPageToken = encodeToken(all[len(all)-1].key.token())
+	}
+	forms := map[string]map[string]definitions.Form{} // per case, for versions not in memory
+	for _, x := range all {
+		f := forms[x.c.ID]
+		out.Tasks = append(out.Tasks, a.item(r.Context(), x.c, x.c.Tasks()[x.i], a.defs().ByVersion(x.c.Version), now, &f))
+		forms[x.c.ID] = f
+		a.gemeenten.put(x.c.ID, x.c.Gemeente)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// byUrgency is every task of l that u may list, the most urgent at now first.
+func (a *api) byUrgency(l *caselist.List, u *auth.User, mine bool, now time.Time) []urgent {
 	anyLead := a.isLead(u)
 	all := make([]urgent, 0, len(l.Cases))
 	for _, c := range l.Cases {
@@ -102,24 +132,9 @@ func (a *api) listByUrgency(w http.ResponseWriter, r *http.Request, u *auth.User
 			if t.Deadline != nil {
 				k.deadline = t.Deadline.UnixNano()
 			}
-			if after == nil || k.compare(*after) > 0 {
-				all = append(all, urgent{c: c, i: i, key: k})
-			}
+			all = append(all, urgent{c: c, i: i, key: k})
 		}
 	}
 	slices.SortFunc(all, func(x, y urgent) int { return x.key.compare(y.key) })
-	out := TaskList{Tasks: []TaskItem{}}
-	if len(all) > p.size {
-		all = all[:p.size]
-		out.NextPageToken = encodeToken(all[len(all)-1].key.token())
-	}
-	forms := map[string]map[string]definitions.Form{} // per case, for versions not in memory
-	for _, x := range all {
-		f := forms[x.c.ID]
-		out.Tasks = append(out.Tasks, a.item(r.Context(), x.c, x.c.Tasks()[x.i], a.defs().ByVersion(x.c.Version), now, &f))
-		forms[x.c.ID] = f
-		a.gemeenten.put(x.c.ID, x.c.Gemeente)
-	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return all
 }
