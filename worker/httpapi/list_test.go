@@ -242,29 +242,36 @@ func (e *env) otherAPI(defs []*definitions.Definition) *env {
 // TestTasksPages: GET /tasks pages through the shared list by its position tokens, newest
 // case first, each case once; a page token of another list (a checksummed token that
 // holds no position, as the visibility tokens this call handed out before) is a 400.
+// pageThrough reads the coach's pages of path (pageSize=1) to the last, and answers the
+// case of each page's one task; more than n pages fail the test.
+func pageThrough(t *testing.T, e *env, path string, n int) []string {
+	t.Helper()
+	var seen []string
+	next := path
+	for pages := 0; ; pages++ {
+		if pages > n {
+			t.Fatalf("more than %d pages of %s: %v", n, path, seen)
+		}
+		var l TaskList
+		e.must(200, "coach", "GET", next, nil).decode(t, &l)
+		if len(l.Tasks) != 1 {
+			t.Fatalf("page %d of %s holds %d tasks; want one", pages+1, path, len(l.Tasks))
+		}
+		seen = append(seen, l.Tasks[0].CaseID)
+		if l.NextPageToken == "" {
+			return seen
+		}
+		next = path + "&pageToken=" + l.NextPageToken
+	}
+}
+
 func TestTasksPages(t *testing.T) {
 	e := newEnv(t)
 	var made []string
 	for range 3 {
 		made = append(made, e.newCase("coach").ID)
 	}
-	var seen []string
-	path := "/tasks?pageSize=1"
-	for pages := 0; ; pages++ {
-		if pages > 3 {
-			t.Fatalf("more than 3 pages for 3 cases: %v", seen)
-		}
-		var l TaskList
-		e.must(200, "coach", "GET", path, nil).decode(t, &l)
-		if len(l.Tasks) != 1 {
-			t.Fatalf("page %d holds %d tasks; want the one task of one case", pages+1, len(l.Tasks))
-		}
-		seen = append(seen, l.Tasks[0].CaseID)
-		if l.NextPageToken == "" {
-			break
-		}
-		path = "/tasks?pageSize=1&pageToken=" + l.NextPageToken
-	}
+	seen := pageThrough(t, e, "/tasks?pageSize=1", 3)
 	if want := []string{made[2], made[1], made[0]}; !slices.Equal(seen, want) {
 		t.Errorf("pages gave %v; want the newest case first, each once: %v", seen, want)
 	}
@@ -280,24 +287,7 @@ func TestTasksByUrgency(t *testing.T) {
 	for range 3 {
 		made = append(made, e.newCase("coach").ID)
 	}
-	var seen []string
-	path := "/tasks?order=urgency&pageSize=1"
-	for pages := 0; ; pages++ {
-		if pages > 3 {
-			t.Fatalf("more than 3 pages for 3 tasks: %v", seen)
-		}
-		var l TaskList
-		e.must(200, "coach", "GET", path, nil).decode(t, &l)
-		if len(l.Tasks) != 1 {
-			t.Fatalf("page %d holds %d tasks; want one", pages+1, len(l.Tasks))
-		}
-		seen = append(seen, l.Tasks[0].CaseID)
-		if l.NextPageToken == "" {
-			break
-		}
-		path = "/tasks?order=urgency&pageSize=1&pageToken=" + l.NextPageToken
-	}
-	if !slices.Equal(seen, made) {
+	if seen := pageThrough(t, e, "/tasks?order=urgency&pageSize=1", 3); !slices.Equal(seen, made) {
 		t.Errorf("pages gave %v; want the oldest term first, each once: %v", seen, made)
 	}
 	var all TaskList
