@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net"
+	"strconv"
 	"time"
 )
 
@@ -54,10 +55,19 @@ func lowPorts(n int) ([]int, error) {
 // the processes that take them start right after.
 func freePorts(n int) ([]int, error) {
 	ports := make([]int, 0, n)
-	for range n {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
+	for tries := 0; len(ports) < n; tries++ {
+		// Below the kernel's ephemeral range (as devserver.FreePort): a port it hands out
+		// for :0 may be taken by an outgoing connection before the process binds it.
+		addr := "127.0.0.1:0"
+		if tries < 100*n {
+			addr = "127.0.0.1:" + strconv.Itoa(20000+rand.IntN(12768))
+		}
+		l, err := net.Listen("tcp", addr)
 		if err != nil {
-			return nil, err
+			if tries >= 100*n {
+				return nil, err
+			}
+			continue // taken
 		}
 		defer l.Close() // all held until all are chosen, so none repeats
 		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
