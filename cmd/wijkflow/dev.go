@@ -29,7 +29,6 @@ import (
 	"github.com/wijkflow/wijkflow/worker/demo"
 	"github.com/wijkflow/wijkflow/worker/devserver"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
-	"github.com/wijkflow/wijkflow/worker/searchattrs"
 )
 
 // devFlags are the flags of `wijkflow dev`.
@@ -136,10 +135,7 @@ func runDev(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	defer c.Close()
-	if err := searchattrs.Register(ctx, c, f.namespace); err != nil {
-		return err
-	}
+	defer c.Close() // the search attributes: registered by the dev server (CaseAttributes)
 	svc, err := worker.New(worker.Config{
 		Common: httpapi.Common{
 			Client:    c,

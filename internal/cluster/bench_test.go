@@ -147,7 +147,7 @@ func startDev(b testing.TB) *Worker {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := freePorts(2)
+	p, err := lowPorts(2)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -73,7 +73,7 @@ func Start(ctx context.Context, cfg Config) (c *Cluster, err error) {
 	if err = c.step("build", func() (err error) { c.Binaries, err = Build(cfg.Root, cfg.Dir); return err }); err != nil {
 		return c, err
 	}
-	ports, err := freePorts(1)
+	ports, err := lowPorts(1)
 	if err != nil {
 		return c, err
 	}

@@ -54,7 +54,7 @@ func setupSchemas(sqlTool string, pgPort int) error {
 // startTemporal writes the server's config into dir and starts it on PostgreSQL at
 // pgPort, waiting until the frontend answers.
 func startTemporal(ctx context.Context, bin, dir string, pgPort int) (*Temporal, error) {
-	p, err := freePorts(5)
+	p, err := lowPorts(5)
 	if err != nil {
 		return nil, err
 	}

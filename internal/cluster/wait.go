@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net"
-	"strconv"
 	"time"
 )
 
@@ -33,8 +32,10 @@ func waitFor(ctx context.Context, d time.Duration, what string, try func() error
 	}
 }
 
-// lowPorts returns n distinct free ports below 32768: Temporal keeps membership ports
-// in a smallint column, and the kernel hands out free ports above it.
+// lowPorts returns n distinct free ports below 32768, held until all are chosen: Temporal
+// keeps membership ports in a smallint column, and a port the kernel hands out for :0
+// comes from above it, where an outgoing connection may take it before the process
+// that was given it binds it (as devserver.FreePort).
 func lowPorts(n int) ([]int, error) {
 	ports := make([]int, 0, n)
 	for try := 0; len(ports) < n; try++ {
@@ -44,30 +45,6 @@ func lowPorts(n int) ([]int, error) {
 		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", 20000+rand.IntN(12000)))
 		if err != nil {
 			continue
-		}
-		defer l.Close() // all held until all are chosen, so none repeats
-		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
-	}
-	return ports, nil
-}
-
-// freePorts returns n distinct free TCP ports of 127.0.0.1. They are free when asked:
-// the processes that take them start right after.
-func freePorts(n int) ([]int, error) {
-	ports := make([]int, 0, n)
-	for tries := 0; len(ports) < n; tries++ {
-		// Below the kernel's ephemeral range (as devserver.FreePort): a port it hands out
-		// for :0 may be taken by an outgoing connection before the process binds it.
-		addr := "127.0.0.1:0"
-		if tries < 100*n {
-			addr = "127.0.0.1:" + strconv.Itoa(20000+rand.IntN(12768))
-		}
-		l, err := net.Listen("tcp", addr)
-		if err != nil {
-			if tries >= 100*n {
-				return nil, err
-			}
-			continue // taken
 		}
 		defer l.Close() // all held until all are chosen, so none repeats
 		ports = append(ports, l.Addr().(*net.TCPAddr).Port)

@@ -31,7 +31,7 @@ type workerSetup struct {
 // TEMPORAL_ADDRESS and TEMPORAL_NAMESPACE, the names Temporal's own tools read; the
 // rest of the configuration by WIJKFLOW_* variables, as in a container.
 func newWorker(s workerSetup, n int) (*Worker, error) {
-	p, err := freePorts(1)
+	p, err := lowPorts(1)
 	if err != nil {
 		return nil, err
 	}

@@ -97,11 +97,11 @@ type memoized struct {
 	v    any
 }
 
-// Memo is what make computes from this list under key, computed once per list: Open
+// Memo is what compute makes of this list under key, computed once per list: Open
 // answers the same list until a scan or a change of this process replaces it, so a
 // reading of many users (an order of every task) costs once per list, not per request.
-// make must only read the list.
-func (l *List) Memo(key string, make func() any) any {
+// compute must only read the list.
+func (l *List) Memo(key string, compute func() any) any {
 	l.memoMu.Lock()
 	if l.memo == nil {
 		l.memo = map[string]*memoized{}
@@ -112,7 +112,7 @@ func (l *List) Memo(key string, make func() any) any {
 		l.memo[key] = m
 	}
 	l.memoMu.Unlock()
-	m.once.Do(func() { m.v = make() })
+	m.once.Do(func() { m.v = compute() })
 	return m.v
 }
 

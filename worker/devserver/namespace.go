@@ -7,7 +7,6 @@ import (
 	"time"
 
 	namespacepb "go.temporal.io/api/namespace/v1"
-	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 	sdklog "go.temporal.io/sdk/log"
@@ -16,7 +15,6 @@ import (
 	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/wijkflow/wijkflow/worker/searchattrs"
-	"github.com/wijkflow/wijkflow/workflows"
 )
 
 // ensureNamespace waits until the frontend answers for the namespace, then sets its
@@ -68,8 +66,8 @@ func poll(ctx context.Context, every time.Duration, try func() error) error {
 	}
 }
 
-// caseAttributes registers the case search attributes in namespace (searchattrs.Register)
-// and says whether any was missing.
+// caseAttributes registers the case search attributes in namespace and says whether any
+// was missing (searchattrs.Add).
 func caseAttributes(ctx context.Context, addr, namespace string) (added bool, err error) {
 	c, err := client.DialContext(ctx, client.Options{HostPort: addr, Namespace: namespace,
 		Logger: sdklog.NewStructuredLogger(slog.New(slog.DiscardHandler))})
@@ -77,14 +75,5 @@ func caseAttributes(ctx context.Context, addr, namespace string) (added bool, er
 		return false, fmt.Errorf("connect to Temporal: %w", err)
 	}
 	defer c.Close()
-	list, err := c.OperatorService().ListSearchAttributes(ctx, &operatorservice.ListSearchAttributesRequest{Namespace: namespace})
-	if err != nil {
-		return false, fmt.Errorf("list search attributes of %q: %w", namespace, err)
-	}
-	for name := range workflows.SearchAttributes() {
-		if _, ok := list.GetCustomAttributes()[name]; !ok {
-			added = true
-		}
-	}
-	return added, searchattrs.Register(ctx, c, namespace)
+	return searchattrs.Add(ctx, c, namespace)
 }

@@ -104,7 +104,7 @@ func (a *api) listTasks(w http.ResponseWriter, r *http.Request, u *auth.User) er
 // definition version this process does not hold).
 func (a *api) tasksOf(ctx context.Context, u *auth.User, c *caselist.Case, anyLead, mine bool, now time.Time) []TaskItem {
 	def := a.defs().ByVersion(c.Version)
-	lead := a.leadOf(u, c, anyLead)
+	lead := leadOf(u, def, anyLead)
 	var forms map[string]definitions.Form // from a query, for a version not in memory
 	var out []TaskItem
 	for _, t := range c.Tasks() {
@@ -165,10 +165,10 @@ func mayList(u *auth.User, t workflows.TaskSummary, lead, mine bool) bool {
 	return u.InTeam(t.Team) && (lead || hasAny(u.Roles, t.Roles))
 }
 
-// leadOf says whether u lists a case's tasks as its process's lead; for a definition
-// version this process does not hold, as a lead of any process (anyLead).
-func (a *api) leadOf(u *auth.User, c *caselist.Case, anyLead bool) bool {
-	if def := a.defs().ByVersion(c.Version); def != nil {
+// leadOf says whether u lists the tasks of a case on def as its process's lead; for a
+// definition version this process does not hold (def nil), as a lead of any process.
+func leadOf(u *auth.User, def *definitions.Definition, anyLead bool) bool {
+	if def != nil {
 		return def.Lead != "" && u.HasRole(def.Lead)
 	}
 	return anyLead

@@ -123,7 +123,7 @@ func (a *api) byUrgency(l *caselist.List, u *auth.User, mine bool, now time.Time
 		if !u.InTeam(c.Team) {
 			continue
 		}
-		lead := a.leadOf(u, c, anyLead)
+		lead := leadOf(u, a.defs().ByVersion(c.Version), anyLead)
 		for i, t := range c.Tasks() {
 			if !mayList(u, t, lead, mine) {
 				continue

@@ -20,10 +20,17 @@ import (
 // a new database. An attribute that exists with another type is an error, since the
 // workflow could not upsert it.
 func Register(ctx context.Context, c client.Client, namespace string) error {
+	_, err := Add(ctx, c, namespace)
+	return err
+}
+
+// Add is Register, and says whether it added any attribute: a server that registered
+// them just now may still hold older copies in its caches (devserver.Start).
+func Add(ctx context.Context, c client.Client, namespace string) (added bool, err error) {
 	ops := c.OperatorService()
 	list, err := listFresh(ctx, ops, namespace)
 	if err != nil {
-		return fmt.Errorf("list search attributes of %q: %w", namespace, err)
+		return false, fmt.Errorf("list search attributes of %q: %w", namespace, err)
 	}
 	missing := map[string]enumspb.IndexedValueType{}
 	var wrong []string
@@ -38,10 +45,10 @@ func Register(ctx context.Context, c client.Client, namespace string) error {
 	}
 	if len(wrong) > 0 {
 		sort.Strings(wrong)
-		return fmt.Errorf("search attributes of %q have the wrong type: %v", namespace, wrong)
+		return false, fmt.Errorf("search attributes of %q have the wrong type: %v", namespace, wrong)
 	}
 	if len(missing) == 0 {
-		return nil
+		return false, nil
 	}
 	_, err = ops.AddSearchAttributes(ctx, &operatorservice.AddSearchAttributesRequest{
 		Namespace:        namespace,
@@ -51,11 +58,11 @@ func Register(ctx context.Context, c client.Client, namespace string) error {
 	var exists *serviceerror.AlreadyExists
 	if err != nil && !errors.As(err, &exists) {
 		if full := fullType(err, missing, list.GetCustomAttributes()); full != nil {
-			return full
+			return false, full
 		}
-		return fmt.Errorf("add search attributes to %q: %w", namespace, err)
+		return false, fmt.Errorf("add search attributes to %q: %w", namespace, err)
 	}
-	return nil
+	return true, nil
 }
 
 // NewNamespace bounds how long Register waits for a namespace that was just created to

@@ -17,8 +17,8 @@ import (
 func TestRegisterIsIdempotent(t *testing.T) {
 	srv := testserver.Start(t, testserver.Options{DataDir: t.TempDir()}) // registers once
 	c := srv.Client
-	if err := searchattrs.Register(context.Background(), c, srv.Namespace()); err != nil {
-		t.Fatalf("second registration: %v", err)
+	if added, err := searchattrs.Add(context.Background(), c, srv.Namespace()); err != nil || added {
+		t.Fatalf("second registration: added %v, %v; want nothing added", added, err)
 	}
 	list, err := c.OperatorService().ListSearchAttributes(context.Background(),
 		&operatorservice.ListSearchAttributesRequest{Namespace: srv.Namespace()})

@@ -33,8 +33,8 @@ func TestWaitUsable(t *testing.T) {
 	c, ns := bare(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	if err := searchattrs.Register(ctx, c, ns); err != nil {
-		t.Fatal(err)
+	if added, err := searchattrs.Add(ctx, c, ns); err != nil || !added {
+		t.Fatalf("added %v, %v; want the attributes added to a bare namespace", added, err)
 	}
 	attempts := 0
 	if err := searchattrs.WaitUsable(ctx, c, ns, func(int, error) { attempts++ }); err != nil {

@@ -53,7 +53,7 @@ type inboxTask struct {
 	Overdue           bool
 	ClockStopped      bool
 	Extended          bool
-	Escalation        string // "opgeschaald (niveau 2)", or "" when not escalated
+	EscalationLevel   int
 	Stalled           bool
 	Suspended         bool
 	Mine              bool
@@ -169,11 +169,8 @@ func (a *app) inboxRow(rq *request, def *definitions.Definition, t workflows.Tas
 	it := inboxTask{CaseID: t.CaseID, ID: t.ID, Title: t.Title, Resident: resident,
 		Assignee: t.Assignee, AssignedTo: a.person(t.Assignee, def),
 		Opened: t.Opened, Deadline: t.Deadline, Law: t.Law, Overdue: t.Overdue, ClockStopped: t.ClockStopped,
-		Extended: t.Extended, Stalled: stalled, Suspended: suspended,
+		Extended: t.Extended, EscalationLevel: t.EscalationLevel, Stalled: stalled, Suspended: suspended,
 		Mine: t.Assignee == rq.user.ID, Nonce: randomString()}
-	if t.EscalationLevel > 0 {
-		it.Escalation = "opgeschaald (niveau " + strconv.Itoa(t.EscalationLevel) + ")"
-	}
 	it.CaseHref = "/zaken/" + url.PathEscape(t.CaseID)
 	it.Href = it.CaseHref + "/taken/" + url.PathEscape(t.ID)
 	it.Label = t.Title
@@ -194,7 +191,7 @@ func (a *app) inboxRow(rq *request, def *definitions.Definition, t workflows.Tas
 			it.DueClass = "soon"
 		}
 	}
-	it.OnTime = !(it.Overdue || stalled || suspended || it.ClockStopped || it.Extended || it.Escalation != "")
+	it.OnTime = !(it.Overdue || stalled || suspended || it.ClockStopped || it.Extended || it.EscalationLevel > 0)
 	return it
 }
 
