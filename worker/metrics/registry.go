@@ -32,12 +32,12 @@ var sdk = sync.OnceValues(func() (client.MetricsHandler, error) {
 		return nil, err
 	}
 	provider := sdkmetric.NewMeterProvider(sdkmetric.WithReader(exp), sdkmetric.WithView(view))
-	return temporalotel.NewMetricsHandler(temporalotel.MetricsHandlerOptions{
+	return cacheTags(temporalotel.NewMetricsHandler(temporalotel.MetricsHandlerOptions{
 		Meter:                provider.Meter("temporal-sdk-go"),
 		UseMonotonicCounters: true,
 		// A metric that cannot be recorded must never stop a workflow task.
 		OnError: func(error) {},
-	}), nil
+	})), nil
 })
 
 // SDK is the metrics handler for the Temporal client (client.Options.MetricsHandler):
