@@ -77,7 +77,7 @@ func TestCachedTagsCountAsTheSDKs(t *testing.T) {
 	want := map[string]int64{
 		"namespace=default,workflow_type=CaseWorkflow,":            3,
 		"namespace=default,outcome=ok,workflow_type=CaseWorkflow,": 5,
-		"": 7,
+		"":                  7,
 		"namespace=anders,": 11,
 	}
 	got := counted(t, reader, "zaken")
