@@ -53,8 +53,8 @@ type Cases struct {
 
 	mu      sync.Mutex
 	byG     map[string]*perGemeente
-	changes map[string]map[string]change // gemeente → case id → the last change
-	gen     map[string]int               // gemeente → how often its changes changed
+	changes map[string]*changeLog // gemeente → the changes this process made
+	gen     map[string]int        // gemeente → how often its changes changed
 }
 
 // perGemeente is one gemeente's last list and the scan running for it, if any.
@@ -73,12 +73,6 @@ type scan struct {
 	start time.Time
 	list  *List
 	err   error
-}
-
-// change is a case as this process changed it, and when.
-type change struct {
-	at time.Time
-	c  *Case
 }
 
 // List is one gemeente's running cases, newest first.
@@ -130,7 +124,7 @@ func New(o Options) *Cases {
 	o.PageSize = cmp.Or(o.PageSize, 1000)
 	o.Lag = cmp.Or(o.Lag, 2*time.Second)
 	o.ScanTimeout = cmp.Or(o.ScanTimeout, time.Minute)
-	return &Cases{o: o, now: time.Now, byG: map[string]*perGemeente{}, changes: map[string]map[string]change{}, gen: map[string]int{}}
+	return &Cases{o: o, now: time.Now, byG: map[string]*perGemeente{}, changes: map[string]*changeLog{}, gen: map[string]int{}}
 }
 
 // interval is how long a list serves before a new scan starts.
@@ -245,10 +239,10 @@ func (cs *Cases) Changed(c *Case) {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	now := cs.now()
-	m := cs.changes[c.Gemeente]
-	if m == nil {
-		m = map[string]change{}
-		cs.changes[c.Gemeente] = m
+	log := cs.changes[c.Gemeente]
+	if log == nil {
+		log = newChangeLog()
+		cs.changes[c.Gemeente] = log
 	}
 	// A change older than the oldest list that may still serve plus the lag is in every
 	// list served: drop it, so changes of a gemeente nobody lists do not pile up.
@@ -256,12 +250,8 @@ func (cs *Cases) Changed(c *Case) {
 	if g := cs.byG[c.Gemeente]; g != nil && g.last != nil {
 		oldest = cs.maxAge(g.last)
 	}
-	for id, ch := range m {
-		if now.Sub(ch.at) > oldest+cs.o.Lag {
-			delete(m, id)
-		}
-	}
-	m[c.ID] = change{at: now, c: c}
+	log.dropWhile(func(at time.Time) bool { return now.Sub(at) > oldest+cs.o.Lag })
+	log.add(now, c)
 	cs.gen[c.Gemeente]++
 }
 
@@ -270,18 +260,23 @@ func (cs *Cases) maxAge(l *List) time.Duration { return max(cs.o.MaxAge, 3*cs.in
 
 // forget drops the changes a list begun at `at` holds for sure; cs.mu is held.
 func (cs *Cases) forget(gemeente string, at time.Time) {
-	for id, ch := range cs.changes[gemeente] {
-		if !ch.at.After(at.Add(-cs.o.Lag)) {
-			delete(cs.changes[gemeente], id)
-			cs.gen[gemeente]++
-		}
+	log := cs.changes[gemeente]
+	if log == nil {
+		return
+	}
+	if log.dropWhile(func(ch time.Time) bool { return !ch.After(at.Add(-cs.o.Lag)) }) > 0 {
+		cs.gen[gemeente]++
 	}
 }
 
 // overlay is l with the changes it may not hold yet; cs.mu is held.
 func (cs *Cases) overlay(gemeente string, l *List) *List {
 	var newer []*Case
-	for _, ch := range cs.changes[gemeente] {
+	var last map[string]change
+	if log := cs.changes[gemeente]; log != nil {
+		last = log.last
+	}
+	for _, ch := range last {
 		if ch.at.After(l.At.Add(-cs.o.Lag)) {
 			newer = append(newer, ch.c)
 		}

@@ -250,7 +250,7 @@ func TestOwnChangesShowAtOnce(t *testing.T) {
 	testutil.Eventually(t, 5*time.Second, func() error {
 		cs.mu.Lock()
 		defer cs.mu.Unlock()
-		if n := len(cs.changes["testdorp"]); n != 0 {
+		if n := len(cs.changes["testdorp"].last); n != 0 {
 			return fmt.Errorf("%d changes still laid over the list", n)
 		}
 		return nil
@@ -271,7 +271,7 @@ func TestChangesOfAGemeenteNobodyListsDoNotPileUp(t *testing.T) {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	// A minute's maximum age and two seconds' lag: the last 62 changes.
-	if n := len(cs.changes["testdorp"]); n != 63 {
+	if n := len(cs.changes["testdorp"].last); n != 63 {
 		t.Errorf("%d changes kept after 100 over 100 seconds; want the 63 of the last 62 seconds", n)
 	}
 }
@@ -329,5 +329,30 @@ func TestOneListWhileNothingChanged(t *testing.T) {
 	}
 	if open(t, cs) != changed {
 		t.Error("a second Open after the change answered another list")
+	}
+}
+
+// BenchmarkChanged is the cost of recording one change while a minute of changes is
+// kept (200 a second: 40 cases a second, five changes each; nobody lists):
+//
+//	go test ./worker/caselist -run '^$' -bench Changed
+func BenchmarkChanged(b *testing.B) {
+	cs, clk := newCases(&visibility{}, 1000)
+	const perSecond = 200
+	ids := make([]string, 5000)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("case-%026d", i)
+	}
+	i := 0
+	change := func() {
+		cs.Changed(&Case{ID: ids[i%len(ids)], Gemeente: "testdorp"})
+		clk.add(time.Second / perSecond)
+		i++
+	}
+	for range 62 * perSecond {
+		change()
+	}
+	for b.Loop() {
+		change()
 	}
 }

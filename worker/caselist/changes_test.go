@@ -1,0 +1,48 @@
+package caselist
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// TestChangeLogDropsOnlyTheOld: dropping a case's old change keeps its later one, and
+// the log holds no more than twice what it keeps, however many changes went through.
+func TestChangeLogDropsOnlyTheOld(t *testing.T) {
+	l := newChangeLog()
+	t0 := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)
+	a1, b, a2 := &Case{ID: "a"}, &Case{ID: "b"}, &Case{ID: "a"}
+	l.add(t0, a1)
+	l.add(t0.Add(time.Second), b)
+	l.add(t0.Add(2*time.Second), a2)
+	before := func(cut time.Time) func(time.Time) bool { return func(at time.Time) bool { return at.Before(cut) } }
+
+	if n := l.dropWhile(before(t0.Add(time.Second))); n != 0 {
+		t.Errorf("dropping a's first change dropped %d cases; a changed again since", n)
+	}
+	if got := l.last["a"].c; got != a2 {
+		t.Errorf("a's last change is %p, want the later one %p", got, a2)
+	}
+	if n := l.dropWhile(before(t0.Add(2 * time.Second))); n != 1 || l.last["b"].c != nil {
+		t.Errorf("dropped %d, b still there: %v; want b dropped", n, l.last["b"].c != nil)
+	}
+	if n := l.dropWhile(before(t0.Add(time.Hour))); n != 1 || len(l.last) != 0 {
+		t.Errorf("dropped %d, %d left; want everything dropped", n, len(l.last))
+	}
+
+	// A steady stream: a change a second, the last minute kept.
+	for i := range 10000 {
+		now := t0.Add(time.Duration(i) * time.Second)
+		l.dropWhile(func(at time.Time) bool { return now.Sub(at) > time.Minute })
+		l.add(now, &Case{ID: fmt.Sprintf("c%d", i%500)})
+		if len(l.order)-l.head != 61 && i >= 61 {
+			t.Fatalf("change %d: %d kept, want the 61 of the last minute", i, len(l.order)-l.head)
+		}
+		if len(l.order) > 2*61+1 {
+			t.Fatalf("change %d: the log holds %d entries for 61 kept", i, len(l.order))
+		}
+	}
+	if len(l.last) != 61 {
+		t.Errorf("%d cases' last changes, want 61", len(l.last))
+	}
+}
