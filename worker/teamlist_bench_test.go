@@ -23,7 +23,9 @@ import (
 // server (WIJKFLOW_BENCH_OPEN, default 1,000, created through the API first and not
 // timed): each op is one read by one user, then one read by each of ten users at once.
 // It reports p50/p95 of both series and the process's CPU per read, the figure that
-// decides how ten users at once fare on a few cores:
+// decides how ten users at once fare on a few cores. web-team-changing does the same
+// with one of the cases claimed through the API before each op, as when the team works
+// while it reads (the claim's own CPU is in the figure: compare it between commits):
 //
 //	go test ./worker -run '^$' -bench TeamList -benchtime 200x
 func BenchmarkTeamList(b *testing.B) {
@@ -45,18 +47,21 @@ func BenchmarkTeamList(b *testing.B) {
 	next := make(chan int)
 	errs := make(chan error, open)
 	var wg sync.WaitGroup
+	claims := make([]string, open) // the path that claims case i's open task
 	for range 20 {
 		wg.Go(func() {
 			for i := range next {
 				var v workflows.CaseView
 				status, err := post(base+"/api/v1/cases", map[string]any{"gemeente": "testdorp", "process": "vier",
 					"team": "noord", "data": map[string]any{"bron": "inwoner"}}, fmt.Sprintf("tl-%s-%d", run, i), &v)
-				if err == nil && status != http.StatusCreated {
-					err = fmt.Errorf("create: %d", status)
+				if err == nil && (status != http.StatusCreated || len(v.Tasks) != 1) {
+					err = fmt.Errorf("create: %d, tasks %v", status, v.Tasks)
 				}
 				if err != nil {
 					errs <- err
+					continue
 				}
+				claims[i] = "/api/v1/cases/" + v.ID + "/tasks/" + v.Tasks[0].ID + "/claim"
 			}
 		})
 	}
@@ -86,9 +91,14 @@ func BenchmarkTeamList(b *testing.B) {
 		}
 		return took
 	}
-	for _, list := range []struct{ name, path, want string }{
-		{"web-team", "/taken?lijst=team", "Volgende pagina"},
-		{"api-tasks", "/api/v1/tasks", `"nextPageToken"`},
+	claimed := 0
+	for _, list := range []struct {
+		name, path, want string
+		change           bool
+	}{
+		{"web-team", "/taken?lijst=team", "Volgende pagina", false},
+		{"api-tasks", "/api/v1/tasks", `"nextPageToken"`, false},
+		{"web-team-changing", "/taken?lijst=team", "Volgende pagina", true},
 	} {
 		b.Run(list.name, func(b *testing.B) {
 			read(web, list.path, list.want) // the first scan
@@ -96,6 +106,17 @@ func BenchmarkTeamList(b *testing.B) {
 			cpu := cpuTime()
 			b.ResetTimer()
 			for range b.N {
+				if list.change {
+					if claimed == open {
+						b.Fatalf("every one of the %d cases claimed; give fewer ops or more cases", open)
+					}
+					var v workflows.CaseView
+					status, err := post(base+claims[claimed], map[string]any{}, fmt.Sprintf("tl-%s-claim-%d", run, claimed), &v)
+					if err != nil || status != http.StatusOK {
+						b.Fatalf("claim %s: %d %v", claims[claimed], status, err)
+					}
+					claimed++
+				}
 				one = append(one, read(web, list.path, list.want))
 				var mu sync.Mutex
 				var wg sync.WaitGroup

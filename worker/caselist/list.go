@@ -81,6 +81,11 @@ type List struct {
 	At    time.Time
 	Cases []*Case
 	pages int
+	// base and newer say how an overlay was made: base's cases with newer laid over
+	// them (each replacing base's case of its id; a closed one taken out). Both nil
+	// for a list as scanned.
+	base  *List
+	newer []*Case
 
 	memoMu sync.Mutex
 	memo   map[string]*memoized
@@ -288,18 +293,22 @@ func (cs *Cases) overlay(gemeente string, l *List) *List {
 	for _, c := range newer {
 		replaced[c.ID] = true
 	}
-	out := &List{At: l.At, pages: l.pages, Cases: make([]*Case, 0, len(l.Cases)+len(newer))}
+	out := &List{At: l.At, pages: l.pages, base: l, newer: newer}
+	kept := make([]*Case, 0, len(l.Cases))
 	for _, c := range l.Cases {
 		if !replaced[c.ID] {
-			out.Cases = append(out.Cases, c)
+			kept = append(kept, c)
 		}
 	}
+	open := make([]*Case, 0, len(newer))
 	for _, c := range newer {
-		if c.closed {
-			continue
+		if !c.closed {
+			open = append(open, c)
 		}
-		i, _ := slices.BinarySearchFunc(out.Cases, c, newestFirst)
-		out.Cases = slices.Insert(out.Cases, i, c)
 	}
+	slices.SortFunc(open, newestFirst)
+	// Merged, not inserted one by one: a busy minute lays thousands of changes over a
+	// list of ten thousand cases.
+	out.Cases = merge(kept, open, newestFirst)
 	return out
 }
