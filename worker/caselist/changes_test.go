@@ -2,6 +2,7 @@ package caselist
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -44,5 +45,42 @@ func TestChangeLogDropsOnlyTheOld(t *testing.T) {
 	}
 	if len(l.last) != 61 {
 		t.Errorf("%d cases' last changes, want 61", len(l.last))
+	}
+}
+
+// TestOverlayMergesItsChanges: a list with many changes laid over it holds each case
+// once, newest first, the closed ones gone, as a sort of them all would.
+func TestOverlayMergesItsChanges(t *testing.T) {
+	v := &visibility{}
+	var ids []string
+	for i := range 10 {
+		ids = append(ids, fmt.Sprintf("c%d", i))
+	}
+	v.set(ids...)
+	cs, clk := newCases(v, 4)
+	open(t, cs)
+	clk.add(time.Second)
+	at := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	for i, id := range []string{"c2", "c5", "c9"} { // the same cases, now started at other times
+		cs.Changed(&Case{ID: id, Gemeente: "testdorp", Started: at.Add(time.Duration(i*4-5) * time.Minute)})
+	}
+	for i := range 3 {
+		cs.Changed(&Case{ID: fmt.Sprintf("nieuw%d", i), Gemeente: "testdorp", Started: at.Add(time.Duration(i) * time.Hour)})
+	}
+	cs.Changed(&Case{ID: "c7", Gemeente: "testdorp", closed: true})
+	l := open(t, cs)
+	want := slices.Clone(l.Cases)
+	slices.SortFunc(want, newestFirst)
+	var got []string
+	seen := map[string]bool{}
+	for i, c := range l.Cases {
+		got = append(got, c.ID)
+		if seen[c.ID] || c.ID == "c7" || c != want[i] {
+			t.Fatalf("cases %v: %s twice, closed or out of order", got, c.ID)
+		}
+		seen[c.ID] = true
+	}
+	if len(got) != 12 || got[0] != "nieuw2" {
+		t.Errorf("cases %v: want 12, nieuw2 first", got)
 	}
 }

@@ -81,11 +81,6 @@ type List struct {
 	At    time.Time
 	Cases []*Case
 	pages int
-	// base and newer say how an overlay was made: base's cases with newer laid over
-	// them (each replacing base's case of its id; a closed one taken out). Both nil
-	// for a list as scanned.
-	base  *List
-	newer []*Case
 
 	memoMu sync.Mutex
 	memo   map[string]*memoized
@@ -293,7 +288,7 @@ func (cs *Cases) overlay(gemeente string, l *List) *List {
 	for _, c := range newer {
 		replaced[c.ID] = true
 	}
-	out := &List{At: l.At, pages: l.pages, base: l, newer: newer}
+	out := &List{At: l.At, pages: l.pages}
 	kept := make([]*Case, 0, len(l.Cases))
 	for _, c := range l.Cases {
 		if !replaced[c.ID] {
@@ -311,4 +306,20 @@ func (cs *Cases) overlay(gemeente string, l *List) *List {
 	// list of ten thousand cases.
 	out.Cases = merge(kept, open, newestFirst)
 	return out
+}
+
+// merge is a and b, each sorted by cmp, as one sorted slice.
+func merge[T any](a, b []T, cmp func(x, y T) int) []T {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]T, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if cmp(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }

@@ -75,11 +75,10 @@ func urgencyAfter(token []byte) (*urgencyKey, error) {
 
 // listByUrgency answers GET /tasks?order=urgency: every task the caller may list among
 // the gemeente's open cases, the most urgent first, pageSize tasks a page. The order is
-// worked out once per shared list and caller (caselist.Ordered: a team's list holds
-// thousands of tasks, its ten readers share one list for seconds, and a list with this
-// process's changes laid over it only puts the changed cases' tasks in again) and at
-// most a minute old, for a term that runs out meanwhile; a page ends at a task's key, so
-// the next one begins after it however the list changed in between.
+// worked out once per shared list and caller (caselist.List.Memo: a team's list holds
+// thousands of tasks, its ten readers share one list for seconds) and at most a minute
+// old, for a term that runs out meanwhile; a page ends at a task's key, so the next one
+// begins after it however the list changed in between.
 func (a *api) listByUrgency(w http.ResponseWriter, r *http.Request, u *auth.User, p page, mine bool) error {
 	after, err := urgencyAfter(p.token)
 	if err != nil {
@@ -92,8 +91,7 @@ func (a *api) listByUrgency(w http.ResponseWriter, r *http.Request, u *auth.User
 	now := time.Now()
 	minute := now.Truncate(time.Minute)
 	key := fmt.Sprintf("urgency\x00%s\x00%t\x00%d", u.ID, mine, minute.Unix())
-	all := caselist.Ordered(l, key, a.urgentTasks(u, mine, minute),
-		func(x urgent) *caselist.Case { return x.c }, func(x, y urgent) int { return x.key.compare(y.key) })
+	all := l.Memo(key, func() any { return a.byUrgency(l, u, mine, minute) }).([]urgent)
 	if after != nil {
 		i, found := slices.BinarySearchFunc(all, *after, func(x urgent, k urgencyKey) int { return x.key.compare(k) })
 		if found {
@@ -117,12 +115,13 @@ func (a *api) listByUrgency(w http.ResponseWriter, r *http.Request, u *auth.User
 	return nil
 }
 
-// urgentTasks appends the tasks of a case that u may list, with their keys at now.
-func (a *api) urgentTasks(u *auth.User, mine bool, now time.Time) func(out []urgent, c *caselist.Case) []urgent {
+// byUrgency is every task of l that u may list, the most urgent at now first.
+func (a *api) byUrgency(l *caselist.List, u *auth.User, mine bool, now time.Time) []urgent {
 	anyLead := a.isLead(u)
-	return func(out []urgent, c *caselist.Case) []urgent {
+	all := make([]urgent, 0, len(l.Cases))
+	for _, c := range l.Cases {
 		if !u.InTeam(c.Team) {
-			return out
+			continue
 		}
 		lead := leadOf(u, a.defs().ByVersion(c.Version), anyLead)
 		for i, t := range c.Tasks() {
@@ -133,8 +132,9 @@ func (a *api) urgentTasks(u *auth.User, mine bool, now time.Time) func(out []urg
 			if t.Deadline != nil {
 				k.deadline = t.Deadline.UnixNano()
 			}
-			out = append(out, urgent{c: c, i: i, key: k})
+			all = append(all, urgent{c: c, i: i, key: k})
 		}
-		return out
 	}
+	slices.SortFunc(all, func(x, y urgent) int { return x.key.compare(y.key) })
+	return all
 }
