@@ -303,13 +303,13 @@ func TestTasksByUrgency(t *testing.T) {
 
 func TestUrgencyOrder(t *testing.T) {
 	at := func(s string) int64 { d, _ := time.Parse(time.DateOnly, s); return d.UnixNano() }
-	keys := []urgencyKey{
+	keys := []UrgencyKey{
 		{deadline: math.MaxInt64, opened: at("2026-01-01"), caseID: "case-n"},
 		{deadline: at("2026-03-01"), opened: at("2026-02-01"), caseID: "case-b"},
 		{late: true, deadline: at("2026-02-01"), opened: at("2026-01-20"), caseID: "case-l"},
 		{deadline: at("2026-03-01"), opened: at("2026-01-15"), caseID: "case-a"},
 	}
-	slices.SortFunc(keys, urgencyKey.compare)
+	slices.SortFunc(keys, UrgencyKey.Compare)
 	var got []string
 	for _, k := range keys {
 		got = append(got, k.caseID)

@@ -21,12 +21,13 @@ import (
 type urgent struct {
 	c   *caselist.Case
 	i   int
-	key urgencyKey
+	key UrgencyKey
 }
 
-// urgencyKey orders tasks the most urgent first: past their term, then by deadline
-// (tasks without one last), then the longest open, then by case and task id.
-type urgencyKey struct {
+// UrgencyKey orders tasks the most urgent first: past their term, then by deadline
+// (tasks without one last), then the longest open, then by case and task id. The web's
+// lists order their rows by it too (NewUrgencyKey, Compare).
+type UrgencyKey struct {
 	late     bool
 	deadline int64 // Unix nanoseconds; math.MaxInt64 without a deadline
 	opened   int64
@@ -34,7 +35,17 @@ type urgencyKey struct {
 	taskID   string
 }
 
-func (k urgencyKey) compare(o urgencyKey) int {
+// NewUrgencyKey is the key of a task: late is past its term, deadline nil for none.
+func NewUrgencyKey(late bool, deadline *time.Time, opened time.Time, caseID, taskID string) UrgencyKey {
+	k := UrgencyKey{late: late, deadline: math.MaxInt64, opened: opened.UnixNano(), caseID: caseID, taskID: taskID}
+	if deadline != nil {
+		k.deadline = deadline.UnixNano()
+	}
+	return k
+}
+
+// Compare is negative when k is the more urgent, positive when o is.
+func (k UrgencyKey) Compare(o UrgencyKey) int {
 	if k.late != o.late {
 		if k.late {
 			return -1
@@ -47,7 +58,7 @@ func (k urgencyKey) compare(o urgencyKey) int {
 
 // token is the page token of a page that ends with k: 'u', the flag, both times, and
 // the ids.
-func (k urgencyKey) token() []byte {
+func (k UrgencyKey) token() []byte {
 	b := []byte{'u', 0}
 	if k.late {
 		b[1] = 1
@@ -57,8 +68,8 @@ func (k urgencyKey) token() []byte {
 	return append(append(append(b, k.caseID...), 0), k.taskID...)
 }
 
-// urgencyAfter reads a page token of urgencyKey.token; none is the first page.
-func urgencyAfter(token []byte) (*urgencyKey, error) {
+// urgencyAfter reads a page token of UrgencyKey.token; none is the first page.
+func urgencyAfter(token []byte) (*UrgencyKey, error) {
 	if len(token) == 0 {
 		return nil, nil
 	}
@@ -69,7 +80,7 @@ func urgencyAfter(token []byte) (*urgencyKey, error) {
 	if !ok {
 		return nil, errorf(http.StatusBadRequest, "pageToken is not a token of this order; pass nextPageToken unchanged, with the same order")
 	}
-	return &urgencyKey{late: token[1] == 1, deadline: int64(binary.BigEndian.Uint64(token[2:10])),
+	return &UrgencyKey{late: token[1] == 1, deadline: int64(binary.BigEndian.Uint64(token[2:10])),
 		opened: int64(binary.BigEndian.Uint64(token[10:18])), caseID: string(caseID), taskID: string(taskID)}, nil
 }
 
@@ -93,7 +104,7 @@ func (a *api) listByUrgency(w http.ResponseWriter, r *http.Request, u *auth.User
 	key := fmt.Sprintf("urgency\x00%s\x00%t\x00%d", u.ID, mine, minute.Unix())
 	all := l.Memo(key, func() any { return a.byUrgency(l, u, mine, minute) }).([]urgent)
 	if after != nil {
-		i, found := slices.BinarySearchFunc(all, *after, func(x urgent, k urgencyKey) int { return x.key.compare(k) })
+		i, found := slices.BinarySearchFunc(all, *after, func(x urgent, k UrgencyKey) int { return x.key.Compare(k) })
 		if found {
 			i++
 		}
@@ -128,13 +139,9 @@ func (a *api) byUrgency(l *caselist.List, u *auth.User, mine bool, now time.Time
 			if !mayList(u, t, lead, mine) {
 				continue
 			}
-			k := urgencyKey{late: overdue(c, t, now), deadline: math.MaxInt64, opened: t.Opened.UnixNano(), caseID: c.ID, taskID: t.ID}
-			if t.Deadline != nil {
-				k.deadline = t.Deadline.UnixNano()
-			}
-			all = append(all, urgent{c: c, i: i, key: k})
+			all = append(all, urgent{c: c, i: i, key: NewUrgencyKey(overdue(c, t, now), t.Deadline, t.Opened, c.ID, t.ID)})
 		}
 	}
-	slices.SortFunc(all, func(x, y urgent) int { return x.key.compare(y.key) })
+	slices.SortFunc(all, func(x, y urgent) int { return x.key.Compare(y.key) })
 	return all
 }

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -237,32 +236,13 @@ func mayAct(u *auth.User, def *definitions.Definition, t workflows.TaskView) boo
 	return false
 }
 
-// sortTasks puts the most urgent first, as GET /tasks?order=urgency does: overdue, then
-// by deadline, tasks without one last, then the longest open.
+// sortTasks puts the most urgent first, as GET /tasks?order=urgency does: the rows of
+// cases asked for their view join the API's in its order.
 func sortTasks(ts []inboxTask) {
-	slices.SortStableFunc(ts, func(x, y inboxTask) int {
-		if x.Overdue != y.Overdue {
-			if x.Overdue {
-				return -1
-			}
-			return 1
-		}
-		switch {
-		case x.Deadline == nil && y.Deadline == nil:
-			return x.Opened.Compare(y.Opened)
-		case x.Deadline == nil:
-			return 1
-		case y.Deadline == nil:
-			return -1
-		}
-		if c := x.Deadline.Compare(*y.Deadline); c != 0 {
-			return c
-		}
-		if c := x.Opened.Compare(y.Opened); c != 0 {
-			return c
-		}
-		return strings.Compare(x.CaseID+x.ID, y.CaseID+y.ID)
-	})
+	key := func(t inboxTask) httpapi.UrgencyKey {
+		return httpapi.NewUrgencyKey(t.Overdue, t.Deadline, t.Opened, t.CaseID, t.ID)
+	}
+	slices.SortFunc(ts, func(x, y inboxTask) int { return key(x).Compare(key(y)) })
 }
 
 // deadlineSoon reports a deadline within three days, for a quieter warning than overdue.
