@@ -18,6 +18,9 @@ type changeLog struct {
 	order []change          // oldest first, from head on; a case's earlier changes stay here until dropped
 	head  int
 	seq   uint64
+	// gen counts the changes of what a list lays over the scan (a change added, a case's
+	// last change dropped), so that a list made at one gen serves until the next.
+	gen int
 }
 
 func newChangeLog() *changeLog { return &changeLog{last: map[string]change{}} }
@@ -28,17 +31,17 @@ func (l *changeLog) add(now time.Time, c *Case) {
 	ch := change{at: now, c: c, seq: l.seq}
 	l.last[c.ID] = ch
 	l.order = append(l.order, ch)
+	l.gen++
 }
 
-// dropWhile drops the oldest changes while old says so of their time, and answers how
-// many cases' last changes it dropped. Changes come in time order (the clock of one
-// process), so it stops at the first one to keep.
-func (l *changeLog) dropWhile(old func(at time.Time) bool) (dropped int) {
+// dropWhile drops the oldest changes while old says so of their time. Changes come in
+// time order (the clock of one process), so it stops at the first one to keep.
+func (l *changeLog) dropWhile(old func(at time.Time) bool) {
 	for l.head < len(l.order) && old(l.order[l.head].at) {
 		ch := l.order[l.head]
 		if last, ok := l.last[ch.c.ID]; ok && last.seq == ch.seq {
 			delete(l.last, ch.c.ID)
-			dropped++
+			l.gen++
 		}
 		l.order[l.head] = change{} // let the case go
 		l.head++
@@ -50,5 +53,4 @@ func (l *changeLog) dropWhile(old func(at time.Time) bool) (dropped int) {
 		clear(l.order[n:])
 		l.order, l.head = l.order[:n], 0
 	}
-	return dropped
 }

@@ -18,17 +18,21 @@ func TestChangeLogDropsOnlyTheOld(t *testing.T) {
 	l.add(t0.Add(2*time.Second), a2)
 	before := func(cut time.Time) func(time.Time) bool { return func(at time.Time) bool { return at.Before(cut) } }
 
-	if n := l.dropWhile(before(t0.Add(time.Second))); n != 0 {
-		t.Errorf("dropping a's first change dropped %d cases; a changed again since", n)
+	// drop drops the changes before cut and answers by how much the list's generation
+	// moved: a list laid over the scan must change only when a case's last change goes.
+	drop := func(cut time.Time) int { gen := l.gen; l.dropWhile(before(cut)); return l.gen - gen }
+
+	if n := drop(t0.Add(time.Second)); n != 0 {
+		t.Errorf("dropping a's first change moved the generation by %d; a changed again since", n)
 	}
 	if got := l.last["a"].c; got != a2 {
 		t.Errorf("a's last change is %p, want the later one %p", got, a2)
 	}
-	if n := l.dropWhile(before(t0.Add(2 * time.Second))); n != 1 || l.last["b"].c != nil {
-		t.Errorf("dropped %d, b still there: %v; want b dropped", n, l.last["b"].c != nil)
+	if n := drop(t0.Add(2 * time.Second)); n != 1 || l.last["b"].c != nil {
+		t.Errorf("generation moved by %d, b still there: %v; want b dropped", n, l.last["b"].c != nil)
 	}
-	if n := l.dropWhile(before(t0.Add(time.Hour))); n != 1 || len(l.last) != 0 {
-		t.Errorf("dropped %d, %d left; want everything dropped", n, len(l.last))
+	if n := drop(t0.Add(time.Hour)); n != 1 || len(l.last) != 0 {
+		t.Errorf("generation moved by %d, %d left; want everything dropped", n, len(l.last))
 	}
 
 	// A steady stream: a change a second, the last minute kept.

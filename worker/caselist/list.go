@@ -54,15 +54,14 @@ type Cases struct {
 	mu      sync.Mutex
 	byG     map[string]*perGemeente
 	changes map[string]*changeLog // gemeente → the changes this process made
-	gen     map[string]int        // gemeente → how often its changes changed
 }
 
 // perGemeente is one gemeente's last list and the scan running for it, if any.
 type perGemeente struct {
 	last    *List
 	running *scan
-	// view is last with the changes of generation gen laid over it (overlay), kept so
-	// that Open answers one list while nothing changed.
+	// view is last with the changes of the change log's generation gen laid over it
+	// (overlay), kept so that Open answers one list while nothing changed.
 	view *List
 	of   *List
 	gen  int
@@ -124,7 +123,7 @@ func New(o Options) *Cases {
 	o.PageSize = cmp.Or(o.PageSize, 1000)
 	o.Lag = cmp.Or(o.Lag, 2*time.Second)
 	o.ScanTimeout = cmp.Or(o.ScanTimeout, time.Minute)
-	return &Cases{o: o, now: time.Now, byG: map[string]*perGemeente{}, changes: map[string]*changeLog{}, gen: map[string]int{}}
+	return &Cases{o: o, now: time.Now, byG: map[string]*perGemeente{}, changes: map[string]*changeLog{}}
 }
 
 // interval is how long a list serves before a new scan starts.
@@ -162,8 +161,12 @@ func (cs *Cases) Open(ctx context.Context, gemeente string) (*List, error) {
 	}
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	if g.view == nil || g.of != g.last || g.gen != cs.gen[gemeente] {
-		g.view, g.of, g.gen = cs.overlay(gemeente, g.last), g.last, cs.gen[gemeente]
+	gen := 0
+	if log := cs.changes[gemeente]; log != nil {
+		gen = log.gen
+	}
+	if g.view == nil || g.of != g.last || g.gen != gen {
+		g.view, g.of, g.gen = cs.overlay(gemeente, g.last), g.last, gen
 	}
 	return g.view, nil
 }
@@ -252,7 +255,6 @@ func (cs *Cases) Changed(c *Case) {
 	}
 	log.dropWhile(func(at time.Time) bool { return now.Sub(at) > oldest+cs.o.Lag })
 	log.add(now, c)
-	cs.gen[c.Gemeente]++
 }
 
 // maxAge is the oldest l may be and still serve.
@@ -260,12 +262,8 @@ func (cs *Cases) maxAge(l *List) time.Duration { return max(cs.o.MaxAge, 3*cs.in
 
 // forget drops the changes a list begun at `at` holds for sure; cs.mu is held.
 func (cs *Cases) forget(gemeente string, at time.Time) {
-	log := cs.changes[gemeente]
-	if log == nil {
-		return
-	}
-	if log.dropWhile(func(ch time.Time) bool { return !ch.After(at.Add(-cs.o.Lag)) }) > 0 {
-		cs.gen[gemeente]++
+	if log := cs.changes[gemeente]; log != nil {
+		log.dropWhile(func(ch time.Time) bool { return !ch.After(at.Add(-cs.o.Lag)) })
 	}
 }
 

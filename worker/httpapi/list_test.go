@@ -321,4 +321,13 @@ func TestUrgencyOrder(t *testing.T) {
 	if want := []string{"case-l", "case-a", "case-b", "case-n"}; !slices.Equal(got, want) {
 		t.Errorf("order %v, want %v (late, then deadline, then longest open, no deadline last)", got, want)
 	}
+	good := keys[0].token()
+	for name, bad := range map[string][]byte{
+		"short": good[:10], "another order": append([]byte{'p'}, good[1:]...), "a flag of 2": append([]byte{'u', 2}, good[2:]...),
+		"no separator": good[:len(good)-len(keys[0].taskID)-1],
+	} {
+		if k, err := urgencyAfter(bad); err == nil {
+			t.Errorf("%s token read as %+v", name, k)
+		}
+	}
 }

@@ -73,10 +73,11 @@ func urgencyAfter(token []byte) (*UrgencyKey, error) {
 	if len(token) == 0 {
 		return nil, nil
 	}
-	if len(token) < 19 || token[0] != 'u' || token[1] > 1 {
-		return nil, errorf(http.StatusBadRequest, "pageToken is not a token of this order; pass nextPageToken unchanged, with the same order")
+	var caseID, taskID []byte
+	ok := len(token) >= 19 && token[0] == 'u' && token[1] <= 1
+	if ok {
+		caseID, taskID, ok = bytes.Cut(token[18:], []byte{0})
 	}
-	caseID, taskID, ok := bytes.Cut(token[18:], []byte{0})
 	if !ok {
 		return nil, errorf(http.StatusBadRequest, "pageToken is not a token of this order; pass nextPageToken unchanged, with the same order")
 	}

@@ -57,7 +57,7 @@ type inboxTask struct {
 	Suspended         bool
 	Mine              bool
 	OnTime            bool   // none of the marks above
-	Nonce             string // the Idempotency-Key of the row's form (see funcs' nonce)
+	Nonce             string // the Idempotency-Key of the row's form (see funcs' nonce); "" without one
 }
 
 type inboxData struct {
@@ -169,7 +169,10 @@ func (a *app) inboxRow(rq *request, def *definitions.Definition, t workflows.Tas
 		Assignee: t.Assignee, AssignedTo: a.person(t.Assignee, def),
 		Opened: t.Opened, Deadline: t.Deadline, Law: t.Law, Overdue: t.Overdue, ClockStopped: t.ClockStopped,
 		Extended: t.Extended, EscalationLevel: t.EscalationLevel, Stalled: stalled, Suspended: suspended,
-		Mine: t.Assignee == rq.user.ID, Nonce: randomString()}
+		Mine: t.Assignee == rq.user.ID}
+	if it.Mine || it.Assignee == "" { // the rows with a form: give back, or pick up
+		it.Nonce = randomString()
+	}
 	it.CaseHref = "/zaken/" + url.PathEscape(t.CaseID)
 	it.Href = it.CaseHref + "/taken/" + url.PathEscape(t.ID)
 	it.Label = t.Title
