@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/wijkflow/wijkflow/definitions"
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/workflows"
 )
@@ -29,14 +29,7 @@ import (
 //
 //	go test ./worker -run '^$' -bench TeamList -benchtime 200x
 func BenchmarkTeamList(b *testing.B) {
-	open := 1000
-	if s := os.Getenv("WIJKFLOW_BENCH_OPEN"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 100 {
-			b.Fatalf("WIJKFLOW_BENCH_OPEN=%q: want a number of open cases, at least 100", s)
-		}
-		open = n
-	}
+	open := testutil.BenchOpen(b, 1000, 100)
 	srv := testserver.Start(b, testserver.Options{})
 	defs, issues := definitions.LoadDir("testdata/vier")
 	if err := issues.Err(); err != nil {

@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/workflows"
 )
 
@@ -50,14 +51,7 @@ import (
 // benchmark itself (12 minutes on 2 shared cores). Seeding runs once per topology,
 // whatever b.N.
 func BenchmarkListsAtScale(b *testing.B) {
-	open := 10000
-	if s := os.Getenv("WIJKFLOW_BENCH_OPEN"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 10 {
-			b.Fatalf("WIJKFLOW_BENCH_OPEN=%q: want a number of open cases, at least 10", s)
-		}
-		open = n
-	}
+	open := testutil.BenchOpen(b, 10000, 10)
 
 	on := os.Getenv("WIJKFLOW_BENCH_ON") // "cluster" or "dev" measures only that one
 	if on != "" && on != "cluster" && on != "dev" {

@@ -10,6 +10,7 @@
 //   - http.go: Do, one request to a server under test, its answer read whole.
 //   - buffer.go: SyncBuffer, a log that a running server writes while the test reads it.
 //   - listen.go: Listen, a free port for a service under test.
+//   - benchenv.go: BenchOpen, the open cases of a benchmark among many (WIJKFLOW_BENCH_OPEN).
 //   - ocel.go: CheckOCEL, an event log held to the OCEL 2.0 JSON Schema (testdata/,
 //     its source named in testdata/SCHEMAS.md).
 //   - xes.go: CheckXES, an event log held to the IEEE 1849-2016 XES XML Schema by
