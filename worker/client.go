@@ -8,8 +8,10 @@ import (
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/contrib/envconfig"
+	"google.golang.org/grpc"
 
 	"github.com/wijkflow/wijkflow/internal/crypt"
+	"github.com/wijkflow/wijkflow/worker/firstview"
 	"github.com/wijkflow/wijkflow/worker/metrics"
 )
 
@@ -72,6 +74,10 @@ func (c ClientConfig) Options() (client.Options, error) {
 	// each call and its answer took about 6% of the CPU per case of the worker and
 	// Temporal together, 2.4 ms a case (README "Numbers", BenchmarkBesideSDK).
 	opts.ConnectionOptions.GrpcCompression = &client.GrpcCompressionNone{}
+	// A create in this process answers from its case's first workflow task, which this
+	// process's worker runs, instead of asking by query (package firstview).
+	opts.ConnectionOptions.DialOptions = append(opts.ConnectionOptions.DialOptions,
+		grpc.WithChainUnaryInterceptor(firstview.UnaryClientInterceptor()))
 	if opts.MetricsHandler, err = metrics.SDK(); err != nil {
 		return opts, fmt.Errorf("metrics: %w", err)
 	}

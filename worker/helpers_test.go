@@ -9,6 +9,7 @@ import (
 
 	"github.com/rs/zerolog"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/contrib/envconfig"
 
 	"github.com/wijkflow/wijkflow/definitions"
 	"github.com/wijkflow/wijkflow/internal/actors"
@@ -143,4 +144,27 @@ func complete(t *testing.T, c client.Client, id, taskID string, data map[string]
 		t.Fatalf("complete %s/%s: %v", id, taskID, err)
 	}
 	return view
+}
+
+// vierService serves testdorp/vier (testdata/vier) on a new embedded server of its own,
+// through a client dialled as `wijkflow worker` dials (worker.Dial: its codec, no gRPC
+// gzip, the first-view interceptor), and returns the server, that client and the
+// API's base URL.
+func vierService(tb testing.TB) (*testserver.Server, client.Client, string) {
+	tb.Helper()
+	defs, issues := definitions.LoadDir("testdata/vier")
+	if err := issues.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	srv := testserver.Start(tb, testserver.Options{})
+	own, err := worker.Dial(context.Background(), worker.ClientConfig{
+		Connection: envconfig.ClientConfigProfile{Address: srv.Address(), Namespace: srv.Namespace()},
+		Keys:       testutil.Keys(), Logger: testserver.Log(tb),
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(own.Close) // after the service's shutdown, which serve registers next
+	_, base := serve(tb, own, srv.Namespace(), svcOpts{taskQueue: "vier", defs: defs})
+	return srv, own, base
 }

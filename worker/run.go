@@ -18,6 +18,7 @@ import (
 	"github.com/wijkflow/wijkflow/internal/crypt"
 	"github.com/wijkflow/wijkflow/worker/accesslog"
 	"github.com/wijkflow/wijkflow/worker/caselist"
+	"github.com/wijkflow/wijkflow/worker/firstview"
 	"github.com/wijkflow/wijkflow/worker/httpapi"
 	"github.com/wijkflow/wijkflow/worker/metrics"
 	"github.com/wijkflow/wijkflow/worker/registry"
@@ -179,7 +180,7 @@ func New(cfg Config) (*Service, error) {
 // activities registered under the names the workflow and the API use. Updates whose
 // actor keys did not sign are rejected (actors.NewInterceptor).
 func NewTemporalWorker(c client.Client, taskQueue string, keys *crypt.Keyring, acts activities.Config, opts sdkworker.Options) sdkworker.Worker {
-	opts.Interceptors = append(opts.Interceptors, actors.NewInterceptor(keys), metrics.NewInterceptor())
+	opts.Interceptors = append(opts.Interceptors, actors.NewInterceptor(keys), metrics.NewInterceptor(), firstview.NewWorkerInterceptor())
 	if opts.WorkflowTaskPollerBehavior == nil && opts.MaxConcurrentWorkflowTaskPollers == 0 {
 		opts.WorkflowTaskPollerBehavior = WorkflowPollers()
 	}

@@ -15,12 +15,9 @@ import (
 
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/contrib/envconfig"
 	sdkworker "go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 
-	"github.com/wijkflow/wijkflow/definitions"
-	"github.com/wijkflow/wijkflow/internal/testutil"
 	"github.com/wijkflow/wijkflow/internal/testutil/testserver"
 	"github.com/wijkflow/wijkflow/worker"
 	"github.com/wijkflow/wijkflow/workflows"
@@ -39,10 +36,6 @@ import (
 //
 //	go test ./worker -run '^$' -bench BesideSDK -benchtime 300x -timeout 30m
 func BenchmarkBesideSDK(b *testing.B) {
-	defs, issues := definitions.LoadDir("testdata/vier")
-	if err := issues.Err(); err != nil {
-		b.Fatal(err)
-	}
 	// Every run of a side has a server of its own, new and empty: on a shared one each
 	// side would run on the history and visibility rows of the sides before it, and the
 	// last side (with -count, all its runs) on the fullest SQLite file.
@@ -51,18 +44,9 @@ func BenchmarkBesideSDK(b *testing.B) {
 	// sub-benchmarks prints no line of its own).
 	var wijkflow float64
 	b.Run("wijkflow", func(b *testing.B) {
-		srv := testserver.Start(b, testserver.Options{})
-		// wijkflow dials as `wijkflow worker` does (worker.Dial: no gRPC gzip); the
-		// baselines use the SDK's defaults, as a hand-written worker would.
-		own, err := worker.Dial(context.Background(), worker.ClientConfig{
-			Connection: envconfig.ClientConfigProfile{Address: srv.Address(), Namespace: srv.Namespace()},
-			Keys:       testutil.Keys(), Logger: testserver.Log(b),
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Cleanup(own.Close) // after the service's shutdown, which serve registers next
-		_, base := serve(b, own, srv.Namespace(), svcOpts{taskQueue: "vier", defs: defs})
+		// wijkflow dials as `wijkflow worker` does (no gRPC gzip); the baselines use the
+		// SDK's defaults, as a hand-written worker would.
+		srv, _, base := vierService(b)
 		wijkflow = drive(b, srv.Client, func(i int, creates, completes *timings) (string, error) {
 			return viaAPI(base, fmt.Sprintf("%d-%d", b.N, i), creates, completes)
 		})

@@ -1,6 +1,8 @@
 package workflows
 
 import (
+	"encoding/json"
+
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/wijkflow/wijkflow/internal/words"
@@ -59,4 +61,42 @@ func (c *handlers) onCreated(ctx workflow.Context, req CreatedRequest) (CaseView
 		return CaseView{}, err
 	}
 	return c.view(), nil // the first view, whole: its trail is short
+}
+
+// FirstViewSink takes a new case's view, as QueryCreated would answer it, each time the
+// case publishes while it runs live (not replaying), for as long as Wants says a
+// create in this process waits for it. A worker that serves the API beside it installs
+// one (WithFirstViewSink, from a workflow interceptor): the create then answers once
+// Temporal accepted the case's first workflow task, without asking by query
+// (worker/firstview). The sink only receives: nothing it does reaches the case's
+// state or commands, so a replay, which offers nothing, runs the same.
+type FirstViewSink interface {
+	Wants(caseID, runID string) bool
+	// Offer hands over Created as JSON: the case goes on changing its state, the
+	// encoded bytes do not.
+	Offer(caseID, runID string, created []byte)
+}
+
+type firstViewKey struct{}
+
+// WithFirstViewSink installs sink for the case run under ctx.
+func WithFirstViewSink(ctx workflow.Context, sink FirstViewSink) workflow.Context {
+	return workflow.WithValue(ctx, firstViewKey{}, sink)
+}
+
+// offerFirstView hands the view to the sink in ctx, when one waits for it.
+func (c *caseRun) offerFirstView(ctx workflow.Context) {
+	sink, ok := ctx.Value(firstViewKey{}).(FirstViewSink)
+	if !ok || workflow.IsReplaying(ctx) {
+		return
+	}
+	run := workflow.GetInfo(ctx).WorkflowExecution
+	if !sink.Wants(run.ID, run.RunID) {
+		return
+	}
+	b, err := json.Marshal(Created{Request: c.in.Request, View: c.view()})
+	if err != nil {
+		return // the create asks by query
+	}
+	sink.Offer(run.ID, run.RunID, b)
 }

@@ -43,6 +43,7 @@ type visibility struct {
 // ids, roles, user ids, dates of deadlines and flags) but the memo's resident name
 // (MemoResident), personal data that lives only in the encrypted memo.
 func (c *visibility) publish(ctx workflow.Context) {
+	defer c.offerFirstView(ctx)
 	if c.everPublished && c.published == c.rev {
 		return
 	}

@@ -17,3 +17,9 @@ func counter(name, help string, labels ...string) *prometheus.CounterVec {
 	Registry.MustRegister(c)
 	return c
 }
+
+// FirstViews counts creates answered with their case's first view, by where the view
+// came from: "first-task" (the case's first workflow task, run by this process's worker:
+// worker/firstview) or "query" (another worker ran it, or it was not done in time).
+var FirstViews = counter("wijkflow_case_first_views_total",
+	"Creates answered with their case's first view, by where it came from (first-task or query).", "via")
