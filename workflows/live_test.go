@@ -42,14 +42,15 @@ type liveServer struct {
 	stop func()
 }
 
-// startLive starts the server; it stops when the test or benchmark ends.
-func startLive(tb testing.TB, forms map[string]definitions.Form) *liveServer {
+// startLive starts the server, its worker with the actor check and extra interceptors;
+// it stops when the test or benchmark ends.
+func startLive(tb testing.TB, forms map[string]definitions.Form, extra ...interceptor.WorkerInterceptor) *liveServer {
 	tb.Helper()
 	quiet := log.NewStructuredLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	keys := testutil.Keys() // as in production: payloads encrypted, actors verified
 	ts := temporaltest.NewServer(
 		temporaltest.WithBaseClientOptions(client.Options{Logger: quiet, DataConverter: keys.DataConverter(), FailureConverter: keys.FailureConverter()}),
-		temporaltest.WithBaseWorkerOptions(sdkworker.Options{Interceptors: []interceptor.WorkerInterceptor{actors.NewInterceptor(keys)}}),
+		temporaltest.WithBaseWorkerOptions(sdkworker.Options{Interceptors: append([]interceptor.WorkerInterceptor{actors.NewInterceptor(keys)}, extra...)}),
 	)
 	stop := sync.OnceFunc(ts.Stop)
 	tb.Cleanup(stop)

@@ -59,6 +59,9 @@ func TestRecordHistories(t *testing.T) {
 		"list-memo-dalfsen": dalfsenNamed("rec-dalfsen-8", r.dalfsen, r.dalfsenRelated),
 		// Recorded after a run took its versions from one marker (GetVersion "run-versions").
 		"run-versions-dalfsen": dalfsenNamed("rec-dalfsen-9", r.dalfsen, r.dalfsenRelated),
+		// Recorded with a sink that wants every view (worker/firstview): the case offered
+		// its view at every publish, and replays without one, command for command.
+		"first-view-dalfsen": dalfsenNamed("rec-dalfsen-10", r.dalfsen, r.dalfsenRelated),
 	})
 }
 
@@ -84,15 +87,23 @@ func recording(t *testing.T, on bool, flag string) recorded {
 // recordCases runs each case on a live server and saves its history, and its child
 // cases', as testdata/histories/NAME.json.
 func recordCases(t *testing.T, cases map[string]liveCase) {
-	live := startLive(t, nil)
+	// As on a worker that serves the API beside it (worker/firstview): each case offers
+	// its view while it runs, which must leave no trace in its history; the replay
+	// tests run without a sink.
+	sink := &countingSink{}
+	live := startLive(t, nil, &sinkInterceptor{sink: sink})
 	for _, name := range slices.Sorted(maps.Keys(cases)) {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
 			lc := cases[name]
+			offered := sink.offered.Load()
 			runID, err := lc.run(ctx, live.c)
 			if err != nil {
 				t.Fatal(err)
+			}
+			if sink.offered.Load() == offered {
+				t.Fatal("the case offered no view while it ran: the recording would not show that offers leave history alone")
 			}
 			saveHistory(ctx, t, live, lc.opts.ID, runID, name)
 			for _, child := range lc.children {

@@ -183,16 +183,23 @@ type sink struct{}
 func (sink) Wants(caseID, runID string) bool {
 	waits.mu.Lock()
 	defer waits.mu.Unlock()
-	w, ok := waits.byCase[caseID]
-	return ok && w.runID == runID && w.token != "" && !w.over
+	return waiting(caseID, runID) != nil
 }
 
 func (sink) Offer(caseID, runID string, created []byte) {
 	waits.mu.Lock()
 	defer waits.mu.Unlock()
-	if w, ok := waits.byCase[caseID]; ok && w.runID == runID && w.token != "" && !w.over {
+	if w := waiting(caseID, runID); w != nil {
 		w.offered = created
 	}
+}
+
+// waiting is the wait for this run's first task while that task runs here; waits.mu is held.
+func waiting(caseID, runID string) *Wait {
+	if w, ok := waits.byCase[caseID]; ok && w.runID == runID && w.token != "" && !w.over {
+		return w
+	}
+	return nil
 }
 
 // NewWorkerInterceptor installs this process's sink in every case the worker runs.
